@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import { CatalogService } from "./catalog/catalog.service";
+import { createLoaders } from "./catalog/loaders";
+import { CertificateService } from "./certificates/certificate.service";
+import type { Config } from "./config";
+import type { Context, Services } from "./context";
+import { CursorCodec } from "./core/connection";
+import { ErrorCode } from "./core/errors";
+import { systemClock, vietnamDate, type Clock } from "./core/time";
+import { GeographyService } from "./geography/geography.service";
+import { formatError, isClientError } from "./http/errors";
+import { LIMITS, requestLimits } from "./http/limits";
+import { appSchema } from "./schema";
+
+export type AppDeps = {
+  dataSource: DataSource;
+  config: Pick<Config, "jwtSecret">;
+  log: Logger;
+  clock?: Clock;
+  /** The HTTP server, so that Apollo can drain it on stop. */
+  httpServer?: Server;
+};
+
+export type App = { app: Express; apollo: ApolloServer<Context>; services: Services };
+
+const requestIdOf = (res: express.Response): string => res.locals.requestId;
+
+/** Builds the express app: POST/GET /graphql, /healthz, /readyz. Does not listen (tests import it). */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { dataSource, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const schema = await appSchema();
+  const services: Services = {
+    catalog: new CatalogService(dataSource, new CursorCodec(deps.config.jwtSecret)),
+    certificates: new CertificateService(dataSource),
+    geography: new GeographyService(dataSource),
+  };
+  const limits = requestLimits(schema);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError,
+    validationRules: limits.validationRules,
+    plugins: [
+      ...limits.plugins,
+      // Public catalog answers are cached whole (their cache hints decide for how long); staff data has
+      // no hints and so is never cached.
+      responseCachePlugin(),
+      requestLogPlugin(),
+      ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use((req, res, next) => {
+    const given = req.get("x-request-id");
+    res.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await dataSource.query("SELECT 1");
+      res.json({ status: "ok", database: "up" });
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, "readiness check failed");
+      res.status(503).json({ status: "unavailable", database: "down" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }): Promise<Context> => {
+        const now = clock.now();
+        const requestId = requestIdOf(res);
+        return {
+          requestId,
+          now,
+          today: vietnamDate(now),
+          loaders: createLoaders(dataSource, vietnamDate(now)),
+          services,
+          log: log.child({ requestId }),
+        };
+      },
+    }),
+  );
+
+  app.use(((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status: number = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId: requestIdOf(res) }, "unhandled error");
+    const message =
+      status === 413
+        ? `The request body is over the limit of ${LIMITS.bodyBytes}.`
+        : status === 400
+          ? "The request body is not valid JSON."
+          : "Internal server error.";
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }],
+    });
+  }) as ErrorRequestHandler);
+
+  return { app, apollo, services };
+}
+
+/** One log line per GraphQL request: operation, duration, error codes; unexpected errors in full. */
+function requestLogPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) {
+            if (!isClientError(e.extensions?.code) && !e.extensions?.limitExceeded) {
+              contextValue.log.error({ err: e.originalError ?? e, path: e.path }, "unexpected error");
+            }
+          }
+        },
+        async willSendResponse({ operationName, response, errors }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const codes = (body?.errors ?? errors ?? []).map((e) => e.extensions?.code);
+          contextValue.log.info({ op: operationName ?? null, ms: Math.round(ms * 10) / 10, errors: codes.length ? codes : undefined }, "graphql");
+        },
+      };
+    },
+  };
+}

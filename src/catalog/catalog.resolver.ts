@@ -1,0 +1,139 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Certificate } from "../certificates/certificate.entity";
+import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
+import type { Context } from "../context";
+import { Commune } from "../geography/commune.entity";
+import { ProductConnection, ProductFacets, ProductFilter, ProductSort } from "./catalog.types";
+import { Category } from "./category.entity";
+import { Producer } from "./producer.entity";
+import { Product } from "./product.entity";
+
+const pageComplexity = ({ args, childComplexity }: { args: { first?: number | null }; childComplexity: number }) =>
+  1 + (args.first ?? 20) * childComplexity;
+
+@Resolver()
+export class CatalogQueryResolver {
+  @Query(() => ProductConnection, {
+    description: "Certified products (holding an ACTIVE certificate). Default order NAME ASC, then id. `first` 1–100, default 20.",
+    complexity: pageComplexity,
+  })
+  @Directive(PUBLIC_CACHE)
+  async products(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter | null,
+    @Arg("sort", () => ProductSort, { nullable: true }) sort?: ProductSort | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<ProductConnection> {
+    const page = await ctx.services.catalog.products(ctx, { filter, sort, first, after });
+    const earliest = page.edges.map((e) => e.node.certificateExpiresOn!).sort()[0];
+    cacheUntilEndOf(info, ctx.now, earliest);
+    return page;
+  }
+
+  @Query(() => ProductFacets, { description: "Multi-select facet counts for a filter sidebar." })
+  @Directive(PUBLIC_CACHE)
+  async productFacets(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter | null,
+  ): Promise<ProductFacets> {
+    const [facets, earliest] = await Promise.all([
+      ctx.services.catalog.facets(ctx, filter),
+      ctx.services.catalog.earliestExpiry(ctx, filter),
+    ]);
+    cacheUntilEndOf(info, ctx.now, earliest);
+    return facets;
+  }
+
+  @Query(() => Product, { nullable: true, description: "A certified product by slug; null when it holds no active certificate." })
+  @Directive(PUBLIC_CACHE)
+  async product(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("slug") slug: string): Promise<Product | null> {
+    const product = await ctx.services.catalog.productBySlug(ctx, slug);
+    cacheUntilEndOf(info, ctx.now, product?.certificateExpiresOn);
+    return product;
+  }
+
+  @Query(() => Producer, { nullable: true, description: "A producer with at least one certified product." })
+  @Directive(PUBLIC_CACHE)
+  producer(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Producer | null> {
+    return ctx.services.catalog.publicProducer(ctx, id);
+  }
+}
+
+@Resolver(() => Product)
+export class ProductFieldResolver {
+  @FieldResolver(() => Category)
+  async category(@Root() product: Product, @Ctx() ctx: Context): Promise<Category> {
+    return (await ctx.loaders.categoryTree.load("all")).byCode.get(product.categoryCode)!;
+  }
+
+  @FieldResolver(() => Commune, { description: "The commune of origin." })
+  async commune(@Root() product: Product, @Ctx() ctx: Context): Promise<Commune> {
+    return (await ctx.loaders.commune.load(product.communeCode))!;
+  }
+
+  @FieldResolver(() => Producer)
+  async producer(@Root() product: Product, @Ctx() ctx: Context): Promise<Producer> {
+    return (await ctx.loaders.producer.load(product.producerId))!;
+  }
+
+  @FieldResolver(() => Certificate, {
+    nullable: true,
+    description: "The current certificate: the newest one neither revoked nor superseded (check its status).",
+  })
+  async certificate(@Root() product: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Certificate | null> {
+    if (!product.currentCertificateId) return null;
+    const certificate = await ctx.loaders.certificate.load(product.currentCertificateId);
+    cacheUntilEndOf(info, ctx.now, certificate?.expiresOn);
+    return certificate;
+  }
+}
+
+@Resolver(() => Producer)
+export class ProducerFieldResolver {
+  @FieldResolver(() => Commune)
+  async commune(@Root() producer: Producer, @Ctx() ctx: Context): Promise<Commune> {
+    return (await ctx.loaders.commune.load(producer.communeCode))!;
+  }
+
+  @FieldResolver(() => [Product], {
+    description: "The producer's certified products, by name.",
+    complexity: ({ childComplexity }) => 1 + 20 * childComplexity,
+  })
+  async products(@Root() producer: Producer, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Product[]> {
+    const products = await ctx.loaders.activeProductsByProducer.load(producer.id);
+    cacheUntilEndOf(info, ctx.now, products.map((p) => p.certificateExpiresOn!).sort()[0]);
+    return products;
+  }
+}
+
+@Resolver(() => ProductConnection)
+export class ProductConnectionResolver {
+  @FieldResolver(() => Int, { description: "How many products match the filter in all." })
+  totalCount(@Root() connection: ProductConnection): Promise<number> {
+    return connection.countTotal();
+  }
+}
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: "The classification tree: the sectors, with their groups and product sets below." })
+  @Directive(PUBLIC_CACHE)
+  async categories(@Ctx() ctx: Context): Promise<Category[]> {
+    return (await ctx.loaders.categoryTree.load("all")).children.get(null) ?? [];
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  async parent(@Root() category: Category, @Ctx() ctx: Context): Promise<Category | null> {
+    if (!category.parentCode) return null;
+    return (await ctx.loaders.categoryTree.load("all")).byCode.get(category.parentCode) ?? null;
+  }
+
+  @FieldResolver(() => [Category], { complexity: ({ childComplexity }) => 1 + 10 * childComplexity })
+  async children(@Root() category: Category, @Ctx() ctx: Context): Promise<Category[]> {
+    return (await ctx.loaders.categoryTree.load("all")).children.get(category.code) ?? [];
+  }
+}

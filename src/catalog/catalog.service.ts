@@ -1,0 +1,230 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { CursorCodec, pageSize } from "../core/connection";
+import { badInput } from "../core/errors";
+import { words } from "../core/text";
+import type { LocalDate } from "../core/time";
+import type { Context } from "../context";
+import { Commune } from "../geography/commune.entity";
+import { Category } from "./category.entity";
+import { Producer } from "./producer.entity";
+import { Product, ProductSearchToken } from "./product.entity";
+import {
+  ProductConnection,
+  ProductFacets,
+  ProductSortField,
+  SortDirection,
+  type ProductFilter,
+  type ProductSort,
+} from "./catalog.types";
+
+const SORT_COLUMNS: Record<ProductSortField, keyof Product> = {
+  [ProductSortField.NAME]: "name",
+  [ProductSortField.STARS]: "stars",
+  [ProductSortField.CERTIFIED_ON]: "certifiedOn",
+  [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",
+};
+const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
+
+export const SEARCH_MAX_LENGTH = 200;
+const SEARCH_MAX_WORDS = 8;
+const LIST_FILTER_MAX = 100;
+const COMMUNE_CODE = /^\d{5}$/;
+const CATEGORY_CODE = /^[IVX]+(\.\d+(\.[a-z])?)?$/;
+
+type Dimension = "stars" | "communes" | "categories";
+
+/** Parses an ID argument: a positive integer, else BAD_USER_INPUT. */
+export function parseId(value: string, argument: string): number {
+  const id = Number(value);
+  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id < 1) throw badInput(`${argument} is not a valid id`, { argument });
+  return id;
+}
+
+/** The public catalog: products holding an ACTIVE certificate, their filters, sorts, search and facets. */
+export class CatalogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async products(
+    ctx: Context,
+    args: { filter?: ProductFilter | null; sort?: ProductSort | null; first?: number | null; after?: string | null },
+  ): Promise<ProductConnection> {
+    const first = pageSize(args.first);
+    const sort = args.sort ?? DEFAULT_SORT;
+    const filter = checkFilter(args.filter);
+    const column = `p.${SORT_COLUMNS[sort.field]}`;
+    const dir = sort.direction === SortDirection.ASC ? "ASC" : "DESC";
+
+    const qb = this.filtered(filter, ctx.today).orderBy(column, dir).addOrderBy("p.id", dir).take(first + 1);
+    if (args.after) {
+      const [v, id] = this.decodeCursor(args.after, sort);
+      const cmp = dir === "ASC" ? ">" : "<";
+      // (sortKey, id) after the cursor; written so that the sort key's index serves the range.
+      qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: v }).andWhere(
+        new Brackets((b) => b.where(`${column} ${cmp} :afterValue`).orWhere(`p.id ${cmp} :afterId`, { afterId: id })),
+      );
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, first);
+    const edges = page.map((node) => ({
+      node,
+      cursor: this.cursors.encode([sort.field, sort.direction, node[SORT_COLUMNS[sort.field]], node.id]),
+    }));
+    return Object.assign(new ProductConnection(), {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      countTotal: () => this.filtered(filter, ctx.today).getCount(),
+    });
+  }
+
+  async facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
+    const filter = checkFilter(rawFilter);
+    const grouped = async (dimension: Dimension, column: string) =>
+      (await this.filtered(filter, ctx.today, dimension)
+        .select(`p.${column}`, "value")
+        .addSelect("COUNT(*)", "count")
+        .groupBy(`p.${column}`)
+        .getRawMany<{ value: string | number; count: string | number }>()).map((r) => ({ value: r.value, count: Number(r.count) }));
+
+    const [total, stars, communes, categories] = await Promise.all([
+      this.filtered(filter, ctx.today).getCount(),
+      grouped("stars", "stars"),
+      grouped("communes", "communeCode"),
+      grouped("categories", "categoryCode"),
+    ]);
+
+    const selectedStars = filter.stars ?? [];
+    const starCounts = new Map(stars.map((s) => [Number(s.value), s.count]));
+    for (const s of selectedStars) if (!starCounts.has(s)) starCounts.set(s, 0);
+
+    const communeCounts = new Map(communes.map((c) => [String(c.value), c.count]));
+    for (const code of filter.communeCodes ?? []) if (!communeCounts.has(code)) communeCounts.set(code, 0);
+    const communeRows = await ctx.loaders.commune.loadMany([...communeCounts.keys()]);
+
+    const tree = await ctx.loaders.categoryTree.load("all");
+    const categoryCounts = new Map<string, number>();
+    for (const { value, count } of categories) {
+      for (let code: string | null = String(value); code; code = tree.byCode.get(code)?.parentCode ?? null) {
+        categoryCounts.set(code, (categoryCounts.get(code) ?? 0) + count);
+      }
+    }
+    for (const code of filter.categoryCodes ?? []) if (!categoryCounts.has(code)) categoryCounts.set(code, 0);
+
+    return {
+      total,
+      stars: [...starCounts].map(([s, count]) => ({ stars: s, count })).sort((a, b) => b.stars - a.stars),
+      communes: communeRows
+        .filter((c): c is Commune => c instanceof Commune)
+        .map((commune) => ({ commune, count: communeCounts.get(commune.code) ?? 0 }))
+        .sort((a, b) => b.count - a.count || a.commune.position - b.commune.position),
+      categories: tree.all
+        .filter((c) => categoryCounts.has(c.code))
+        .map((category) => ({ category, count: categoryCounts.get(category.code)! })),
+    };
+  }
+
+  /** A product page: only while the product holds an active certificate. */
+  async productBySlug(ctx: Context, slug: string): Promise<Product | null> {
+    if (slug.length > 140) return null;
+    return this.filtered({}, ctx.today).andWhere("p.slug = :slug", { slug }).getOne();
+  }
+
+  /** A producer's public page: only producers with at least one certified product are public. */
+  async publicProducer(ctx: Context, rawId: string): Promise<Producer | null> {
+    const id = parseId(rawId, "id");
+    const products = await ctx.loaders.activeProductsByProducer.load(id);
+    return products.length ? ctx.loaders.producer.load(id) : null;
+  }
+
+  /** Earliest expiry among the products a filter matches, to cap how long an answer may be cached. */
+  async earliestExpiry(ctx: Context, rawFilter?: ProductFilter | null): Promise<LocalDate | null> {
+    const row = await this.filtered(checkFilter(rawFilter), ctx.today)
+      .select("MIN(p.certificateExpiresOn)", "earliest")
+      .getRawOne<{ earliest: string | Date | null }>();
+    const earliest = row?.earliest;
+    return earliest instanceof Date ? earliest.toISOString().slice(0, 10) : (earliest ?? null);
+  }
+
+  /** Products visible in the catalog on `today`, narrowed by the filter (less one facet dimension). */
+  private filtered(filter: ProductFilter, today: LocalDate, except?: Dimension): SelectQueryBuilder<Product> {
+    const qb = this.dataSource
+      .getRepository(Product)
+      .createQueryBuilder("p")
+      .where("p.currentCertificateId IS NOT NULL")
+      .andWhere("p.certificateExpiresOn >= :today", { today });
+    if (filter.communeCodes && except !== "communes") qb.andWhere("p.communeCode IN (:...communes)", { communes: filter.communeCodes });
+    if (filter.stars && except !== "stars") qb.andWhere("p.stars IN (:...stars)", { stars: filter.stars });
+    if (filter.categoryCodes && except !== "categories") {
+      const codes = filter.categoryCodes;
+      qb.andWhere(
+        new Brackets((b) =>
+          codes.forEach((code, i) =>
+            b.orWhere(`(p.categoryCode = :cat${i} OR p.categoryCode LIKE :catPrefix${i})`, {
+              [`cat${i}`]: code,
+              [`catPrefix${i}`]: `${code}.%`,
+            }),
+          ),
+        ),
+      );
+    }
+    if (filter.producerId) qb.andWhere("p.producerId = :producerId", { producerId: parseId(filter.producerId, "filter.producerId") });
+    if (filter.certifiedInYear) {
+      qb.andWhere("p.certifiedOn BETWEEN :yearStart AND :yearEnd", {
+        yearStart: `${filter.certifiedInYear}-01-01`,
+        yearEnd: `${filter.certifiedInYear}-12-31`,
+      });
+    }
+    const searchWords = filter.search ? words(filter.search).slice(0, SEARCH_MAX_WORDS) : [];
+    searchWords.forEach((word, i) => {
+      const last = i === searchWords.length - 1;
+      const sub = qb
+        .subQuery()
+        .select("t.productId")
+        .from(ProductSearchToken, "t")
+        .where(last ? `t.token LIKE :word${i}` : `t.token = :word${i}`)
+        .getQuery();
+      qb.andWhere(`p.id IN ${sub}`, { [`word${i}`]: last ? `${word}%` : word });
+    });
+    return qb;
+  }
+
+  private decodeCursor(cursor: string, sort: ProductSort): [string | number, number] {
+    const [field, direction, value, id] = this.cursors.decode(cursor);
+    const numeric = sort.field === ProductSortField.STARS;
+    if (
+      field !== sort.field ||
+      direction !== sort.direction ||
+      !(numeric ? Number.isInteger(value) : typeof value === "string") ||
+      !Number.isInteger(id)
+    ) {
+      throw badInput("after is a cursor of another sort order; start again without it", { argument: "after" });
+    }
+    return [value as string | number, id as number];
+  }
+}
+
+/** Checks the filter's sizes and shapes; answers a normalised copy (empty lists mean "no filter"). */
+function checkFilter(filter?: ProductFilter | null): ProductFilter {
+  const f: ProductFilter = { ...(filter ?? {}) };
+  const list = <T>(name: string, values: T[] | null | undefined, valid: (v: T) => boolean, what: string) => {
+    if (!values || values.length === 0) return undefined;
+    if (values.length > LIST_FILTER_MAX) throw badInput(`filter.${name} may hold at most ${LIST_FILTER_MAX} values`, { argument: `filter.${name}` });
+    const bad = values.filter((v) => !valid(v));
+    if (bad.length) throw badInput(`filter.${name}: ${bad.slice(0, 5).map(String).join(", ")} ${bad.length > 1 ? "are" : "is"} not ${what}`, { argument: `filter.${name}` });
+    return [...new Set(values)];
+  };
+  f.communeCodes = list("communeCodes", f.communeCodes, (c) => COMMUNE_CODE.test(c), "a five-digit commune code");
+  f.categoryCodes = list("categoryCodes", f.categoryCodes, (c) => CATEGORY_CODE.test(c), "a category code like I, I.2 or I.2.a");
+  f.stars = list("stars", f.stars, (s) => s >= 3 && s <= 5, "3, 4 or 5");
+  if (f.search && f.search.length > SEARCH_MAX_LENGTH) {
+    throw badInput(`filter.search may be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "filter.search" });
+  }
+  if (f.certifiedInYear !== null && f.certifiedInYear !== undefined && (f.certifiedInYear < 1990 || f.certifiedInYear > 2200)) {
+    throw badInput("filter.certifiedInYear is not a plausible year", { argument: "filter.certifiedInYear" });
+  }
+  return f;
+}
+
+export type CategoryTree = { all: Category[]; byCode: Map<string, Category>; children: Map<string | null, Category[]> };

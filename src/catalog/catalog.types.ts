@@ -1,0 +1,125 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PUBLIC_CACHE } from "../core/cache";
+import { PageInfo } from "../core/connection";
+import { Commune } from "../geography/commune.entity";
+import { Category } from "./category.entity";
+import { Product } from "./product.entity";
+import { Directive } from "type-graphql";
+
+export enum ProductSortField {
+  NAME = "NAME",
+  STARS = "STARS",
+  CERTIFIED_ON = "CERTIFIED_ON",
+  EXPIRES_ON = "EXPIRES_ON",
+}
+registerEnumType(ProductSortField, { name: "ProductSortField" });
+
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortDirection, { name: "SortDirection" });
+
+@InputType({ description: "Filters combine with AND across fields and OR within a list." })
+export class ProductFilter {
+  @Field(() => [String], { nullable: true, description: "Any of these commune-level unit codes, e.g. \"03390\"." })
+  communeCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Any of these category codes at any level: \"I\", \"I.2\", \"I.2.a\"." })
+  categoryCodes?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: "Any of these star ratings (3, 4, 5)." })
+  stars?: number[] | null;
+
+  @Field(() => ID, { nullable: true })
+  producerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the product, producer or commune name; case- and accent-insensitive (\"mat ong\" finds \"Mật ong\"); the last word matches as a prefix. At most 200 characters.",
+  })
+  search?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Year of the decision of the current certificate." })
+  certifiedInYear?: number | null;
+}
+
+@InputType()
+export class ProductSort {
+  @Field(() => ProductSortField)
+  field: ProductSortField;
+
+  @Field(() => SortDirection)
+  direction: SortDirection;
+}
+
+@ObjectType()
+@Directive(PUBLIC_CACHE)
+export class ProductEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => Product)
+  node: Product;
+}
+
+@ObjectType({ description: "A page of products holding an active certificate." })
+@Directive(PUBLIC_CACHE)
+export class ProductConnection {
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => [ProductEdge], { complexity: ({ childComplexity }) => childComplexity })
+  edges: ProductEdge[];
+
+  /** Counts the whole filtered list; run only when totalCount is asked for. */
+  countTotal: () => Promise<number>;
+}
+
+@ObjectType()
+@Directive(PUBLIC_CACHE)
+export class StarsCount {
+  @Field(() => Int)
+  stars: number;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+@Directive(PUBLIC_CACHE)
+export class CommuneCount {
+  @Field(() => Commune)
+  commune: Commune;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+@Directive(PUBLIC_CACHE)
+export class CategoryCount {
+  @Field(() => Category)
+  category: Category;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({
+  description: "Counts for a filter sidebar. Each dimension's counts apply every filter except that dimension's own.",
+})
+@Directive(PUBLIC_CACHE)
+export class ProductFacets {
+  @Field(() => Int, { description: "Products matching the whole filter." })
+  total: number;
+
+  @Field(() => [StarsCount])
+  stars: StarsCount[];
+
+  @Field(() => [CommuneCount])
+  communes: CommuneCount[];
+
+  @Field(() => [CategoryCount], { description: "Counts at every level of the tree (sectors, groups, product sets)." })
+  categories: CategoryCount[];
+}

@@ -1,0 +1,76 @@
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { Certificate } from "../certificates/certificate.entity";
+import type { LocalDate } from "../core/time";
+import { Commune, Province } from "../geography/commune.entity";
+import type { CategoryTree } from "./catalog.service";
+import { Category } from "./category.entity";
+import { Producer } from "./producer.entity";
+import { Product } from "./product.entity";
+
+/** Answers the batch in the order of its keys (null where a key has no row). */
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * The DataLoaders of one request: one SQL statement per relation and level, however many rows a page
+ * has. Built fresh for every request, so nothing is shared between viewers.
+ */
+export function createLoaders(dataSource: DataSource, today: LocalDate) {
+  const m = dataSource.manager;
+  return {
+    commune: new DataLoader<string, Commune | null>(async (codes) =>
+      byKey(codes, await m.find(Commune, { where: { code: In([...codes]) } }), (c) => c.code),
+    ),
+    province: new DataLoader<string, Province | null>(async (codes) =>
+      byKey(codes, await m.find(Province, { where: { code: In([...codes]) } }), (p) => p.code),
+    ),
+    producer: new DataLoader<number, Producer | null>(async (ids) =>
+      byKey(ids, await m.find(Producer, { where: { id: In([...ids]) } }), (p) => p.id),
+    ),
+    product: new DataLoader<number, Product | null>(async (ids) =>
+      byKey(ids, await m.find(Product, { where: { id: In([...ids]) } }), (p) => p.id),
+    ),
+    certificate: new DataLoader<number, Certificate | null>(async (ids) =>
+      byKey(ids, await m.find(Certificate, { where: { id: In([...ids]) } }), (c) => c.id),
+    ),
+    /** The whole classification (a few dozen rows): one statement serves every level. */
+    categoryTree: new DataLoader<"all", CategoryTree>(async (keys) => {
+      const all = await m.find(Category, { order: { position: "ASC" } });
+      const children = new Map<string | null, Category[]>();
+      for (const c of all) children.set(c.parentCode, [...(children.get(c.parentCode) ?? []), c]);
+      const tree = { all, byCode: new Map(all.map((c) => [c.code, c])), children };
+      return keys.map(() => tree);
+    }),
+    /** Certified (active) products of each producer, by name. */
+    activeProductsByProducer: new DataLoader<number, Product[]>(async (producerIds) => {
+      const rows = await m
+        .getRepository(Product)
+        .createQueryBuilder("p")
+        .where("p.producerId IN (:...producerIds)", { producerIds })
+        .andWhere("p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn >= :today", { today })
+        .orderBy("p.name", "ASC")
+        .addOrderBy("p.id", "ASC")
+        .getMany();
+      return producerIds.map((id) => rows.filter((p) => p.producerId === id));
+    }),
+    /** How many certified (active) products each commune has. */
+    activeProductCountByCommune: new DataLoader<string, number>(async (codes) => {
+      const rows = await m
+        .getRepository(Product)
+        .createQueryBuilder("p")
+        .select("p.communeCode", "code")
+        .addSelect("COUNT(*)", "count")
+        .where("p.communeCode IN (:...codes)", { codes })
+        .andWhere("p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn >= :today", { today })
+        .groupBy("p.communeCode")
+        .getRawMany<{ code: string; count: string | number }>();
+      const counts = new Map(rows.map((r) => [r.code, Number(r.count)]));
+      return codes.map((c) => counts.get(c) ?? 0);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,109 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
+import { PUBLIC_CACHE } from "../core/cache";
+import type { LocalDate } from "../core/time";
+import { Commune } from "../geography/commune.entity";
+import { Category } from "./category.entity";
+import { Producer } from "./producer.entity";
+
+/**
+ * A product. The columns stars, certifiedOn and certificateExpiresOn copy the current certificate (the
+ * newest one neither revoked nor superseded) so that every catalog filter and sort is served by an index
+ * on this one table; they are written in the same transaction as the certificate event that changes them.
+ */
+@Entity()
+@ObjectType({ description: "An OCOP product." })
+@Directive(PUBLIC_CACHE)
+@Index(["name", "id"])
+@Index(["stars", "id"])
+@Index(["certifiedOn", "id"])
+@Index(["certificateExpiresOn", "id"])
+export class Product {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 140 })
+  @Field({ description: "URL-safe unique name, made from the Vietnamese name." })
+  slug: string;
+
+  @Column({ type: "varchar", length: 255 })
+  @Field()
+  name: string;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 16 })
+  categoryCode: string;
+
+  @ManyToOne(() => Category, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "categoryCode" })
+  category?: Category;
+
+  @Index()
+  @Column({ type: "int" })
+  producerId: number;
+
+  @ManyToOne(() => Producer, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "producerId" })
+  producer?: Producer;
+
+  @Index()
+  @Column({ type: "varchar", length: 5 })
+  communeCode: string;
+
+  @ManyToOne(() => Commune, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "communeCode" })
+  commune?: Commune;
+
+  @Column({ type: "int", nullable: true })
+  currentCertificateId: number | null;
+
+  @Column({ type: "int", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Stars of the current certificate (3, 4 or 5)." })
+  stars: number | null;
+
+  @Column({ type: "date", nullable: true })
+  certifiedOn: LocalDate | null;
+
+  @Column({ type: "date", nullable: true })
+  certificateExpiresOn: LocalDate | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}
+
+/**
+ * The folded words of a product's name, producer and commune, one row each, so that search is an index
+ * look-up ("mat" = "Mật"), works for two-letter syllables, and matches the last word as a prefix.
+ */
+@Entity()
+@Index(["token", "productId"])
+export class ProductSearchToken {
+  @PrimaryColumn({ type: "int" })
+  productId: number;
+
+  @PrimaryColumn({ type: "varchar", length: 40 })
+  token: string;
+
+  @ManyToOne(() => Product, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "productId" })
+  product?: Product;
+}

@@ -1,0 +1,89 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { PUBLIC_CACHE } from "../core/cache";
+import { LocalDateScalar } from "../core/scalars";
+import type { LocalDate } from "../core/time";
+import { Product } from "../catalog/product.entity";
+
+export enum CertificateStatus {
+  ACTIVE = "ACTIVE",
+  EXPIRED = "EXPIRED",
+  REVOKED = "REVOKED",
+  SUPERSEDED = "SUPERSEDED",
+}
+registerEnumType(CertificateStatus, {
+  name: "CertificateStatus",
+  description: "Derived, never stored: REVOKED when revoked; SUPERSEDED when replaced by a newer certificate of the same product; EXPIRED after expiresOn (Vietnam time); else ACTIVE.",
+});
+
+@Entity()
+@ObjectType({ description: "An OCOP certificate (giấy chứng nhận) for one product at a star level." })
+@Directive(PUBLIC_CACHE)
+export class Certificate {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 64 })
+  @Field({ description: "The number printed on the certificate and the product label." })
+  number: string;
+
+  @Index()
+  @Column({ type: "int" })
+  productId: number;
+
+  @ManyToOne(() => Product, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "productId" })
+  product?: Product;
+
+  @Column({ type: "int" })
+  @Field(() => Int)
+  stars: number;
+
+  @Column({ type: "varchar", length: 100 })
+  @Field({ description: "Number of the recognition decision (quyết định công nhận)." })
+  decisionNumber: string;
+
+  @Column({ type: "date" })
+  @Field(() => LocalDateScalar, { description: "Date of the recognition decision." })
+  decisionDate: LocalDate;
+
+  @Column({ type: "date" })
+  @Field(() => LocalDateScalar)
+  issuedOn: LocalDate;
+
+  @Index()
+  @Column({ type: "date" })
+  @Field(() => LocalDateScalar, { description: "Last day of validity (36 months after the decision under Decision 148)." })
+  expiresOn: LocalDate;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  revokedOn: LocalDate | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true })
+  revocationReason: string | null;
+
+  @Column({ type: "varchar", length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: "Number of the revocation decision." })
+  revocationDecisionNumber: string | null;
+
+  @Column({ type: "int", nullable: true })
+  supersededById: number | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}
+
+/** A certificate's status on a given Vietnamese calendar day. */
+export function certificateStatus(
+  c: Pick<Certificate, "revokedOn" | "supersededById" | "expiresOn">,
+  today: LocalDate,
+): CertificateStatus {
+  if (c.revokedOn) return CertificateStatus.REVOKED;
+  if (c.supersededById) return CertificateStatus.SUPERSEDED;
+  if (today > c.expiresOn) return CertificateStatus.EXPIRED;
+  return CertificateStatus.ACTIVE;
+}

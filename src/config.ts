@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/** Raised for a bad environment: main prints the message on one line and exits non-zero. */
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || isMysqlUrl(v), {
+      message: "must be a mysql:// URL such as mysql://user:password@host:3306/ocop",
+    }),
+  SQLITE_PATH: z.string().trim().min(1).default("./data/ocop.sqlite"),
+  PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(4000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(8),
+  MIGRATE_ON_START: booleanFlag.default(false),
+  FILES_DIR: z.string().trim().min(1).default("./data/files"),
+});
+
+export type Config = {
+  database: { kind: "mysql"; url: string } | { kind: "sqlite"; path: string };
+  port: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Signs tokens and cursors. Generated per process in the embedded demo when not given. */
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  jwtTtlHours: number;
+  migrateOnStart: boolean;
+  filesDir: string;
+};
+
+function isMysqlUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "mysql:" && url.hostname !== "" && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses and checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  const embedded = e.DATABASE_URL === undefined;
+  if (!embedded && !e.JWT_SECRET) {
+    throw new ConfigError("invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)");
+  }
+  return {
+    database: embedded ? { kind: "sqlite", path: e.SQLITE_PATH } : { kind: "mysql", url: e.DATABASE_URL! },
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString("base64url"),
+    jwtSecretGenerated: !e.JWT_SECRET,
+    jwtTtlHours: e.JWT_TTL_HOURS,
+    migrateOnStart: e.MIGRATE_ON_START,
+    filesDir: e.FILES_DIR,
+  };
+}

@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { Field, ObjectType } from "type-graphql";
+import { badInput } from "./errors";
+
+@ObjectType({ description: "Relay page information." })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Pass as `after` to get the next page." })
+  endCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `first` as given, checked: 1 to 100, default 20. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: "first" });
+  }
+  return first;
+}
+
+/**
+ * Opaque keyset cursors: the sort key and id of the last row, signed so that a tampered cursor is
+ * refused rather than silently paging from somewhere else.
+ */
+export class CursorCodec {
+  constructor(private readonly secret: string) {}
+
+  encode(payload: unknown[]): string {
+    const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+    return `${body}.${this.sign(body)}`;
+  }
+
+  decode(cursor: string): unknown[] {
+    const invalid = () => badInput("after is not a cursor from this list", { argument: "after" });
+    if (cursor.length > 500) throw invalid();
+    const [body, signature, extra] = cursor.split(".");
+    if (!body || !signature || extra !== undefined) throw invalid();
+    const expected = Buffer.from(this.sign(body));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+    try {
+      const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+      if (Array.isArray(payload)) return payload;
+    } catch {
+      /* falls through */
+    }
+    throw invalid();
+  }
+
+  private sign(body: string): string {
+    return createHmac("sha256", this.secret).update(`cursor:${body}`).digest("base64url").slice(0, 16);
+  }
+}

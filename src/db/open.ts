@@ -1,0 +1,56 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import { createDataSource } from "./data-source";
+import { loadDemoCatalog } from "./demo/load-demo";
+import { loadReferenceData } from "./reference/load-reference";
+import { SqlLogger } from "./sql-logger";
+
+/** A start-up failure with a one-line, secret-free explanation. */
+export class StartupError extends Error {}
+
+/** "mysql://ocop@db:3306/ocop" without the password. */
+export function describeDatabase(database: Config["database"]): string {
+  if (database.kind === "sqlite") return `SQLite file ${database.path}`;
+  const url = new URL(database.url);
+  return `MySQL ${url.username ? `${decodeURIComponent(url.username)}@` : ""}${url.host}${url.pathname}`;
+}
+
+/**
+ * Connects and makes the schema ready: on MySQL runs pending migrations when asked (else refuses to
+ * start on a database that is behind); on SQLite creates the schema and loads reference and demo data.
+ */
+export async function openDatabase(config: Pick<Config, "database" | "migrateOnStart">, log: Logger): Promise<DataSource> {
+  const dataSource = createDataSource(config.database, new SqlLogger(log));
+  try {
+    await dataSource.initialize();
+  } catch (e) {
+    throw new StartupError(`cannot open the database (${describeDatabase(config.database)}): ${(e as Error).message}`);
+  }
+  try {
+    if (config.database.kind === "mysql") {
+      if (config.migrateOnStart) {
+        await migrate(dataSource, log);
+      } else if (await dataSource.showMigrations()) {
+        throw new StartupError("the database schema is behind the code: run `npm run migrate` or set MIGRATE_ON_START=true");
+      }
+    } else {
+      const counts = await loadReferenceData(dataSource);
+      log.info({ counts }, "reference data loaded");
+      const products = await loadDemoCatalog(dataSource);
+      if (products) log.info({ products }, "demo catalog loaded");
+    }
+    return dataSource;
+  } catch (e) {
+    await dataSource.destroy().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Runs pending migrations, then loads the reference data (both idempotent). */
+export async function migrate(dataSource: DataSource, log: Logger): Promise<void> {
+  const applied = await dataSource.runMigrations({ transaction: "each" });
+  log.info({ migrations: applied.map((m) => m.name) }, applied.length ? "migrations applied" : "no pending migrations");
+  const counts = await loadReferenceData(dataSource);
+  log.info({ counts }, "reference data loaded");
+}

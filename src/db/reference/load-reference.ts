@@ -1,0 +1,147 @@
+import { basename } from "node:path";
+import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
+import { Category, CategoryLevel } from "../../catalog/category.entity";
+import { Product } from "../../catalog/product.entity";
+import { refreshSearchTokens } from "../../catalog/product-index";
+import { referenceFile } from "../../core/paths";
+import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
+import { DataFileError, readCsv } from "./csv";
+
+/** The administrative-unit files shipped with the project, one per province. */
+export const UNIT_FILES = [{ file: "lai-chau-units.csv", province: { code: "12", name: "Lai Châu" } }];
+export const CATEGORY_FILE = "categories.csv";
+
+export type LoadCounts = { inserted: number; updated: number; unchanged: number };
+
+/**
+ * Loads the provinces, their commune-level units and the category tree. Idempotent: a second run
+ * changes nothing, a changed name is updated in place. A file with any bad line is reported in full
+ * (file, line, reason) and nothing of it is written.
+ */
+export async function loadReferenceData(dataSource: DataSource): Promise<Record<string, LoadCounts>> {
+  const categories = parseCategories(referenceFile(CATEGORY_FILE));
+  const unitFiles = UNIT_FILES.map((f) => ({ ...f, communes: parseUnits(referenceFile(f.file), f.province.code) }));
+  return dataSource.transaction(async (manager) => {
+    const counts: Record<string, LoadCounts> = {};
+    counts[CATEGORY_FILE] = await sync(manager, Category, "code", categories);
+    for (const f of unitFiles) {
+      await sync(manager, Province, "code", [f.province]);
+      const before = await manager.find(Commune, { where: { code: In(f.communes.map((c) => c.code)) } });
+      counts[f.file] = await sync(manager, Commune, "code", f.communes);
+      // Search covers commune names: re-index the products of a renamed commune.
+      const renamed = f.communes.filter((c) => before.some((b) => b.code === c.code && b.name !== c.name));
+      if (renamed.length) {
+        const products = await manager.find(Product, {
+          select: { id: true },
+          where: { communeCode: In(renamed.map((c) => c.code)) },
+        });
+        await refreshSearchTokens(manager, products.map((p) => p.id));
+      }
+    }
+    return counts;
+  });
+}
+
+export function parseUnits(path: string, provinceCode: string): Commune[] {
+  const file = basename(path);
+  const rows = readCsv(path, ["code", "name", "kind", "former_district", "merged_from"]);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const communes: Commune[] = [];
+  for (const { line, values: v } of rows) {
+    const bad = (reason: string) => problems.push(`${file}:${line}: ${reason}`);
+    const kind = COMMUNE_KINDS_BY_LABEL[v.kind.toLowerCase()];
+    if (!/^\d{5}$/.test(v.code)) bad(`code "${v.code}" is not five digits`);
+    else if (seen.has(v.code)) bad(`code ${v.code} appears twice`);
+    if (!v.name) bad("name is empty");
+    if (!kind) bad(`kind "${v.kind}" is not one of ${Object.keys(COMMUNE_KINDS_BY_LABEL).join(", ")}`);
+    seen.add(v.code);
+    communes.push(
+      Object.assign(new Commune(), {
+        code: v.code,
+        name: v.name,
+        kind,
+        provinceCode,
+        formerDistrict: v.former_district || null,
+        mergedFrom: v.merged_from.split(";").map((s) => s.trim()).filter(Boolean),
+        position: communes.length + 1,
+      }),
+    );
+  }
+  if (problems.length) throw new DataFileError(problems);
+  return communes;
+}
+
+const LEVELS: Record<string, CategoryLevel> = {
+  sector: CategoryLevel.SECTOR,
+  group: CategoryLevel.GROUP,
+  set: CategoryLevel.SET,
+};
+
+export function parseCategories(path: string): Category[] {
+  const file = basename(path);
+  const rows = readCsv(path, ["code", "level", "parent_code", "name_vi", "name_en", "criteria_set"]);
+  const problems: string[] = [];
+  const byCode = new Map<string, Category>();
+  for (const { line, values: v } of rows) {
+    const bad = (reason: string) => problems.push(`${file}:${line}: ${reason}`);
+    const level = LEVELS[v.level];
+    const parent = v.parent_code ? byCode.get(v.parent_code) : undefined;
+    if (!/^[IVX]+(\.\d+(\.[a-z])?)?$/.test(v.code)) bad(`code "${v.code}" is not like I, I.2 or I.2.a`);
+    if (byCode.has(v.code)) bad(`code ${v.code} appears twice`);
+    if (!level) bad(`level "${v.level}" is not sector, group or set`);
+    if (level === CategoryLevel.SECTOR && v.parent_code) bad("a sector has no parent");
+    if (level !== CategoryLevel.SECTOR && !parent) bad(`parent "${v.parent_code}" is not defined above this line`);
+    if (parent && parent.level === CategoryLevel.SET) bad(`parent ${parent.code} is a product set`);
+    if (parent && !v.code.startsWith(`${parent.code}.`)) bad(`code ${v.code} does not extend its parent's ${parent.code}`);
+    if (!v.name_vi || !v.name_en) bad("Vietnamese and English names are required");
+    let criteriaSet: number | null = null;
+    if (level === CategoryLevel.SET) {
+      criteriaSet = Number(v.criteria_set);
+      if (!Number.isInteger(criteriaSet) || criteriaSet < 1 || criteriaSet > 26) {
+        bad(`criteria_set "${v.criteria_set}" is not a number from 1 to 26`);
+      }
+    } else if (v.criteria_set) {
+      bad("only a product set has a criteria_set");
+    }
+    byCode.set(
+      v.code,
+      Object.assign(new Category(), {
+        code: v.code,
+        level,
+        parentCode: v.parent_code || null,
+        name: v.name_vi,
+        nameEn: v.name_en,
+        criteriaSet,
+        position: byCode.size + 1,
+      }),
+    );
+  }
+  if (problems.length) throw new DataFileError(problems);
+  return [...byCode.values()];
+}
+
+/** Inserts new rows and updates changed ones, keyed by `key`; reports what it did. */
+async function sync<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  key: keyof T & string,
+  rows: T[],
+): Promise<LoadCounts> {
+  const existing = await manager.find(target, { where: { [key]: In(rows.map((r) => r[key])) } as never });
+  const byKey = new Map(existing.map((e) => [e[key], e]));
+  const counts: LoadCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const row of rows) {
+    const old = byKey.get(row[key]);
+    if (!old) {
+      await manager.insert(target, row);
+      counts.inserted++;
+    } else if (Object.keys(row).some((k) => JSON.stringify(old[k]) !== JSON.stringify(row[k]))) {
+      await manager.update(target, { [key]: row[key] } as never, row as never);
+      counts.updated++;
+    } else {
+      counts.unchanged++;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,36 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Directive, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
+import type { Context } from "../context";
+import { Commune, Province } from "./commune.entity";
+
+@Resolver(() => Commune)
+export class CommuneResolver {
+  @Query(() => [Commune], {
+    description: "Commune-level units, in official order; of one province when provinceCode is given.",
+    complexity: ({ childComplexity }) => 1 + 40 * childComplexity,
+  })
+  @Directive(PUBLIC_CACHE)
+  async communes(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("provinceCode", () => String, { nullable: true }) provinceCode?: string | null,
+  ): Promise<Commune[]> {
+    const [communes, earliest] = await Promise.all([
+      ctx.services.geography.communes(ctx, provinceCode ?? null),
+      ctx.services.catalog.earliestExpiry(ctx), // product counts change when a certificate expires
+    ]);
+    cacheUntilEndOf(info, ctx.now, earliest);
+    return communes;
+  }
+
+  @FieldResolver(() => Int, { description: "How many products of this commune hold an active certificate." })
+  productCount(@Root() commune: Commune, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.activeProductCountByCommune.load(commune.code);
+  }
+
+  @FieldResolver(() => Province)
+  async province(@Root() commune: Commune, @Ctx() ctx: Context): Promise<Province> {
+    return (await ctx.loaders.province.load(commune.provinceCode))!;
+  }
+}

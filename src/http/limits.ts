@@ -1,0 +1,57 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { GraphQLError, GraphQLSchema } from "graphql";
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { AppError, ErrorCode } from "../core/errors";
+
+/** The limits every request is held to, before any resolver (and so any SQL) runs. */
+export const LIMITS = {
+  bodyBytes: "64kb",
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 1500,
+  maxDirectives: 20,
+  /** Cost: one per field; a list multiplies its fields by `first` (or by its expected size). */
+  maxCost: 12_000,
+};
+
+/**
+ * Depth, alias, token and directive limits (graphql-armor) reject a request with QUERY_TOO_COMPLEX;
+ * the armor's own cost rule is off because it cannot see `first`: the list-aware cost below replaces it.
+ */
+export function requestLimits(schema: GraphQLSchema) {
+  const tag = (_ctx: unknown, error: GraphQLError) => {
+    (error.extensions as Record<string, unknown>).limitExceeded = true;
+  };
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, onReject: [tag], flattenFragments: true },
+    maxAliases: { n: LIMITS.maxAliases, onReject: [tag] },
+    maxTokens: { n: LIMITS.maxTokens, onReject: [tag] },
+    maxDirectives: { n: LIMITS.maxDirectives, onReject: [tag] },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  const cost: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > LIMITS.maxCost) {
+            throw new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `Query cost ${complexity} is over the limit of ${LIMITS.maxCost}: ask for fewer fields or a smaller first.`,
+            );
+          }
+        },
+      };
+    },
+  };
+  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules };
+}

@@ -1,0 +1,48 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import {
+  CatalogQueryResolver,
+  CategoryResolver,
+  ProducerFieldResolver,
+  ProductConnectionResolver,
+  ProductFieldResolver,
+} from "./catalog/catalog.resolver";
+import { CertificateResolver } from "./certificates/certificate.resolver";
+import { cacheControlDirective } from "./core/cache";
+import { projectRoot } from "./core/paths";
+import { CommuneResolver } from "./geography/geography.resolver";
+
+export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process: type-graphql's metadata is global). */
+export function appSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      CatalogQueryResolver,
+      ProductFieldResolver,
+      ProducerFieldResolver,
+      ProductConnectionResolver,
+      CategoryResolver,
+      CertificateResolver,
+      CommuneResolver,
+    ],
+    directives: [cacheControlDirective],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}
+
+/** The SDL committed at schema/schema.graphql, sorted so that diffs stay readable. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function writeSchemaFile(): Promise<string> {
+  const sdl = printAppSchema(await appSchema());
+  writeFileSync(SCHEMA_FILE, sdl);
+  return SCHEMA_FILE;
+}
