@@ -3,14 +3,12 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Roo
 import { Certificate } from "../certificates/certificate.entity";
 import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
+import { pageComplexity } from "../http/limits";
 import { Commune } from "../geography/commune.entity";
 import { ProductConnection, ProductFacets, ProductFilter, ProductSort } from "./catalog.types";
 import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
-
-const pageComplexity = ({ args, childComplexity }: { args: { first?: number | null }; childComplexity: number }) =>
-  1 + (args.first ?? 20) * childComplexity;
 
 @Resolver()
 export class CatalogQueryResolver {

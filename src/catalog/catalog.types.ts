@@ -1,10 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PUBLIC_CACHE } from "../core/cache";
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { INHERIT_CACHE } from "../core/cache";
 import { PageInfo } from "../core/connection";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
 import { Product } from "./product.entity";
-import { Directive } from "type-graphql";
 
 export enum ProductSortField {
   NAME = "NAME",
@@ -54,7 +53,7 @@ export class ProductSort {
 }
 
 @ObjectType()
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class ProductEdge {
   @Field()
   cursor: string;
@@ -64,7 +63,7 @@ export class ProductEdge {
 }
 
 @ObjectType({ description: "A page of products holding an active certificate." })
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class ProductConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
@@ -77,7 +76,7 @@ export class ProductConnection {
 }
 
 @ObjectType()
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class StarsCount {
   @Field(() => Int)
   stars: number;
@@ -87,7 +86,7 @@ export class StarsCount {
 }
 
 @ObjectType()
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class CommuneCount {
   @Field(() => Commune)
   commune: Commune;
@@ -97,7 +96,7 @@ export class CommuneCount {
 }
 
 @ObjectType()
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class CategoryCount {
   @Field(() => Category)
   category: Category;
@@ -109,7 +108,7 @@ export class CategoryCount {
 @ObjectType({
   description: "Counts for a filter sidebar. Each dimension's counts apply every filter except that dimension's own.",
 })
-@Directive(PUBLIC_CACHE)
+@Directive(INHERIT_CACHE)
 export class ProductFacets {
   @Field(() => Int, { description: "Products matching the whole filter." })
   total: number;

@@ -33,3 +33,6 @@ export function cacheUntilEndOf(info: GraphQLResolveInfo, now: Date, expiresOn: 
   const seconds = Math.floor((endOfVietnamDay(expiresOn).getTime() - now.getTime()) / 1000);
   if (seconds < PUBLIC_CACHE_SECONDS) maybeCacheControlFromInfo(info)?.cacheHint.restrict({ maxAge: Math.max(0, seconds) });
 }
+
+/** For wrapper types (pages, edges, counts): as cacheable as the field that returns them. */
+export const INHERIT_CACHE = "@cacheControl(inheritMaxAge: true)";

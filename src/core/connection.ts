@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { INHERIT_CACHE } from "./cache";
 import { badInput } from "./errors";
 
 @ObjectType({ description: "Relay page information." })
+@Directive(INHERIT_CACHE)
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

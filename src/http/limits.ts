@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { MAX_PAGE_SIZE } from "../core/connection";
 import { AppError, ErrorCode } from "../core/errors";
 
 /** The limits every request is held to, before any resolver (and so any SQL) runs. */
@@ -14,6 +15,13 @@ export const LIMITS = {
   /** Cost: one per field; a list multiplies its fields by `first` (or by its expected size). */
   maxCost: 12_000,
 };
+
+/**
+ * Cost of a paged list: its fields times the page size. `first` is clamped to what the resolver accepts,
+ * so that `first: 1000` gets the resolver's clear BAD_USER_INPUT rather than a cost error.
+ */
+export const pageComplexity = ({ args, childComplexity }: { args: { first?: number | null }; childComplexity: number }) =>
+  1 + Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE_SIZE) * childComplexity;
 
 /**
  * Depth, alias, token and directive limits (graphql-armor) reject a request with QUERY_TOO_COMPLEX;
@@ -36,13 +44,19 @@ export function requestLimits(schema: GraphQLSchema) {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before any resolver runs.
+            return;
+          }
           if (complexity > LIMITS.maxCost) {
             throw new AppError(
               ErrorCode.QUERY_TOO_COMPLEX,

@@ -1,0 +1,58 @@
+import { createConnection } from "mysql2/promise";
+import type { DataSource } from "typeorm";
+import { createDataSource } from "../../src/db/data-source";
+import { loadReferenceData } from "../../src/db/reference/load-reference";
+import { SqlLogger } from "../../src/db/sql-logger";
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/ocop_test";
+
+/** The same server as TEST_DATABASE_URL, another database name. */
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates the database of the URL (utf8mb4) if it is missing; drops it first when asked. */
+export async function ensureDatabase(url: string, { fresh = false } = {}): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  const conn = await createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  });
+  try {
+    if (fresh) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
+const TEST_TABLES = ["product_search_token", "certificate", "product", "producer"];
+
+export type TestDb = { dataSource: DataSource; sql: SqlLogger };
+
+/** The migrated test database with reference data, opened for one test file. */
+export async function openTestDb(): Promise<TestDb> {
+  await ensureDatabase(TEST_DATABASE_URL);
+  const sql = new SqlLogger();
+  const dataSource = createDataSource({ kind: "mysql", url: TEST_DATABASE_URL }, sql);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  await loadReferenceData(dataSource);
+  return { dataSource, sql };
+}
+
+/** Empties the tables tests write to. */
+export async function clearTestData(dataSource: DataSource): Promise<void> {
+  await dataSource.query("SET FOREIGN_KEY_CHECKS = 0");
+  try {
+    for (const table of TEST_TABLES) await dataSource.query(`DELETE FROM \`${table}\``);
+  } finally {
+    await dataSource.query("SET FOREIGN_KEY_CHECKS = 1");
+  }
+}

@@ -1,0 +1,92 @@
+import type { DataSource } from "typeorm";
+import { Producer, ProducerKind } from "../../src/catalog/producer.entity";
+import { Product } from "../../src/catalog/product.entity";
+import { refreshCurrentCertificate, refreshSearchTokens } from "../../src/catalog/product-index";
+import { slugify } from "../../src/core/text";
+import { addMonths, type LocalDate } from "../../src/core/time";
+import { Certificate } from "../../src/certificates/certificate.entity";
+
+let seq = 0;
+
+export async function makeProducer(ds: DataSource, attrs: Partial<Producer> = {}): Promise<Producer> {
+  seq++;
+  return ds.manager.save(
+    ds.manager.create(Producer, {
+      name: `HTX Thử nghiệm ${seq}`,
+      kind: ProducerKind.HTX,
+      communeCode: "03390",
+      address: null,
+      phone: "0213 000 000",
+      website: null,
+      email: null,
+      registrationNumber: null,
+      representative: null,
+      ...attrs,
+    }),
+  );
+}
+
+export type ProductSpec = {
+  name: string;
+  producer?: Producer;
+  communeCode?: string;
+  categoryCode?: string;
+  stars?: number;
+  /** Decision date of its certificate; null for a product with none. */
+  decisionDate?: LocalDate | null;
+  expiresOn?: LocalDate;
+  revokedOn?: LocalDate;
+};
+
+/** A product with one certificate (unless decisionDate is null), indexed for search. */
+export async function makeProduct(ds: DataSource, spec: ProductSpec): Promise<{ product: Product; certificate: Certificate | null }> {
+  seq++;
+  const producer = spec.producer ?? (await makeProducer(ds, { communeCode: spec.communeCode ?? "03390" }));
+  const product = await ds.manager.save(
+    ds.manager.create(Product, {
+      name: spec.name,
+      slug: `${slugify(spec.name)}-${seq}`,
+      description: null,
+      categoryCode: spec.categoryCode ?? "I.2.b",
+      producerId: producer.id,
+      communeCode: spec.communeCode ?? producer.communeCode,
+    }),
+  );
+  let certificate: Certificate | null = null;
+  if (spec.decisionDate !== null) {
+    certificate = await issueCertificate(ds, product, {
+      stars: spec.stars ?? 3,
+      decisionDate: spec.decisionDate ?? "2025-01-15",
+      expiresOn: spec.expiresOn,
+      revokedOn: spec.revokedOn,
+    });
+  }
+  await refreshSearchTokens(ds.manager, [product.id]);
+  return { product: (await ds.manager.findOneByOrFail(Product, { id: product.id })), certificate };
+}
+
+/** Issues a certificate; it supersedes the product's current one, if any. */
+export async function issueCertificate(
+  ds: DataSource,
+  product: Product,
+  spec: { stars: number; decisionDate: LocalDate; expiresOn?: LocalDate; revokedOn?: LocalDate },
+): Promise<Certificate> {
+  seq++;
+  const { currentCertificateId } = await ds.manager.findOneByOrFail(Product, { id: product.id });
+  const certificate = await ds.manager.save(
+    ds.manager.create(Certificate, {
+      number: `TEST-${seq}`,
+      productId: product.id,
+      stars: spec.stars,
+      decisionNumber: `${seq}/QĐ-UBND`,
+      decisionDate: spec.decisionDate,
+      issuedOn: spec.decisionDate,
+      expiresOn: spec.expiresOn ?? addMonths(spec.decisionDate, 36),
+      revokedOn: spec.revokedOn ?? null,
+      revocationReason: spec.revokedOn ? "Vi phạm sử dụng nhãn OCOP" : null,
+    }),
+  );
+  if (currentCertificateId) await ds.manager.update(Certificate, currentCertificateId, { supersededById: certificate.id });
+  await refreshCurrentCertificate(ds.manager, product.id);
+  return certificate;
+}

@@ -1,0 +1,36 @@
+import type { Express } from "express";
+import request from "supertest";
+import { createApp } from "../../src/app";
+import type { Clock } from "../../src/core/time";
+import { createLogger } from "../../src/logger";
+import type { TestDb } from "./db";
+
+export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+/** A clock the test sets. */
+export class FixedClock implements Clock {
+  constructor(public instant: Date) {}
+  now(): Date {
+    return this.instant;
+  }
+}
+
+export type GqlResult = { status: number; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }; headers: Record<string, string> };
+
+/** The real app over the test database, and a helper that POSTs GraphQL over HTTP. */
+export async function testApp(db: TestDb, clock: Clock) {
+  const { app } = await createApp({
+    dataSource: db.dataSource,
+    config: { jwtSecret: TEST_SECRET },
+    log: createLogger(process.env.LOG_LEVEL ?? "silent"),
+    clock,
+  });
+  const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> => {
+    const res = await request(app).post("/graphql").set(headers).send({ query, variables });
+    return { status: res.status, body: res.body, headers: res.headers as Record<string, string> };
+  };
+  return { app: app as Express, gql };
+}
+
+/** The codes of a response's errors. */
+export const codes = (r: GqlResult) => (r.body.errors ?? []).map((e) => e.extensions?.code);
