@@ -131,7 +131,7 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors }) {
           for (const e of errors) {
-            if (!isClientError(e.extensions?.code) && !e.extensions?.limitExceeded) {
+            if (!isClientError(e.extensions?.code)) {
               contextValue.log.error({ err: e.originalError ?? e, path: e.path }, "unexpected error");
             }
           }

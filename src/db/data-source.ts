@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { createConnection } from "mysql2/promise";
 import { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { entities } from "./entities";
@@ -12,10 +13,10 @@ export const MIGRATIONS_GLOB = join(__dirname, "..", "..", "migrations", "*.{js,
  * from the entities at start). Dates without time come back as "YYYY-MM-DD" strings and instants are UTC,
  * so nothing depends on the server's TZ.
  */
-export function createDataSource(database: Config["database"], logger = new SqlLogger()): DataSource {
+export function createDataSource(database: Config["database"], logger = new SqlLogger(), flavor: MysqlFlavor = "mysql"): DataSource {
   if (database.kind === "mysql") {
     return new DataSource({
-      type: "mysql",
+      type: flavor,
       url: database.url,
       charset: "utf8mb4_unicode_ci",
       timezone: "Z",
@@ -39,4 +40,26 @@ export function createDataSource(database: Config["database"], logger = new SqlL
     logger,
     maxQueryExecutionTime: 500,
   });
+}
+
+export type MysqlFlavor = "mysql" | "mariadb";
+
+/**
+ * MySQL or MariaDB? TypeORM must be told: it reads column defaults differently, and a wrong guess makes
+ * the schema look drifted. Asking the server also turns a bad URL into one clear error before anything else.
+ */
+export async function detectMysqlFlavor(url: string): Promise<MysqlFlavor> {
+  const connection = await createConnection({ uri: url, connectTimeout: 10_000 });
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test((rows as { version: string }[])[0].version) ? "mariadb" : "mysql";
+  } finally {
+    await connection.end();
+  }
+}
+
+/** A data source for the configured database, of the right flavour; not yet initialised. */
+export async function dataSourceFor(database: Config["database"], logger = new SqlLogger()): Promise<DataSource> {
+  if (database.kind === "sqlite") return createDataSource(database, logger);
+  return createDataSource(database, logger, await detectMysqlFlavor(database.url));
 }

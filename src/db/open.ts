@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "../config";
-import { createDataSource } from "./data-source";
+import { dataSourceFor } from "./data-source";
 import { loadDemoCatalog } from "./demo/load-demo";
 import { loadReferenceData } from "./reference/load-reference";
 import { SqlLogger } from "./sql-logger";
@@ -21,8 +21,9 @@ export function describeDatabase(database: Config["database"]): string {
  * start on a database that is behind); on SQLite creates the schema and loads reference and demo data.
  */
 export async function openDatabase(config: Pick<Config, "database" | "migrateOnStart">, log: Logger): Promise<DataSource> {
-  const dataSource = createDataSource(config.database, new SqlLogger(log));
+  let dataSource: DataSource;
   try {
+    dataSource = await dataSourceFor(config.database, new SqlLogger(log));
     await dataSource.initialize();
   } catch (e) {
     throw new StartupError(`cannot open the database (${describeDatabase(config.database)}): ${(e as Error).message}`);

@@ -1,6 +1,7 @@
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../core/errors";
+import { ARMOR_REJECTION } from "./limits";
 
 /** Codes whose message is meant for the client: everything else is masked. */
 const CLIENT_CODES = new Set<string>([
@@ -27,9 +28,10 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   {
     const ext = { ...(formatted.extensions ?? {}) };
     delete ext.stacktrace;
-    if (ext.limitExceeded) {
+    const rejection = ARMOR_REJECTION.exec(formatted.message);
+    if (rejection) {
       return {
-        message: formatted.message.replace(/^Syntax Error: /, ""),
+        message: rejection[1],
         locations: formatted.locations,
         extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
       };

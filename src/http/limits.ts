@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { GraphQLError, GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { MAX_PAGE_SIZE } from "../core/connection";
 import { AppError, ErrorCode } from "../core/errors";
@@ -28,14 +28,11 @@ export const pageComplexity = ({ args, childComplexity }: { args: { first?: numb
  * the armor's own cost rule is off because it cannot see `first`: the list-aware cost below replaces it.
  */
 export function requestLimits(schema: GraphQLSchema) {
-  const tag = (_ctx: unknown, error: GraphQLError) => {
-    (error.extensions as Record<string, unknown>).limitExceeded = true;
-  };
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, onReject: [tag], flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases, onReject: [tag] },
-    maxTokens: { n: LIMITS.maxTokens, onReject: [tag] },
-    maxDirectives: { n: LIMITS.maxDirectives, onReject: [tag] },
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -61,6 +58,7 @@ export function requestLimits(schema: GraphQLSchema) {
             throw new AppError(
               ErrorCode.QUERY_TOO_COMPLEX,
               `Query cost ${complexity} is over the limit of ${LIMITS.maxCost}: ask for fewer fields or a smaller first.`,
+              { http: { status: 400 } },
             );
           }
         },
@@ -69,3 +67,6 @@ export function requestLimits(schema: GraphQLSchema) {
   };
   return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules };
 }
+
+/** graphql-armor's rejections (it reports them as syntax or validation errors). */
+export const ARMOR_REJECTION = /^Syntax Error: ((Query depth|Aliases|Token|Directives) limit of \d+ exceeded.*)$/;

@@ -1,6 +1,6 @@
 import { createConnection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
-import { createDataSource } from "../../src/db/data-source";
+import { dataSourceFor } from "../../src/db/data-source";
 import { loadReferenceData } from "../../src/db/reference/load-reference";
 import { SqlLogger } from "../../src/db/sql-logger";
 
@@ -40,7 +40,7 @@ export type TestDb = { dataSource: DataSource; sql: SqlLogger };
 export async function openTestDb(): Promise<TestDb> {
   await ensureDatabase(TEST_DATABASE_URL);
   const sql = new SqlLogger();
-  const dataSource = createDataSource({ kind: "mysql", url: TEST_DATABASE_URL }, sql);
+  const dataSource = await dataSourceFor({ kind: "mysql", url: TEST_DATABASE_URL }, sql);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   await loadReferenceData(dataSource);

@@ -1,0 +1,86 @@
+import { clearTestData, openTestDb, type TestDb } from "../support/db";
+import { makeProducer, makeProduct } from "../support/factory";
+import { codes, FixedClock, testApp } from "../support/http";
+import { CATALOG_PAGE, PRODUCT_DETAIL, COMMUNES, PRODUCER_PAGE } from "../support/operations";
+
+const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
+const COMMUNE_CODES = ["03390", "03595", "03442", "03439", "03478", "03405", "03430", "03424"];
+const SETS = ["I.2.a", "I.2.b", "I.5.a", "I.3.d", "IV.2", "VI.1", "III.2"];
+let db: TestDb;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await clearTestData(db.dataSource);
+  // 100 products over 25 producers, 8 communes, 7 product sets.
+  const producers = [];
+  for (let i = 0; i < 25; i++) producers.push(await makeProducer(db.dataSource, { communeCode: COMMUNE_CODES[i % 8] }));
+  for (let i = 0; i < 100; i++) {
+    await makeProduct(db.dataSource, {
+      name: `Sản phẩm ${String(i).padStart(3, "0")}`,
+      producer: producers[i % 25],
+      communeCode: COMMUNE_CODES[i % 8],
+      categoryCode: SETS[i % 7],
+      stars: 3 + (i % 3),
+      decisionDate: `2025-0${1 + (i % 9)}-1${i % 10}`,
+    });
+  }
+});
+
+afterAll(async () => {
+  await db.dataSource.destroy();
+});
+
+/** SQL statements one request costs. */
+async function statements(query: string, variables: Record<string, unknown>) {
+  const { gql } = await testApp(db, clock);
+  const before = db.sql.statements;
+  const r = await gql(query, variables);
+  expect(r.body.errors).toBeUndefined();
+  return { count: db.sql.statements - before, body: r.body };
+}
+
+describe("batching", () => {
+  it("costs the same statements for a CatalogPage of 5 and of 100 products: 6", async () => {
+    const five = await statements(CATALOG_PAGE, { first: 5 });
+    const hundred = await statements(CATALOG_PAGE, { first: 100 });
+    expect(five.body.data.products.edges).toHaveLength(5);
+    expect(hundred.body.data.products.edges).toHaveLength(100);
+    // page + count + categories + communes + producers + certificates
+    expect(five.count).toBe(6);
+    expect(hundred.count).toBe(five.count);
+  });
+
+  it("costs a fixed number of statements for product, producer and commune pages", async () => {
+    const slug = (await statements(CATALOG_PAGE, { first: 1 })).body.data.products.edges[0].node.slug;
+    // product + categories + commune + producer + certificate + producer's products
+    expect((await statements(PRODUCT_DETAIL, { slug })).count).toBe(6);
+    const producerId = (await db.dataSource.query("SELECT id FROM producer LIMIT 1"))[0].id;
+    // producer's products (existence) + producer + commune + certificates
+    expect((await statements(PRODUCER_PAGE, { id: String(producerId) })).count).toBe(4);
+    // communes + earliest expiry + one grouped count
+    expect((await statements(COMMUNES, {})).count).toBe(3);
+  });
+});
+
+describe("request limits", () => {
+  it("refuses deep, aliased, long and costly queries with QUERY_TOO_COMPLEX before any SQL", async () => {
+    const { gql } = await testApp(db, clock);
+    const deep = `{ products { edges { node { category { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } }`;
+    const aliased = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: communes { code }`).join(" ")} }`;
+    const costly = `{ products(first: 100) { edges { node { producer { products { producer { products { name slug stars } } } } } } } }`;
+    const long = `{ communes { ${Array.from({ length: 1600 }, () => "code").join(" ")} } }`;
+    for (const query of [deep, aliased, costly, long]) {
+      const before = db.sql.statements;
+      const r = await gql(query);
+      expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
+      expect(db.sql.statements).toBe(before);
+    }
+  });
+
+  it("refuses an oversized body with a clear JSON error", async () => {
+    const { gql } = await testApp(db, clock);
+    const r = await gql(CATALOG_PAGE, { filter: { search: "x".repeat(70_000) } });
+    expect(r.status).toBe(413);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+  });
+});

@@ -1,0 +1,71 @@
+import { CursorCodec, pageSize } from "../../src/core/connection";
+import { fold, slugify, words } from "../../src/core/text";
+import { addMonths, endOfVietnamDay, isLocalDate, vietnamDate } from "../../src/core/time";
+import { certificateStatus, CertificateStatus } from "../../src/certificates/certificate.entity";
+import { loadConfig } from "../../src/config";
+
+describe("text folding", () => {
+  it("removes case, tones and vowel marks and turns đ into d", () => {
+    expect(fold("Mật ong Pa Ủ")).toBe("mat ong pa u");
+    expect(fold("ĐÔNG PHƯƠNG mỹ nhân")).toBe("dong phuong my nhan");
+    expect(fold("Cà, Hà & Đà!")).toBe("ca ha da");
+    expect(fold("Mật ong Pa Ủ".normalize("NFD"))).toBe("mat ong pa u");
+    expect(words("Trà trà TRÀ xanh")).toEqual(["tra", "xanh"]);
+    expect(slugify("Gạo Séng Cù Than Uyên")).toBe("gao-seng-cu-than-uyen");
+  });
+});
+
+describe("Vietnamese dates", () => {
+  it("computes the Vietnamese calendar date whatever the process zone", () => {
+    expect(process.env.TZ).toBe("America/Los_Angeles");
+    expect(vietnamDate(new Date("2025-10-31T16:59:59Z"))).toBe("2025-10-31");
+    expect(vietnamDate(new Date("2025-10-31T17:00:00Z"))).toBe("2025-11-01");
+    expect(endOfVietnamDay("2025-10-31").toISOString()).toBe("2025-10-31T17:00:00.000Z");
+  });
+
+  it("adds months, clamping to the month's last day", () => {
+    expect(addMonths("2022-12-15", 36)).toBe("2025-12-15");
+    expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
+    expect(addMonths("2024-02-29", 36)).toBe("2027-02-28");
+    expect(isLocalDate("2025-02-29")).toBe(false);
+    expect(isLocalDate("2024-02-29")).toBe(true);
+  });
+
+  it("derives certificate status: revoked, superseded, expired, active", () => {
+    const c = { revokedOn: null, supersededById: null, expiresOn: "2026-01-10" };
+    expect(certificateStatus(c, "2026-01-10")).toBe(CertificateStatus.ACTIVE);
+    expect(certificateStatus(c, "2026-01-11")).toBe(CertificateStatus.EXPIRED);
+    expect(certificateStatus({ ...c, supersededById: 2 }, "2025-01-01")).toBe(CertificateStatus.SUPERSEDED);
+    expect(certificateStatus({ ...c, supersededById: 2, revokedOn: "2025-01-01" }, "2025-01-01")).toBe(CertificateStatus.REVOKED);
+  });
+});
+
+describe("cursors and page sizes", () => {
+  const codec = new CursorCodec("secret-one");
+  it("round-trips and refuses cursors signed with another key or altered", () => {
+    const cursor = codec.encode(["NAME", "ASC", "Mật ong", 7]);
+    expect(codec.decode(cursor)).toEqual(["NAME", "ASC", "Mật ong", 7]);
+    expect(() => new CursorCodec("secret-two").decode(cursor)).toThrow("after is not a cursor");
+    expect(() => codec.decode(`x${cursor}`)).toThrow("after is not a cursor");
+    expect(() => codec.decode("")).toThrow("after is not a cursor");
+  });
+  it("defaults first to 20 and bounds it to 1..100", () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(100)).toBe(20 * 5);
+    expect(() => pageSize(101)).toThrow("first must be between 1 and 100");
+    expect(() => pageSize(0)).toThrow();
+  });
+});
+
+describe("configuration", () => {
+  it("defaults to the embedded database and names every bad variable", () => {
+    expect(loadConfig({}).database).toEqual({ kind: "sqlite", path: "./data/ocop.sqlite" });
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y", PORT: "abc" })).toThrow(
+      /DATABASE_URL must be a mysql:\/\/ URL.*; PORT must be a number/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root@db:3306/ocop" })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
+    const ok = loadConfig({ DATABASE_URL: "mysql://root@db:3306/ocop", JWT_SECRET: "x".repeat(32), PORT: "8080" });
+    expect(ok).toMatchObject({ database: { kind: "mysql" }, port: 8080, jwtSecretGenerated: false });
+  });
+});
