@@ -50,6 +50,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // main.ts drains and closes the database itself
     formatError,
     validationRules: limits.validationRules,
     plugins: [

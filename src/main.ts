@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { createServer } from "node:http";
 import { createApp } from "./app";
-import { ConfigError, loadConfig } from "./config";
-import { DataFileError } from "./db/reference/csv";
-import { describeDatabase, openDatabase, StartupError } from "./db/open";
+import { loadConfig } from "./config";
+import { describeFailure } from "./db/cli/run-cli";
+import { describeDatabase, openDatabase } from "./db/open";
 import { createLogger } from "./logger";
 
 /** Process entry: config → database → app → listen; drains in-flight requests on SIGTERM/SIGINT. */
@@ -29,24 +29,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: finishing in-flight requests");
-    await apollo.stop(); // stops accepting, drains the HTTP server
+    // Keeps the process alive while draining, and bounds how long that may take.
+    const deadline = setTimeout(() => {
+      log.error("shutdown took over 15 s: exiting anyway");
+      process.exit(1);
+    }, 15_000);
+    await apollo.stop(); // stops accepting, finishes in-flight requests
     await dataSource.destroy();
     log.info("stopped");
-    process.exit(0);
+    clearTimeout(deadline); // nothing is left: the process exits with code 0
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof StartupError) {
-    console.error(`ocop-api: ${e.message}`);
-  } else if (e instanceof DataFileError) {
-    console.error(`ocop-api: a reference data file is malformed, nothing of it was loaded:\n${e.message}`);
-  } else if ((e as NodeJS.ErrnoException)?.code === "EADDRINUSE") {
-    console.error(`ocop-api: port ${(e as { port?: number }).port ?? ""} is already in use (set PORT)`);
-  } else {
-    console.error(`ocop-api: failed to start: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  console.error(`ocop-api: ${describeFailure(e)}`);
   process.exit(1);
 });

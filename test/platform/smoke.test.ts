@@ -1,0 +1,72 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Runs the built server (npm test builds it first) as a user would: `node dist/src/main.js`.
+const MAIN = join(__dirname, "..", "..", "dist", "src", "main.js");
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function start(env: Record<string, string>) {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build`);
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const run: Run = { code: null, stdout: "", stderr: "" };
+  child.stdout.on("data", (d) => (run.stdout += d));
+  child.stderr.on("data", (d) => (run.stderr += d));
+  const exited = new Promise<Run>((resolve) => child.on("exit", (code) => resolve({ ...run, code })));
+  return { child, run, exited };
+}
+
+async function waitForUrl(run: Run, exited: Promise<Run>): Promise<string> {
+  for (let i = 0; i < 300; i++) {
+    const match = /ready at (http:\/\/localhost:\d+\/graphql)/.exec(run.stdout);
+    if (match) return match[1];
+    const done = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 100))]);
+    if (done) throw new Error(`server exited: ${JSON.stringify(done)}`);
+  }
+  throw new Error(`server did not start: ${run.stdout} ${run.stderr}`);
+}
+
+describe("the real server", () => {
+  it("starts on an embedded database with demo data, answers over HTTP and stops cleanly on SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ocop-smoke-"));
+    const server = start({ PORT: "0", SQLITE_PATH: join(dir, "ocop.sqlite") });
+    try {
+      const url = await waitForUrl(server.run, server.exited);
+      const post = async (query: string) =>
+        (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json() as Promise<any>;
+      const { data } = await post("{ communes { code productCount } categories { code children { code children { code } } } }");
+      expect(data.communes).toHaveLength(38);
+      expect(data.categories).toHaveLength(6);
+      expect(data.communes.reduce((n: number, c: any) => n + c.productCount, 0)).toBeGreaterThan(15);
+      const page = await post('{ products(filter: { search: "mat ong pa u" }) { edges { node { name certificate { number } } } } }');
+      expect(page.data.products.edges[0].node.name).toBe("Mật ong Pa Ủ");
+      expect(page.data.products.edges[0].node.certificate.number).toMatch(/^DEMO-/);
+      const base = url.replace("/graphql", "");
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok", database: "up" });
+      expect(server.run.stdout).toMatch(/"op":null,"ms":/); // one log line per request
+    } finally {
+      server.child.kill("SIGTERM");
+    }
+    const { code, stdout } = await server.exited;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/stopped/);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "postgres://localhost/ocop" }, /^ocop-api: invalid configuration: DATABASE_URL must be a mysql:\/\/ URL/],
+    [{ DATABASE_URL: "mysql://root@127.0.0.1:1/ocop", JWT_SECRET: "x".repeat(32) }, /^ocop-api: cannot open the database \(MySQL root@127\.0\.0\.1:1\/ocop\): /],
+    [{ PORT: "http" }, /^ocop-api: invalid configuration: PORT must be a number/],
+  ])("refuses to start with one clear line: %j", async (env, message) => {
+    const { exited } = start(env);
+    const { code, stderr } = await exited;
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+});
