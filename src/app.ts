@@ -27,6 +27,8 @@ export type AppDeps = {
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
   httpServer?: Server;
+  /** Keep whole public answers in memory (default on; the benchmark turns it off to measure the work). */
+  responseCache?: boolean;
 };
 
 export type App = { app: Express; apollo: ApolloServer<Context>; services: Services };
@@ -57,7 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...limits.plugins,
       // Public catalog answers are cached whole (their cache hints decide for how long); staff data has
       // no hints and so is never cached.
-      responseCachePlugin(),
+      ...(deps.responseCache === false ? [] : [responseCachePlugin()]),
       requestLogPlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
     ],

@@ -7,7 +7,7 @@ import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
-import { Product, ProductSearchToken } from "./product.entity";
+import { LISTED, Product, ProductSearchToken } from "./product.entity";
 import {
   ProductConnection,
   ProductFacets,
@@ -152,8 +152,7 @@ export class CatalogService {
     const qb = this.dataSource
       .getRepository(Product)
       .createQueryBuilder("p")
-      .where("p.currentCertificateId IS NOT NULL")
-      .andWhere("p.certificateExpiresOn >= :today", { today });
+      .where(LISTED, { today });
     if (filter.communeCodes && except !== "communes") qb.andWhere("p.communeCode IN (:...communes)", { communes: filter.communeCodes });
     if (filter.stars && except !== "stars") qb.andWhere("p.stars IN (:...stars)", { stars: filter.stars });
     if (filter.categoryCodes && except !== "categories") {

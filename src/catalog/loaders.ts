@@ -6,7 +6,7 @@ import { Commune, Province } from "../geography/commune.entity";
 import type { CategoryTree } from "./catalog.service";
 import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
-import { Product } from "./product.entity";
+import { LISTED, Product } from "./product.entity";
 
 /** Answers the batch in the order of its keys (null where a key has no row). */
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -50,7 +50,7 @@ export function createLoaders(dataSource: DataSource, today: LocalDate) {
         .getRepository(Product)
         .createQueryBuilder("p")
         .where("p.producerId IN (:...producerIds)", { producerIds })
-        .andWhere("p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn >= :today", { today })
+        .andWhere(LISTED, { today })
         .orderBy("p.name", "ASC")
         .addOrderBy("p.id", "ASC")
         .getMany();
@@ -64,7 +64,7 @@ export function createLoaders(dataSource: DataSource, today: LocalDate) {
         .select("p.communeCode", "code")
         .addSelect("COUNT(*)", "count")
         .where("p.communeCode IN (:...codes)", { codes })
-        .andWhere("p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn >= :today", { today })
+        .andWhere(LISTED, { today })
         .groupBy("p.communeCode")
         .getRawMany<{ code: string; count: string | number }>();
       const counts = new Map(rows.map((r) => [r.code, Number(r.count)]));

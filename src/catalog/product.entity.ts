@@ -91,6 +91,13 @@ export class Product {
 }
 
 /**
+ * SQL condition (alias `p`, parameter `:today`) for a product listed in the public catalog: its current
+ * certificate has not expired. A product without a current certificate has no expiry date, so this one
+ * indexed column decides.
+ */
+export const LISTED = "p.certificateExpiresOn >= :today";
+
+/**
  * The folded words of a product's name, producer and commune, one row each, so that search is an index
  * look-up ("mat" = "Mật"), works for two-letter syllables, and matches the last word as a prefix.
  */
