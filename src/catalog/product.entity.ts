@@ -28,6 +28,10 @@ import { Producer } from "./producer.entity";
 @Index(["stars", "id"])
 @Index(["certifiedOn", "id"])
 @Index(["certificateExpiresOn", "id"])
+// Facet counts group listed products by these: index-only with the expiry date beside them.
+@Index(["communeCode", "certificateExpiresOn"])
+@Index(["categoryCode", "certificateExpiresOn"])
+@Index(["stars", "certificateExpiresOn"])
 export class Product {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -46,7 +50,6 @@ export class Product {
   @Field(() => String, { nullable: true })
   description: string | null;
 
-  @Index()
   @Column({ type: "varchar", length: 16 })
   categoryCode: string;
 
@@ -62,7 +65,6 @@ export class Product {
   @JoinColumn({ name: "producerId" })
   producer?: Producer;
 
-  @Index()
   @Column({ type: "varchar", length: 5 })
   communeCode: string;
 
