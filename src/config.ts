@@ -28,9 +28,7 @@ const envSchema = z.object({
     .default(4000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(8),
   MIGRATE_ON_START: booleanFlag.default(false),
-  FILES_DIR: z.string().trim().min(1).default("./data/files"),
 });
 
 export type Config = {
@@ -40,9 +38,7 @@ export type Config = {
   /** Signs tokens and cursors. Generated per process in the embedded demo when not given. */
   jwtSecret: string;
   jwtSecretGenerated: boolean;
-  jwtTtlHours: number;
   migrateOnStart: boolean;
-  filesDir: string;
 };
 
 function isMysqlUrl(value: string): boolean {
@@ -72,8 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString("base64url"),
     jwtSecretGenerated: !e.JWT_SECRET,
-    jwtTtlHours: e.JWT_TTL_HOURS,
     migrateOnStart: e.MIGRATE_ON_START,
-    filesDir: e.FILES_DIR,
   };
 }
