@@ -95,12 +95,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => {
         const now = clock.now();
+        const today = vietnamDate(now);
         const requestId = requestIdOf(res);
         return {
           requestId,
           now,
-          today: vietnamDate(now),
-          loaders: createLoaders(dataSource, vietnamDate(now)),
+          today,
+          loaders: createLoaders(dataSource, today),
           services,
           log: log.child({ requestId }),
         };

@@ -59,9 +59,6 @@ export class Commune {
 
   @Column({ type: "int" })
   position: number;
-
-  /** Filled by the catalog resolver; not a column. */
-  productCount?: number;
 }
 
 export const COMMUNE_KINDS_BY_LABEL: Record<string, CommuneKind> = {
