@@ -17,6 +17,10 @@ const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = 3;
 const CONNECTIONS = [10, 50];
+/** BENCH_ONLY=CatalogPage,CatalogFacets measures only those operations (the table then has gaps). */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+/** BENCH_REUSE=1 keeps the generated database of an earlier run. */
+const REUSE = process.env.BENCH_REUSE === "1";
 
 const CATALOG_PAGE = `query CatalogPage($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
   products(filter: $filter, sort: $sort, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
@@ -34,7 +38,7 @@ const VERIFY = `query VerifyCertificate($number: String!) { certificate(number: 
 type Server = { child: ChildProcess; port: number };
 
 async function startServer(mode: string): Promise<Server> {
-  const child = fork(join(__dirname, "server.js"), [mode], { env: { ...process.env, BENCH_DATABASE_URL: BENCH_URL } });
+  const child = fork(join(__dirname, "server.js"), [mode], { env: { ...process.env, NODE_ENV: "production", BENCH_DATABASE_URL: BENCH_URL } });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (m: any) => resolve(m.listening));
     child.once("exit", (code) => reject(new Error(`${mode} server exited with ${code}`)));
@@ -73,21 +77,28 @@ async function load(port: number, op: Op, connections: number, duration: number)
 async function main() {
   const today = vietnamDate(new Date());
   const u = new URL(BENCH_URL);
-  const conn = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
   const dbName = u.pathname.slice(1);
-  await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-  await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-
+  if (!REUSE) {
+    const conn = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+    await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+    await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.end();
+  }
   const ds = await dataSourceFor({ kind: "mysql", url: BENCH_URL });
   await ds.initialize();
   await ds.runMigrations();
-  await loadReferenceData(ds);
-  const started = Date.now();
-  const counts = await generateDataset(ds, today);
-  console.log(`dataset: ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let counts: Awaited<ReturnType<typeof generateDataset>>;
+  if (REUSE) {
+    const count = async (table: string) => Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n);
+    counts = { provinces: await count("province"), communes: await count("commune"), producers: await count("producer"), products: await count("product"), searchWords: await count("product_search_token") };
+  } else {
+    await loadReferenceData(ds);
+    const started = Date.now();
+    counts = await generateDataset(ds, today);
+    console.log(`dataset: ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   const [{ slug, communeCode, categoryCode }] = await ds.query(
-    "SELECT slug, communeCode, categoryCode FROM product WHERE currentCertificateId IS NOT NULL AND certificateExpiresOn >= ? ORDER BY id LIMIT 1",
+    "SELECT slug, communeCode, categoryCode FROM product WHERE certificateExpiresOn >= ? ORDER BY id LIMIT 1",
     [today],
   );
   const [{ number }] = await ds.query("SELECT number FROM certificate ORDER BY id DESC LIMIT 1");
@@ -104,6 +115,7 @@ async function main() {
     { name: "VerifyCertificate", body: body(VERIFY, { number }) },
   ];
 
+  if (ONLY) ops.splice(0, ops.length, ...ops.filter((o) => ONLY.includes(o.name)));
   const rows: string[] = [];
   const results: Record<string, { rps: number; p50: number; p99: number; errors: number }> = {};
   const record = (label: string, connections: number, r: { rps: number; p50: number; p99: number; errors: number }, extra = "") => {

@@ -80,6 +80,7 @@ async function floorServer() {
     const address = server.address();
     process.send?.({ listening: typeof address === "object" && address ? address.port : 0 });
   });
+  process.on("SIGINT", () => process.exit(0)); // a normal exit, so --cpu-prof can write its profile
   process.on("message", (m: { cmd?: string }) => {
     if (m.cmd === "stats") process.send?.({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), statements: statements() });
   });

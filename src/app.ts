@@ -15,6 +15,7 @@ import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
 import { ErrorCode } from "./core/errors";
 import { systemClock, vietnamDate, type Clock } from "./core/time";
+import { ReferenceCache } from "./db/reference/reference-cache";
 import { GeographyService } from "./geography/geography.service";
 import { formatError, isClientError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
@@ -46,6 +47,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     geography: new GeographyService(dataSource),
   };
   const limits = requestLimits(schema);
+  const reference = new ReferenceCache(dataSource);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -101,7 +103,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           requestId,
           now,
           today,
-          loaders: createLoaders(dataSource, today),
+          loaders: createLoaders(dataSource, reference, today),
           services,
           log: log.child({ requestId }),
         };

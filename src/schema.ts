@@ -7,6 +7,7 @@ import {
   CategoryResolver,
   ProducerFieldResolver,
   ProductConnectionResolver,
+  ProductFacetsResolver,
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
@@ -26,6 +27,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProductFieldResolver,
       ProducerFieldResolver,
       ProductConnectionResolver,
+      ProductFacetsResolver,
       CategoryResolver,
       CertificateResolver,
       CommuneResolver,

@@ -5,7 +5,8 @@ import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
 import { pageComplexity } from "../http/limits";
 import { Commune } from "../geography/commune.entity";
-import { ProductConnection, ProductFacets, ProductFilter, ProductSort } from "./catalog.types";
+import { CommuneCount, ProductConnection, ProductFacets, ProductFilter, ProductSort } from "./catalog.types";
+import { badInput } from "../core/errors";
 import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
@@ -113,6 +114,27 @@ export class ProductConnectionResolver {
   @FieldResolver(() => Int, { description: "How many products match the filter in all." })
   totalCount(@Root() connection: ProductConnection): Promise<number> {
     return connection.countTotal();
+  }
+}
+
+export const FACET_COMMUNES_DEFAULT = 100;
+export const FACET_COMMUNES_MAX = 1000;
+
+@Resolver(() => ProductFacets)
+export class ProductFacetsResolver {
+  @FieldResolver(() => [CommuneCount], {
+    description: `Communes by product count, most first (ties in official order): at most \`first\` (default ${FACET_COMMUNES_DEFAULT}, at most ${FACET_COMMUNES_MAX}), plus every commune selected in the filter.`,
+    complexity: pageComplexity,
+  })
+  communes(
+    @Root() facets: ProductFacets,
+    @Arg("first", () => Int, { defaultValue: FACET_COMMUNES_DEFAULT }) first: number,
+  ): CommuneCount[] {
+    if (!Number.isInteger(first) || first < 1 || first > FACET_COMMUNES_MAX) {
+      throw badInput(`first must be between 1 and ${FACET_COMMUNES_MAX}`, { argument: "first" });
+    }
+    const selected = new Set(facets.selectedCommuneCodes);
+    return facets.allCommunes.filter((c, i) => i < first || selected.has(c.commune.code));
   }
 }
 

@@ -5,7 +5,6 @@ import { words } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
-import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
 import { LISTED, Product, ProductSearchToken } from "./product.entity";
 import {
@@ -86,6 +85,7 @@ export class CatalogService {
         .select(`p.${column}`, "value")
         .addSelect("COUNT(*)", "count")
         .groupBy(`p.${column}`)
+        .orderBy("NULL") // MariaDB would otherwise sort the groups
         .getRawMany<{ value: string | number; count: string | number }>()).map((r) => ({ value: r.value, count: Number(r.count) }));
 
     const [total, stars, communes, categories] = await Promise.all([
@@ -115,7 +115,8 @@ export class CatalogService {
     return {
       total,
       stars: [...starCounts].map(([s, count]) => ({ stars: s, count })).sort((a, b) => b.stars - a.stars),
-      communes: communeRows
+      selectedCommuneCodes: filter.communeCodes ?? [],
+      allCommunes: communeRows
         .filter((c): c is Commune => c instanceof Commune)
         .map((commune) => ({ commune, count: communeCounts.get(commune.code) ?? 0 }))
         .sort((a, b) => b.count - a.count || a.commune.position - b.commune.position),
@@ -225,5 +226,3 @@ function checkFilter(filter?: ProductFilter | null): ProductFilter {
   }
   return f;
 }
-
-export type CategoryTree = { all: Category[]; byCode: Map<string, Category>; children: Map<string | null, Category[]> };

@@ -116,8 +116,9 @@ export class ProductFacets {
   @Field(() => [StarsCount])
   stars: StarsCount[];
 
-  @Field(() => [CommuneCount])
-  communes: CommuneCount[];
+  /** Every commune with products, most first; the `communes` field answers the top of it. */
+  allCommunes: CommuneCount[];
+  selectedCommuneCodes: string[];
 
   @Field(() => [CategoryCount], { description: "Counts at every level of the tree (sectors, groups, product sets)." })
   categories: CategoryCount[];

@@ -3,8 +3,7 @@ import { In, type DataSource } from "typeorm";
 import { Certificate } from "../certificates/certificate.entity";
 import type { LocalDate } from "../core/time";
 import { Commune, Province } from "../geography/commune.entity";
-import type { CategoryTree } from "./catalog.service";
-import { Category } from "./category.entity";
+import type { CategoryTree, ReferenceCache } from "../db/reference/reference-cache";
 import { Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
 
@@ -15,15 +14,13 @@ function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | 
 }
 
 /**
- * The DataLoaders of one request: one SQL statement per relation and level, however many rows a page
- * has. Built fresh for every request, so nothing is shared between viewers.
+ * The DataLoaders of one request: at most one SQL statement per relation and level, however many rows
+ * a page has (categories and communes usually come from memory). Built fresh for every request, so nothing is shared between viewers.
  */
-export function createLoaders(dataSource: DataSource, today: LocalDate) {
+export function createLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
   const m = dataSource.manager;
   return {
-    commune: new DataLoader<string, Commune | null>(async (codes) =>
-      byKey(codes, await m.find(Commune, { where: { code: In([...codes]) } }), (c) => c.code),
-    ),
+    commune: new DataLoader<string, Commune | null>((codes) => reference.communesByCode(codes)),
     province: new DataLoader<string, Province | null>(async (codes) =>
       byKey(codes, await m.find(Province, { where: { code: In([...codes]) } }), (p) => p.code),
     ),
@@ -36,12 +33,9 @@ export function createLoaders(dataSource: DataSource, today: LocalDate) {
     certificate: new DataLoader<number, Certificate | null>(async (ids) =>
       byKey(ids, await m.find(Certificate, { where: { id: In([...ids]) } }), (c) => c.id),
     ),
-    /** The whole classification (a few dozen rows): one statement serves every level. */
+    /** The whole classification (a few dozen rows), from memory. */
     categoryTree: new DataLoader<"all", CategoryTree>(async (keys) => {
-      const all = await m.find(Category, { order: { position: "ASC" } });
-      const children = new Map<string | null, Category[]>();
-      for (const c of all) children.set(c.parentCode, [...(children.get(c.parentCode) ?? []), c]);
-      const tree = { all, byCode: new Map(all.map((c) => [c.code, c])), children };
+      const tree = await reference.categoryTree();
       return keys.map(() => tree);
     }),
     /** Certified (active) products of each producer, by name. */

@@ -187,6 +187,15 @@ describe("productFacets", () => {
     for (const c of all.categories) expect((await list({ categoryCodes: [c.category.code] })).body.data.products.totalCount).toBe(c.count);
     expect(all.communes.every((c: any) => c.count > 0)).toBe(true);
   });
+
+  it("lists the top communes up to first, always with the selected ones", async () => {
+    const q = `query($filter: ProductFilter, $first: Int!) { productFacets(filter: $filter) { communes(first: $first) { commune { code } count } } }`;
+    const top = await gql(q, { first: 1 });
+    expect(top.body.data.productFacets.communes).toEqual([{ commune: { code: "03390" }, count: 3 }]);
+    const withSelected = await gql(q, { first: 1, filter: { communeCodes: ["03442"] } });
+    expect(withSelected.body.data.productFacets.communes.map((c: any) => c.commune.code)).toEqual(["03390", "03442"]);
+    expect(codes(await gql(q, { first: 0 }))).toEqual(["BAD_USER_INPUT"]);
+  });
 });
 
 describe("product, producer, certificate, communes, categories", () => {
