@@ -7,6 +7,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import { AuthService } from "./auth/auth.service";
+import { TokenService } from "./auth/tokens";
 import { CatalogService } from "./catalog/catalog.service";
 import { createLoaders } from "./catalog/loaders";
 import { CertificateService } from "./certificates/certificate.service";
@@ -23,7 +25,7 @@ import { appSchema } from "./schema";
 
 export type AppDeps = {
   dataSource: DataSource;
-  config: Pick<Config, "jwtSecret">;
+  config: Pick<Config, "jwtSecret" | "jwtTtlHours">;
   log: Logger;
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
@@ -42,6 +44,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
   const services: Services = {
+    auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours)),
     catalog: new CatalogService(dataSource, new CursorCodec(deps.config.jwtSecret)),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
@@ -95,12 +98,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<Context> => {
+      context: async ({ req, res }): Promise<Context> => {
         const now = clock.now();
         const today = vietnamDate(now);
         const requestId = requestIdOf(res);
         return {
           requestId,
+          viewer: await services.auth.viewerFrom(req.get("authorization"), now),
+          ip: req.ip ?? "unknown",
           now,
           today,
           loaders: createLoaders(dataSource, reference, today),

@@ -28,6 +28,7 @@ const envSchema = z.object({
     .default(4000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").max(720, "must be at most 720").default(8),
   MIGRATE_ON_START: booleanFlag.default(false),
 });
 
@@ -38,6 +39,8 @@ export type Config = {
   /** Signs tokens and cursors. Generated per process in the embedded demo when not given. */
   jwtSecret: string;
   jwtSecretGenerated: boolean;
+  /** How long a login token is valid. */
+  jwtTtlHours: number;
   migrateOnStart: boolean;
 };
 
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString("base64url"),
     jwtSecretGenerated: !e.JWT_SECRET,
+    jwtTtlHours: e.JWT_TTL_HOURS,
     migrateOnStart: e.MIGRATE_ON_START,
   };
 }

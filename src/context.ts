@@ -1,4 +1,6 @@
 import type { Logger } from "pino";
+import type { AuthService } from "./auth/auth.service";
+import type { Viewer } from "./auth/auth.types";
 import type { CatalogService } from "./catalog/catalog.service";
 import type { Loaders } from "./catalog/loaders";
 import type { CertificateService } from "./certificates/certificate.service";
@@ -7,6 +9,7 @@ import type { GeographyService } from "./geography/geography.service";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
 export interface Services {
+  auth: AuthService;
   catalog: CatalogService;
   certificates: CertificateService;
   geography: GeographyService;
@@ -15,6 +18,10 @@ export interface Services {
 /** Everything a resolver may use for one request. */
 export interface Context {
   requestId: string;
+  /** The signed-in staff user, or null for the public. */
+  viewer: Viewer | null;
+  /** The client's address (behind a proxy on loopback, from X-Forwarded-For). */
+  ip: string;
   /** The instant the request started, and the Vietnamese calendar date then. */
   now: Date;
   today: LocalDate;

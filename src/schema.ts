@@ -10,6 +10,8 @@ import {
   ProductFacetsResolver,
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
+import { authChecker } from "./auth/auth-checker";
+import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
@@ -23,6 +25,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
+      AuthResolver,
       CatalogQueryResolver,
       ProductFieldResolver,
       ProducerFieldResolver,
@@ -33,6 +36,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       CommuneResolver,
     ],
     directives: [cacheControlDirective],
+    authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   return built;

@@ -1,6 +1,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { CursorCodec, pageSize } from "../core/connection";
 import { badInput } from "../core/errors";
+import { parseId } from "../core/ids";
 import { words } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
@@ -31,13 +32,6 @@ const COMMUNE_CODE = /^\d{5}$/;
 const CATEGORY_CODE = /^[IVX]+(\.\d+(\.[a-z])?)?$/;
 
 type Dimension = "stars" | "communes" | "categories";
-
-/** Parses an ID argument: a positive integer, else BAD_USER_INPUT. */
-export function parseId(value: string, argument: string): number {
-  const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id < 1) throw badInput(`${argument} is not a valid id`, { argument });
-  return id;
-}
 
 /** The public catalog: products holding an ACTIVE certificate, their filters, sorts, search and facets. */
 export class CatalogService {

@@ -10,6 +10,7 @@ export const ErrorCode = {
   DEADLINE_PASSED: "DEADLINE_PASSED",
   CONFLICT: "CONFLICT",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  RATE_LIMITED: "RATE_LIMITED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

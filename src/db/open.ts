@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import { dataSourceFor } from "./data-source";
+import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "./demo/demo-users";
 import { loadDemoCatalog } from "./demo/load-demo";
 import { loadReferenceData } from "./reference/load-reference";
 import { SqlLogger } from "./sql-logger";
@@ -44,6 +45,8 @@ export async function openDatabase(
       log.info({ counts }, "reference data loaded");
       const products = await loadDemoCatalog(dataSource);
       if (products) log.info({ products }, "demo catalog loaded");
+      await loadDemoUsers(dataSource);
+      log.info(`demo staff logins, password "${DEMO_PASSWORD}": ${describeDemoUsers()}`);
     }
     return dataSource;
   } catch (e) {

@@ -46,6 +46,9 @@ describe("the real server", () => {
       const page = await post('{ products(filter: { search: "mat ong pa u" }) { edges { node { name certificate { number } } } } }');
       expect(page.data.products.edges[0].node.name).toBe("Mật ong Pa Ủ");
       expect(page.data.products.edges[0].node.certificate.number).toMatch(/^DEMO-/);
+      const login = await post('mutation { login(email: "admin@demo.ocop.vn", password: "ocop-demo-password") { token user { role } } }');
+      expect(login.data.login.user.role).toBe("ADMIN");
+      expect(server.run.stdout).toMatch(/demo staff logins, password \\"ocop-demo-password\\": admin@demo\.ocop\.vn \(ADMIN\)/);
       const base = url.replace("/graphql", "");
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok", database: "up" });

@@ -5,6 +5,8 @@ import { refreshCurrentCertificate, refreshSearchTokens } from "../../src/catalo
 import { slugify } from "../../src/core/text";
 import { addMonths, type LocalDate } from "../../src/core/time";
 import { Certificate } from "../../src/certificates/certificate.entity";
+import { hashPassword } from "../../src/auth/passwords";
+import { Role, User } from "../../src/auth/user.entity";
 
 let seq = 0;
 
@@ -89,4 +91,24 @@ export async function issueCertificate(
   if (currentCertificateId) await ds.manager.update(Certificate, currentCertificateId, { supersededById: certificate.id });
   await refreshCurrentCertificate(ds.manager, product.id);
   return certificate;
+}
+
+let userSeq = 0;
+export const TEST_PASSWORD = "correct horse battery";
+
+/** A staff user with TEST_PASSWORD (hashed for real). */
+export async function makeUser(ds: DataSource, role: Role, communeCode: string | null = null, attrs: Partial<User> = {}): Promise<User> {
+  userSeq++;
+  return ds.manager.save(
+    ds.manager.create(User, {
+      email: `${role.toLowerCase()}-${userSeq}@test.ocop.vn`,
+      fullName: `${role} ${userSeq}`,
+      role,
+      communeCode,
+      active: true,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      tokenVersion: 1,
+      ...attrs,
+    }),
+  );
 }

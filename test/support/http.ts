@@ -21,7 +21,7 @@ export type GqlResult = { status: number; body: { data?: any; errors?: { message
 export async function testApp(db: TestDb, clock: Clock) {
   const { app } = await createApp({
     dataSource: db.dataSource,
-    config: { jwtSecret: TEST_SECRET },
+    config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8 },
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
     clock,
   });

@@ -26,3 +26,6 @@ export const COMMUNES = op("Communes");
 export const CATEGORY_TREE = op("CategoryTree");
 export const VERIFY_CERTIFICATE = op("VerifyCertificate");
 export const PRODUCER_PAGE = op("ProducerPage");
+export const LOGIN = op("Login");
+export const ME = op("Me");
+export const CREATE_USER = op("CreateUser");

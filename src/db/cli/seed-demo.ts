@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { loadConfig } from "../../config";
 import { createLogger } from "../../logger";
+import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "../demo/demo-users";
 import { loadDemoCatalog } from "../demo/load-demo";
 import { openDatabase } from "../open";
 import { loadReferenceData } from "../reference/load-reference";
@@ -16,6 +17,8 @@ runCli(async () => {
     await loadReferenceData(dataSource);
     const products = await loadDemoCatalog(dataSource);
     log.info(products ? `demo catalog loaded: ${products} products` : "the database already has certificates: demo not loaded");
+    const users = await loadDemoUsers(dataSource);
+    log.info(`${users} demo staff accounts created; logins (password "${DEMO_PASSWORD}"): ${describeDemoUsers()}`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,0 +1,217 @@
+import request from "supertest";
+import { SignJWT } from "jose";
+import { AuditEvent } from "../../src/audit/audit-event.entity";
+import { Role, User } from "../../src/auth/user.entity";
+import { clearTestData, openTestDb, type TestDb } from "../support/db";
+import { makeProduct, makeUser, TEST_PASSWORD } from "../support/factory";
+import { codes, FixedClock, testApp, TEST_SECRET } from "../support/http";
+import { CATALOG_PAGE, CREATE_USER, LOGIN, ME } from "../support/operations";
+
+const START = new Date("2026-06-15T03:00:00Z");
+const clock = new FixedClock(START);
+let db: TestDb;
+let app: Awaited<ReturnType<typeof testApp>>;
+
+beforeAll(async () => {
+  db = await openTestDb();
+});
+beforeEach(async () => {
+  await clearTestData(db.dataSource);
+  clock.instant = START;
+  app = await testApp(db, clock);
+});
+afterAll(async () => {
+  await db.dataSource.destroy();
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+async function tokenFor(user: User, password = TEST_PASSWORD): Promise<string> {
+  const r = await app.gql(LOGIN, { email: user.email, password });
+  expect(r.body.errors).toBeUndefined();
+  return r.body.data.login.token;
+}
+
+describe("login", () => {
+  it("answers a token valid 8 hours and the user; the token works for me", async () => {
+    const officer = await makeUser(db.dataSource, Role.COMMUNE_OFFICER, "03390");
+    const r = await app.gql(LOGIN, { email: `  ${officer.email.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(r.body.data.login).toMatchObject({
+      expiresAt: "2026-06-15T11:00:00.000Z",
+      user: { id: String(officer.id), email: officer.email, role: "COMMUNE_OFFICER", commune: { code: "03390" } },
+    });
+    const me = await app.gql(ME, {}, bearer(r.body.data.login.token));
+    expect(me.body.data.me).toEqual({ id: String(officer.id), email: officer.email, role: "COMMUNE_OFFICER", commune: { code: "03390" } });
+    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "LOGIN", actorId: officer.id })).toBe(1);
+  });
+
+  it("gives one error for an unknown email, a wrong password and a deactivated account", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const inactive = await makeUser(db.dataSource, Role.ADMIN, null, { active: false });
+    const answers = await Promise.all([
+      app.gql(LOGIN, { email: "nobody@test.ocop.vn", password: TEST_PASSWORD }),
+      app.gql(LOGIN, { email: user.email, password: "wrong password here" }),
+      app.gql(LOGIN, { email: inactive.email, password: TEST_PASSWORD }),
+    ]);
+    for (const r of answers) {
+      expect(r.body.errors).toEqual([{ message: "Wrong email or password.", extensions: { code: "UNAUTHENTICATED" }, path: ["login"], locations: expect.any(Array) }]);
+      expect(r.body.data).toBeNull();
+    }
+  });
+});
+
+describe("who may do what", () => {
+  type Case = "anonymous" | Role;
+  const CASES: Case[] = ["anonymous", Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER];
+  const ADMIN_ONLY = (c: Case) => (c === "anonymous" ? "UNAUTHENTICATED" : c === Role.ADMIN ? null : "FORBIDDEN");
+  const SIGNED_IN = (c: Case) => (c === "anonymous" ? "UNAUTHENTICATED" : null);
+
+  const OPERATIONS: { name: string; expected: (c: Case) => string | null; run: (headers: Record<string, string>, target: User, n: number) => Promise<any> }[] = [
+    { name: "me", expected: SIGNED_IN, run: (h) => app.gql(ME, {}, h) },
+    { name: "users", expected: ADMIN_ONLY, run: (h) => app.gql("{ users { id email } }", {}, h) },
+    {
+      name: "createUser",
+      expected: ADMIN_ONLY,
+      run: (h, _t, n) => app.gql(CREATE_USER, { input: { email: `new${n}@test.ocop.vn`, fullName: "Mới", role: "COMMUNE_OFFICER", communeCode: "03595", password: "a long enough password" } }, h),
+    },
+    { name: "setUserActive", expected: ADMIN_ONLY, run: (h, t) => app.gql("mutation($id: ID!) { setUserActive(id: $id, active: true) { id active } }", { id: String(t.id) }, h) },
+    { name: "resetUserPassword", expected: ADMIN_ONLY, run: (h, t) => app.gql('mutation($id: ID!) { resetUserPassword(id: $id, password: "another long password") { id } }', { id: String(t.id) }, h) },
+    { name: "changePassword", expected: SIGNED_IN, run: (h) => app.gql(`mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "a brand new password") { token } }`, {}, h) },
+  ];
+
+  for (const op of OPERATIONS) {
+    it(`${op.name}: ${CASES.map((c) => `${c} → ${op.expected(c) ?? "ok"}`).join(", ")}`, async () => {
+      const target = await makeUser(db.dataSource, Role.COUNCIL_MEMBER);
+      let n = 0;
+      for (const c of CASES) {
+        n++;
+        const headers = c === "anonymous" ? {} : bearer(await tokenFor(await makeUser(db.dataSource, c, c === Role.COMMUNE_OFFICER ? "03390" : null)));
+        const r = await op.run(headers, target, n);
+        const expected = op.expected(c);
+        if (expected) {
+          expect({ c, codes: codes(r) }).toEqual({ c, codes: [expected] });
+          expect(r.body.data).toBeNull();
+        } else {
+          expect({ c, errors: r.body.errors }).toEqual({ c, errors: undefined });
+        }
+      }
+    });
+  }
+
+  it("leaves nothing behind when refused", async () => {
+    const officer = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
+    const before = await db.dataSource.getRepository(User).count();
+    await app.gql(CREATE_USER, { input: { email: "x@test.ocop.vn", fullName: "X", role: "ADMIN", password: "a long enough password" } }, bearer(await tokenFor(officer)));
+    expect(await db.dataSource.getRepository(User).count()).toBe(before);
+  });
+});
+
+describe("createUser", () => {
+  let admin: Record<string, string>;
+  beforeEach(async () => {
+    admin = bearer(await tokenFor(await makeUser(db.dataSource, Role.ADMIN)));
+  });
+  const create = (input: Record<string, unknown>) =>
+    app.gql(CREATE_USER, { input: { email: "can.bo@test.ocop.vn", fullName: "Cán bộ", role: "COMMUNE_OFFICER", communeCode: "03390", password: "a long enough password", ...input } }, admin);
+
+  it("creates a user, unique by email whatever the case, and audits it", async () => {
+    const r = await create({ email: "Can.Bo@Test.OCOP.vn" });
+    expect(r.body.data.createUser).toMatchObject({ email: "can.bo@test.ocop.vn", role: "COMMUNE_OFFICER", commune: { code: "03390" } });
+    expect(codes(await create({ email: "CAN.BO@test.ocop.vn" }))).toEqual(["BAD_USER_INPUT"]);
+    const event = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "USER_CREATED" });
+    expect(event).toMatchObject({ subjectType: "User", subjectId: r.body.data.createUser.id, note: "COMMUNE_OFFICER 03390" });
+    expect(event.actorId).not.toBeNull();
+  });
+
+  it("refuses bad input without echoing it, and creates nothing", async () => {
+    const secret = "short-pw";
+    for (const input of [
+      { role: "COMMUNE_OFFICER", communeCode: null },
+      { role: "PROVINCE_OFFICER" },
+      { communeCode: "99999" },
+      { communeCode: "abc" },
+      { email: "not an email" },
+      { password: secret },
+      { fullName: "" },
+    ]) {
+      const r = await create(input);
+      expect({ input, codes: codes(r) }).toEqual({ input, codes: ["BAD_USER_INPUT"] });
+      expect(JSON.stringify(r.body)).not.toContain(secret);
+    }
+    expect(await db.dataSource.getRepository(User).count()).toBe(1);
+  });
+});
+
+describe("sessions end", () => {
+  it("when the password changes (the new token works), is reset, or the user is deactivated", async () => {
+    const ds = db.dataSource;
+    const admin = bearer(await tokenFor(await makeUser(ds, Role.ADMIN)));
+    const user = await makeUser(ds, Role.PROVINCE_OFFICER);
+
+    const first = await tokenFor(user);
+    const changed = await app.gql(`mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "my new long password") { token } }`, {}, bearer(first));
+    expect(codes(await app.gql(ME, {}, bearer(first)))).toEqual(["UNAUTHENTICATED"]);
+    expect((await app.gql(ME, {}, bearer(changed.body.data.changePassword.token))).body.data.me.email).toBe(user.email);
+    expect(codes(await app.gql(`mutation { changePassword(oldPassword: "wrong old password", newPassword: "whatever long enough") { token } }`, {}, bearer(changed.body.data.changePassword.token)))).toEqual(["BAD_USER_INPUT"]);
+
+    const second = await tokenFor(user, "my new long password");
+    await app.gql('mutation($id: ID!) { resetUserPassword(id: $id, password: "reset by the admin") { id } }', { id: String(user.id) }, admin);
+    expect(codes(await app.gql(ME, {}, bearer(second)))).toEqual(["UNAUTHENTICATED"]);
+
+    const third = await tokenFor(user, "reset by the admin");
+    await app.gql("mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }", { id: String(user.id) }, admin);
+    expect(codes(await app.gql(ME, {}, bearer(third)))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await app.gql(LOGIN, { email: user.email, password: "reset by the admin" }))).toEqual(["UNAUTHENTICATED"]);
+    const actions = (await ds.getRepository(AuditEvent).find({ where: { subjectId: String(user.id) }, order: { id: "ASC" } })).map((e) => e.action);
+    expect(actions).toEqual(["LOGIN", "PASSWORD_CHANGED", "LOGIN", "PASSWORD_RESET", "LOGIN", "USER_DEACTIVATED"]);
+  });
+});
+
+describe("over HTTP", () => {
+  it("answers 401 for a malformed, forged or expired token", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const token = await tokenFor(user);
+    const forged = await new SignJWT({ ver: 1 }).setProtectedHeader({ alg: "HS256" }).setSubject(String(user.id)).setIssuer("ocop-api").setAudience("ocop-staff").setExpirationTime("1h").sign(new TextEncoder().encode("another-secret-another-secret-another"));
+    for (const authorization of ["Bearer not-a-token", `Basic ${token}`, `Bearer ${forged}`]) {
+      const r = await app.gql(ME, {}, { authorization });
+      expect(r.status).toBe(401);
+      expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+    }
+    clock.instant = new Date(START.getTime() + 8 * 3600_000 + 1000);
+    const expired = await app.gql(ME, {}, bearer(token));
+    expect(expired.status).toBe(401);
+    expect(codes(expired)).toEqual(["UNAUTHENTICATED"]);
+    expect(TEST_SECRET).not.toBe("another-secret-another-secret-another");
+  });
+
+  it("refuses a simple form POST (CSRF)", async () => {
+    const r = await request(app.app).post("/graphql").type("form").send({ query: `mutation { login(email: "a@b.c", password: "x") { token } }` });
+    expect(r.status).toBe(400);
+  });
+
+  it("locks an account after 10 failures in 15 minutes, from any address, and lifts after 15 minutes", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const attempt = (password: string, ip: string) =>
+      request(app.app).post("/graphql").set("x-forwarded-for", ip).send({ query: LOGIN, variables: { email: user.email, password } });
+    for (let i = 0; i < 10; i++) {
+      clock.instant = new Date(START.getTime() + i * 60_000);
+      const r = await attempt("wrong password!!", `203.0.113.${i}`);
+      expect(r.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    }
+    const locked = await attempt(TEST_PASSWORD, "198.51.100.7");
+    expect(locked.status).toBe(429);
+    expect(locked.body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(Number(locked.headers["retry-after"])).toBe(15 * 60);
+    clock.instant = new Date(START.getTime() + 9 * 60_000 + 15 * 60_000 + 1000);
+    const lifted = await attempt(TEST_PASSWORD, "198.51.100.7");
+    expect(lifted.body.data.login.user.email).toBe(user.email);
+  });
+
+  it("serves the public catalog the same with a token or without", async () => {
+    await makeProduct(db.dataSource, { name: "Mật ong Pa Ủ", communeCode: "03442" });
+    const token = await tokenFor(await makeUser(db.dataSource, Role.COMMUNE_OFFICER, "03390"));
+    const anonymous = await app.gql(CATALOG_PAGE, { first: 5 });
+    const signedIn = await app.gql(CATALOG_PAGE, { first: 5 }, bearer(token));
+    expect(signedIn.body).toEqual(anonymous.body);
+    expect(anonymous.body.data.products.totalCount).toBe(1);
+  });
+});
