@@ -19,7 +19,7 @@ async function graphqlServer(responseCache: boolean) {
   statements = () => sql.statements;
   const dataSource = await dataSourceFor({ kind: "mysql", url }, sql);
   await dataSource.initialize();
-  const { app } = await createApp({ dataSource, config: { jwtSecret: "bench-secret-bench-secret-bench-secret", jwtTtlHours: 8 }, log: createLogger("silent"), responseCache });
+  const { app } = await createApp({ dataSource, config: { jwtSecret: "bench-secret-bench-secret-bench-secret", jwtTtlHours: 8, filesDir: "/tmp/ocop-bench-files" }, log: createLogger("silent"), responseCache });
   return createServer(app);
 }
 

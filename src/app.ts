@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -10,7 +11,10 @@ import type { DataSource } from "typeorm";
 import { AuthService } from "./auth/auth.service";
 import { TokenService } from "./auth/tokens";
 import { CatalogService } from "./catalog/catalog.service";
-import { createLoaders } from "./catalog/loaders";
+import { StaffCatalogService } from "./catalog/staff-catalog.service";
+import { DossierService } from "./dossiers/dossier.service";
+import { filesRouter } from "./files/files.routes";
+import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
 import type { Config } from "./config";
 import type { Context, Services } from "./context";
@@ -25,7 +29,7 @@ import { appSchema } from "./schema";
 
 export type AppDeps = {
   dataSource: DataSource;
-  config: Pick<Config, "jwtSecret" | "jwtTtlHours">;
+  config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir">;
   log: Logger;
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
@@ -43,9 +47,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { dataSource, log } = deps;
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
+  const cursors = new CursorCodec(deps.config.jwtSecret);
+  // Whole public answers are kept here; a certificate event drops them so the catalog changes at once.
+  const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
+  const catalogChanged = () => responseCache.clear();
   const services: Services = {
     auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours)),
-    catalog: new CatalogService(dataSource, new CursorCodec(deps.config.jwtSecret)),
+    catalog: new CatalogService(dataSource, cursors),
+    staffCatalog: new StaffCatalogService(dataSource, catalogChanged),
+    dossiers: new DossierService(dataSource, cursors, catalogChanged),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
   };
@@ -54,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     schema,
+    cache: responseCache,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -93,6 +104,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.status(503).json({ status: "unavailable", database: "down" });
     }
   });
+
+  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: deps.config.filesDir, clock, log }));
 
   app.use(
     "/graphql",

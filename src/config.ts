@@ -30,6 +30,7 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").max(720, "must be at most 720").default(8),
   MIGRATE_ON_START: booleanFlag.default(false),
+  FILES_DIR: z.string().trim().min(1).default("./data/files"),
 });
 
 export type Config = {
@@ -42,6 +43,8 @@ export type Config = {
   /** How long a login token is valid. */
   jwtTtlHours: number;
   migrateOnStart: boolean;
+  /** Where uploaded evidence files are kept, under their SHA-256. */
+  filesDir: string;
 };
 
 function isMysqlUrl(value: string): boolean {
@@ -73,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecretGenerated: !e.JWT_SECRET,
     jwtTtlHours: e.JWT_TTL_HOURS,
     migrateOnStart: e.MIGRATE_ON_START,
+    filesDir: e.FILES_DIR,
   };
 }

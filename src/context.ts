@@ -2,10 +2,12 @@ import type { Logger } from "pino";
 import type { AuthService } from "./auth/auth.service";
 import type { Viewer } from "./auth/auth.types";
 import type { CatalogService } from "./catalog/catalog.service";
-import type { Loaders } from "./catalog/loaders";
+import type { Loaders } from "./loaders";
 import type { CertificateService } from "./certificates/certificate.service";
 import type { LocalDate } from "./core/time";
+import type { DossierService } from "./dossiers/dossier.service";
 import type { GeographyService } from "./geography/geography.service";
+import type { StaffCatalogService } from "./catalog/staff-catalog.service";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
 export interface Services {
@@ -13,6 +15,8 @@ export interface Services {
   catalog: CatalogService;
   certificates: CertificateService;
   geography: GeographyService;
+  staffCatalog: StaffCatalogService;
+  dossiers: DossierService;
 }
 
 /** Everything a resolver may use for one request. */

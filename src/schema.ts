@@ -15,6 +15,8 @@ import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
+import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
+import { DossierConnectionResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
@@ -34,6 +36,11 @@ export function appSchema(): Promise<GraphQLSchema> {
       CategoryResolver,
       CertificateResolver,
       CommuneResolver,
+      StaffCatalogResolver,
+      EvaluationRoundResolver,
+      DossierResolver,
+      DossierEventResolver,
+      DossierConnectionResolver,
     ],
     directives: [cacheControlDirective],
     authChecker,

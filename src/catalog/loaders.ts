@@ -17,7 +17,7 @@ function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | 
  * The DataLoaders of one request: at most one SQL statement per relation and level, however many rows
  * a page has (categories and communes usually come from memory). Built fresh for every request, so nothing is shared between viewers.
  */
-export function createLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
+export function createCatalogLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
   const m = dataSource.manager;
   return {
     commune: new DataLoader<string, Commune | null>((codes) => reference.communesByCode(codes)),
@@ -67,4 +67,3 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceCache,
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,6 +5,9 @@ import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { Commune, Province } from "../geography/commune.entity";
+import { RuleSet } from "../rules/rule-set.entity";
+import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "../dossiers/dossier.entity";
+import { StoredFile } from "../files/stored-file.entity";
 
 /** Every entity the data source knows. */
-export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, LoginFailure, AuditEvent];
+export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, LoginFailure, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile];

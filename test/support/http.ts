@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Express } from "express";
 import request from "supertest";
 import { createApp } from "../../src/app";
@@ -6,6 +9,7 @@ import { createLogger } from "../../src/logger";
 import type { TestDb } from "./db";
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
+export const TEST_FILES_DIR = mkdtempSync(join(tmpdir(), "ocop-files-"));
 
 /** A clock the test sets. */
 export class FixedClock implements Clock {
@@ -21,7 +25,7 @@ export type GqlResult = { status: number; body: { data?: any; errors?: { message
 export async function testApp(db: TestDb, clock: Clock) {
   const { app } = await createApp({
     dataSource: db.dataSource,
-    config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8 },
+    config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR },
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
     clock,
   });

@@ -69,3 +69,43 @@ describe("configuration", () => {
     expect(ok).toMatchObject({ database: { kind: "mysql" }, port: 8080, jwtSecretGenerated: false });
   });
 });
+
+describe("the workflow table", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TRANSITIONS, DossierStatus, actionsFrom } = require("../../src/dossiers/workflow") as typeof import("../../src/dossiers/workflow");
+  const { Role } = require("../../src/auth/user.entity") as typeof import("../../src/auth/user.entity");
+
+  it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED and WITHDRAWN", () => {
+    const reached = new Set<string>([DossierStatus.DRAFT]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const t of TRANSITIONS) {
+        const targets = t.to === "by-result" ? [DossierStatus.SCORED, DossierStatus.NOT_ACHIEVED] : t.to === "unchanged" ? [] : [t.to];
+        if (t.from.some((f) => reached.has(f))) for (const to of targets) if (!reached.has(to)) reached.add(to) && (grew = true);
+      }
+    }
+    expect([...reached].sort()).toEqual(Object.values(DossierStatus).sort());
+    const ends = Object.values(DossierStatus).filter((s) => actionsFrom(s, Role.ADMIN).length === 0);
+    expect(ends.sort()).toEqual(["NOT_ACHIEVED", "RECOGNIZED", "WITHDRAWN"]);
+  });
+
+  it("gives the council only score sheets, and withdrawal only before UNDER_REVIEW", () => {
+    expect(new Set(Object.values(DossierStatus).flatMap((s) => actionsFrom(s, Role.COUNCIL_MEMBER)))).toEqual(new Set(["SUBMIT_SCORE_SHEET"]));
+    const withdrawable = TRANSITIONS.find((t) => t.action === "WITHDRAW")!.from;
+    expect(withdrawable).not.toContain(DossierStatus.UNDER_REVIEW);
+  });
+});
+
+describe("stars under the rules", () => {
+  const { starsFor } = require("../../src/rules/rule-set.entity") as typeof import("../../src/rules/rule-set.entity");
+  const rules = { starBands: [{ stars: 5, minPoints: 90 }, { stars: 4, minPoints: 70 }, { stars: 3, minPoints: 50 }, { stars: 2, minPoints: 30 }, { stars: 1, minPoints: 0 }] };
+  it("takes the highest band reached whose mandatory criteria most sheets meet", () => {
+    expect(starsFor(rules, 90, [5, 5, 4])).toBe(5);
+    expect(starsFor(rules, 90, [5, 4, 4])).toBe(4);
+    expect(starsFor(rules, 89.99, [5, 5, 5])).toBe(4);
+    expect(starsFor(rules, 75, [2, 2, 3])).toBe(2); // the points of 4 stars, no level's mandatory criteria met
+    expect(starsFor(rules, 50, [3, 3, 0])).toBe(3);
+    expect(starsFor(rules, 49.5, [5, 5, 5])).toBe(2);
+    expect(starsFor(rules, 10, [])).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import { referenceFile } from "../../core/paths";
 import { slugify } from "../../core/text";
 import { addDays, addMonths, vietnamDate, type LocalDate } from "../../core/time";
 import { Commune } from "../../geography/commune.entity";
-import { ruleSetOn } from "../../rules/rule-sets";
+import { ruleSetOn } from "../../rules/rule-set.entity";
 import { DataFileError, readCsv } from "../reference/csv";
 
 export const DEMO_FILE = "demo-products.csv";
@@ -44,7 +44,7 @@ export async function loadDemoCatalog(dataSource: DataSource, today: LocalDate =
   return dataSource.transaction(async (manager) => {
     if ((await manager.count(Certificate)) > 0) return 0;
     const producers = new Map<string, Producer>();
-    const validity = ruleSetOn(today).certificateValidityMonths;
+    const validity = (await ruleSetOn(manager, today)).certificateValidityMonths;
     let seq = 0;
     const productIds: number[] = [];
     for (const [i, row] of rows.entries()) {

@@ -1,15 +1,19 @@
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Product } from "../../catalog/product.entity";
 import { refreshSearchTokens } from "../../catalog/product-index";
 import { referenceFile } from "../../core/paths";
+import { isLocalDate } from "../../core/time";
+import { RuleSet, type StarBand } from "../../rules/rule-set.entity";
 import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
 import { DataFileError, readCsv } from "./csv";
 
 /** The administrative-unit files shipped with the project, one per province. */
 export const UNIT_FILES = [{ file: "lai-chau-units.csv", province: { code: "12", name: "Lai Châu" } }];
 export const CATEGORY_FILE = "categories.csv";
+export const RULE_SET_FILE = "rule-sets.json";
 
 export type LoadCounts = { inserted: number; updated: number; unchanged: number };
 
@@ -21,9 +25,11 @@ export type LoadCounts = { inserted: number; updated: number; unchanged: number 
 export async function loadReferenceData(dataSource: DataSource): Promise<Record<string, LoadCounts>> {
   const categories = parseCategories(referenceFile(CATEGORY_FILE));
   const unitFiles = UNIT_FILES.map((f) => ({ ...f, communes: parseUnits(referenceFile(f.file), f.province.code) }));
+  const ruleSets = parseRuleSets(referenceFile(RULE_SET_FILE));
   return dataSource.transaction(async (manager) => {
     const counts: Record<string, LoadCounts> = {};
     counts[CATEGORY_FILE] = await sync(manager, Category, "code", categories);
+    counts[RULE_SET_FILE] = await sync(manager, RuleSet, "version", ruleSets);
     for (const f of unitFiles) {
       await sync(manager, Province, "code", [f.province]);
       const before = await manager.find(Commune, { where: { code: In(f.communes.map((c) => c.code)) } });
@@ -119,6 +125,34 @@ export function parseCategories(path: string): Category[] {
   }
   if (problems.length) throw new DataFileError(problems);
   return [...byCode.values()];
+}
+
+/** The versioned rule sets; each is checked whole (its position in the file stands for its line). */
+export function parseRuleSets(path: string): RuleSet[] {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new DataFileError([`${file}: ${(e as Error).message}`]);
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new DataFileError([`${file}: expected a non-empty list of rule sets`]);
+  const problems: string[] = [];
+  const sets = raw.map((r: Record<string, unknown>, i) => {
+    const bad = (reason: string) => problems.push(`${file}: rule set ${i + 1}: ${reason}`);
+    const positive = (k: string) => {
+      if (!Number.isInteger(r[k]) || (r[k] as number) < 1) bad(`${k} must be a positive whole number`);
+    };
+    if (typeof r.version !== "string" || !r.version.trim()) bad("version is required");
+    if (typeof r.effectiveFrom !== "string" || !isLocalDate(r.effectiveFrom)) bad("effectiveFrom must be a date like 2025-07-06");
+    ["certificateValidityMonths", "expiryNoticeDays", "minCouncilSize", "centralProposalMinPoints"].forEach(positive);
+    const bands = r.starBands as StarBand[];
+    if (!Array.isArray(bands) || ![1, 2, 3, 4, 5].every((s) => bands.some((b) => b.stars === s))) bad("starBands must give stars 1 to 5");
+    else if (bands.some((b) => typeof b.minPoints !== "number" || b.minPoints < 0 || b.minPoints > 100)) bad("each band's minPoints must be 0 to 100");
+    return Object.assign(new RuleSet(), r);
+  });
+  if (problems.length) throw new DataFileError(problems);
+  return sets;
 }
 
 /** Inserts new rows and updates changed ones, keyed by `key`; reports what it did. */

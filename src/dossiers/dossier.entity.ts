@@ -1,0 +1,269 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
+import { User } from "../auth/user.entity";
+import { Product } from "../catalog/product.entity";
+import { LocalDateScalar } from "../core/scalars";
+import type { LocalDate } from "../core/time";
+import { StoredFile } from "../files/stored-file.entity";
+import { DossierStatus } from "./workflow";
+
+export enum DossierKind {
+  NEW = "NEW",
+  RE_EVALUATION = "RE_EVALUATION",
+  UPGRADE = "UPGRADE",
+}
+registerEnumType(DossierKind, { name: "DossierKind", description: "NEW (first evaluation), RE_EVALUATION (renewal), UPGRADE (more stars)." });
+
+export enum DocumentKind {
+  REGISTRATION_FORM = "REGISTRATION_FORM",
+  BUSINESS_PLAN = "BUSINESS_PLAN",
+  ORGANISATION_PROFILE = "ORGANISATION_PROFILE",
+  BUSINESS_REGISTRATION = "BUSINESS_REGISTRATION",
+  FOOD_SAFETY_CERTIFICATE = "FOOD_SAFETY_CERTIFICATE",
+  QUALITY_DECLARATION = "QUALITY_DECLARATION",
+  TEST_REPORT = "TEST_REPORT",
+  TRADEMARK = "TRADEMARK",
+  TRACEABILITY = "TRACEABILITY",
+  CONTRACT = "CONTRACT",
+  ENVIRONMENTAL_RECORD = "ENVIRONMENTAL_RECORD",
+  VIETGAP_OR_ORGANIC = "VIETGAP_OR_ORGANIC",
+  PRODUCT_STORY = "PRODUCT_STORY",
+  OTHER = "OTHER",
+}
+registerEnumType(DocumentKind, { name: "DocumentKind" });
+
+/** Documents a dossier needs before it may be submitted. */
+export const MANDATORY_DOCUMENTS = [
+  DocumentKind.REGISTRATION_FORM,
+  DocumentKind.BUSINESS_PLAN,
+  DocumentKind.ORGANISATION_PROFILE,
+  DocumentKind.BUSINESS_REGISTRATION,
+];
+
+@Entity()
+@ObjectType({ description: "An evaluation round of the province, with its submission deadline." })
+export class EvaluationRound {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Column({ type: "varchar", length: 200 })
+  @Field()
+  name: string;
+
+  @Column({ type: "int" })
+  @Field(() => Int)
+  year: number;
+
+  @Column({ type: "date" })
+  @Field(() => LocalDateScalar, { description: "Dossiers must be forwarded by the end of this day, Vietnam time (23:59:59 UTC+7)." })
+  submissionDeadline: LocalDate;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "Score sheets needed before an evaluation can be concluded." })
+  minCouncilSize: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class CriterionVerdict {
+  @Field()
+  met: boolean;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType({ description: "The commune's evaluation of the four local criteria." })
+export class CommuneReport {
+  @Field(() => CriterionVerdict, { description: "Local origin of the product and its raw materials." })
+  localOrigin: CriterionVerdict;
+
+  @Field(() => CriterionVerdict, { description: "Local labour." })
+  localLabour: CriterionVerdict;
+
+  @Field(() => CriterionVerdict, { description: "Origin of the product idea." })
+  ideaOrigin: CriterionVerdict;
+
+  @Field(() => CriterionVerdict, { description: "Local identity." })
+  localIdentity: CriterionVerdict;
+}
+
+const decimal = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
+
+@Entity()
+@Index(["roundId", "status"])
+@Index(["communeCode", "id"])
+@Index(["status", "id"])
+@ObjectType({ description: "An evaluation dossier (hồ sơ) of one product in one round." })
+export class Dossier {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 32 })
+  @Field({ description: "Human-readable: province-year-number, e.g. 12-2025-0042." })
+  code: string;
+
+  @Index()
+  @Column({ type: "int" })
+  productId: number;
+
+  @ManyToOne(() => Product, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "productId" })
+  product?: Product;
+
+  @Column({ type: "int" })
+  roundId: number;
+
+  @ManyToOne(() => EvaluationRound, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "roundId" })
+  round?: EvaluationRound;
+
+  /** The product's commune, copied so that scoping and filters need no join. */
+  @Column({ type: "varchar", length: 5 })
+  communeCode: string;
+
+  @Column({ type: "simple-enum", enum: DossierKind })
+  @Field(() => DossierKind)
+  kind: DossierKind;
+
+  @Column({ type: "simple-enum", enum: DossierStatus })
+  @Field(() => DossierStatus)
+  status: DossierStatus;
+
+  /** Raised by every transition; a transition names the version it saw, and loses (CONFLICT) if another came first. */
+  @Column({ type: "int", default: 1 })
+  @Field(() => Int)
+  version: number;
+
+  @Column({ type: "datetime", nullable: true })
+  @Field(() => Date, { nullable: true })
+  forwardedAt: Date | null;
+
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => CommuneReport, { nullable: true })
+  communeReport: CommuneReport | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "Why it was last returned for correction." })
+  returnReason: string | null;
+
+  @Column({ type: "decimal", precision: 5, scale: 2, nullable: true, transformer: decimal })
+  @Field(() => Float, { nullable: true, description: "Average of the council's totals, once concluded." })
+  averageScore: number | null;
+
+  @Column({ type: "int", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Stars under the rule set, once concluded (below 3: not achieved)." })
+  resultStars: number | null;
+
+  @Column({ type: "varchar", length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: "The rule set the evaluation was concluded under." })
+  ruleSetVersion: string | null;
+
+  @Column({ type: "int", nullable: true })
+  certificateId: number | null;
+
+  @Column({ type: "int" })
+  createdById: number;
+
+  @CreateDateColumn()
+  @Field()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  @Field()
+  updatedAt: Date;
+}
+
+@Entity()
+@ObjectType({ description: "An evidence document attached to a dossier." })
+export class DossierDocument {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Index()
+  @Column({ type: "int" })
+  dossierId: number;
+
+  @ManyToOne(() => Dossier, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "dossierId" })
+  dossier?: Dossier;
+
+  @Column({ type: "simple-enum", enum: DocumentKind })
+  @Field(() => DocumentKind)
+  kind: DocumentKind;
+
+  @Column({ type: "varchar", length: 255 })
+  @Field()
+  title: string;
+
+  @Column({ type: "int" })
+  fileId: number;
+
+  @ManyToOne(() => StoredFile, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "fileId" })
+  file?: StoredFile;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Until when the document itself is valid (a test report, a food-safety certificate…)." })
+  validUntil: LocalDate | null;
+
+  @Column({ type: "int" })
+  attachedById: number;
+
+  @CreateDateColumn()
+  @Field()
+  createdAt: Date;
+}
+
+@Entity()
+@Unique(["dossierId", "memberId"])
+@ObjectType({ description: "One council member's scores for a dossier." })
+export class ScoreSheet {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Column({ type: "int" })
+  dossierId: number;
+
+  @ManyToOne(() => Dossier, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "dossierId" })
+  dossier?: Dossier;
+
+  @Column({ type: "int" })
+  memberId: number;
+
+  @ManyToOne(() => User, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "memberId" })
+  member?: User;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "Part A, product and community strength: 0–40." })
+  partA: number;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "Part B, marketing ability: 0–25." })
+  partB: number;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "Part C, product quality: 0–35." })
+  partC: number;
+
+  @Column({ type: "int" })
+  @Field(() => Int)
+  total: number;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "The highest star level (0–5) whose mandatory criteria the product meets." })
+  mandatoryStarsMet: number;
+
+  @UpdateDateColumn()
+  @Field()
+  updatedAt: Date;
+}

@@ -1,0 +1,450 @@
+import { Brackets, In, type DataSource, type EntityManager } from "typeorm";
+import { audit } from "../audit/audit-event.entity";
+import { requireViewer } from "../auth/auth.service";
+import type { Viewer } from "../auth/auth.types";
+import { inViewerCommune, viewerCommunes } from "../auth/scope";
+import { Role } from "../auth/user.entity";
+import { Product, ProductSearchToken } from "../catalog/product.entity";
+import { Certificate } from "../certificates/certificate.entity";
+import { issueCertificate } from "../certificates/certificate-issuer";
+import { CursorCodec, pageSize } from "../core/connection";
+import { AppError, badInput, ErrorCode, forbidden, notFound } from "../core/errors";
+import { parseId } from "../core/ids";
+import { words } from "../core/text";
+import { endOfVietnamDay, isLocalDate, type LocalDate } from "../core/time";
+import type { Context } from "../context";
+import { Commune } from "../geography/commune.entity";
+import { StoredFile } from "../files/stored-file.entity";
+import { ruleSetOn, starsFor } from "../rules/rule-set.entity";
+import { Dossier, DossierDocument, DossierKind, EvaluationRound, MANDATORY_DOCUMENTS, ScoreSheet } from "./dossier.entity";
+import type {
+  AttachDossierDocumentInput,
+  CentralResultInput,
+  CommuneForwardingStatus,
+  CommuneReportInput,
+  CreateDossierInput,
+  DossierFilter,
+  OpenEvaluationRoundInput,
+  RecognitionInput,
+  ScoreSheetInput,
+} from "./dossier.types";
+import { DossierConnection } from "./dossier.types";
+import { actionsFrom, DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
+
+const invalidTransition = (message: string, extra: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.INVALID_TRANSITION, message, extra);
+
+/** States in which council members see a dossier. */
+const COUNCIL_STATES = [DossierStatus.UNDER_REVIEW, DossierStatus.SCORED, DossierStatus.PROPOSED_TO_CENTRAL, DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED];
+/** States from which a dossier has not reached the province yet. */
+const NOT_FORWARDED = [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.COMMUNE_REVIEWED];
+/** States of a finished dossier: another one for the same product and round may be opened. */
+const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
+const SCORE_LIMITS = { partA: 40, partB: 25, partC: 35 } as const;
+
+type Outcome<T> = { to?: DossierStatus; changes?: Partial<Dossier>; note?: string | null; result?: T };
+
+/**
+ * The dossier workflow. Every action goes through `act`: visibility (NOT_FOUND), the transition table
+ * (INVALID_TRANSITION, FORBIDDEN), the action's own checks, then one transaction holding a conditional
+ * `UPDATE … WHERE id = ? AND version = ?` (CONFLICT when another change came first) and the audit event.
+ */
+export class DossierService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cursors: CursorCodec,
+    /** Called after a certificate is issued, so that cached catalog answers are dropped. */
+    private readonly onCatalogChange: () => void,
+  ) {}
+
+  // ── rounds ────────────────────────────────────────────────────────────────────────────────────────
+
+  async openRound(ctx: Context, input: OpenEvaluationRoundInput): Promise<EvaluationRound> {
+    const viewer = requireViewer(ctx);
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput("name must be 1 to 200 characters", { argument: "input.name" });
+    if (input.year < 2018 || input.year > 2100) throw badInput("year is not plausible", { argument: "input.year" });
+    return this.dataSource.transaction(async (m) => {
+      const minCouncilSize = input.minCouncilSize ?? (await ruleSetOn(m, ctx.today)).minCouncilSize;
+      if (minCouncilSize < 1 || minCouncilSize > 50) throw badInput("minCouncilSize must be 1 to 50", { argument: "input.minCouncilSize" });
+      const round = await m.save(m.create(EvaluationRound, { name, year: input.year, submissionDeadline: input.submissionDeadline, minCouncilSize }));
+      await audit(m, { at: ctx.now, actorId: viewer.id, action: "ROUND_OPENED", subjectType: "EvaluationRound", subjectId: round.id, note: `deadline ${round.submissionDeadline}` });
+      return round;
+    });
+  }
+
+  async extendDeadline(ctx: Context, rawId: string, deadline: LocalDate): Promise<EvaluationRound> {
+    const viewer = requireViewer(ctx);
+    return this.dataSource.transaction(async (m) => {
+      const round = await m.findOneBy(EvaluationRound, { id: parseId(rawId, "roundId") });
+      if (!round) throw notFound("no evaluation round has this id");
+      if (deadline <= round.submissionDeadline) throw badInput("the new deadline must be later than the current one", { argument: "submissionDeadline" });
+      await m.update(EvaluationRound, round.id, { submissionDeadline: deadline });
+      await audit(m, { at: ctx.now, actorId: viewer.id, action: "DEADLINE_EXTENDED", subjectType: "EvaluationRound", subjectId: round.id, note: `${round.submissionDeadline} → ${deadline}` });
+      return { ...round, submissionDeadline: deadline };
+    });
+  }
+
+  rounds(_ctx: Context): Promise<EvaluationRound[]> {
+    return this.dataSource.getRepository(EvaluationRound).find({ order: { year: "DESC", id: "DESC" } });
+  }
+
+  /** Per commune, the round's dossiers not forwarded yet, most first: whom the province should chase. */
+  async notForwarded(ctx: Context, rawRoundId: string): Promise<CommuneForwardingStatus[]> {
+    const roundId = parseId(rawRoundId, "roundId");
+    const dossiers = await this.dataSource.getRepository(Dossier).find({
+      where: { roundId, status: In(NOT_FORWARDED) },
+      order: { communeCode: "ASC", id: "ASC" },
+    });
+    const byCommune = new Map<string, Dossier[]>();
+    for (const d of dossiers) byCommune.set(d.communeCode, [...(byCommune.get(d.communeCode) ?? []), d]);
+    const communes = await ctx.loaders.commune.loadMany([...byCommune.keys()]);
+    return communes
+      .filter((c): c is Commune => c instanceof Commune)
+      .map((commune) => ({ commune, notForwarded: byCommune.get(commune.code)!.length, dossiers: byCommune.get(commune.code)! }))
+      .sort((a, b) => b.notForwarded - a.notForwarded || a.commune.position - b.commune.position);
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** A dossier the viewer may see, or null (another commune's is as absent as a missing one). */
+  async dossier(ctx: Context, rawId: string): Promise<Dossier | null> {
+    const dossier = await this.dataSource.getRepository(Dossier).findOneBy({ id: parseId(rawId, "id") });
+    return dossier && this.visibleTo(requireViewer(ctx), dossier) ? dossier : null;
+  }
+
+  async dossiers(ctx: Context, args: { filter?: DossierFilter | null; first?: number | null; after?: string | null }): Promise<DossierConnection> {
+    const viewer = requireViewer(ctx);
+    const first = pageSize(args.first);
+    const filtered = () => {
+      const qb = this.dataSource.getRepository(Dossier).createQueryBuilder("d");
+      const communes = viewerCommunes(viewer);
+      if (communes) qb.andWhere("d.communeCode IN (:...scope)", { scope: communes });
+      if (viewer.role === Role.COUNCIL_MEMBER) qb.andWhere("d.status IN (:...councilStates)", { councilStates: COUNCIL_STATES });
+      const f = args.filter ?? {};
+      if (f.statuses?.length) qb.andWhere("d.status IN (:...statuses)", { statuses: f.statuses });
+      if (f.kinds?.length) qb.andWhere("d.kind IN (:...kinds)", { kinds: f.kinds });
+      if (f.roundId) qb.andWhere("d.roundId = :roundId", { roundId: parseId(f.roundId, "filter.roundId") });
+      if (f.communeCodes?.length) qb.andWhere("d.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes.slice(0, 100) });
+      const search = f.search?.trim().slice(0, 200);
+      if (search) {
+        const ws = words(search).slice(0, 8);
+        qb.andWhere(
+          new Brackets((b) => {
+            b.where("d.code LIKE :codePrefix", { codePrefix: `${search.replace(/[%_\\]/g, "")}%` });
+            if (ws.length) {
+              b.orWhere(
+                new Brackets((all) =>
+                  ws.forEach((w, i) =>
+                    all.andWhere(
+                      `d.productId IN ${qb.subQuery().select("t.productId").from(ProductSearchToken, "t").where(i === ws.length - 1 ? `t.token LIKE :w${i}` : `t.token = :w${i}`).getQuery()}`,
+                      { [`w${i}`]: i === ws.length - 1 ? `${w}%` : w },
+                    ),
+                  ),
+                ),
+              );
+            }
+          }),
+        );
+      }
+      return qb;
+    };
+    const qb = filtered().orderBy("d.id", "DESC").take(first + 1);
+    if (args.after) {
+      const [id] = this.cursors.decode(args.after);
+      if (!Number.isInteger(id)) throw badInput("after is not a cursor from this list", { argument: "after" });
+      qb.andWhere("d.id < :afterId", { afterId: id });
+    }
+    const rows = await qb.getMany();
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: this.cursors.encode([node.id]) }));
+    return Object.assign(new DossierConnection(), {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      countTotal: () => filtered().getCount(),
+    });
+  }
+
+  /** What the viewer may do to the dossier now, from the transition table and the viewer's commune. */
+  allowedActions(ctx: Context, dossier: Dossier): DossierAction[] {
+    const viewer = requireViewer(ctx);
+    if (!inViewerCommune(viewer, dossier.communeCode)) return [];
+    return actionsFrom(dossier.status, viewer.role);
+  }
+
+  /** Score sheets: a council member sees only its own until the evaluation is concluded. */
+  async scoreSheets(ctx: Context, dossier: Dossier): Promise<ScoreSheet[]> {
+    const viewer = requireViewer(ctx);
+    const sheets = await ctx.loaders.scoreSheetsByDossier.load(dossier.id);
+    const concluded = dossier.averageScore !== null;
+    return viewer.role === Role.COUNCIL_MEMBER && !concluded ? sheets.filter((s) => s.memberId === viewer.id) : sheets;
+  }
+
+  // ── creating ──────────────────────────────────────────────────────────────────────────────────────
+
+  async createDossier(ctx: Context, input: CreateDossierInput): Promise<Dossier> {
+    const viewer = requireViewer(ctx);
+    const productId = parseId(input.productId, "input.productId");
+    const roundId = parseId(input.roundId, "input.roundId");
+    return this.dataSource.transaction(async (m) => {
+      const product = await m.findOneBy(Product, { id: productId });
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
+      const round = await m.findOneBy(EvaluationRound, { id: roundId });
+      if (!round) throw notFound("no evaluation round has this id");
+      const current = product.currentCertificateId ? await m.findOneBy(Certificate, { id: product.currentCertificateId }) : null;
+      if (input.kind === DossierKind.NEW && current) {
+        throw badInput("the product already has a certificate: open a RE_EVALUATION or UPGRADE dossier", { argument: "input.kind" });
+      }
+      if (input.kind !== DossierKind.NEW && !current) {
+        throw badInput(`a ${input.kind} dossier needs a product with a certificate: open a NEW dossier`, { argument: "input.kind" });
+      }
+      const open = await m
+        .getRepository(Dossier)
+        .createQueryBuilder("d")
+        .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", { productId, roundId, closed: CLOSED })
+        .getOne();
+      if (open) throw badInput(`the product already has dossier ${open.code} in this round`, { argument: "input.productId" });
+      const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
+      const dossier = await m.save(
+        m.create(Dossier, {
+          code: `pending-${productId}-${roundId}-${Date.now()}-${Math.random()}`.slice(0, 32),
+          productId,
+          roundId,
+          communeCode: product.communeCode,
+          kind: input.kind,
+          status: DossierStatus.DRAFT,
+          version: 1,
+          createdById: viewer.id,
+        }),
+      );
+      // The id makes the code unique without a counter: province-year-number.
+      dossier.code = `${commune.provinceCode}-${round.year}-${String(dossier.id).padStart(4, "0")}`;
+      await m.update(Dossier, dossier.id, { code: dossier.code });
+      await audit(m, { at: ctx.now, actorId: viewer.id, action: "CREATE", subjectType: "Dossier", subjectId: dossier.id, toStatus: DossierStatus.DRAFT, note: `${input.kind} for product ${productId}` });
+      return dossier;
+    });
+  }
+
+  // ── the workflow ──────────────────────────────────────────────────────────────────────────────────
+
+  submit(ctx: Context, id: string) {
+    return this.transition(ctx, id, DossierAction.SUBMIT, async (d, m) => {
+      const kinds = new Set((await m.find(DossierDocument, { where: { dossierId: d.id } })).map((doc) => doc.kind));
+      const missing = MANDATORY_DOCUMENTS.filter((k) => !kinds.has(k));
+      if (missing.length) throw invalidTransition(`Missing mandatory documents: ${missing.join(", ")}.`, { missingDocuments: missing });
+      return { changes: { returnReason: null } };
+    });
+  }
+
+  returnDossier(ctx: Context, id: string, reason: string) {
+    const note = reason.trim();
+    if (!note || note.length > 2000) throw badInput("reason must be 1 to 2000 characters", { argument: "reason" });
+    return this.transition(ctx, id, DossierAction.RETURN, async () => ({ changes: { returnReason: note }, note }));
+  }
+
+  recordCommuneReport(ctx: Context, input: CommuneReportInput) {
+    const verdict = (v: { met: boolean; note?: string | null }, name: string) => {
+      if (v.note && v.note.length > 2000) throw badInput(`${name}.note may be at most 2000 characters`, { argument: `input.${name}` });
+      return { met: v.met, note: v.note?.trim() || null };
+    };
+    const report = {
+      localOrigin: verdict(input.localOrigin, "localOrigin"),
+      localLabour: verdict(input.localLabour, "localLabour"),
+      ideaOrigin: verdict(input.ideaOrigin, "ideaOrigin"),
+      localIdentity: verdict(input.localIdentity, "localIdentity"),
+    };
+    const met = Object.values(report).filter((v) => v.met).length;
+    return this.transition(ctx, input.dossierId, DossierAction.RECORD_COMMUNE_REPORT, async () => ({
+      changes: { communeReport: report },
+      note: `${met} of 4 local criteria met`,
+    }));
+  }
+
+  forward(ctx: Context, id: string) {
+    return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
+      const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
+      if (ctx.now.getTime() >= endOfVietnamDay(round.submissionDeadline).getTime()) {
+        throw new AppError(ErrorCode.DEADLINE_PASSED, `The round's deadline (${round.submissionDeadline}, 23:59:59 Vietnam time) has passed.`, {
+          submissionDeadline: round.submissionDeadline,
+        });
+      }
+      return { changes: { forwardedAt: ctx.now } };
+    });
+  }
+
+  accept(ctx: Context, id: string) {
+    return this.transition(ctx, id, DossierAction.ACCEPT, async () => ({}));
+  }
+
+  withdraw(ctx: Context, id: string, reason?: string | null) {
+    return this.transition(ctx, id, DossierAction.WITHDRAW, async () => ({ note: reason?.trim().slice(0, 2000) || null }));
+  }
+
+  async submitScoreSheet(ctx: Context, input: ScoreSheetInput): Promise<ScoreSheet> {
+    for (const [part, max] of Object.entries(SCORE_LIMITS)) {
+      const v = input[part as keyof typeof SCORE_LIMITS];
+      if (!Number.isInteger(v) || v < 0 || v > max) throw badInput(`${part} must be 0 to ${max}`, { argument: `input.${part}` });
+    }
+    if (input.mandatoryStarsMet < 0 || input.mandatoryStarsMet > 5) throw badInput("mandatoryStarsMet must be 0 to 5", { argument: "input.mandatoryStarsMet" });
+    const viewer = requireViewer(ctx);
+    const total = input.partA + input.partB + input.partC;
+    const { result } = await this.act(ctx, input.dossierId, DossierAction.SUBMIT_SCORE_SHEET, async (d, m) => {
+      const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId: viewer.id });
+      const values = { partA: input.partA, partB: input.partB, partC: input.partC, total, mandatoryStarsMet: input.mandatoryStarsMet };
+      const sheet = await m.save(existing ? Object.assign(existing, values) : m.create(ScoreSheet, { dossierId: d.id, memberId: viewer.id, ...values }));
+      return { result: sheet, note: existing ? "score sheet replaced" : "score sheet submitted" };
+    });
+    return result!;
+  }
+
+  concludeEvaluation(ctx: Context, id: string) {
+    return this.transition(ctx, id, DossierAction.CONCLUDE_EVALUATION, async (d, m) => {
+      const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
+      const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id } });
+      if (sheets.length < round.minCouncilSize) {
+        throw invalidTransition(`The round needs ${round.minCouncilSize} score sheets to conclude; the dossier has ${sheets.length}.`);
+      }
+      const rules = await ruleSetOn(m, ctx.today);
+      const average = Math.round((sheets.reduce((s, x) => s + x.total, 0) / sheets.length) * 100) / 100;
+      const stars = starsFor(rules, average, sheets.map((s) => s.mandatoryStarsMet));
+      return {
+        to: stars >= 3 ? DossierStatus.SCORED : DossierStatus.NOT_ACHIEVED,
+        changes: { averageScore: average, resultStars: stars, ruleSetVersion: rules.version },
+        note: `average ${average} of ${sheets.length} sheets: ${stars} stars under ${rules.version}`,
+      };
+    });
+  }
+
+  async recordRecognition(ctx: Context, input: RecognitionInput): Promise<Certificate> {
+    return this.recognise(ctx, input, DossierAction.RECORD_RECOGNITION, (d) => {
+      if (d.resultStars !== 3 && d.resultStars !== 4) {
+        throw invalidTransition("The province recognises 3 and 4 stars; a 5-star result goes to the Ministry (proposeToCentral).");
+      }
+      return d.resultStars;
+    });
+  }
+
+  proposeToCentral(ctx: Context, id: string) {
+    return this.transition(ctx, id, DossierAction.PROPOSE_TO_CENTRAL, async (d) => {
+      if (d.resultStars !== 5) throw invalidTransition("Only a dossier concluded at 5 stars goes to the Ministry.");
+      return {};
+    });
+  }
+
+  async recordCentralResult(ctx: Context, input: CentralResultInput): Promise<Certificate> {
+    if (![3, 4, 5].includes(input.stars)) throw badInput("stars must be 3, 4 or 5", { argument: "input.stars" });
+    return this.recognise(ctx, input, DossierAction.RECORD_CENTRAL_RESULT, () => input.stars);
+  }
+
+  // ── documents ─────────────────────────────────────────────────────────────────────────────────────
+
+  async attachDocument(ctx: Context, input: AttachDossierDocumentInput): Promise<DossierDocument> {
+    const viewer = requireViewer(ctx);
+    const title = input.title.trim();
+    if (!title || title.length > 255) throw badInput("title must be 1 to 255 characters", { argument: "input.title" });
+    const fileId = parseId(input.fileId, "input.fileId");
+    const { result } = await this.act(ctx, input.dossierId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
+      const file = await m.findOneBy(StoredFile, { id: fileId });
+      // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
+      if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound("no file has this id");
+      const document = await m.save(
+        m.create(DossierDocument, { dossierId: d.id, kind: input.kind, title, fileId, validUntil: input.validUntil ?? null, attachedById: viewer.id }),
+      );
+      return { result: document, note: `${input.kind}: ${title}` };
+    });
+    return result!;
+  }
+
+  async removeDocument(ctx: Context, rawId: string): Promise<Dossier> {
+    const document = await this.dataSource.getRepository(DossierDocument).findOneBy({ id: parseId(rawId, "id") });
+    if (!document) throw notFound("no document has this id");
+    const { dossier } = await this.act(ctx, String(document.dossierId), DossierAction.REMOVE_DOCUMENT, async (_d, m) => {
+      await m.delete(DossierDocument, document.id);
+      return { note: `${document.kind}: ${document.title}` };
+    });
+    return dossier;
+  }
+
+  /** May the viewer fetch this stored file? Its uploader, or anyone who sees a dossier it is attached to. */
+  async mayReadFile(viewer: Viewer, file: StoredFile): Promise<boolean> {
+    if (file.uploadedById === viewer.id || viewer.role === Role.ADMIN) return true;
+    const documents = await this.dataSource.getRepository(DossierDocument).findBy({ fileId: file.id });
+    if (!documents.length) return false;
+    const dossiers = await this.dataSource.getRepository(Dossier).findBy({ id: In(documents.map((d) => d.dossierId)) });
+    return dossiers.some((d) => this.visibleTo(viewer, d));
+  }
+
+  // ── the mechanism ─────────────────────────────────────────────────────────────────────────────────
+
+  private visibleTo(viewer: Viewer, d: Dossier): boolean {
+    if (!inViewerCommune(viewer, d.communeCode)) return false;
+    return viewer.role !== Role.COUNCIL_MEMBER || COUNCIL_STATES.includes(d.status);
+  }
+
+  private async recognise(
+    ctx: Context,
+    input: RecognitionInput,
+    action: DossierAction.RECORD_RECOGNITION | DossierAction.RECORD_CENTRAL_RESULT,
+    starsOf: (d: Dossier) => number,
+  ): Promise<Certificate> {
+    const viewer = requireViewer(ctx);
+    const decisionNumber = input.decisionNumber.trim();
+    if (!decisionNumber || decisionNumber.length > 100) throw badInput("decisionNumber must be 1 to 100 characters", { argument: "input.decisionNumber" });
+    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today) throw badInput("decisionDate may not be in the future", { argument: "input.decisionDate" });
+    const { result } = await this.act(ctx, input.dossierId, action, async (d, m) => {
+      const certificate = await issueCertificate(m, {
+        productId: d.productId,
+        stars: starsOf(d),
+        decisionNumber,
+        decisionDate: input.decisionDate,
+        number: `OCOP-${d.code}`,
+        actorId: viewer.id,
+        at: ctx.now,
+      });
+      return { result: certificate, changes: { certificateId: certificate.id }, note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}` };
+    });
+    this.onCatalogChange();
+    return result!;
+  }
+
+  /** `act` for actions whose answer is the dossier. */
+  private async transition(ctx: Context, rawId: string, action: DossierAction, work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>): Promise<Dossier> {
+    return (await this.act(ctx, rawId, action, work)).dossier;
+  }
+
+  private async act<T = never>(
+    ctx: Context,
+    rawId: string,
+    action: DossierAction,
+    work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<T>>,
+  ): Promise<{ dossier: Dossier; result?: T }> {
+    const viewer = requireViewer(ctx);
+    const id = parseId(rawId, "id");
+    return this.dataSource.transaction(async (m) => {
+      const lock = this.dataSource.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const);
+      // Score sheets and conclusions read each other's rows: they wait for each other on the dossier's row.
+      const locking = action === DossierAction.SUBMIT_SCORE_SHEET || action === DossierAction.CONCLUDE_EVALUATION;
+      const dossier = await m.findOne(Dossier, { where: { id }, lock: locking ? lock : undefined });
+      if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("no dossier has this id");
+      const transition = transitionFor(action, dossier.status, viewer.role);
+      if (!transition) {
+        throw invalidTransition(`${action} is not possible on a dossier in ${dossier.status}.`, { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) });
+      }
+      if (!mayAct(transition, viewer.role)) throw forbidden(`A ${viewer.role} may not ${action} a dossier in ${dossier.status}.`);
+
+      const outcome = await work(dossier, m);
+      const to = outcome.to ?? (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
+      const updated = await m
+        .createQueryBuilder()
+        .update(Dossier)
+        .set({ ...outcome.changes, status: to, version: () => "version + 1" })
+        .where("id = :id AND version = :version", { id, version: dossier.version })
+        .execute();
+      if (updated.affected !== 1) {
+        throw new AppError(ErrorCode.CONFLICT, "The dossier was changed by someone else meanwhile: reload it and try again.");
+      }
+      await audit(m, { at: ctx.now, actorId: viewer.id, action, subjectType: "Dossier", subjectId: id, fromStatus: dossier.status, toStatus: to, note: outcome.note });
+      return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
+    });
+  }
+}
+

@@ -1,0 +1,202 @@
+import { GraphQLDateTimeISO } from "graphql-scalars";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { PageInfo } from "../core/connection";
+import { LocalDateScalar } from "../core/scalars";
+import type { LocalDate } from "../core/time";
+import { Commune } from "../geography/commune.entity";
+import { Dossier, DocumentKind, DossierKind } from "./dossier.entity";
+import { DossierStatus } from "./workflow";
+
+@InputType()
+export class OpenEvaluationRoundInput {
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => LocalDateScalar, { description: "Last day (Vietnam time) on which communes may forward dossiers." })
+  submissionDeadline: LocalDate;
+
+  @Field(() => Int, { nullable: true, description: "Score sheets needed to conclude; default from the rules in force (3)." })
+  minCouncilSize?: number | null;
+}
+
+@InputType()
+export class CreateDossierInput {
+  @Field(() => ID)
+  productId: string;
+
+  @Field(() => ID)
+  roundId: string;
+
+  @Field(() => DossierKind)
+  kind: DossierKind;
+}
+
+@InputType()
+export class AttachDossierDocumentInput {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field(() => DocumentKind)
+  kind: DocumentKind;
+
+  @Field()
+  title: string;
+
+  @Field(() => ID, { description: "The id answered by POST /files." })
+  fileId: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  validUntil?: LocalDate | null;
+}
+
+@InputType()
+export class CriterionVerdictInput {
+  @Field()
+  met: boolean;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class CommuneReportInput {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field(() => CriterionVerdictInput)
+  localOrigin: CriterionVerdictInput;
+
+  @Field(() => CriterionVerdictInput)
+  localLabour: CriterionVerdictInput;
+
+  @Field(() => CriterionVerdictInput)
+  ideaOrigin: CriterionVerdictInput;
+
+  @Field(() => CriterionVerdictInput)
+  localIdentity: CriterionVerdictInput;
+}
+
+@InputType()
+export class ScoreSheetInput {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field(() => Int, { description: "0–40" })
+  partA: number;
+
+  @Field(() => Int, { description: "0–25" })
+  partB: number;
+
+  @Field(() => Int, { description: "0–35" })
+  partC: number;
+
+  @Field(() => Int, { description: "The highest star level (0–5) whose mandatory criteria are met." })
+  mandatoryStarsMet: number;
+}
+
+@InputType()
+export class RecognitionInput {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field()
+  decisionNumber: string;
+
+  @Field(() => LocalDateScalar)
+  decisionDate: LocalDate;
+}
+
+@InputType()
+export class CentralResultInput extends RecognitionInput {
+  @Field(() => Int, { description: "5 when the Ministry recognised 5 stars; otherwise the stars the province recognises (3 or 4)." })
+  stars: number;
+}
+
+@InputType()
+export class DossierFilter {
+  @Field(() => [DossierStatus], { nullable: true })
+  statuses?: DossierStatus[] | null;
+
+  @Field(() => [DossierKind], { nullable: true })
+  kinds?: DossierKind[] | null;
+
+  @Field(() => ID, { nullable: true })
+  roundId?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  communeCodes?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "A dossier code (or its start), or words of the product's name." })
+  search?: string | null;
+}
+
+@ObjectType()
+export class DossierEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => Dossier)
+  node: Dossier;
+}
+
+@ObjectType()
+export class DossierConnection {
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => [DossierEdge], { complexity: ({ childComplexity }) => childComplexity })
+  edges: DossierEdge[];
+
+  countTotal: () => Promise<number>;
+}
+
+@ObjectType({ description: "One event of a dossier's history (append-only)." })
+export class DossierEvent {
+  @Field(() => GraphQLDateTimeISO)
+  at: Date;
+
+  @Field()
+  action: string;
+
+  @Field(() => DossierStatus, { nullable: true })
+  fromStatus: DossierStatus | null;
+
+  @Field(() => DossierStatus, { nullable: true })
+  toStatus: DossierStatus | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  actorId: number | null;
+}
+
+@ObjectType({ description: "The council's scores, shown once the evaluation is concluded." })
+export class ScoreSummary {
+  @Field(() => Int)
+  sheets: number;
+
+  @Field(() => Int)
+  minTotal: number;
+
+  @Field(() => Int)
+  maxTotal: number;
+
+  @Field()
+  average: number;
+}
+
+@ObjectType({ description: "A commune's dossiers of a round that have not been forwarded yet." })
+export class CommuneForwardingStatus {
+  @Field(() => Commune)
+  commune: Commune;
+
+  @Field(() => Int)
+  notForwarded: number;
+
+  @Field(() => [Dossier])
+  dossiers: Dossier[];
+}
+

@@ -1,0 +1,83 @@
+import { registerEnumType } from "type-graphql";
+import { Role } from "../auth/user.entity";
+
+export enum DossierStatus {
+  DRAFT = "DRAFT",
+  SUBMITTED = "SUBMITTED",
+  RETURNED = "RETURNED",
+  COMMUNE_REVIEWED = "COMMUNE_REVIEWED",
+  FORWARDED = "FORWARDED",
+  UNDER_REVIEW = "UNDER_REVIEW",
+  SCORED = "SCORED",
+  PROPOSED_TO_CENTRAL = "PROPOSED_TO_CENTRAL",
+  RECOGNIZED = "RECOGNIZED",
+  NOT_ACHIEVED = "NOT_ACHIEVED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(DossierStatus, { name: "DossierStatus" });
+
+export enum DossierAction {
+  ATTACH_DOCUMENT = "ATTACH_DOCUMENT",
+  REMOVE_DOCUMENT = "REMOVE_DOCUMENT",
+  SUBMIT = "SUBMIT",
+  RETURN = "RETURN",
+  RECORD_COMMUNE_REPORT = "RECORD_COMMUNE_REPORT",
+  FORWARD = "FORWARD",
+  ACCEPT = "ACCEPT",
+  SUBMIT_SCORE_SHEET = "SUBMIT_SCORE_SHEET",
+  CONCLUDE_EVALUATION = "CONCLUDE_EVALUATION",
+  RECORD_RECOGNITION = "RECORD_RECOGNITION",
+  PROPOSE_TO_CENTRAL = "PROPOSE_TO_CENTRAL",
+  RECORD_CENTRAL_RESULT = "RECORD_CENTRAL_RESULT",
+  WITHDRAW = "WITHDRAW",
+}
+registerEnumType(DossierAction, { name: "DossierAction", description: "What can be done to a dossier; see allowedActions." });
+
+export type Transition = {
+  action: DossierAction;
+  from: DossierStatus[];
+  /** The next state: "unchanged" for actions on a dossier's contents, "by-result" when the evaluation's stars decide. */
+  to: DossierStatus | "unchanged" | "by-result";
+  /** Who may take it (ADMIN may take every action). Commune officers only in their own commune. */
+  roles: Role[];
+};
+
+const { DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED, UNDER_REVIEW, SCORED, PROPOSED_TO_CENTRAL, RECOGNIZED, WITHDRAWN } = DossierStatus;
+const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
+
+/**
+ * The workflow of Decisions 148/1489 (see shared/workflow.md): state × action → next state, and who may
+ * act. The service, `allowedActions` and the tests all read this table.
+ */
+export const TRANSITIONS: Transition[] = [
+  { action: DossierAction.ATTACH_DOCUMENT, from: [DRAFT, RETURNED], to: "unchanged", roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.REMOVE_DOCUMENT, from: [DRAFT, RETURNED], to: "unchanged", roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.SUBMIT, from: [DRAFT, RETURNED], to: SUBMITTED, roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.RETURN, from: [SUBMITTED, COMMUNE_REVIEWED], to: RETURNED, roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.RETURN, from: [FORWARDED], to: RETURNED, roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.RECORD_COMMUNE_REPORT, from: [SUBMITTED], to: COMMUNE_REVIEWED, roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.FORWARD, from: [COMMUNE_REVIEWED], to: FORWARDED, roles: [COMMUNE_OFFICER] },
+  { action: DossierAction.ACCEPT, from: [FORWARDED], to: UNDER_REVIEW, roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.SUBMIT_SCORE_SHEET, from: [UNDER_REVIEW], to: "unchanged", roles: [COUNCIL_MEMBER] },
+  { action: DossierAction.CONCLUDE_EVALUATION, from: [UNDER_REVIEW], to: "by-result", roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.RECORD_RECOGNITION, from: [SCORED], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.PROPOSE_TO_CENTRAL, from: [SCORED], to: PROPOSED_TO_CENTRAL, roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.RECORD_CENTRAL_RESULT, from: [PROPOSED_TO_CENTRAL], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
+  { action: DossierAction.WITHDRAW, from: [DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED], to: WITHDRAWN, roles: [COMMUNE_OFFICER] },
+];
+
+export const mayAct = (t: Transition, role: Role) => role === Role.ADMIN || t.roles.includes(role);
+
+/** The transition an action takes from a state, or undefined when the state does not allow it. */
+export function transitionFor(action: DossierAction, from: DossierStatus, role: Role): Transition | undefined {
+  const candidates = TRANSITIONS.filter((t) => t.action === action && t.from.includes(from));
+  return candidates.find((t) => mayAct(t, role)) ?? candidates[0];
+}
+
+/** The actions a role may take from a state. */
+export function actionsFrom(status: DossierStatus, role: Role): DossierAction[] {
+  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(status) && mayAct(t, role)).map((t) => t.action))];
+}
+
+/** Every role that may take an action in some state (for `@Authorized`; the state decides the rest). */
+export const rolesFor = (action: DossierAction): Role[] => [...new Set(TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
