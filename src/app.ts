@@ -16,6 +16,8 @@ import { DossierService } from "./dossiers/dossier.service";
 import { filesRouter } from "./files/files.routes";
 import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
+import { CertificateLifecycleService } from "./certificates/lifecycle.service";
+import { reportsRouter } from "./certificates/reports.routes";
 import type { Config } from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
@@ -56,6 +58,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog: new CatalogService(dataSource, cursors),
     staffCatalog: new StaffCatalogService(dataSource, catalogChanged),
     dossiers: new DossierService(dataSource, cursors, catalogChanged),
+    lifecycle: new CertificateLifecycleService(dataSource, catalogChanged),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
   };
@@ -73,8 +76,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     validationRules: limits.validationRules,
     plugins: [
       ...limits.plugins,
-      // Public catalog answers are cached whole (their cache hints decide for how long); staff data has
-      // no hints and so is never cached.
+      staffNeverCachedPlugin(),
+      // Public catalog answers are cached whole (their cache hints decide for how long).
       ...(deps.responseCache === false ? [] : [responseCachePlugin()]),
       requestLogPlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
@@ -105,27 +108,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  /** The context of one request: viewer (UNAUTHENTICATED 401 for a bad token), fresh loaders, clock. */
+  const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
+    const now = clock.now();
+    const today = vietnamDate(now);
+    const requestId = requestIdOf(res);
+    return {
+      requestId,
+      viewer: await services.auth.viewerFrom(req.get("authorization"), now),
+      ip: req.ip ?? "unknown",
+      now,
+      today,
+      loaders: createLoaders(dataSource, reference, today),
+      services,
+      log: log.child({ requestId }),
+    };
+  };
+
+  app.use(reportsRouter(contextFor));
   app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: deps.config.filesDir, clock, log }));
 
   app.use(
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const now = clock.now();
-        const today = vietnamDate(now);
-        const requestId = requestIdOf(res);
-        return {
-          requestId,
-          viewer: await services.auth.viewerFrom(req.get("authorization"), now),
-          ip: req.ip ?? "unknown",
-          now,
-          today,
-          loaders: createLoaders(dataSource, reference, today),
-          services,
-          log: log.child({ requestId }),
-        };
-      },
+      context: ({ req, res }) => contextFor(req, res),
     }),
   );
 
@@ -145,6 +152,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }) as ErrorRequestHandler);
 
   return { app, apollo, services };
+}
+
+/**
+ * An answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
+ * catalog types carry public hints, and a staff query returning them must not be served to someone else.
+ */
+function staffNeverCachedPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue, overallCachePolicy }) {
+      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
+    },
+  };
 }
 
 /** One log line per GraphQL request: operation, duration, error codes; unexpected errors in full. */

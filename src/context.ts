@@ -4,6 +4,7 @@ import type { Viewer } from "./auth/auth.types";
 import type { CatalogService } from "./catalog/catalog.service";
 import type { Loaders } from "./loaders";
 import type { CertificateService } from "./certificates/certificate.service";
+import type { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import type { LocalDate } from "./core/time";
 import type { DossierService } from "./dossiers/dossier.service";
 import type { GeographyService } from "./geography/geography.service";
@@ -17,6 +18,7 @@ export interface Services {
   geography: GeographyService;
   staffCatalog: StaffCatalogService;
   dossiers: DossierService;
+  lifecycle: CertificateLifecycleService;
 }
 
 /** Everything a resolver may use for one request. */

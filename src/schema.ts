@@ -13,6 +13,7 @@ import {
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
+import { CertificateLifecycleResolver, InspectionResolver, RevocationResolver } from "./certificates/lifecycle.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
@@ -41,6 +42,9 @@ export function appSchema(): Promise<GraphQLSchema> {
       DossierResolver,
       DossierEventResolver,
       DossierConnectionResolver,
+      CertificateLifecycleResolver,
+      InspectionResolver,
+      RevocationResolver,
     ],
     directives: [cacheControlDirective],
     authChecker,

@@ -8,6 +8,8 @@ import { Commune, Province } from "../geography/commune.entity";
 import { RuleSet } from "../rules/rule-set.entity";
 import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "../dossiers/dossier.entity";
 import { StoredFile } from "../files/stored-file.entity";
+import { ExpiryNotice } from "../certificates/expiry-notice.entity";
+import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 
 /** Every entity the data source knows. */
-export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, LoginFailure, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile];
+export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, LoginFailure, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile, ExpiryNotice, Inspection, Violation, RevocationRecommendation];

@@ -19,6 +19,7 @@ import {
   DossierEvent,
   DossierFilter,
   OpenEvaluationRoundInput,
+  PreviousDocuments,
   RecognitionInput,
   ScoreSheetInput,
   ScoreSummary,
@@ -162,6 +163,17 @@ export class DossierResolver {
   @Mutation(() => Dossier, { description: "Withdraws a dossier that has not been accepted by the province." })
   withdrawDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("reason", () => String, { nullable: true }) reason?: string | null): Promise<Dossier> {
     return ctx.services.dossiers.withdraw(ctx, id, reason);
+  }
+
+  @Authorized(...rolesFor(DossierAction.ATTACH_DOCUMENT))
+  @Mutation(() => Dossier, { description: "Copies still-valid documents of the product's earlier dossier (see previousDocuments) into this one." })
+  carryOverDocuments(@Ctx() ctx: Context, @Arg("dossierId", () => ID) dossierId: string, @Arg("documentIds", () => [ID]) documentIds: string[]): Promise<Dossier> {
+    return ctx.services.dossiers.carryOverDocuments(ctx, dossierId, documentIds);
+  }
+
+  @FieldResolver(() => PreviousDocuments, { nullable: true, description: "RE_EVALUATION and UPGRADE: the previous dossier's documents, still valid or lapsed." })
+  previousDocuments(@Root() d: Dossier, @Ctx() ctx: Context): Promise<PreviousDocuments | null> {
+    return ctx.services.dossiers.previousDocuments(ctx, d);
   }
 
   @FieldResolver(() => Product)

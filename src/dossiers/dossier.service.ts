@@ -364,6 +364,40 @@ export class DossierService {
     return dossier;
   }
 
+  /**
+   * For a RE_EVALUATION or UPGRADE dossier: the documents of the product's latest earlier dossier, split
+   * into those still valid (they may be carried over) and those whose validUntil has passed.
+   */
+  async previousDocuments(ctx: Context, dossier: Dossier): Promise<{ reusable: DossierDocument[]; lapsed: DossierDocument[] } | null> {
+    if (dossier.kind === DossierKind.NEW) return null;
+    const previous = await this.dataSource
+      .getRepository(Dossier)
+      .createQueryBuilder("d")
+      .where("d.productId = :productId AND d.id < :id", { productId: dossier.productId, id: dossier.id })
+      .orderBy("d.status = :recognized", "DESC")
+      .setParameter("recognized", DossierStatus.RECOGNIZED)
+      .addOrderBy("d.id", "DESC")
+      .getOne();
+    const documents = previous ? await ctx.loaders.documentsByDossier.load(previous.id) : [];
+    const stillValid = (d: DossierDocument) => d.validUntil === null || d.validUntil > ctx.today;
+    return { reusable: documents.filter(stillValid), lapsed: documents.filter((d) => !stillValid(d)) };
+  }
+
+  /** Copies still-valid documents of the product's earlier dossiers into this one (DRAFT or RETURNED). */
+  async carryOverDocuments(ctx: Context, rawId: string, rawDocumentIds: string[]): Promise<Dossier> {
+    const viewer = requireViewer(ctx);
+    const ids = [...new Set(rawDocumentIds.map((id) => parseId(id, "documentIds")))];
+    if (ids.length === 0 || ids.length > 100) throw badInput("documentIds must name 1 to 100 documents", { argument: "documentIds" });
+    return this.transition(ctx, rawId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
+      const earlier = await m.getRepository(DossierDocument).createQueryBuilder("doc").innerJoin(Dossier, "prev", "prev.id = doc.dossierId").where("doc.id IN (:...ids) AND prev.productId = :productId AND prev.id < :id", { ids, productId: d.productId, id: d.id }).getMany();
+      if (earlier.length !== ids.length) throw badInput("documentIds must be documents of this product's earlier dossiers", { argument: "documentIds" });
+      const lapsed = earlier.filter((doc) => doc.validUntil !== null && doc.validUntil <= ctx.today);
+      if (lapsed.length) throw badInput(`these documents have lapsed: ${lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", ")}`, { argument: "documentIds" });
+      await m.save(earlier.map((doc) => m.create(DossierDocument, { dossierId: d.id, kind: doc.kind, title: doc.title, fileId: doc.fileId, validUntil: doc.validUntil, attachedById: viewer.id })));
+      return { note: `carried over: ${earlier.map((doc) => doc.kind).join(", ")}` };
+    });
+  }
+
   /** May the viewer fetch this stored file? Its uploader, or anyone who sees a dossier it is attached to. */
   async mayReadFile(viewer: Viewer, file: StoredFile): Promise<boolean> {
     if (file.uploadedById === viewer.id || viewer.role === Role.ADMIN) return true;

@@ -4,7 +4,7 @@ import { PageInfo } from "../core/connection";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
-import { Dossier, DocumentKind, DossierKind } from "./dossier.entity";
+import { Dossier, DocumentKind, DossierDocument, DossierKind } from "./dossier.entity";
 import { DossierStatus } from "./workflow";
 
 @InputType()
@@ -200,3 +200,11 @@ export class CommuneForwardingStatus {
   dossiers: Dossier[];
 }
 
+@ObjectType({ description: "Documents of the product's previous dossier, for a re-evaluation." })
+export class PreviousDocuments {
+  @Field(() => [DossierDocument], { description: "Still valid (or with no validity date): may be carried over." })
+  reusable: DossierDocument[];
+
+  @Field(() => [DossierDocument], { description: "Their validUntil has passed: new ones are needed." })
+  lapsed: DossierDocument[];
+}

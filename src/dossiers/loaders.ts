@@ -2,7 +2,9 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { AuditEvent } from "../audit/audit-event.entity";
 import { User } from "../auth/user.entity";
-import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
+import { ExpiryNotice } from "../certificates/expiry-notice.entity";
+import { Violation } from "../oversight/oversight.entity";
+import { DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
 
 function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
   const map = new Map<K, V[]>();
@@ -10,7 +12,7 @@ function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[]
   return keys.map((k) => map.get(k) ?? []);
 }
 
-/** Loaders of the staff side: one statement per relation, whatever the page size. */
+/** Loaders of the staff side (dossiers, certificates' notices, inspections): one statement per relation, whatever the page size. */
 export function createStaffLoaders(dataSource: DataSource) {
   const m = dataSource.manager;
   return {
@@ -35,8 +37,12 @@ export function createStaffLoaders(dataSource: DataSource) {
         (e) => Number(e.subjectId),
       ),
     ),
-    dossiersByProduct: new DataLoader<number, Dossier[]>(async (ids) =>
-      grouped(ids, await m.find(Dossier, { where: { productId: In([...ids]) }, order: { id: "DESC" } }), (d) => d.productId),
+    expiryNotice: new DataLoader<number, ExpiryNotice | null>(async (ids) => {
+      const rows = await m.find(ExpiryNotice, { where: { certificateId: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.certificateId === id) ?? null);
+    }),
+    violationsByInspection: new DataLoader<number, Violation[]>(async (ids) =>
+      grouped(ids, await m.find(Violation, { where: { inspectionId: In([...ids]) }, order: { id: "ASC" } }), (v) => v.inspectionId),
     ),
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform } from "node:stream";
@@ -96,6 +96,7 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
   const tmp = join(tmpDir, randomUUID());
   let stored: { sha256: string; size: number; contentType: string; name: string } | undefined;
   let writing: Promise<void> | undefined;
+  let sink: WriteStream | undefined;
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -121,7 +122,8 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
             done(null, chunk);
           },
         });
-        writing = pipeline(stream, meter, createWriteStream(tmp)).then(() => {
+        sink = createWriteStream(tmp);
+        writing = pipeline(stream, meter, sink).then(() => {
           if (stream.truncated) throw new UploadError(413, ErrorCode.BAD_USER_INPUT, `The file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
           const contentType = sniff(head);
           if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "Only PDF, JPEG and PNG files are accepted (checked by content).");
@@ -149,8 +151,11 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
     });
     return { id: String(row.id), sha256: row.sha256, size: row.size, contentType: row.contentType };
   } finally {
-    // Let a write still in flight settle (a cut-short request may never end it), then remove what it wrote.
-    await Promise.race([writing?.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    // Close the file first: a stream still opening it would create it again after the unlink.
+    if (sink && !sink.closed) {
+      sink.destroy();
+      await new Promise<void>((resolve) => (sink!.closed ? resolve() : sink!.once("close", () => resolve())));
+    }
     await unlink(tmp).catch(() => undefined); // gone already when it was kept
   }
 }

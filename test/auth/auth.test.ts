@@ -215,3 +215,19 @@ describe("over HTTP", () => {
     expect(anonymous.body.data.products.totalCount).toBe(1);
   });
 });
+
+describe("caching of signed-in answers", () => {
+  it("never caches an answer to a signed-in viewer, nor serves one a cached answer meant for someone else", async () => {
+    await makeProduct(db.dataSource, { name: "Chè Bình Lư", communeCode: "03390" });
+    const province = bearer(await tokenFor(await makeUser(db.dataSource, Role.PROVINCE_OFFICER)));
+    const otherCommune = bearer(await tokenFor(await makeUser(db.dataSource, Role.COMMUNE_OFFICER, "03595")));
+    const query = "{ expiringCertificates(withinDays: 1000) { number } }";
+    const first = await app.gql(query, {}, province);
+    expect(first.body.data.expiringCertificates).toHaveLength(1);
+    expect(first.headers["cache-control"]).toBe("no-store");
+    expect((await app.gql(query, {}, otherCommune)).body.data.expiringCertificates).toEqual([]);
+    const signedInCatalog = await app.gql(CATALOG_PAGE, { first: 3 }, province);
+    expect(signedInCatalog.headers["cache-control"]).toBe("no-store");
+    expect((await app.gql(CATALOG_PAGE, { first: 3 })).headers["cache-control"]).toBe("max-age=300, public");
+  });
+});

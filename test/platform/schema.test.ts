@@ -8,10 +8,10 @@ describe("schema/schema.graphql", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(printAppSchema(await appSchema()));
   });
 
-  it("accepts every implemented contract operation as written", () => {
+  it("accepts every contract operation as written", () => {
     const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
-    const implemented = ["CatalogPage", "CatalogFacets", "ProductDetail", "Communes", "CategoryTree", "VerifyCertificate", "ProducerPage", "Login", "Me", "CreateUser"];
-    for (const name of implemented) {
+    expect(contractOperations.size).toBe(30);
+    for (const name of contractOperations.keys()) {
       const errors = validate(schema, parse(contractOperations.get(name)!));
       expect({ name, errors: errors.map((e) => e.message) }).toEqual({ name, errors: [] });
     }
