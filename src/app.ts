@@ -92,6 +92,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const given = req.get("x-request-id");
     res.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     res.setHeader("X-Request-Id", res.locals.requestId);
+    // GraphQL requests are logged by requestLogPlugin (with operation and error codes); the rest here.
+    if (req.path !== "/graphql") {
+      const started = process.hrtime.bigint();
+      res.on("finish", () =>
+        log.info({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 }, "http"),
+      );
+    }
     next();
   });
 

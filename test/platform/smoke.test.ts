@@ -53,6 +53,7 @@ describe("the real server", () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok", database: "up" });
       expect(server.run.stdout).toMatch(/"op":null,"ms":/); // one log line per request
+      expect(server.run.stdout).toMatch(/"method":"GET","path":"\/readyz","status":200,"ms":/);
     } finally {
       server.child.kill("SIGTERM");
     }
