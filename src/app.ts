@@ -52,10 +52,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const cursors = new CursorCodec(deps.config.jwtSecret);
   // Whole public answers are kept here; a certificate event drops them so the catalog changes at once.
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
-  const catalogChanged = () => responseCache.clear();
+  const catalog = new CatalogService(dataSource, cursors);
+  const catalogChanged = () => {
+    responseCache.clear();
+    catalog.forgetCounts();
+  };
   const services: Services = {
     auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours)),
-    catalog: new CatalogService(dataSource, cursors),
+    catalog,
     staffCatalog: new StaffCatalogService(dataSource, catalogChanged),
     dossiers: new DossierService(dataSource, cursors, catalogChanged),
     lifecycle: new CertificateLifecycleService(dataSource, catalogChanged),

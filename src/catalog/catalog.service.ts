@@ -1,5 +1,6 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { CursorCodec, pageSize } from "../core/connection";
+import { Memo } from "../core/memo";
 import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";
 import { words } from "../core/text";
@@ -33,12 +34,29 @@ const CATEGORY_CODE = /^[IVX]+(\.\d+(\.[a-z])?)?$/;
 
 type Dimension = "stars" | "communes" | "categories";
 
+/** How long totals and facet counts of one filter are reused (certificate events clear them at once). */
+export const COUNTS_TTL_MS = 60_000;
+
 /** The public catalog: products holding an ACTIVE certificate, their filters, sorts, search and facets. */
 export class CatalogService {
+  /**
+   * Totals, facets and earliest expiries per filter and day: the same for every page of a listing, and
+   * they change only with a certificate event (which calls `forgetCounts`) or at midnight (the key's date).
+   */
+  private readonly counts = new Memo<unknown>(COUNTS_TTL_MS);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cursors: CursorCodec,
   ) {}
+
+  forgetCounts(): void {
+    this.counts.clear();
+  }
+
+  private memo<V>(kind: string, today: LocalDate, filter: ProductFilter, compute: () => Promise<V>): Promise<V> {
+    return this.counts.get(`${kind}|${today}|${JSON.stringify(filter)}`, compute) as Promise<V>;
+  }
 
   async products(
     ctx: Context,
@@ -68,12 +86,16 @@ export class CatalogService {
     return Object.assign(new ProductConnection(), {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      countTotal: () => this.filtered(filter, ctx.today).getCount(),
+      countTotal: () => this.memo("total", ctx.today, filter, () => this.filtered(filter, ctx.today).getCount()),
     });
   }
 
-  async facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
+  facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
     const filter = checkFilter(rawFilter);
+    return this.memo("facets", ctx.today, filter, () => this.countFacets(ctx, filter));
+  }
+
+  private async countFacets(ctx: Context, filter: ProductFilter): Promise<ProductFacets> {
     const grouped = async (dimension: Dimension, column: string) =>
       (await this.filtered(filter, ctx.today, dimension)
         .select(`p.${column}`, "value")
@@ -134,8 +156,13 @@ export class CatalogService {
   }
 
   /** Earliest expiry among the products a filter matches, to cap how long an answer may be cached. */
-  async earliestExpiry(ctx: Context, rawFilter?: ProductFilter | null): Promise<LocalDate | null> {
-    const row = await this.filtered(checkFilter(rawFilter), ctx.today)
+  earliestExpiry(ctx: Context, rawFilter?: ProductFilter | null): Promise<LocalDate | null> {
+    const filter = checkFilter(rawFilter);
+    return this.memo("earliest", ctx.today, filter, () => this.findEarliestExpiry(filter, ctx.today));
+  }
+
+  private async findEarliestExpiry(filter: ProductFilter, today: LocalDate): Promise<LocalDate | null> {
+    const row = await this.filtered(filter, today)
       .select("MIN(p.certificateExpiresOn)", "earliest")
       .getRawOne<{ earliest: string | Date | null }>();
     const earliest = row?.earliest;

@@ -2,63 +2,9 @@ import { IsEmail, IsOptional, IsUrl, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ProducerKind } from "./producer.entity";
 
+/** The producer's details that may be given or left out on creation and on update (inherited by both inputs). */
 @InputType()
-export class CreateProducerInput {
-  @Field()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
-  name: string;
-
-  @Field(() => ProducerKind)
-  kind: ProducerKind;
-
-  @Field()
-  @Matches(/^\d{5}$/, { message: "communeCode must be a five-digit unit code" })
-  communeCode: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 50, { message: "registrationNumber must be at most 50 characters" })
-  registrationNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255, { message: "representative must be at most 255 characters" })
-  representative?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 500, { message: "address must be at most 500 characters" })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[0-9 +().-]{6,30}$/, { message: "phone must be 6 to 30 digits, spaces or + ( ) . -" })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: "email is not an email address" })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ["http", "https"] }, { message: "website must be an http(s) URL" })
-  website?: string | null;
-}
-
-@InputType({ description: "Only the fields given change; the commune cannot change." })
-export class UpdateProducerInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
-  name?: string | null;
-
-  @Field(() => ProducerKind, { nullable: true })
-  kind?: ProducerKind | null;
-
+class ProducerDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 50, { message: "registrationNumber must be at most 50 characters" })
@@ -88,6 +34,34 @@ export class UpdateProducerInput {
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ["http", "https"] }, { message: "website must be an http(s) URL" })
   website?: string | null;
+}
+
+@InputType()
+export class CreateProducerInput extends ProducerDetails {
+  @Field()
+  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  name: string;
+
+  @Field(() => ProducerKind)
+  kind: ProducerKind;
+
+  @Field()
+  @Matches(/^\d{5}$/, { message: "communeCode must be a five-digit unit code" })
+  communeCode: string;
+}
+
+@InputType({ description: "Only the fields given change; the commune cannot change." })
+export class UpdateProducerInput extends ProducerDetails {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  name?: string | null;
+
+  @Field(() => ProducerKind, { nullable: true })
+  kind?: ProducerKind | null;
 }
 
 @InputType()
