@@ -1,35 +1,21 @@
 import { readdirSync } from "node:fs";
 import request from "supertest";
-import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { codes, FixedClock, testApp, TEST_FILES_DIR } from "../support/http";
-import { contractOperations } from "../support/operations";
-import { makeStaff, renewTokens, upload, type StaffSet } from "../support/staff";
+import { codes, FixedClock, TEST_FILES_DIR } from "../support/http";
+import { op } from "../support/operations";
+import { renewTokens, upload, useStaffApp } from "../support/staff";
 
-const op = (name: string) => contractOperations.get(name)!;
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
-let db: TestDb;
-let app: Awaited<ReturnType<typeof testApp>>;
-let staff: StaffSet;
+const t = useStaffApp(clock);
 
-beforeAll(async () => {
-  db = await openTestDb();
-  await clearTestData(db.dataSource);
-  app = await testApp(db, clock);
-  staff = await makeStaff(db.dataSource, app.gql);
-});
-afterAll(async () => {
-  await db.dataSource.destroy();
-});
-
-const ok = async (r: Promise<Awaited<ReturnType<typeof app.gql>>>) => {
+const ok = async (r: Promise<Awaited<ReturnType<typeof t.app.gql>>>) => {
   const res = await r;
   expect(res.body.errors).toBeUndefined();
   return res.body.data;
 };
 
 it("walks a dossier through the 2025 process as the real roles, into the public catalog", async () => {
-  const { gql } = app;
-  const { binhLu, province, council } = staff;
+  const { gql } = t.app;
+  const { binhLu, province, council } = t.staff;
 
   // The province opens the 2025 round: dossiers by 31 Oct 2025.
   const { openEvaluationRound: round } = await ok(gql(op("OpenEvaluationRound"), { input: { name: "Đánh giá OCOP 2025", year: 2025, submissionDeadline: "2025-10-31" } }, province.headers));
@@ -50,7 +36,7 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   expect(early.body.errors![0].message).toContain("REGISTRATION_FORM, BUSINESS_PLAN, ORGANISATION_PROFILE, BUSINESS_REGISTRATION");
 
   for (const [kind, title] of [["REGISTRATION_FORM", "Phiếu đăng ký"], ["BUSINESS_PLAN", "Phương án kinh doanh"], ["ORGANISATION_PROFILE", "Giới thiệu tổ chức"], ["BUSINESS_REGISTRATION", "Giấy đăng ký HTX"], ["TEST_REPORT", "Phiếu kiểm nghiệm"]]) {
-    const uploaded = await upload(app.app, binhLu.headers, undefined, `${kind}.pdf`);
+    const uploaded = await upload(t.app.app, binhLu.headers, undefined, `${kind}.pdf`);
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ contentType: "application/pdf", size: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const { attachDossierDocument: doc } = await ok(gql(op("AttachDossierDocument"), { input: { dossierId: dossier.id, kind, title, fileId: uploaded.body.id, validUntil: kind === "TEST_REPORT" ? "2026-06-30" : null } }, binhLu.headers));
@@ -61,7 +47,7 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   await ok(gql(op("RecordCommuneReport"), { input: { dossierId: dossier.id, localOrigin: verdict, localLabour: verdict, ideaOrigin: verdict, localIdentity: { met: true, note: null } } }, binhLu.headers));
 
   clock.instant = new Date("2025-10-20T03:00:00Z");
-  await renewTokens(gql, staff);
+  await renewTokens(gql, t.staff);
   const { forwardDossier: forwarded } = await ok(gql(op("ForwardDossier"), { id: dossier.id }, binhLu.headers));
   expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedAt: "2025-10-20T03:00:00.000Z" });
 
@@ -75,7 +61,7 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   expect(concludeEvaluation).toEqual({ id: dossier.id, status: "SCORED", averageScore: 75, resultStars: 4 });
 
   clock.instant = new Date("2025-12-20T03:00:00Z");
-  await renewTokens(gql, staff);
+  await renewTokens(gql, t.staff);
   const { recordRecognition: certificate } = await ok(gql(op("RecordRecognition"), { input: { dossierId: dossier.id, decisionNumber: "2150/QĐ-UBND", decisionDate: "2025-12-15" } }, province.headers));
   expect(certificate).toEqual({ number: `OCOP-${dossier.code}`, stars: 4, status: "ACTIVE", issuedOn: "2025-12-15", expiresOn: "2028-12-15", decisionNumber: "2150/QĐ-UBND" });
 
@@ -103,15 +89,15 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
 });
 
 it("lists dossiers by role: a commune sees its own, the council from UNDER_REVIEW on, the province all", async () => {
-  const { gql } = app;
+  const { gql } = t.app;
   const count = async (headers: Record<string, string>, filter = {}) => (await ok(gql(op("Dossiers"), { filter }, headers))).dossiers.totalCount;
-  expect(await count(staff.binhLu.headers)).toBe(1);
-  expect(await count(staff.thanUyen.headers)).toBe(0);
-  expect(await count(staff.province.headers)).toBe(1);
-  expect(await count(staff.council[0].headers)).toBe(1);
-  expect(await count(staff.province.headers, { search: "shan tuyet" })).toBe(1);
-  expect(await count(staff.province.headers, { statuses: ["DRAFT"] })).toBe(0);
-  const otherCommune = await gql(op("DossierDetail"), { id: (await ok(gql(op("Dossiers"), {}, staff.province.headers))).dossiers.edges[0].node.id }, staff.thanUyen.headers);
+  expect(await count(t.staff.binhLu.headers)).toBe(1);
+  expect(await count(t.staff.thanUyen.headers)).toBe(0);
+  expect(await count(t.staff.province.headers)).toBe(1);
+  expect(await count(t.staff.council[0].headers)).toBe(1);
+  expect(await count(t.staff.province.headers, { search: "shan tuyet" })).toBe(1);
+  expect(await count(t.staff.province.headers, { statuses: ["DRAFT"] })).toBe(0);
+  const otherCommune = await gql(op("DossierDetail"), { id: (await ok(gql(op("Dossiers"), {}, t.staff.province.headers))).dossiers.edges[0].node.id }, t.staff.thanUyen.headers);
   expect(otherCommune.body.data.dossier).toBeNull();
   expect(codes(await gql(op("Dossiers"), {}))).toEqual(["UNAUTHENTICATED"]);
 });
@@ -121,32 +107,32 @@ describe("uploads", () => {
 
   it("refuses a wrong type, an oversized file, a truncated body and a missing token, leaving no file behind", async () => {
     const before = stored();
-    const text = await upload(app.app, staff.binhLu.headers, Buffer.from("just text, named like a PDF"), "fake.pdf");
+    const text = await upload(t.app.app, t.staff.binhLu.headers, Buffer.from("just text, named like a PDF"), "fake.pdf");
     expect([text.status, text.body.errors[0].extensions.code]).toEqual([415, "BAD_USER_INPUT"]);
-    const big = await upload(app.app, staff.binhLu.headers, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024 + 10)]), "big.pdf");
+    const big = await upload(t.app.app, t.staff.binhLu.headers, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024 + 10)]), "big.pdf");
     expect(big.status).toBe(413);
-    const truncated = await request(app.app)
+    const truncated = await request(t.app.app)
       .post("/files")
-      .set(staff.binhLu.headers)
+      .set(t.staff.binhLu.headers)
       .set("content-type", "multipart/form-data; boundary=XYZ")
       .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 and then nothing');
     expect(truncated.status).toBe(400);
-    const anonymous = await upload(app.app, {}, undefined);
+    const anonymous = await upload(t.app.app, {}, undefined);
     expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([401, "UNAUTHENTICATED"]);
-    const noFile = await request(app.app).post("/files").set(staff.binhLu.headers).field("other", "x");
+    const noFile = await request(t.app.app).post("/files").set(t.staff.binhLu.headers).field("other", "x");
     expect(noFile.status).toBe(400);
     expect(stored()).toBe(before);
   });
 
   it("serves a file only to staff who may see its dossier", async () => {
-    const detail = (await ok(app.gql("{ dossiers { edges { node { id documents { id } } } } }", {}, staff.province.headers))).dossiers.edges[0].node;
-    const fileId = (await db.dataSource.query("SELECT fileId FROM dossier_document WHERE id = ?", [detail.documents[0].id]))[0].fileId;
-    const get = (headers: Record<string, string>) => request(app.app).get(`/files/${fileId}`).set(headers);
-    const mine = await get(staff.province.headers);
+    const detail = (await ok(t.app.gql("{ dossiers { edges { node { id documents { id } } } } }", {}, t.staff.province.headers))).dossiers.edges[0].node;
+    const fileId = (await t.db.dataSource.query("SELECT fileId FROM dossier_document WHERE id = ?", [detail.documents[0].id]))[0].fileId;
+    const get = (headers: Record<string, string>) => request(t.app.app).get(`/files/${fileId}`).set(headers);
+    const mine = await get(t.staff.province.headers);
     expect(mine.status).toBe(200);
     expect(mine.headers["content-type"]).toBe("application/pdf");
     expect(mine.body.toString()).toMatch(/^%PDF-1\.7/);
-    expect((await get(staff.thanUyen.headers)).status).toBe(404);
+    expect((await get(t.staff.thanUyen.headers)).status).toBe(404);
     expect((await get({})).status).toBe(401);
   });
 });

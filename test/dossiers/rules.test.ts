@@ -2,59 +2,45 @@ import { Role } from "../../src/auth/user.entity";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Dossier, DossierKind, ScoreSheet } from "../../src/dossiers/dossier.entity";
 import { DossierAction, DossierStatus, TRANSITIONS, mayAct, rolesFor } from "../../src/dossiers/workflow";
-import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { codes, FixedClock, testApp } from "../support/http";
-import { contractOperations } from "../support/operations";
-import { dossierIn, fileOf, makeStaff, renewTokens, type Staff, type StaffSet } from "../support/staff";
+import { codes, FixedClock } from "../support/http";
+import { op } from "../support/operations";
+import { type Staff, dossierIn, fileOf, renewTokens, useStaffApp } from "../support/staff";
 
-const op = (name: string) => contractOperations.get(name)!;
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
-let db: TestDb;
-let app: Awaited<ReturnType<typeof testApp>>;
-let staff: StaffSet;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  await clearTestData(db.dataSource);
-  app = await testApp(db, clock);
-  staff = await makeStaff(db.dataSource, app.gql);
-});
-afterAll(async () => {
-  await db.dataSource.destroy();
-});
+const t = useStaffApp(clock);
 
 /** One GraphQL call per action, on a given dossier, as a given user. */
-const CALLS: Record<DossierAction, (d: Dossier, as: Staff) => Promise<Awaited<ReturnType<typeof app.gql>>>> = {
+const CALLS: Record<DossierAction, (d: Dossier, as: Staff) => Promise<Awaited<ReturnType<typeof t.app.gql>>>> = {
   [DossierAction.ATTACH_DOCUMENT]: async (d, as) => {
-    const { file } = await fileOf(db.dataSource, as.user);
-    return app.gql(op("AttachDossierDocument"), { input: { dossierId: String(d.id), kind: "OTHER", title: "Khác", fileId: String(file.id) } }, as.headers);
+    const { file } = await fileOf(t.db.dataSource, as.user);
+    return t.app.gql(op("AttachDossierDocument"), { input: { dossierId: String(d.id), kind: "OTHER", title: "Khác", fileId: String(file.id) } }, as.headers);
   },
   [DossierAction.REMOVE_DOCUMENT]: async (d, as) => {
-    const { document } = await fileOf(db.dataSource, as.user, d.id);
-    return app.gql("mutation($id: ID!) { removeDossierDocument(id: $id) { id } }", { id: String(document!.id) }, as.headers);
+    const { document } = await fileOf(t.db.dataSource, as.user, d.id);
+    return t.app.gql("mutation($id: ID!) { removeDossierDocument(id: $id) { id } }", { id: String(document!.id) }, as.headers);
   },
-  [DossierAction.SUBMIT]: (d, as) => app.gql(op("SubmitDossier"), { id: String(d.id) }, as.headers),
-  [DossierAction.RETURN]: (d, as) => app.gql(op("ReturnDossier"), { id: String(d.id), reason: "Thiếu chữ ký" }, as.headers),
+  [DossierAction.SUBMIT]: (d, as) => t.app.gql(op("SubmitDossier"), { id: String(d.id) }, as.headers),
+  [DossierAction.RETURN]: (d, as) => t.app.gql(op("ReturnDossier"), { id: String(d.id), reason: "Thiếu chữ ký" }, as.headers),
   [DossierAction.RECORD_COMMUNE_REPORT]: (d, as) => {
     const v = { met: true };
-    return app.gql(op("RecordCommuneReport"), { input: { dossierId: String(d.id), localOrigin: v, localLabour: v, ideaOrigin: v, localIdentity: v } }, as.headers);
+    return t.app.gql(op("RecordCommuneReport"), { input: { dossierId: String(d.id), localOrigin: v, localLabour: v, ideaOrigin: v, localIdentity: v } }, as.headers);
   },
-  [DossierAction.FORWARD]: (d, as) => app.gql(op("ForwardDossier"), { id: String(d.id) }, as.headers),
-  [DossierAction.ACCEPT]: (d, as) => app.gql(op("AcceptDossier"), { id: String(d.id) }, as.headers),
-  [DossierAction.SUBMIT_SCORE_SHEET]: (d, as) => app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } }, as.headers),
-  [DossierAction.CONCLUDE_EVALUATION]: (d, as) => app.gql(op("ConcludeEvaluation"), { id: String(d.id) }, as.headers),
-  [DossierAction.RECORD_RECOGNITION]: (d, as) => app.gql(op("RecordRecognition"), { input: { dossierId: String(d.id), decisionNumber: "1/QĐ", decisionDate: "2025-08-30" } }, as.headers),
-  [DossierAction.PROPOSE_TO_CENTRAL]: (d, as) => app.gql("mutation($id: ID!) { proposeToCentral(id: $id) { id } }", { id: String(d.id) }, as.headers),
-  [DossierAction.RECORD_CENTRAL_RESULT]: (d, as) => app.gql("mutation($i: CentralResultInput!) { recordCentralResult(input: $i) { number } }", { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } }, as.headers),
-  [DossierAction.WITHDRAW]: (d, as) => app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
+  [DossierAction.FORWARD]: (d, as) => t.app.gql(op("ForwardDossier"), { id: String(d.id) }, as.headers),
+  [DossierAction.ACCEPT]: (d, as) => t.app.gql(op("AcceptDossier"), { id: String(d.id) }, as.headers),
+  [DossierAction.SUBMIT_SCORE_SHEET]: (d, as) => t.app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } }, as.headers),
+  [DossierAction.CONCLUDE_EVALUATION]: (d, as) => t.app.gql(op("ConcludeEvaluation"), { id: String(d.id) }, as.headers),
+  [DossierAction.RECORD_RECOGNITION]: (d, as) => t.app.gql(op("RecordRecognition"), { input: { dossierId: String(d.id), decisionNumber: "1/QĐ", decisionDate: "2025-08-30" } }, as.headers),
+  [DossierAction.PROPOSE_TO_CENTRAL]: (d, as) => t.app.gql("mutation($id: ID!) { proposeToCentral(id: $id) { id } }", { id: String(d.id) }, as.headers),
+  [DossierAction.RECORD_CENTRAL_RESULT]: (d, as) => t.app.gql("mutation($i: CentralResultInput!) { recordCentralResult(input: $i) { number } }", { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } }, as.headers),
+  [DossierAction.WITHDRAW]: (d, as) => t.app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
 };
 
 const actorFor = (role: Role): Staff =>
-  ({ [Role.ADMIN]: staff.admin, [Role.PROVINCE_OFFICER]: staff.province, [Role.COUNCIL_MEMBER]: staff.council[0], [Role.COMMUNE_OFFICER]: staff.binhLu })[role];
+  ({ [Role.ADMIN]: t.staff.admin, [Role.PROVINCE_OFFICER]: t.staff.province, [Role.COUNCIL_MEMBER]: t.staff.council[0], [Role.COMMUNE_OFFICER]: t.staff.binhLu })[role];
 
 const ALL_STATES = Object.values(DossierStatus);
 const ALL_ACTIONS = Object.values(DossierAction);
-const events = (d: Dossier) => db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(d.id) });
+const events = (d: Dossier) => t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(d.id) });
 
 describe("the transition table", () => {
   const illegal = ALL_STATES.flatMap((status) =>
@@ -64,41 +50,41 @@ describe("the transition table", () => {
   // As ADMIN, who sees every dossier and may take every action: only the state can refuse.
   it(`refuses every illegal state × action (${illegal.length} pairs) with INVALID_TRANSITION and changes nothing`, async () => {
     for (const { status, action } of illegal) {
-      const { dossier } = await dossierIn(db.dataSource, status, { createdBy: staff.binhLu.user, resultStars: 4 });
-      const r = await CALLS[action](dossier, staff.admin);
+      const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+      const r = await CALLS[action](dossier, t.staff.admin);
       expect({ status, action, codes: codes(r) }).toEqual({ status, action, codes: ["INVALID_TRANSITION"] });
-      const after = await db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id });
+      const after = await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id });
       expect({ status, action, now: after.status, version: after.version }).toEqual({ status, action, now: status, version: 1 });
       expect(await events(dossier)).toBe(0);
     }
   });
 
   it("refuses every role not in the table with FORBIDDEN, and another commune's officer with NOT_FOUND", async () => {
-    for (const t of TRANSITIONS) {
-      const status = t.from[0];
-      const wrongRoles = [Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER].filter((role) => !mayAct(t, role));
+    for (const transition of TRANSITIONS) {
+      const status = transition.from[0];
+      const wrongRoles = [Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER].filter((role) => !mayAct(transition, role));
       for (const role of wrongRoles) {
-        const { dossier } = await dossierIn(db.dataSource, status, { createdBy: staff.binhLu.user, resultStars: 4 });
-        const r = await CALLS[t.action](dossier, actorFor(role));
+        const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+        const r = await CALLS[transition.action](dossier, actorFor(role));
         // A council member cannot see dossiers before UNDER_REVIEW: for it they do not exist.
-        const expected = role === Role.COUNCIL_MEMBER && !rolesFor(t.action).includes(Role.COUNCIL_MEMBER) && [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.COMMUNE_REVIEWED, DossierStatus.FORWARDED].includes(status) ? ["FORBIDDEN", "NOT_FOUND"] : ["FORBIDDEN"];
-        expect({ action: t.action, status, role, ok: expected.includes(codes(r)[0]!) }).toEqual({ action: t.action, status, role, ok: true });
+        const expected = role === Role.COUNCIL_MEMBER && !rolesFor(transition.action).includes(Role.COUNCIL_MEMBER) && [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.COMMUNE_REVIEWED, DossierStatus.FORWARDED].includes(status) ? ["FORBIDDEN", "NOT_FOUND"] : ["FORBIDDEN"];
+        expect({ action: transition.action, status, role, ok: expected.includes(codes(r)[0]!) }).toEqual({ action: transition.action, status, role, ok: true });
         expect(await events(dossier)).toBe(0);
       }
-      if (t.roles.includes(Role.COMMUNE_OFFICER)) {
-        const { dossier } = await dossierIn(db.dataSource, status, { createdBy: staff.binhLu.user });
-        expect({ action: t.action, codes: codes(await CALLS[t.action](dossier, staff.thanUyen)) }).toEqual({ action: t.action, codes: ["NOT_FOUND"] });
+      if (transition.roles.includes(Role.COMMUNE_OFFICER)) {
+        const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user });
+        expect({ action: transition.action, codes: codes(await CALLS[transition.action](dossier, t.staff.thanUyen)) }).toEqual({ action: transition.action, codes: ["NOT_FOUND"] });
       }
     }
   });
 
   it("lists allowedActions from the same table, per viewer", async () => {
-    const { dossier } = await dossierIn(db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: staff.binhLu.user });
-    const allowed = async (as: Staff) => (await app.gql("query($id: ID!) { dossier(id: $id) { allowedActions } }", { id: String(dossier.id) }, as.headers)).body.data.dossier?.allowedActions;
-    expect(await allowed(staff.binhLu)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
-    expect(await allowed(staff.province)).toEqual([]);
-    expect(await allowed(staff.thanUyen)).toBeUndefined(); // not visible at all
-    expect(await allowed(staff.admin)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user });
+    const allowed = async (as: Staff) => (await t.app.gql("query($id: ID!) { dossier(id: $id) { allowedActions } }", { id: String(dossier.id) }, as.headers)).body.data.dossier?.allowedActions;
+    expect(await allowed(t.staff.binhLu)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
+    expect(await allowed(t.staff.province)).toEqual([]);
+    expect(await allowed(t.staff.thanUyen)).toBeUndefined(); // not visible at all
+    expect(await allowed(t.staff.admin)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
   });
 });
 
@@ -107,75 +93,75 @@ describe("deadline", () => {
     expect(process.env.TZ).toBe("America/Los_Angeles");
     const forwardAt = async (instant: string) => {
       clock.instant = new Date(instant);
-      await renewTokens(app.gql, staff);
-      const { dossier } = await dossierIn(db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: staff.binhLu.user, deadline: "2025-10-31" });
-      return app.gql(op("ForwardDossier"), { id: String(dossier.id) }, staff.binhLu.headers);
+      await renewTokens(t.app.gql, t.staff);
+      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user, deadline: "2025-10-31" });
+      return t.app.gql(op("ForwardDossier"), { id: String(dossier.id) }, t.staff.binhLu.headers);
     };
     expect((await forwardAt("2025-10-31T16:59:00Z")).body.data.forwardDossier.status).toBe("FORWARDED"); // 23:59 in Hà Nội
     expect((await forwardAt("2025-10-31T16:59:59.999Z")).body.data.forwardDossier.status).toBe("FORWARDED");
     const late = await forwardAt("2025-10-31T17:00:00Z"); // 00:00 on 1 Nov in Hà Nội, still 31 Oct in Los Angeles
     expect(codes(late)).toEqual(["DEADLINE_PASSED"]);
     clock.instant = new Date("2025-09-01T02:00:00Z");
-    await renewTokens(app.gql, staff);
+    await renewTokens(t.app.gql, t.staff);
   });
 
   it("lets the province extend a deadline, later only", async () => {
-    const { round } = await dossierIn(db.dataSource, DossierStatus.DRAFT, { createdBy: staff.binhLu.user, deadline: "2025-10-31" });
-    const extend = (date: string, as = staff.province) => app.gql("mutation($r: ID!, $d: LocalDate!) { extendSubmissionDeadline(roundId: $r, submissionDeadline: $d) { submissionDeadline } }", { r: String(round.id), d: date }, as.headers);
+    const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, { createdBy: t.staff.binhLu.user, deadline: "2025-10-31" });
+    const extend = (date: string, as = t.staff.province) => t.app.gql("mutation($r: ID!, $d: LocalDate!) { extendSubmissionDeadline(roundId: $r, submissionDeadline: $d) { submissionDeadline } }", { r: String(round.id), d: date }, as.headers);
     expect((await extend("2025-11-15")).body.data.extendSubmissionDeadline.submissionDeadline).toBe("2025-11-15");
     expect(codes(await extend("2025-11-01"))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await extend("2025-12-01", staff.binhLu))).toEqual(["FORBIDDEN"]);
+    expect(codes(await extend("2025-12-01", t.staff.binhLu))).toEqual(["FORBIDDEN"]);
   });
 });
 
 describe("races", () => {
   it("lets exactly one of 20 concurrent forwards through, with one event", async () => {
-    const { dossier } = await dossierIn(db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: staff.binhLu.user });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.FORWARD](dossier, staff.binhLu)));
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.FORWARD](dossier, t.staff.binhLu)));
     const outcome = answers.map((r) => (r.body.errors ? codes(r)[0] : "OK"));
     expect(outcome.filter((o) => o === "OK")).toHaveLength(1);
     expect(outcome.every((o) => ["OK", "CONFLICT", "INVALID_TRANSITION"].includes(o!))).toBe(true);
-    expect(await db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "FORWARD" })).toBe(1);
-    expect((await db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id })).version).toBe(2);
+    expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "FORWARD" })).toBe(1);
+    expect((await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id })).version).toBe(2);
   });
 
   it("lets exactly one of 20 concurrent accepts through", async () => {
-    const { dossier } = await dossierIn(db.dataSource, DossierStatus.FORWARDED, { createdBy: staff.binhLu.user });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.ACCEPT](dossier, staff.province)));
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.FORWARDED, { createdBy: t.staff.binhLu.user });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.ACCEPT](dossier, t.staff.province)));
     expect(answers.filter((r) => !r.body.errors)).toHaveLength(1);
-    expect(await db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "ACCEPT" })).toBe(1);
+    expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "ACCEPT" })).toBe(1);
   });
 });
 
 describe("scoring", () => {
   const sheet = (d: Dossier, as: Staff, a: number, b: number, c: number, m = 4) =>
-    app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: a, partB: b, partC: c, mandatoryStarsMet: m } }, as.headers);
+    t.app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: a, partB: b, partC: c, mandatoryStarsMet: m } }, as.headers);
   const sheetsSeenBy = async (d: Dossier, as: Staff) =>
-    (await app.gql("query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSummary { sheets average } } }", { id: String(d.id) }, as.headers)).body.data.dossier;
+    (await t.app.gql("query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSummary { sheets average } } }", { id: String(d.id) }, as.headers)).body.data.dossier;
 
   it("refuses out-of-range points, replaces a member's own sheet, and hides others' sheets until the conclusion", async () => {
-    const { dossier } = await dossierIn(db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: staff.binhLu.user });
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
     for (const [a, b, c, m] of [[41, 0, 0, 3], [0, 26, 0, 3], [0, 0, 36, 3], [-1, 0, 0, 3], [10, 10, 10, 6]]) {
-      expect(codes(await sheet(dossier, staff.council[0], a, b, c, m))).toEqual(["BAD_USER_INPUT"]);
+      expect(codes(await sheet(dossier, t.staff.council[0], a, b, c, m))).toEqual(["BAD_USER_INPUT"]);
     }
-    await sheet(dossier, staff.council[0], 10, 10, 10);
-    await sheet(dossier, staff.council[0], 35, 22, 30); // replaces
-    await sheet(dossier, staff.council[1], 36, 23, 31);
-    expect(await db.dataSource.getRepository(ScoreSheet).countBy({ dossierId: dossier.id })).toBe(2);
-    expect(await sheetsSeenBy(dossier, staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }], scoreSummary: null });
-    expect(codes(await app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, staff.province.headers))).toEqual(["INVALID_TRANSITION"]); // 2 of 3
-    await sheet(dossier, staff.council[2], 34, 22, 30);
-    const concluded = await app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, staff.province.headers);
+    await sheet(dossier, t.staff.council[0], 10, 10, 10);
+    await sheet(dossier, t.staff.council[0], 35, 22, 30); // replaces
+    await sheet(dossier, t.staff.council[1], 36, 23, 31);
+    expect(await t.db.dataSource.getRepository(ScoreSheet).countBy({ dossierId: dossier.id })).toBe(2);
+    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }], scoreSummary: null });
+    expect(codes(await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers))).toEqual(["INVALID_TRANSITION"]); // 2 of 3
+    await sheet(dossier, t.staff.council[2], 34, 22, 30);
+    const concluded = await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers);
     expect(concluded.body.data.concludeEvaluation).toMatchObject({ status: "SCORED", averageScore: 87.67, resultStars: 4 });
-    expect(await sheetsSeenBy(dossier, staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }, { total: 90 }, { total: 86 }], scoreSummary: { sheets: 3, average: 87.67 } });
-    expect(codes(await sheet(dossier, staff.council[0], 1, 1, 1))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
+    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }, { total: 90 }, { total: 86 }], scoreSummary: { sheets: 3, average: 87.67 } });
+    expect(codes(await sheet(dossier, t.staff.council[0], 1, 1, 1))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
   });
 
   it("ends below 3 stars in NOT_ACHIEVED, and stops at the highest level whose mandatory criteria most sheets meet", async () => {
     const conclude = async (sheets: [number, number, number, number][]) => {
-      const { dossier } = await dossierIn(db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: staff.binhLu.user });
-      for (const [i, [a, b, c, m]] of sheets.entries()) await sheet(dossier, staff.council[i], a, b, c, m);
-      return (await app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, staff.province.headers)).body.data.concludeEvaluation;
+      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
+      for (const [i, [a, b, c, m]] of sheets.entries()) await sheet(dossier, t.staff.council[i], a, b, c, m);
+      return (await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers)).body.data.concludeEvaluation;
     };
     expect(await conclude([[20, 10, 10, 3], [20, 10, 14, 3], [18, 10, 12, 3]])).toMatchObject({ status: "NOT_ACHIEVED", resultStars: 2 });
     // 80 points, but only one sheet in three says the 4-star mandatory criteria are met: 3 stars.
@@ -185,31 +171,31 @@ describe("scoring", () => {
   });
 
   it("sends a 5-star result to the Ministry, and issues the certificate on its decision", async () => {
-    const { dossier, product } = await dossierIn(db.dataSource, DossierStatus.SCORED, { createdBy: staff.binhLu.user, resultStars: 5 });
-    expect(codes(await CALLS[DossierAction.RECORD_RECOGNITION](dossier, staff.province))).toEqual(["INVALID_TRANSITION"]);
-    expect((await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, staff.province)).body.errors).toBeUndefined();
-    const central = await CALLS[DossierAction.RECORD_CENTRAL_RESULT](dossier, staff.province);
+    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 5 });
+    expect(codes(await CALLS[DossierAction.RECORD_RECOGNITION](dossier, t.staff.province))).toEqual(["INVALID_TRANSITION"]);
+    expect((await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, t.staff.province)).body.errors).toBeUndefined();
+    const central = await CALLS[DossierAction.RECORD_CENTRAL_RESULT](dossier, t.staff.province);
     expect(central.body.data.recordCentralResult.number).toMatch(/^OCOP-T-/);
-    const listed = await app.gql(op("ProductDetail"), { slug: product.slug });
+    const listed = await t.app.gql(op("ProductDetail"), { slug: product.slug });
     expect(listed.body.data.product.stars).toBe(5);
   });
 });
 
 describe("re-evaluation", () => {
   it("supersedes the product's previous certificate", async () => {
-    const { dossier, product } = await dossierIn(db.dataSource, DossierStatus.SCORED, { createdBy: staff.binhLu.user, resultStars: 4, kind: DossierKind.RE_EVALUATION });
-    const before = (await app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number;
-    const issued = await CALLS[DossierAction.RECORD_RECOGNITION](dossier, staff.province);
+    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 4, kind: DossierKind.RE_EVALUATION });
+    const before = (await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number;
+    const issued = await CALLS[DossierAction.RECORD_RECOGNITION](dossier, t.staff.province);
     expect(issued.body.data.recordRecognition).toMatchObject({ stars: 4, status: "ACTIVE", expiresOn: "2028-08-30" });
-    expect((await app.gql(op("VerifyCertificate"), { number: before })).body.data.certificate.status).toBe("SUPERSEDED");
-    expect((await app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number).toBe(issued.body.data.recordRecognition.number);
+    expect((await t.app.gql(op("VerifyCertificate"), { number: before })).body.data.certificate.status).toBe("SUPERSEDED");
+    expect((await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number).toBe(issued.body.data.recordRecognition.number);
   });
 
   it("refuses a NEW dossier for a certified product and a RE_EVALUATION for an uncertified one", async () => {
-    const { round, product } = await dossierIn(db.dataSource, DossierStatus.DRAFT, { createdBy: staff.binhLu.user, kind: DossierKind.RE_EVALUATION });
-    const create = (kind: string, productId: number) => app.gql(op("CreateDossier"), { input: { productId: String(productId), roundId: String(round.id), kind } }, staff.binhLu.headers);
+    const { round, product } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, { createdBy: t.staff.binhLu.user, kind: DossierKind.RE_EVALUATION });
+    const create = (kind: string, productId: number) => t.app.gql(op("CreateDossier"), { input: { productId: String(productId), roundId: String(round.id), kind } }, t.staff.binhLu.headers);
     expect(codes(await create("NEW", product.id))).toEqual(["BAD_USER_INPUT"]);
-    const uncertified = (await dossierIn(db.dataSource, DossierStatus.WITHDRAWN, { createdBy: staff.binhLu.user })).product;
+    const uncertified = (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })).product;
     expect(codes(await create("RE_EVALUATION", uncertified.id))).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await create("NEW", uncertified.id))).toEqual([]);
     expect(codes(await create("NEW", uncertified.id))).toEqual(["BAD_USER_INPUT"]); // one open dossier per product and round
@@ -218,11 +204,11 @@ describe("re-evaluation", () => {
 
 describe("chasing communes", () => {
   it("lists per commune the round's dossiers not forwarded yet", async () => {
-    const { round } = await dossierIn(db.dataSource, DossierStatus.SUBMITTED, { createdBy: staff.binhLu.user });
-    await db.dataSource.getRepository(Dossier).update({ roundId: round.id }, {});
-    const r = await app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { commune { code } notForwarded dossiers { status } } }", { r: String(round.id) }, staff.province.headers);
+    const { round } = await dossierIn(t.db.dataSource, DossierStatus.SUBMITTED, { createdBy: t.staff.binhLu.user });
+    await t.db.dataSource.getRepository(Dossier).update({ roundId: round.id }, {});
+    const r = await t.app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { commune { code } notForwarded dossiers { status } } }", { r: String(round.id) }, t.staff.province.headers);
     expect(r.body.data.dossiersNotForwarded).toEqual([{ commune: { code: "03390" }, notForwarded: 1, dossiers: [{ status: "SUBMITTED" }] }]);
-    expect(codes(await app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { notForwarded } }", { r: String(round.id) }, staff.binhLu.headers))).toEqual(["FORBIDDEN"]);
+    expect(codes(await t.app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { notForwarded } }", { r: String(round.id) }, t.staff.binhLu.headers))).toEqual(["FORBIDDEN"]);
   });
 });
 

@@ -13,7 +13,8 @@ export const contractOperations: Map<string, string> = new Map(
     .map((d) => [d.name!.value, print(d)]),
 );
 
-const op = (name: string) => {
+/** A contract operation's text by name. */
+export const op = (name: string) => {
   const text = contractOperations.get(name);
   if (!text) throw new Error(`no contract operation ${name}`);
   return text;

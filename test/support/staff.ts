@@ -6,7 +6,9 @@ import { Dossier, DossierDocument, DocumentKind, DossierKind, EvaluationRound } 
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { StoredFile } from "../../src/files/stored-file.entity";
 import { makeProduct, makeUser, TEST_PASSWORD } from "./factory";
-import type { GqlResult } from "./http";
+import type { Clock } from "../../src/core/time";
+import { clearTestData, openTestDb, type TestDb } from "./db";
+import { testApp, type GqlResult } from "./http";
 
 export const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -70,4 +72,24 @@ export async function fileOf(ds: DataSource, user: User, dossierId?: number) {
 /** Signs everyone in again (after the test moved the clock past their tokens' 8 hours). */
 export async function renewTokens(gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>, staff: StaffSet): Promise<void> {
   for (const s of [staff.admin, staff.province, ...staff.council, staff.binhLu, staff.thanUyen]) s.headers = (await signIn(gql, s.user)).headers;
+}
+
+export type StaffApp = { db: TestDb; app: Awaited<ReturnType<typeof testApp>>; staff: StaffSet };
+
+/**
+ * For a test file on the staff side: the test database emptied once, one app on `clock`, and one signed-in
+ * user per role. The fields are filled in beforeAll; the database is closed in afterAll.
+ */
+export function useStaffApp(clock: Clock): StaffApp {
+  const t = {} as StaffApp;
+  beforeAll(async () => {
+    t.db = await openTestDb();
+    await clearTestData(t.db.dataSource);
+    t.app = await testApp(t.db, clock);
+    t.staff = await makeStaff(t.db.dataSource, t.app.gql);
+  });
+  afterAll(async () => {
+    await t.db.dataSource.destroy();
+  });
+  return t;
 }
