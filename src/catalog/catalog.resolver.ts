@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { inViewerCommune } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
 import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
@@ -91,8 +92,29 @@ export class ProductFieldResolver {
   }
 }
 
+/** A producer's detail for staff of its commune (and the province); null for anyone else signed in. */
+const staffDetail = (producer: Producer, ctx: Context, value: string | null) => (inViewerCommune(ctx.viewer!, producer.communeCode) ? value : null);
+
 @Resolver(() => Producer)
 export class ProducerFieldResolver {
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: "Staff only: contact email." })
+  email(@Root() producer: Producer, @Ctx() ctx: Context): string | null {
+    return staffDetail(producer, ctx, producer.email);
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: "Staff only: tax or business registration number." })
+  registrationNumber(@Root() producer: Producer, @Ctx() ctx: Context): string | null {
+    return staffDetail(producer, ctx, producer.registrationNumber);
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: "Staff only: legal representative." })
+  representative(@Root() producer: Producer, @Ctx() ctx: Context): string | null {
+    return staffDetail(producer, ctx, producer.representative);
+  }
+
   @FieldResolver(() => Commune)
   async commune(@Root() producer: Producer, @Ctx() ctx: Context): Promise<Commune> {
     return (await ctx.loaders.commune.load(producer.communeCode))!;

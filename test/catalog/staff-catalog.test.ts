@@ -31,10 +31,14 @@ it("keeps producers and products of the officer's own commune, with unique slugs
   expect(await found("tay bac")).toEqual(["Mật ong hoa ban"]);
   expect(codes(await gql("mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name } }", { i: { id: first.id, name: "Của tôi" } }, t.staff.thanUyen.headers))).toEqual(["NOT_FOUND"]);
 
-  const seen = async (as: typeof t.staff.binhLu) => (await gql("query($id: ID!) { staffProducer(id: $id) { name } }", { id: producer.id }, as.headers)).body.data.staffProducer;
-  expect(await seen(t.staff.binhLu)).toEqual({ name: "HTX Tây Bắc" });
-  expect(await seen(t.staff.province)).toEqual({ name: "HTX Tây Bắc" });
+  const seen = async (as: typeof t.staff.binhLu) => (await gql("query($id: ID!) { staffProducer(id: $id) { name email } }", { id: producer.id }, as.headers)).body.data.staffProducer;
+  expect(await seen(t.staff.binhLu)).toEqual({ name: "HTX Tây Bắc", email: "htx@example.org" });
+  expect(await seen(t.staff.province)).toEqual({ name: "HTX Tây Bắc", email: "htx@example.org" });
   expect(await seen(t.staff.thanUyen)).toBeNull();
+  // The public producer page never shows it; another commune's officer sees null.
+  const page = (headers = {}) => gql("query($id: ID!) { producer(id: $id) { name email } }", { id: producer.id }, headers);
+  expect(codes(await page())).toEqual(["UNAUTHENTICATED"]);
+  expect((await page(t.staff.thanUyen.headers)).body.data.producer).toEqual({ name: "HTX Tây Bắc", email: null });
 });
 
 it("lists evaluation rounds to staff, newest first", async () => {
