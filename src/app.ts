@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import type { Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
@@ -11,6 +12,7 @@ import type { DataSource } from "typeorm";
 import { AuthService } from "./auth/auth.service";
 import { TokenService } from "./auth/tokens";
 import { CatalogService } from "./catalog/catalog.service";
+import { CatalogGeneration } from "./catalog/generation";
 import { StaffCatalogService } from "./catalog/staff-catalog.service";
 import { DossierService } from "./dossiers/dossier.service";
 import { filesRouter } from "./files/files.routes";
@@ -31,7 +33,7 @@ import { appSchema } from "./schema";
 
 export type AppDeps = {
   dataSource: DataSource;
-  config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir">;
+  config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir"> & Partial<Pick<Config, "trustProxy" | "uploadQuotaBytesPerDay" | "demo">>;
   log: Logger;
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
@@ -51,18 +53,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = await appSchema();
   const cursors = new CursorCodec(deps.config.jwtSecret);
   // Whole public answers are kept here; a certificate event drops them so the catalog changes at once.
+  // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
+  const generation = new CatalogGeneration(dataSource);
   const catalog = new CatalogService(dataSource, cursors);
-  const catalogChanged = () => {
-    responseCache.clear();
+  generation.onChange(() => {
+    responseCache.clear(); // only to free memory: keys of older generations are never asked for again
     catalog.forgetCounts();
-  };
+  });
   const services: Services = {
-    auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours)),
+    auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours), deps.config.demo ?? false),
     catalog,
-    staffCatalog: new StaffCatalogService(dataSource, catalogChanged),
-    dossiers: new DossierService(dataSource, cursors, catalogChanged),
-    lifecycle: new CertificateLifecycleService(dataSource, catalogChanged),
+    staffCatalog: new StaffCatalogService(dataSource, generation),
+    dossiers: new DossierService(dataSource, cursors, generation),
+    lifecycle: new CertificateLifecycleService(dataSource, generation),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
   };
@@ -82,7 +86,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...limits.plugins,
       staffNeverCachedPlugin(),
       // Public catalog answers are cached whole (their cache hints decide for how long).
-      ...(deps.responseCache === false ? [] : [responseCachePlugin()]),
+      ...(deps.responseCache === false
+        ? []
+        : [
+            responseCachePlugin<Context>({
+              extraCacheKeyData: ({ contextValue }) => contextValue.catalogGeneration(),
+              // A signed-in request never reads or writes the shared cache.
+              shouldReadFromCache: async ({ contextValue }) => !contextValue.viewer,
+              // An answer computed under a generation that has since been raised is not kept.
+              shouldWriteToCache: async ({ contextValue, errors }) =>
+                !contextValue.viewer && !errors?.length && (await generation.current()) === (await contextValue.catalogGeneration()),
+            }),
+          ]),
       requestLogPlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
     ],
@@ -91,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.config.trustProxy ?? ["loopback"]);
   app.use((req, res, next) => {
     const given = req.get("x-request-id");
     res.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -127,7 +142,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return {
       requestId,
       viewer: await services.auth.viewerFrom(req.get("authorization"), now),
-      ip: req.ip ?? "unknown",
+      ip: clientAddress(req),
+      catalogGeneration: once(() => generation.current()),
       now,
       today,
       loaders: createLoaders(dataSource, reference, today),
@@ -163,6 +179,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }) as ErrorRequestHandler);
 
   return { app, apollo, services };
+}
+
+const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= f());
+};
+
+/** The client's address: from X-Forwarded-For when the proxy is trusted, but never anything that is not an address. */
+function clientAddress(req: express.Request): string {
+  const ip = req.ip && isIP(req.ip) ? req.ip : req.socket.remoteAddress;
+  return ip && isIP(ip) ? ip : "unknown";
 }
 
 /**

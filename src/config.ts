@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Raised for a bad environment: main prints the message on one line and exits non-zero. */
@@ -31,6 +32,14 @@ const envSchema = z.object({
   JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").max(720, "must be at most 720").default(8),
   MIGRATE_ON_START: booleanFlag.default(false),
   FILES_DIR: z.string().trim().min(1).default("./data/files"),
+  HOST: z.string().trim().min(1).optional(),
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyAddress), { message: "must be a comma-separated list of addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal" }),
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(500),
+  UNATTACHED_FILE_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(7),
 });
 
 export type Config = {
@@ -45,7 +54,25 @@ export type Config = {
   migrateOnStart: boolean;
   /** Where uploaded evidence files are kept, under their SHA-256. */
   filesDir: string;
+  /** The embedded demo (SQLite, demo data and logins). */
+  demo: boolean;
+  /** The address to listen on: loopback for the embedded demo, every interface otherwise, unless HOST says. */
+  host: string;
+  /** Proxies whose X-Forwarded-For is believed (Express "trust proxy" values). */
+  trustProxy: string[];
+  /** What one user may upload in one day (Vietnam time). */
+  uploadQuotaBytesPerDay: number;
+  /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
+  unattachedFileDays: number;
 };
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+function isProxyAddress(value: string): boolean {
+  if (PROXY_NAMES.has(value)) return true;
+  const [address, bits, ...rest] = value.split("/");
+  if (rest.length || !isIP(address)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
 
 function isMysqlUrl(value: string): boolean {
   try {
@@ -77,5 +104,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlHours: e.JWT_TTL_HOURS,
     migrateOnStart: e.MIGRATE_ON_START,
     filesDir: e.FILES_DIR,
+    demo: embedded,
+    host: e.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0"),
+    trustProxy: e.TRUST_PROXY,
+    uploadQuotaBytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
+    unattachedFileDays: e.UNATTACHED_FILE_DAYS,
   };
 }

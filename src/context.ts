@@ -31,6 +31,8 @@ export interface Context {
   /** The instant the request started, and the Vietnamese calendar date then. */
   now: Date;
   today: LocalDate;
+  /** The public catalog's generation for this request, read once when first asked (see catalog/generation.ts). */
+  catalogGeneration: () => Promise<number>;
   loaders: Loaders;
   services: Services;
   log: Logger;

@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { describeFailure } from "./db/cli/run-cli";
 import { describeDatabase, openDatabase } from "./db/open";
 import { createLogger } from "./logger";
+import { isLoopback, refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
 
 /** Process entry: config → database → app → listen; drains in-flight requests on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -12,17 +13,22 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   if (config.jwtSecretGenerated) log.warn("JWT_SECRET is not set: using a random one for this run (embedded demo only)");
   const dataSource = await openDatabase(config, log);
+  await refuseDemoPasswordsBeyondLoopback(dataSource, config.host).catch(async (e) => {
+    await dataSource.destroy();
+    throw e;
+  });
 
   const httpServer = createServer();
   const { app, apollo } = await createApp({ dataSource, config, log, httpServer });
   httpServer.on("request", app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(config.port, resolve);
+    httpServer.listen(config.port, config.host, resolve);
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  log.info({ database: describeDatabase(config.database) }, `OCOP API ready at http://localhost:${port}/graphql`);
+  const shownHost = isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  log.info({ database: describeDatabase(config.database), host: config.host }, `OCOP API ready at http://${shownHost}:${port}/graphql`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -17,7 +17,7 @@ import { CertificateLifecycleResolver, InspectionResolver, RevocationResolver } 
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
-import { DossierConnectionResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver } from "./dossiers/dossier.resolver";
+import { DossierConnectionResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver, ScoreSubmissionResolver } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
@@ -41,6 +41,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       EvaluationRoundResolver,
       DossierResolver,
       DossierEventResolver,
+      ScoreSubmissionResolver,
       DossierConnectionResolver,
       CertificateLifecycleResolver,
       InspectionResolver,

@@ -1,4 +1,6 @@
 import argon2 from "argon2";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
 import { badInput } from "../core/errors";
 
 /** argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane). */
@@ -6,11 +8,25 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parall
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
+/** zxcvbn's score 3: "safely unguessable", well past what an attacker tries against a slow hash. */
+const MIN_STRENGTH = 3;
 
-export function checkPasswordRules(password: string, argument = "password"): void {
-  // The message names the rule, never the value.
+/** Everyone's password in the demo. Refused for every account outside the embedded demo. */
+export const DEMO_PASSWORD = "ocop-demo-password";
+
+const estimator = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+
+export type PasswordRules = { argument?: string; /** the e-mail and name of the account: a password built from them is weak */ userInputs?: string[]; demo?: boolean };
+
+/** Length, strength (common passwords, repeats, the account's own words) and never the published demo password outside the demo. */
+export function checkPasswordRules(password: string, { argument = "password", userInputs = [], demo = false }: PasswordRules = {}): void {
+  // The messages name the rule, never the value.
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw badInput(`${argument} must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`, { argument });
+  }
+  if (!demo && password === DEMO_PASSWORD) throw badInput(`${argument} is the published demo password`, { argument });
+  if (password !== DEMO_PASSWORD && estimator.check(password, userInputs.flatMap((u) => [u, ...u.split(/[@.\s]+/)])).score < MIN_STRENGTH) {
+    throw badInput(`${argument} is too easy to guess: use a longer phrase of unrelated words`, { argument });
   }
 }
 

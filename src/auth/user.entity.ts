@@ -51,6 +51,10 @@ export class User {
   @Column({ type: "varchar", length: 255 })
   passwordHash: string;
 
+  /** The password is the published demo password: the server refuses to listen beyond loopback while an active account has it. */
+  @Column({ type: "boolean", default: false })
+  demoPassword: boolean;
+
   /** Raised on a password change or deactivation: tokens carrying an older version stop working. */
   @Column({ type: "int", default: 1 })
   tokenVersion: number;
@@ -61,22 +65,4 @@ export class User {
 
   @UpdateDateColumn()
   updatedAt: Date;
-}
-
-/** A failed login, kept for the throttle: per account (email as typed, folded) and per address. */
-@Entity()
-@Index(["email", "at"])
-@Index(["ip", "at"])
-export class LoginFailure {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: "varchar", length: 254 })
-  email: string;
-
-  @Column({ type: "varchar", length: 64 })
-  ip: string;
-
-  @Column({ type: "datetime" })
-  at: Date;
 }

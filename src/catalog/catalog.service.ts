@@ -41,7 +41,7 @@ export const COUNTS_TTL_MS = 60_000;
 export class CatalogService {
   /**
    * Totals, facets and earliest expiries per filter and day: the same for every page of a listing, and
-   * they change only with a certificate event (which calls `forgetCounts`) or at midnight (the key's date).
+   * they change only with a catalog event (a new generation) or at midnight (the key's date).
    */
   private readonly counts = new Memo<unknown>(COUNTS_TTL_MS);
 
@@ -54,8 +54,9 @@ export class CatalogService {
     this.counts.clear();
   }
 
-  private memo<V>(kind: string, today: LocalDate, filter: ProductFilter, compute: () => Promise<V>): Promise<V> {
-    return this.counts.get(`${kind}|${today}|${JSON.stringify(filter)}`, compute) as Promise<V>;
+  private async memo<V>(kind: string, ctx: Context, filter: ProductFilter, compute: () => Promise<V>): Promise<V> {
+    // Keyed by the catalog generation too: counts of an older catalog are never reused after an event.
+    return this.counts.get(`${kind}|${ctx.today}|${await ctx.catalogGeneration()}|${JSON.stringify(filter)}`, compute) as Promise<V>;
   }
 
   async products(
@@ -86,13 +87,13 @@ export class CatalogService {
     return Object.assign(new ProductConnection(), {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      countTotal: () => this.memo("total", ctx.today, filter, () => this.filtered(filter, ctx.today).getCount()),
+      countTotal: () => this.memo("total", ctx, filter, () => this.filtered(filter, ctx.today).getCount()),
     });
   }
 
   facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
     const filter = checkFilter(rawFilter);
-    return this.memo("facets", ctx.today, filter, () => this.countFacets(ctx, filter));
+    return this.memo("facets", ctx, filter, () => this.countFacets(ctx, filter));
   }
 
   private async countFacets(ctx: Context, filter: ProductFilter): Promise<ProductFacets> {
@@ -158,7 +159,7 @@ export class CatalogService {
   /** Earliest expiry among the products a filter matches, to cap how long an answer may be cached. */
   earliestExpiry(ctx: Context, rawFilter?: ProductFilter | null): Promise<LocalDate | null> {
     const filter = checkFilter(rawFilter);
-    return this.memo("earliest", ctx.today, filter, () => this.findEarliestExpiry(filter, ctx.today));
+    return this.memo("earliest", ctx, filter, () => this.findEarliestExpiry(filter, ctx.today));
   }
 
   private async findEarliestExpiry(filter: ProductFilter, today: LocalDate): Promise<LocalDate | null> {

@@ -2,12 +2,14 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { inViewerCommune, requireCommune } from "../auth/scope";
-import { badInput, notFound } from "../core/errors";
+import { badInput, conflict, notFound } from "../core/errors";
+import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { slugify } from "../core/text";
+import { fold, slugify } from "../core/text";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
+import { CatalogGeneration } from "./generation";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
 import { refreshSearchTokens } from "./product-index";
@@ -17,20 +19,26 @@ import type { CreateProducerInput, CreateProductInput, UpdateProducerInput, Upda
 export class StaffCatalogService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly onCatalogChange: () => void,
+    private readonly generation: CatalogGeneration,
   ) {}
 
   async createProducer(ctx: Context, input: CreateProducerInput): Promise<Producer> {
     const viewer = requireViewer(ctx);
     requireCommune(viewer, input.communeCode);
-    return this.dataSource.transaction(async (m) => {
-      if (!(await m.existsBy(Commune, { code: input.communeCode }))) throw badInput(`communeCode ${input.communeCode} is not a known unit`, { argument: "input.communeCode" });
+    return inTransaction(this.dataSource, async (m) => {
+      // The commune's row is held: two requests creating one producer take turns, and the second finds the first.
+      if (!(await lockRow(m, Commune, { code: input.communeCode }))) throw badInput(`communeCode ${input.communeCode} is not a known unit`, { argument: "input.communeCode" });
+      const registrationNumber = blankToNull(input.registrationNumber);
+      const existing = (await m.find(Producer, { where: { communeCode: input.communeCode } })).find(
+        (p) => (registrationNumber && p.registrationNumber === registrationNumber) || fold(p.name) === fold(input.name),
+      );
+      if (existing) throw conflict(`The commune already has this producer: ${existing.name} (id ${existing.id}).`, { existingId: String(existing.id) });
       const producer = await m.save(
         m.create(Producer, {
           name: input.name.trim(),
           kind: input.kind,
           communeCode: input.communeCode,
-          registrationNumber: blankToNull(input.registrationNumber),
+          registrationNumber,
           representative: blankToNull(input.representative),
           address: blankToNull(input.address),
           phone: blankToNull(input.phone),
@@ -46,31 +54,39 @@ export class StaffCatalogService {
   async updateProducer(ctx: Context, input: UpdateProducerInput): Promise<Producer> {
     const viewer = requireViewer(ctx);
     const id = parseId(input.id, "input.id");
-    const producer = await this.dataSource.transaction(async (m) => {
-      const producer = await m.findOneBy(Producer, { id });
+    const producer = await inTransaction(this.dataSource, async (m) => {
+      const producer = await lockRow(m, Producer, id);
       if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("no producer has this id");
       const { id: _id, ...fields } = input;
+      const changes: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(fields)) {
         if (value === undefined || (value === null && (key === "name" || key === "kind"))) continue;
-        (producer as unknown as Record<string, unknown>)[key] = typeof value === "string" ? blankToNull(value) : value;
+        const next = typeof value === "string" ? blankToNull(value) : value;
+        if ((producer as unknown as Record<string, unknown>)[key] !== next) changes[key] = next;
       }
+      if (!Object.keys(changes).length) return producer; // nothing changes: no write, no event
+      await auditChanges(m, ctx, "PRODUCER_UPDATED", "Producer", id, producer as unknown as Record<string, unknown>, changes);
+      await CatalogGeneration.bump(m); // the catalog shows producers' names and contacts
+      Object.assign(producer, changes);
       await m.save(producer);
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "PRODUCER_UPDATED", subjectType: "Producer", subjectId: id, note: Object.keys(fields).join(", ") });
-      if (fields.name) await this.reindexProducer(m, id); // search covers producer names
+      if (changes.name) await this.reindexProducer(m, id); // search covers producer names
       return producer;
     });
-    this.onCatalogChange();
+    this.generation.changed();
     return producer;
   }
 
   async createProduct(ctx: Context, input: CreateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
     const producerId = parseId(input.producerId, "input.producerId");
-    return this.dataSource.transaction(async (m) => {
-      const producer = await m.findOneBy(Producer, { id: producerId });
+    return inTransaction(this.dataSource, async (m) => {
+      // The producer's row is held: two requests creating one product take turns, and the second finds the first.
+      const producer = await lockRow(m, Producer, producerId);
       if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("no producer has this id");
       await requireProductSet(m, input.categoryCode, "input.categoryCode");
       const name = input.name.trim();
+      const same = (await m.find(Product, { select: { id: true, name: true, slug: true }, where: { producerId } })).find((p) => fold(p.name) === fold(name));
+      if (same) throw conflict(`The producer already has this product: ${same.name} (id ${same.id}).`, { existingId: String(same.id), slug: same.slug });
       const product = await m.save(
         m.create(Product, {
           name,
@@ -90,21 +106,25 @@ export class StaffCatalogService {
   async updateProduct(ctx: Context, input: UpdateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
     const id = parseId(input.id, "input.id");
-    const product = await this.dataSource.transaction(async (m) => {
-      const product = await m.findOneBy(Product, { id });
+    const product = await inTransaction(this.dataSource, async (m) => {
+      const product = await lockRow(m, Product, id);
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
-      if (input.categoryCode) {
+      const changes: Partial<Product> = {};
+      if (input.categoryCode && input.categoryCode !== product.categoryCode) {
         await requireProductSet(m, input.categoryCode, "input.categoryCode");
-        product.categoryCode = input.categoryCode;
+        changes.categoryCode = input.categoryCode;
       }
-      if (input.name) product.name = input.name.trim(); // the slug stays: links keep working
-      if (input.description !== undefined) product.description = blankToNull(input.description);
+      if (input.name && input.name.trim() !== product.name) changes.name = input.name.trim(); // the slug stays: links keep working
+      if (input.description !== undefined && blankToNull(input.description) !== product.description) changes.description = blankToNull(input.description);
+      if (!Object.keys(changes).length) return product; // nothing changes: no write, no event
+      await auditChanges(m, ctx, "PRODUCT_UPDATED", "Product", id, product as unknown as Record<string, unknown>, changes);
+      await CatalogGeneration.bump(m);
+      Object.assign(product, changes);
       await m.save(product);
       await refreshSearchTokens(m, [id]);
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "PRODUCT_UPDATED", subjectType: "Product", subjectId: id });
       return product;
     });
-    this.onCatalogChange();
+    this.generation.changed();
     return product;
   }
 
@@ -119,6 +139,12 @@ export class StaffCatalogService {
     const products = await m.find(Product, { select: { id: true }, where: { producerId } });
     await refreshSearchTokens(m, products.map((p) => p.id));
   }
+}
+
+/** One audit event naming each changed field with its old and new value. */
+async function auditChanges(m: EntityManager, ctx: Context, action: string, subjectType: string, subjectId: number, before: Record<string, unknown>, changes: Record<string, unknown>) {
+  const note = Object.entries(changes).map(([k, v]) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(v ?? null)}`).join("; ");
+  await audit(m, { at: ctx.now, actorId: requireViewer(ctx).id, action, subjectType, subjectId, note });
 }
 
 const blankToNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === "" ? null : v.trim());

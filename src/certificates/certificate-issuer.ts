@@ -1,8 +1,11 @@
 import type { EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
+import { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
 import { addMonths, type LocalDate } from "../core/time";
+import { conflict, notFound } from "../core/errors";
+import { lockRow } from "../db/transaction";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate } from "./certificate.entity";
 
@@ -13,8 +16,10 @@ export type Issue = {
   decisionDate: LocalDate;
   /** Unique, printed on labels. */
   number: string;
-  actorId: number;
+  actorId: number | null;
   at: Date;
+  /** "none" for a first certification: finding a current certificate then means another recognition won the race. */
+  replaces?: "none" | "current";
 };
 
 /**
@@ -24,7 +29,11 @@ export type Issue = {
  */
 export async function issueCertificate(m: EntityManager, issue: Issue): Promise<Certificate> {
   const rules = await ruleSetOn(m, issue.decisionDate);
-  const { currentCertificateId } = await m.findOneByOrFail(Product, { id: issue.productId });
+  // The product's row is held until commit: two recognitions of one product take turns, so it never has two current certificates.
+  const product = await lockRow(m, Product, issue.productId);
+  if (!product) throw notFound("no product has this id");
+  const { currentCertificateId } = product;
+  if (currentCertificateId && issue.replaces === "none") throw conflict("The product was certified meanwhile: reload the dossier.");
   const certificate = await m.save(
     m.create(Certificate, {
       number: issue.number,
@@ -46,5 +55,6 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
   }
   await audit(m, { at: issue.at, actorId: issue.actorId, action: "CERTIFICATE_ISSUED", subjectType: "Certificate", subjectId: certificate.id, toStatus: "ACTIVE", note: `${certificate.number}, ${certificate.stars} stars, ${issue.decisionNumber} of ${issue.decisionDate}, rules ${rules.version}` });
   await refreshCurrentCertificate(m, issue.productId);
+  await CatalogGeneration.bump(m);
   return certificate;
 }

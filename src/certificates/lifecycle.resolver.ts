@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { inViewerCommune } from "../auth/scope";
 import { Role, User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
 import { LocalDateScalar } from "../core/scalars";
@@ -50,20 +51,27 @@ export class CertificateLifecycleResolver {
   @Authorized()
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: "Staff only: when the expiry notice was sent." })
   async noticeSentOn(@Root() c: Certificate, @Ctx() ctx: Context): Promise<LocalDate | null> {
-    return (await ctx.loaders.expiryNotice.load(c.id))?.sentOn ?? null;
+    return (await noticeFor(ctx, c))?.sentOn ?? null;
   }
 
   @Authorized()
   @FieldResolver(() => NoticeChannel, { nullable: true, description: "Staff only." })
   async noticeChannel(@Root() c: Certificate, @Ctx() ctx: Context): Promise<NoticeChannel | null> {
-    return (await ctx.loaders.expiryNotice.load(c.id))?.channel ?? null;
+    return (await noticeFor(ctx, c))?.channel ?? null;
   }
 
   @Authorized()
   @FieldResolver(() => Boolean, { nullable: true, description: "Staff only: was the notice sent later than the rules' notice period before expiry?" })
   async noticeLate(@Root() c: Certificate, @Ctx() ctx: Context): Promise<boolean | null> {
-    return (await ctx.loaders.expiryNotice.load(c.id))?.late ?? null;
+    return (await noticeFor(ctx, c))?.late ?? null;
   }
+}
+
+/** The certificate's expiry notice, for staff whose scope covers the product's commune (else null, as for none). */
+async function noticeFor(ctx: Context, c: Certificate) {
+  const product = await ctx.loaders.product.load(c.productId);
+  if (!ctx.viewer || !product || !inViewerCommune(ctx.viewer, product.communeCode)) return null;
+  return ctx.loaders.expiryNotice.load(c.id);
 }
 
 @Resolver(() => Inspection)

@@ -4,9 +4,11 @@ import { requireViewer } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { Role } from "../auth/user.entity";
+import { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
-import { AppError, badInput, ErrorCode, notFound } from "../core/errors";
+import { AppError, badInput, conflict, ErrorCode, notFound } from "../core/errors";
+import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { addDays, isLocalDate, type LocalDate } from "../core/time";
 import type { Context } from "../context";
@@ -37,7 +39,7 @@ const pastDate = (date: LocalDate, today: LocalDate, argument: string) => {
 export class CertificateLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly onCatalogChange: () => void,
+    private readonly generation: CatalogGeneration,
   ) {}
 
   /** Current certificates expiring within the window (and, if asked, expired and not replaced), oldest expiry first. */
@@ -53,14 +55,14 @@ export class CertificateLifecycleService {
     const viewer = requireViewer(ctx);
     pastDate(input.sentOn, ctx.today, "input.sentOn");
     const note = text(input.note, "input.note");
-    return this.dataSource.transaction(async (m) => {
-      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber);
+    return inTransaction(this.dataSource, async (m) => {
+      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       const status = certificateStatus(certificate, ctx.today);
       if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
         throw badInput(`the certificate is ${status}: no notice is due`, { argument: "input.certificateNumber" });
       }
       const existing = await m.findOneBy(ExpiryNotice, { certificateId: certificate.id });
-      if (existing) throw badInput(`a notice was already recorded, sent on ${existing.sentOn}`, { argument: "input.certificateNumber" });
+      if (existing) throw conflict(`A notice was already recorded for this certificate, sent on ${existing.sentOn}.`);
       const rules = await ruleSetOn(m, input.sentOn);
       const late = input.sentOn > addDays(certificate.expiresOn, -rules.expiryNoticeDays);
       await m.insert(ExpiryNotice, { certificateId: certificate.id, sentOn: input.sentOn, channel: input.channel, note, late, recordedById: viewer.id });
@@ -106,7 +108,7 @@ export class CertificateLifecycleService {
     const violations = (input.violations ?? []).map((v, i) => ({ kind: v.kind, description: text(v.description, `input.violations[${i}].description`, { required: true })! }));
     if (violations.length > 50) throw badInput("at most 50 violations per inspection", { argument: "input.violations" });
     const productId = parseId(input.productId, "input.productId");
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
       const inspection = await m.save(
@@ -136,8 +138,8 @@ export class CertificateLifecycleService {
     const viewer = requireViewer(ctx);
     const reason = text(input.reason, "input.reason", { required: true })!;
     const violationIds = [...new Set((input.violationIds ?? []).map((id) => parseId(id, "input.violationIds")))];
-    return this.dataSource.transaction(async (m) => {
-      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber);
+    return inTransaction(this.dataSource, async (m) => {
+      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       if (certificateStatus(certificate, ctx.today) !== CertificateStatus.ACTIVE) {
         throw badInput(`the certificate is ${certificateStatus(certificate, ctx.today)}: only an active one can be revoked`, { argument: "input.certificateNumber" });
       }
@@ -146,7 +148,7 @@ export class CertificateLifecycleService {
         if (found !== violationIds.length) throw badInput("violationIds must be violations recorded for this product", { argument: "input.violationIds" });
       }
       if (await m.existsBy(RevocationRecommendation, { certificateId: certificate.id, status: RecommendationStatus.PENDING })) {
-        throw badInput("a recommendation for this certificate is already waiting for the province", { argument: "input.certificateNumber" });
+        throw conflict("A recommendation for this certificate is already waiting for the province.");
       }
       const product = await m.findOneByOrFail(Product, { id: certificate.productId });
       const recommendation = await m.save(
@@ -173,8 +175,8 @@ export class CertificateLifecycleService {
     const decisionNumber = text(input.decisionNumber, "input.decisionNumber", { required: true, max: 100 })!;
     const reason = text(input.reason, "input.reason", { required: true })!;
     pastDate(input.decisionDate, ctx.today, "input.decisionDate");
-    const certificate = await this.dataSource.transaction(async (m) => {
-      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber);
+    const certificate = await inTransaction(this.dataSource, async (m) => {
+      const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       const status = certificateStatus(certificate, ctx.today);
       if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
         throw new AppError(ErrorCode.INVALID_TRANSITION, `The certificate is already ${status}.`);
@@ -186,32 +188,34 @@ export class CertificateLifecycleService {
         .set({ revokedOn: input.decisionDate, revocationReason: reason, revocationDecisionNumber: decisionNumber })
         .where("id = :id AND revokedOn IS NULL", { id: certificate.id })
         .execute();
-      if (updated.affected !== 1) throw new AppError(ErrorCode.CONFLICT, "The certificate was revoked meanwhile.");
+      if (updated.affected !== 1) throw conflict("The certificate was revoked meanwhile.");
       await m.update(
         RevocationRecommendation,
         { certificateId: certificate.id, status: RecommendationStatus.PENDING },
         { status: RecommendationStatus.ACCEPTED, decidedById: viewer.id, decisionNote: decisionNumber },
       );
       await refreshCurrentCertificate(m, certificate.productId); // out of the catalog at once
+      await CatalogGeneration.bump(m);
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "CERTIFICATE_REVOKED", subjectType: "Certificate", subjectId: certificate.id, fromStatus: status, toStatus: CertificateStatus.REVOKED, note: `${decisionNumber} of ${input.decisionDate}: ${reason}` });
       return m.findOneByOrFail(Certificate, { id: certificate.id });
     });
-    this.onCatalogChange();
+    this.generation.changed();
     return certificate;
   }
 
   async reject(ctx: Context, rawId: string, rawReason: string): Promise<RevocationRecommendation> {
     const viewer = requireViewer(ctx);
     const reason = text(rawReason, "reason", { required: true })!;
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const recommendation = await m.findOneBy(RevocationRecommendation, { id: parseId(rawId, "id") });
       if (!recommendation) throw notFound("no recommendation has this id");
+      if (recommendation.status !== RecommendationStatus.PENDING) throw new AppError(ErrorCode.INVALID_TRANSITION, `The recommendation is already ${recommendation.status}.`);
       const updated = await m.update(
         RevocationRecommendation,
         { id: recommendation.id, status: RecommendationStatus.PENDING },
         { status: RecommendationStatus.REJECTED, decidedById: viewer.id, decisionNote: reason },
       );
-      if (updated.affected !== 1) throw new AppError(ErrorCode.INVALID_TRANSITION, `The recommendation is already ${recommendation.status}.`);
+      if (updated.affected !== 1) throw conflict("The recommendation was decided meanwhile.");
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "REVOCATION_REJECTED", subjectType: "Certificate", subjectId: recommendation.certificateId, note: reason });
       return m.findOneByOrFail(RevocationRecommendation, { id: recommendation.id });
     });
@@ -231,8 +235,10 @@ export class CertificateLifecycleService {
   }
 
   /** A certificate by number, if its product is in the viewer's commune (else NOT_FOUND, as if absent). */
-  private async visibleCertificate(m: EntityManager, viewer: Viewer, number: string): Promise<Certificate> {
-    const certificate = await m.findOneBy(Certificate, { number: number.trim().slice(0, 64) });
+  private async visibleCertificate(m: EntityManager, viewer: Viewer, number: string, { lock = false } = {}): Promise<Certificate> {
+    const found = await m.findOneBy(Certificate, { number: number.trim().slice(0, 64) });
+    // Locked, changes of one certificate take turns, and each sees what the one before it committed.
+    const certificate = found && lock ? await lockRow(m, Certificate, found.id) : found;
     const product = certificate && (await m.findOneBy(Product, { id: certificate.productId }));
     if (!certificate || !product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no certificate has this number");
     return certificate;

@@ -26,5 +26,8 @@ export const badInput = (message: string, extra?: Record<string, unknown>) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, extra);
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
 export const forbidden = (message = "You may not do this.") => new AppError(ErrorCode.FORBIDDEN, message);
+export const conflict = (message = "Someone else changed this meanwhile: reload it and try again.", extra?: Record<string, unknown>) =>
+  new AppError(ErrorCode.CONFLICT, message, extra);
+export const invalidTransition = (message: string, extra?: Record<string, unknown>) => new AppError(ErrorCode.INVALID_TRANSITION, message, extra);
 export const unauthenticated = (message = "Sign in first: send Authorization: Bearer <token> from login.") =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);

@@ -1,6 +1,7 @@
 import { AuditEvent } from "../audit/audit-event.entity";
-import { LoginFailure, User } from "../auth/user.entity";
+import { User } from "../auth/user.entity";
 import { Category } from "../catalog/category.entity";
+import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
@@ -12,4 +13,4 @@ import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 
 /** Every entity the data source knows. */
-export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, LoginFailure, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile, ExpiryNotice, Inspection, Violation, RevocationRecommendation];
+export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile, ExpiryNotice, Inspection, Violation, RevocationRecommendation, CatalogGenerationRow];

@@ -41,6 +41,7 @@ export const MANDATORY_DOCUMENTS = [
 ];
 
 @Entity()
+@Index("UQ_round_year_name", ["year", "name"], { unique: true })
 @ObjectType({ description: "An evaluation round of the province, with its submission deadline." })
 export class EvaluationRound {
   @PrimaryGeneratedColumn()
@@ -97,6 +98,7 @@ const decimal = { to: (v: number | null) => v, from: (v: string | number | null)
 @Index(["roundId", "status"])
 @Index(["communeCode", "id"])
 @Index(["status", "id"])
+@Index("UQ_dossier_open_per_product_round", ["productId", "roundId", "openKey"], { unique: true })
 @ObjectType({ description: "An evaluation dossier (hồ sơ) of one product in one round." })
 export class Dossier {
   @PrimaryGeneratedColumn()
@@ -134,6 +136,13 @@ export class Dossier {
   @Column({ type: "simple-enum", enum: DossierStatus })
   @Field(() => DossierStatus)
   status: DossierStatus;
+
+  /**
+   * 1 while the dossier is open, NULL once it is closed (recognised, not achieved, withdrawn): with the unique
+   * key on (product, round, openKey) the database allows one open dossier per product and round.
+   */
+  @Column({ type: "tinyint", nullable: true })
+  openKey: number | null;
 
   /** Raised by every transition; a transition names the version it saw, and loses (CONFLICT) if another came first. */
   @Column({ type: "int", default: 1 })

@@ -17,6 +17,7 @@ import {
   CreateDossierInput,
   DossierConnection,
   DossierEvent,
+  ScoreSubmission,
   DossierFilter,
   OpenEvaluationRoundInput,
   PreviousDocuments,
@@ -201,9 +202,14 @@ export class DossierResolver {
     return ctx.services.dossiers.allowedActions(ctx, d);
   }
 
-  @FieldResolver(() => [ScoreSheet], { description: "Council members see only their own sheet until the evaluation is concluded." })
+  @FieldResolver(() => [ScoreSheet], { description: "Until the evaluation is concluded, only your own sheet (council members); afterwards every sheet." })
   scoreSheets(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSheet[]> {
     return ctx.services.dossiers.scoreSheets(ctx, d);
+  }
+
+  @FieldResolver(() => [ScoreSubmission], { description: "Who has submitted a score sheet, and when (without the scores, which are shown once concluded)." })
+  async scoreSubmissions(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSubmission[]> {
+    return (await ctx.loaders.scoreSheetsByDossier.load(d.id)).map((s) => Object.assign(new ScoreSubmission(), { memberId: s.memberId, submittedAt: s.updatedAt }));
   }
 
   @FieldResolver(() => ScoreSummary, { nullable: true, description: "Once concluded." })
@@ -225,9 +231,17 @@ export class DossierResolver {
       action: e.action,
       fromStatus: e.fromStatus as DossierStatus | null,
       toStatus: e.toStatus as DossierStatus | null,
-      note: e.note,
+      note: ctx.services.dossiers.historyNote(ctx, d, e),
       actorId: e.actorId,
     }));
+  }
+}
+
+@Resolver(() => ScoreSubmission)
+export class ScoreSubmissionResolver {
+  @FieldResolver(() => User)
+  async member(@Root() s: ScoreSubmission, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.user.load(s.memberId))!;
   }
 }
 

@@ -4,11 +4,13 @@ import { requireViewer } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { Role } from "../auth/user.entity";
+import { CatalogGeneration } from "../catalog/generation";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { issueCertificate } from "../certificates/certificate-issuer";
 import { CursorCodec, pageSize } from "../core/connection";
-import { AppError, badInput, ErrorCode, forbidden, notFound } from "../core/errors";
+import { AppError, badInput, conflict, ErrorCode, forbidden, invalidTransition, notFound } from "../core/errors";
+import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { words } from "../core/text";
 import { endOfVietnamDay, isLocalDate, type LocalDate } from "../core/time";
@@ -31,8 +33,9 @@ import type {
 import { DossierConnection } from "./dossier.types";
 import { actionsFrom, DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
 
-const invalidTransition = (message: string, extra: Record<string, unknown> = {}) =>
-  new AppError(ErrorCode.INVALID_TRANSITION, message, extra);
+
+/** The evaluation is concluded once the average is recorded: from then on every sheet may be seen. */
+const isConcluded = (d: Dossier) => d.averageScore !== null;
 
 /** States in which council members see a dossier. */
 const COUNCIL_STATES = [DossierStatus.UNDER_REVIEW, DossierStatus.SCORED, DossierStatus.PROPOSED_TO_CENTRAL, DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED];
@@ -53,8 +56,8 @@ export class DossierService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cursors: CursorCodec,
-    /** Called after a certificate is issued, so that cached catalog answers are dropped. */
-    private readonly onCatalogChange: () => void,
+    /** Raised by the issuing transaction; told after commit so that this instance sees it at once. */
+    private readonly generation: CatalogGeneration,
   ) {}
 
   // ── rounds ────────────────────────────────────────────────────────────────────────────────────────
@@ -64,9 +67,10 @@ export class DossierService {
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput("name must be 1 to 200 characters", { argument: "input.name" });
     if (input.year < 2018 || input.year > 2100) throw badInput("year is not plausible", { argument: "input.year" });
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const minCouncilSize = input.minCouncilSize ?? (await ruleSetOn(m, ctx.today)).minCouncilSize;
       if (minCouncilSize < 1 || minCouncilSize > 50) throw badInput("minCouncilSize must be 1 to 50", { argument: "input.minCouncilSize" });
+      if (await m.existsBy(EvaluationRound, { name, year: input.year })) throw conflict(`A round named "${name}" exists for ${input.year}.`);
       const round = await m.save(m.create(EvaluationRound, { name, year: input.year, submissionDeadline: input.submissionDeadline, minCouncilSize }));
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "ROUND_OPENED", subjectType: "EvaluationRound", subjectId: round.id, note: `deadline ${round.submissionDeadline}` });
       return round;
@@ -75,11 +79,13 @@ export class DossierService {
 
   async extendDeadline(ctx: Context, rawId: string, deadline: LocalDate): Promise<EvaluationRound> {
     const viewer = requireViewer(ctx);
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const round = await m.findOneBy(EvaluationRound, { id: parseId(rawId, "roundId") });
       if (!round) throw notFound("no evaluation round has this id");
       if (deadline <= round.submissionDeadline) throw badInput("the new deadline must be later than the current one", { argument: "submissionDeadline" });
-      await m.update(EvaluationRound, round.id, { submissionDeadline: deadline });
+      // Conditional, so that of two concurrent extensions one wins and the other is told.
+      const updated = await m.update(EvaluationRound, { id: round.id, submissionDeadline: round.submissionDeadline }, { submissionDeadline: deadline });
+      if (updated.affected !== 1) throw conflict("The deadline was changed meanwhile: reload the round.");
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "DEADLINE_EXTENDED", subjectType: "EvaluationRound", subjectId: round.id, note: `${round.submissionDeadline} → ${deadline}` });
       return { ...round, submissionDeadline: deadline };
     });
@@ -171,12 +177,20 @@ export class DossierService {
     return actionsFrom(dossier.status, viewer.role);
   }
 
-  /** Score sheets: a council member sees only its own until the evaluation is concluded. */
+  /**
+   * Score sheets: until the evaluation is concluded each member sees only their own and nobody else sees any
+   * (who has submitted is in `scoreSubmissions`); afterwards everyone who sees the dossier sees all.
+   */
   async scoreSheets(ctx: Context, dossier: Dossier): Promise<ScoreSheet[]> {
     const viewer = requireViewer(ctx);
     const sheets = await ctx.loaders.scoreSheetsByDossier.load(dossier.id);
-    const concluded = dossier.averageScore !== null;
-    return viewer.role === Role.COUNCIL_MEMBER && !concluded ? sheets.filter((s) => s.memberId === viewer.id) : sheets;
+    return isConcluded(dossier) ? sheets : sheets.filter((s) => s.memberId === viewer.id);
+  }
+
+  /** A history note that would tell a score before the conclusion is shown only to the member who gave it. */
+  historyNote(ctx: Context, dossier: Dossier, event: { action: string; actorId: number | null; note: string | null }): string | null {
+    const hidden = event.action === DossierAction.SUBMIT_SCORE_SHEET && !isConcluded(dossier) && event.actorId !== requireViewer(ctx).id;
+    return hidden ? "score sheet submitted (scores are shown once the evaluation is concluded)" : event.note;
   }
 
   // ── creating ──────────────────────────────────────────────────────────────────────────────────────
@@ -185,7 +199,7 @@ export class DossierService {
     const viewer = requireViewer(ctx);
     const productId = parseId(input.productId, "input.productId");
     const roundId = parseId(input.roundId, "input.roundId");
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
       const round = await m.findOneBy(EvaluationRound, { id: roundId });
@@ -202,7 +216,7 @@ export class DossierService {
         .createQueryBuilder("d")
         .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", { productId, roundId, closed: CLOSED })
         .getOne();
-      if (open) throw badInput(`the product already has dossier ${open.code} in this round`, { argument: "input.productId" });
+      if (open) throw conflict(`The product already has dossier ${open.code} in this round.`, { dossierCode: open.code });
       const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
       const dossier = await m.save(
         m.create(Dossier, {
@@ -212,6 +226,7 @@ export class DossierService {
           communeCode: product.communeCode,
           kind: input.kind,
           status: DossierStatus.DRAFT,
+          openKey: 1, // with the unique key (product, round, openKey): one open dossier per product and round
           version: 1,
           createdById: viewer.id,
         }),
@@ -291,7 +306,8 @@ export class DossierService {
       const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId: viewer.id });
       const values = { partA: input.partA, partB: input.partB, partC: input.partC, total, mandatoryStarsMet: input.mandatoryStarsMet };
       const sheet = await m.save(existing ? Object.assign(existing, values) : m.create(ScoreSheet, { dossierId: d.id, memberId: viewer.id, ...values }));
-      return { result: sheet, note: existing ? "score sheet replaced" : "score sheet submitted" };
+      const scores = `A ${values.partA}, B ${values.partB}, C ${values.partC} = ${total}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
+      return { result: sheet, note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}` };
     });
     return result!;
   }
@@ -432,11 +448,12 @@ export class DossierService {
         decisionDate: input.decisionDate,
         number: `OCOP-${d.code}`,
         actorId: viewer.id,
+        replaces: d.kind === DossierKind.NEW ? "none" : "current",
         at: ctx.now,
       });
       return { result: certificate, changes: { certificateId: certificate.id }, note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}` };
     });
-    this.onCatalogChange();
+    this.generation.changed();
     return result!;
   }
 
@@ -453,11 +470,8 @@ export class DossierService {
   ): Promise<{ dossier: Dossier; result?: T }> {
     const viewer = requireViewer(ctx);
     const id = parseId(rawId, "id");
-    return this.dataSource.transaction(async (m) => {
-      const lock = this.dataSource.options.type === "better-sqlite3" ? undefined : ({ mode: "pessimistic_write" } as const);
-      // Score sheets and conclusions read each other's rows: they wait for each other on the dossier's row.
-      const locking = action === DossierAction.SUBMIT_SCORE_SHEET || action === DossierAction.CONCLUDE_EVALUATION;
-      const dossier = await m.findOne(Dossier, { where: { id }, lock: locking ? lock : undefined });
+    return inTransaction(this.dataSource, async (m) => {
+      const dossier = await m.findOneBy(Dossier, { id });
       if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("no dossier has this id");
       const transition = transitionFor(action, dossier.status, viewer.role);
       if (!transition) {
@@ -465,20 +479,21 @@ export class DossierService {
       }
       if (!mayAct(transition, viewer.role)) throw forbidden(`A ${viewer.role} may not ${action} a dossier in ${dossier.status}.`);
 
-      const outcome = await work(dossier, m);
-      const to = outcome.to ?? (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
-      const updated = await m
+      // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
+      // finding another version, stops here with CONFLICT, having changed nothing.
+      const claimed = await m
         .createQueryBuilder()
         .update(Dossier)
-        .set({ ...outcome.changes, status: to, version: () => "version + 1" })
+        .set({ version: () => "version + 1" })
         .where("id = :id AND version = :version", { id, version: dossier.version })
         .execute();
-      if (updated.affected !== 1) {
-        throw new AppError(ErrorCode.CONFLICT, "The dossier was changed by someone else meanwhile: reload it and try again.");
-      }
+      if (claimed.affected !== 1) throw conflict("The dossier was changed by someone else meanwhile: reload it and try again.");
+
+      const outcome = await work(dossier, m);
+      const to = outcome.to ?? (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
+      await m.update(Dossier, id, { ...outcome.changes, status: to, openKey: CLOSED.includes(to) ? null : 1 });
       await audit(m, { at: ctx.now, actorId: viewer.id, action, subjectType: "Dossier", subjectId: id, fromStatus: dossier.status, toStatus: to, note: outcome.note });
       return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
     });
   }
 }
-

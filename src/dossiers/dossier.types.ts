@@ -153,6 +153,14 @@ export class DossierConnection {
   countTotal: () => Promise<number>;
 }
 
+@ObjectType({ description: "A council member has submitted a score sheet (the scores are shown once the evaluation is concluded)." })
+export class ScoreSubmission {
+  memberId: number;
+
+  @Field(() => GraphQLDateTimeISO, { description: "When the sheet was last submitted or replaced." })
+  submittedAt: Date;
+}
+
 @ObjectType({ description: "One event of a dossier's history (append-only)." })
 export class DossierEvent {
   @Field(() => GraphQLDateTimeISO)

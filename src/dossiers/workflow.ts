@@ -38,8 +38,10 @@ export type Transition = {
   from: DossierStatus[];
   /** The next state: "unchanged" for actions on a dossier's contents, "by-result" when the evaluation's stars decide. */
   to: DossierStatus | "unchanged" | "by-result";
-  /** Who may take it (ADMIN may take every action). Commune officers only in their own commune. */
+  /** Who may take it (ADMIN may take every action unless `notAdmin`). Commune officers only in their own commune. */
   roles: Role[];
+  /** A council member's own judgement: an administrator cannot give it for them. */
+  notAdmin?: true;
 };
 
 const { DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED, UNDER_REVIEW, SCORED, PROPOSED_TO_CENTRAL, RECOGNIZED, WITHDRAWN } = DossierStatus;
@@ -58,7 +60,7 @@ export const TRANSITIONS: Transition[] = [
   { action: DossierAction.RECORD_COMMUNE_REPORT, from: [SUBMITTED], to: COMMUNE_REVIEWED, roles: [COMMUNE_OFFICER] },
   { action: DossierAction.FORWARD, from: [COMMUNE_REVIEWED], to: FORWARDED, roles: [COMMUNE_OFFICER] },
   { action: DossierAction.ACCEPT, from: [FORWARDED], to: UNDER_REVIEW, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.SUBMIT_SCORE_SHEET, from: [UNDER_REVIEW], to: "unchanged", roles: [COUNCIL_MEMBER] },
+  { action: DossierAction.SUBMIT_SCORE_SHEET, from: [UNDER_REVIEW], to: "unchanged", roles: [COUNCIL_MEMBER], notAdmin: true },
   { action: DossierAction.CONCLUDE_EVALUATION, from: [UNDER_REVIEW], to: "by-result", roles: [PROVINCE_OFFICER] },
   { action: DossierAction.RECORD_RECOGNITION, from: [SCORED], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
   { action: DossierAction.PROPOSE_TO_CENTRAL, from: [SCORED], to: PROPOSED_TO_CENTRAL, roles: [PROVINCE_OFFICER] },
@@ -66,7 +68,7 @@ export const TRANSITIONS: Transition[] = [
   { action: DossierAction.WITHDRAW, from: [DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED], to: WITHDRAWN, roles: [COMMUNE_OFFICER] },
 ];
 
-export const mayAct = (t: Transition, role: Role) => role === Role.ADMIN || t.roles.includes(role);
+export const mayAct = (t: Transition, role: Role) => (role === Role.ADMIN && !t.notAdmin) || t.roles.includes(role);
 
 /** The transition an action takes from a state, or undefined when the state does not allow it. */
 export function transitionFor(action: DossierAction, from: DossierStatus, role: Role): Transition | undefined {

@@ -23,7 +23,8 @@ export enum RecommendationStatus {
 registerEnumType(RecommendationStatus, { name: "RecommendationStatus" });
 
 @Entity()
-@Index(["productId", "inspectedOn"])
+// One inspection of a product a day: a second identical request is a CONFLICT, not a duplicate.
+@Index(["productId", "inspectedOn"], { unique: true })
 @ObjectType({ description: "An inspection of a certified product and of its use of the OCOP logo and certification mark." })
 export class Inspection {
   @PrimaryGeneratedColumn()

@@ -18,8 +18,11 @@ beforeAll(async () => {
 beforeEach(async () => {
   await clearTestData(db.dataSource);
   clock.instant = START;
+  // The throttle's library reads Date.now: it follows the test's clock.
+  jest.spyOn(Date, "now").mockImplementation(() => clock.instant.getTime());
   app = await testApp(db, clock);
 });
+afterEach(() => jest.restoreAllMocks());
 afterAll(async () => {
   await db.dataSource.destroy();
 });
@@ -116,7 +119,7 @@ describe("createUser", () => {
   it("creates a user, unique by email whatever the case, and audits it", async () => {
     const r = await create({ email: "Can.Bo@Test.OCOP.vn" });
     expect(r.body.data.createUser).toMatchObject({ email: "can.bo@test.ocop.vn", role: "COMMUNE_OFFICER", commune: { code: "03390" } });
-    expect(codes(await create({ email: "CAN.BO@test.ocop.vn" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await create({ email: "CAN.BO@test.ocop.vn" }))).toEqual(["CONFLICT"]);
     const event = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "USER_CREATED" });
     expect(event).toMatchObject({ subjectType: "User", subjectId: r.body.data.createUser.id, note: "COMMUNE_OFFICER 03390" });
     expect(event.actorId).not.toBeNull();
@@ -162,7 +165,7 @@ describe("sessions end", () => {
     expect(codes(await app.gql(ME, {}, bearer(third)))).toEqual(["UNAUTHENTICATED"]);
     expect(codes(await app.gql(LOGIN, { email: user.email, password: "reset by the admin" }))).toEqual(["UNAUTHENTICATED"]);
     const actions = (await ds.getRepository(AuditEvent).find({ where: { subjectId: String(user.id) }, order: { id: "ASC" } })).map((e) => e.action);
-    expect(actions).toEqual(["LOGIN", "PASSWORD_CHANGED", "LOGIN", "PASSWORD_RESET", "LOGIN", "USER_DEACTIVATED"]);
+    expect(actions).toEqual(["LOGIN", "PASSWORD_CHANGED", "PASSWORD_CHANGE_FAILED", "LOGIN", "PASSWORD_RESET", "LOGIN", "USER_DEACTIVATED", "LOGIN_FAILED"]);
   });
 });
 
@@ -204,6 +207,41 @@ describe("over HTTP", () => {
     clock.instant = new Date(START.getTime() + 9 * 60_000 + 15 * 60_000 + 1000);
     const lifted = await attempt(TEST_PASSWORD, "198.51.100.7");
     expect(lifted.body.data.login.user.email).toBe(user.email);
+    const failures = await db.dataSource.getRepository(AuditEvent).findBy({ action: "LOGIN_FAILED" });
+    expect(failures).toHaveLength(10);
+    expect(failures[0].note).toBe(`${user.email} from 203.0.113.0`);
+  });
+
+  it("counts a burst of parallel guesses before checking them: 40 at once against one account, 150 from one address", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const guess = (email: string, ip: string) =>
+      request(app.app).post("/graphql").set("x-forwarded-for", ip).send({ query: LOGIN, variables: { email, password: "wrong password!!" } });
+    const account = await Promise.all(Array.from({ length: 40 }, (_, i) => guess(user.email, `203.0.113.${i}`)));
+    const tried = account.filter((r) => r.body.errors[0].extensions.code === "UNAUTHENTICATED");
+    expect(tried).toHaveLength(10);
+    expect(account.filter((r) => r.status === 429)).toHaveLength(30);
+
+    const address = await Promise.all(Array.from({ length: 150 }, (_, i) => guess(`nobody${i}@example.org`, "198.51.100.9")));
+    expect(address.filter((r) => r.body.errors[0].extensions.code === "UNAUTHENTICATED")).toHaveLength(100);
+    expect(address.filter((r) => r.status === 429)).toHaveLength(50);
+  });
+
+  it("throttles wrong current passwords in changePassword like failed logins", async () => {
+    const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
+    const token = await tokenFor(user);
+    const change = () => app.gql(`mutation { changePassword(oldPassword: "not my password at all", newPassword: "a fresh long passphrase 42") { token } }`, {}, bearer(token));
+    for (let i = 0; i < 10; i++) expect(codes(await change())).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await change())).toEqual(["RATE_LIMITED"]);
+    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "PASSWORD_CHANGE_FAILED" })).toBe(10);
+  });
+
+  it("refuses weak, known and demo passwords", async () => {
+    const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
+    const token = await tokenFor(user);
+    for (const weak of ["aaaaaaaaaaaa", "            ", "password1234", "ocop-demo-password", user.email]) {
+      const r = await app.gql("mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) { token } }", { o: TEST_PASSWORD, n: weak }, bearer(token));
+      expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    }
   });
 
   it("serves the public catalog the same with a token or without", async () => {

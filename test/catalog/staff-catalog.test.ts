@@ -15,7 +15,11 @@ it("keeps producers and products of the officer's own commune, with unique slugs
 
   const create = (name: string) => gql(op("CreateProduct"), { input: { producerId: producer.id, name, categoryCode: "I.2.b" } }, t.staff.binhLu.headers);
   const first = (await create("Mật ong Bình Lư")).body.data.createProduct;
-  const second = (await create("Mật ong Bình Lư")).body.data.createProduct;
+  const again = await create("mật ong  bình lư");
+  expect(codes(again)).toEqual(["CONFLICT"]); // the producer already has it: named, not copied
+  expect(again.body.errors![0].message).toContain(`id ${first.id}`);
+  const other = (await gql(op("CreateProducer"), { input: { name: "HTX Bình Lư", kind: "HTX", communeCode: "03390" } }, t.staff.binhLu.headers)).body.data.createProducer;
+  const second = (await gql(op("CreateProduct"), { input: { producerId: other.id, name: "Mật ong Bình Lư", categoryCode: "I.2.b" } }, t.staff.binhLu.headers)).body.data.createProduct;
   expect([first.slug, second.slug]).toEqual(["mat-ong-binh-lu", "mat-ong-binh-lu-2"]);
   expect(codes(await gql(op("CreateProduct"), { input: { producerId: producer.id, name: "X", categoryCode: "I.2" } }, t.staff.binhLu.headers))).toEqual(["BAD_USER_INPUT"]); // a group, not a set
   expect(codes(await gql(op("CreateProduct"), { input: { producerId: producer.id, name: "X", categoryCode: "I.2.b" } }, t.staff.thanUyen.headers))).toEqual(["NOT_FOUND"]);

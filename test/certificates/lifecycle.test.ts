@@ -71,7 +71,7 @@ describe("expiring certificates", () => {
     const late = async (number: string) => (await app.gql("query($n: String!) { certificate(number: $n) { noticeLate noticeChannel } }", { n: number }, staff.province.headers)).body.data.certificate;
     expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
     expect(await late(later.certificate!.number)).toEqual({ noticeLate: false, noticeChannel: "PHONE" });
-    expect(codes(await notice(soon.certificate!.number, TODAY))).toEqual(["BAD_USER_INPUT"]); // once
+    expect(codes(await notice(soon.certificate!.number, TODAY))).toEqual(["CONFLICT"]); // once
     expect(codes(await notice(later.certificate!.number, "2026-06-20"))).toEqual(["BAD_USER_INPUT"]); // future
     expect(codes(await notice(later.certificate!.number, TODAY, staff.thanUyen))).toEqual(["NOT_FOUND"]);
     const listed = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.province.headers)).body.data.expiringCertificates;
@@ -175,7 +175,7 @@ describe("inspection, recommendation, revocation", () => {
     expect(codes(await app.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "1/QĐ", decisionDate: TODAY, reason: "x" } }))).toEqual(["UNAUTHENTICATED"]);
 
     const rec = (await recommend(staff.binhLu)).body.data.recommendRevocation;
-    expect(codes(await recommend(staff.binhLu))).toEqual(["BAD_USER_INPUT"]); // one pending at a time
+    expect(codes(await recommend(staff.binhLu))).toEqual(["CONFLICT"]); // one pending at a time
     const reject = (as: typeof staff.binhLu) => app.gql("mutation($id: ID!) { rejectRevocationRecommendation(id: $id, reason: \"Chưa đủ căn cứ\") { status decisionNote } }", { id: rec.id }, as.headers);
     expect(codes(await reject(staff.binhLu))).toEqual(["FORBIDDEN"]);
     expect((await reject(staff.province)).body.data.rejectRevocationRecommendation).toEqual({ status: "REJECTED", decisionNote: "Chưa đủ căn cứ" });

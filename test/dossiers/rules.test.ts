@@ -198,7 +198,7 @@ describe("re-evaluation", () => {
     const uncertified = (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })).product;
     expect(codes(await create("RE_EVALUATION", uncertified.id))).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await create("NEW", uncertified.id))).toEqual([]);
-    expect(codes(await create("NEW", uncertified.id))).toEqual(["BAD_USER_INPUT"]); // one open dossier per product and round
+    expect(codes(await create("NEW", uncertified.id))).toEqual(["CONFLICT"]); // one open dossier per product and round
   });
 });
 

@@ -32,7 +32,7 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
 }
 
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
-const TEST_TABLES = ["revocation_recommendation", "violation", "inspection", "expiry_notice", "score_sheet", "dossier_document", "dossier", "evaluation_round", "stored_file", "product_search_token", "certificate", "product", "producer", "audit_event", "login_failure", "user"];
+const TEST_TABLES = ["revocation_recommendation", "violation", "inspection", "expiry_notice", "score_sheet", "dossier_document", "dossier", "evaluation_round", "stored_file", "product_search_token", "certificate", "product", "producer", "audit_event", "login_throttle", "user"];
 
 export type TestDb = { dataSource: DataSource; sql: SqlLogger };
 

@@ -41,7 +41,7 @@ export async function upload(app: Express, headers: Record<string, string>, cont
 
 /** A round, a product of Bình Lư and a dossier already in `status`, built directly in the database. */
 export async function dossierIn(ds: DataSource, status: DossierStatus, opts: { kind?: DossierKind; deadline?: string; createdBy: User; resultStars?: number }) {
-  const round = await ds.manager.save(ds.manager.create(EvaluationRound, { name: "Đợt thử", year: 2025, submissionDeadline: opts.deadline ?? "2099-12-31", minCouncilSize: 3 }));
+  const round = await ds.manager.save(ds.manager.create(EvaluationRound, { name: `Đợt thử ${Math.random().toString(36).slice(2, 8)}`, year: 2025, submissionDeadline: opts.deadline ?? "2099-12-31", minCouncilSize: 3 }));
   const { product } = await makeProduct(ds, { name: `Sản phẩm ${status}`, communeCode: "03390", decisionDate: opts.kind && opts.kind !== DossierKind.NEW ? "2023-01-10" : null });
   const dossier = await ds.manager.save(
     ds.manager.create(Dossier, {

@@ -2,9 +2,12 @@
 import "reflect-metadata";
 import { loadConfig } from "../../config";
 import { createLogger } from "../../logger";
-import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "../demo/demo-users";
+import { In, Like, Not } from "typeorm";
+import { User } from "../../auth/user.entity";
+import { Certificate } from "../../certificates/certificate.entity";
+import { DEMO_PASSWORD, DEMO_USERS, describeDemoUsers, loadDemoUsers } from "../demo/demo-users";
 import { loadDemoCatalog } from "../demo/load-demo";
-import { openDatabase } from "../open";
+import { openDatabase, StartupError } from "../open";
 import { loadReferenceData } from "../reference/load-reference";
 import { runCli } from "./run-cli";
 
@@ -14,6 +17,15 @@ runCli(async () => {
   const log = createLogger(config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
+    // The demo's accounts have a published password: never mix them into a database with real people or certificates.
+    const demoEmails = DEMO_USERS.map((u) => u.email);
+    const realUsers = await dataSource.getRepository(User).countBy({ email: Not(In(demoEmails)) });
+    const realCertificates = await dataSource.getRepository(Certificate).countBy({ number: Not(Like("DEMO-%")) });
+    if (realUsers || realCertificates) {
+      throw new StartupError(
+        `refusing to load the demo: the database holds ${realUsers} non-demo user(s) and ${realCertificates} non-demo certificate(s). Load the demo only into an empty database.`,
+      );
+    }
     await loadReferenceData(dataSource);
     const products = await loadDemoCatalog(dataSource);
     log.info(products ? `demo catalog loaded: ${products} products` : "the database already has certificates: demo not loaded");

@@ -1,10 +1,9 @@
 import type { DataSource } from "typeorm";
 import { audit } from "../../audit/audit-event.entity";
-import { hashPassword } from "../../auth/passwords";
+import { DEMO_PASSWORD, hashPassword } from "../../auth/passwords";
 import { Role, User } from "../../auth/user.entity";
 
-/** Everyone's password in the demo. Never load the demo into a database real people use. */
-export const DEMO_PASSWORD = "ocop-demo-password";
+export { DEMO_PASSWORD };
 
 export const DEMO_USERS: { email: string; fullName: string; role: Role; communeCode: string | null }[] = [
   { email: "admin@demo.ocop.vn", fullName: "Quản trị hệ thống", role: Role.ADMIN, communeCode: null },
@@ -23,7 +22,7 @@ export async function loadDemoUsers(dataSource: DataSource, now = new Date()): P
     let created = 0;
     for (const u of DEMO_USERS) {
       if (await m.existsBy(User, { email: u.email })) continue;
-      const user = await m.save(m.create(User, { ...u, active: true, passwordHash, tokenVersion: 1 }));
+      const user = await m.save(m.create(User, { ...u, active: true, passwordHash, tokenVersion: 1, demoPassword: true }));
       await audit(m, { at: now, actorId: null, action: "USER_CREATED", subjectType: "User", subjectId: user.id, note: "demo" });
       created++;
     }

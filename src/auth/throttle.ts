@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { HeaderMap } from "@apollo/server";
+import { RateLimiterMySQL, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { DataSource } from "typeorm";
+import { AppError, ErrorCode } from "../core/errors";
+
+/** Login throttle: 10 attempts on one account in 15 minutes, or 100 from one address, then 15 minutes' wait. */
+export const THROTTLE = { accountAttempts: 10, ipAttempts: 100, windowSeconds: 15 * 60, lockSeconds: 15 * 60 };
+
+/** The table the counters live in: shared by every instance on the same database (created by a migration on MySQL). */
+export const THROTTLE_TABLE = "login_throttle";
+
+/**
+ * Counts password attempts per account and per address in the database, with rate-limiter-flexible's atomic
+ * upsert, before the password is checked: a burst of parallel guesses is counted like guesses one after another.
+ */
+export class LoginThrottle {
+  private readonly account: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
+
+  constructor(dataSource: DataSource) {
+    const limiter = (keyPrefix: string, points: number) => {
+      const common = { keyPrefix, points, duration: THROTTLE.windowSeconds, blockDuration: THROTTLE.lockSeconds, tableName: THROTTLE_TABLE };
+      if (dataSource.options.type === "better-sqlite3") {
+        const db = (dataSource.driver as unknown as { databaseConnection: { exec(sql: string): void } }).databaseConnection;
+        db.exec(`CREATE TABLE IF NOT EXISTS ${THROTTLE_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
+        return new RateLimiterSQLite({ ...common, storeClient: db, storeType: "better-sqlite3", tableCreated: true });
+      }
+      const driver = dataSource.driver as unknown as { pool: unknown; database: string };
+      return new RateLimiterMySQL({ ...common, storeClient: driver.pool, storeType: "pool", dbName: driver.database, tableCreated: true });
+    };
+    this.account = limiter("account", THROTTLE.accountAttempts);
+    this.address = limiter("ip", THROTTLE.ipAttempts);
+  }
+
+  /** Counts one attempt on the account from the address; RATE_LIMITED (429, Retry-After) when either is over its limit. */
+  async attempt(email: string, ip: string): Promise<void> {
+    const results = await Promise.allSettled([this.account.consume(accountKey(email)), this.address.consume(ip)]);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
+    if (refused.length > over.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
+    if (over.length) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000));
+      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed logins: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+        retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
+      });
+    }
+  }
+
+  /** A right password clears the account's count and gives the address its attempt back: only failures add up. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    await Promise.all([this.account.delete(accountKey(email)), this.address.reward(ip, 1)]);
+  }
+}
+
+/** Keys hold no e-mail address in clear and always fit the table's key column. */
+const accountKey = (email: string) => createHash("sha256").update(email).digest("hex");
