@@ -148,6 +148,7 @@ export class AuthService {
    */
   private async setPassword(ctx: Context, user: User, password: string, action: string): Promise<User> {
     const actor = requireViewer(ctx);
+    if (await verifyPassword(user.passwordHash, password)) return user; // already this password: a repeat changes nothing
     const passwordHash = await hashPassword(password);
     return inTransaction(this.dataSource, async (m) => {
       const updated = await m

@@ -45,7 +45,13 @@ const NOT_FORWARDED = [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStat
 const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
 const SCORE_LIMITS = { partA: 40, partB: 25, partC: 35 } as const;
 
-type Outcome<T> = { to?: DossierStatus; changes?: Partial<Dossier>; note?: string | null; result?: T };
+/** `unchanged`: the request asks for what is already so (a repeat): nothing is written, the answer is the same. */
+type Outcome<T> = { to?: DossierStatus; changes?: Partial<Dossier>; note?: string | null; result?: T; unchanged?: true };
+
+/** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
+class Unchanged<T> {
+  constructor(readonly answer: { dossier: Dossier; result?: T }) {}
+}
 
 /**
  * The dossier workflow. Every action goes through `act`: visibility (NOT_FOUND), the transition table
@@ -82,7 +88,8 @@ export class DossierService {
     return inTransaction(this.dataSource, async (m) => {
       const round = await m.findOneBy(EvaluationRound, { id: parseId(rawId, "roundId") });
       if (!round) throw notFound("no evaluation round has this id");
-      if (deadline <= round.submissionDeadline) throw badInput("the new deadline must be later than the current one", { argument: "submissionDeadline" });
+      if (deadline === round.submissionDeadline) return round; // asked again: already so
+      if (deadline < round.submissionDeadline) throw badInput("the new deadline must be later than the current one", { argument: "submissionDeadline" });
       // Conditional, so that of two concurrent extensions one wins and the other is told.
       const updated = await m.update(EvaluationRound, { id: round.id, submissionDeadline: round.submissionDeadline }, { submissionDeadline: deadline });
       if (updated.affected !== 1) throw conflict("The deadline was changed meanwhile: reload the round.");
@@ -305,6 +312,7 @@ export class DossierService {
     const { result } = await this.act(ctx, input.dossierId, DossierAction.SUBMIT_SCORE_SHEET, async (d, m) => {
       const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId: viewer.id });
       const values = { partA: input.partA, partB: input.partB, partC: input.partC, total, mandatoryStarsMet: input.mandatoryStarsMet };
+      if (existing && (Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k])) return { result: existing, unchanged: true };
       const sheet = await m.save(existing ? Object.assign(existing, values) : m.create(ScoreSheet, { dossierId: d.id, memberId: viewer.id, ...values }));
       const scores = `A ${values.partA}, B ${values.partB}, C ${values.partC} = ${total}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
       return { result: sheet, note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}` };
@@ -362,6 +370,8 @@ export class DossierService {
       const file = await m.findOneBy(StoredFile, { id: fileId });
       // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
       if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound("no file has this id");
+      const same = await m.findOneBy(DossierDocument, { dossierId: d.id, kind: input.kind, fileId });
+      if (same) return { result: same, unchanged: true };
       const document = await m.save(
         m.create(DossierDocument, { dossierId: d.id, kind: input.kind, title, fileId, validUntil: input.validUntil ?? null, attachedById: viewer.id }),
       );
@@ -374,7 +384,8 @@ export class DossierService {
     const document = await this.dataSource.getRepository(DossierDocument).findOneBy({ id: parseId(rawId, "id") });
     if (!document) throw notFound("no document has this id");
     const { dossier } = await this.act(ctx, String(document.dossierId), DossierAction.REMOVE_DOCUMENT, async (_d, m) => {
-      await m.delete(DossierDocument, document.id);
+      const deleted = await m.delete(DossierDocument, document.id);
+      if (!deleted.affected) throw notFound("no document has this id"); // removed meanwhile by a request like this one
       return { note: `${document.kind}: ${document.title}` };
     });
     return dossier;
@@ -409,8 +420,11 @@ export class DossierService {
       if (earlier.length !== ids.length) throw badInput("documentIds must be documents of this product's earlier dossiers", { argument: "documentIds" });
       const lapsed = earlier.filter((doc) => doc.validUntil !== null && doc.validUntil <= ctx.today);
       if (lapsed.length) throw badInput(`these documents have lapsed: ${lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", ")}`, { argument: "documentIds" });
-      await m.save(earlier.map((doc) => m.create(DossierDocument, { dossierId: d.id, kind: doc.kind, title: doc.title, fileId: doc.fileId, validUntil: doc.validUntil, attachedById: viewer.id })));
-      return { note: `carried over: ${earlier.map((doc) => doc.kind).join(", ")}` };
+      const present = new Set((await m.findBy(DossierDocument, { dossierId: d.id })).map((doc) => `${doc.kind}|${doc.fileId}`));
+      const missing = earlier.filter((doc) => !present.has(`${doc.kind}|${doc.fileId}`));
+      if (!missing.length) return { unchanged: true };
+      await m.save(missing.map((doc) => m.create(DossierDocument, { dossierId: d.id, kind: doc.kind, title: doc.title, fileId: doc.fileId, validUntil: doc.validUntil, attachedById: viewer.id })));
+      return { note: `carried over: ${missing.map((doc) => doc.kind).join(", ")}` };
     });
   }
 
@@ -470,7 +484,7 @@ export class DossierService {
   ): Promise<{ dossier: Dossier; result?: T }> {
     const viewer = requireViewer(ctx);
     const id = parseId(rawId, "id");
-    return inTransaction(this.dataSource, async (m) => {
+    const run = inTransaction(this.dataSource, async (m) => {
       const dossier = await m.findOneBy(Dossier, { id });
       if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("no dossier has this id");
       const transition = transitionFor(action, dossier.status, viewer.role);
@@ -490,10 +504,15 @@ export class DossierService {
       if (claimed.affected !== 1) throw conflict("The dossier was changed by someone else meanwhile: reload it and try again.");
 
       const outcome = await work(dossier, m);
+      if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back
       const to = outcome.to ?? (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
       await m.update(Dossier, id, { ...outcome.changes, status: to, openKey: CLOSED.includes(to) ? null : 1 });
       await audit(m, { at: ctx.now, actorId: viewer.id, action, subjectType: "Dossier", subjectId: id, fromStatus: dossier.status, toStatus: to, note: outcome.note });
       return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
+    });
+    return run.catch((e: unknown) => {
+      if (e instanceof Unchanged) return e.answer as { dossier: Dossier; result?: T };
+      throw e;
     });
   }
 }
