@@ -14,7 +14,9 @@ export class SqlLogger implements TypeOrmLogger {
     this.statements++;
   }
   logQueryError(error: string | Error, query: string): void {
-    this.pino?.warn({ err: typeof error === "string" ? error : error.message, sql: query.slice(0, 500) }, "sql error");
+    // The driver's code and the statement with its placeholders; never the message, which may quote values.
+    const code = typeof error === "string" ? undefined : ((error as { code?: string }).code ?? error.name);
+    this.pino?.warn({ code, sql: query.slice(0, 500) }, "sql error");
   }
   logQuerySlow(time: number, query: string): void {
     this.pino?.warn({ ms: time, sql: query.slice(0, 500) }, "slow sql");
