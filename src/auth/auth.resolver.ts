@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
-import { CreateUserInput, LoginResult } from "./auth.types";
+import { ChangePasswordArgs, CreateUserInput, LoginArgs, LoginResult, ResetPasswordArgs } from "./auth.types";
 import { Role, User } from "./user.entity";
 
 @Resolver(() => User)
@@ -9,7 +9,7 @@ export class AuthResolver {
   @Mutation(() => LoginResult, {
     description: "Signs in. Wrong email or password: UNAUTHENTICATED; after 10 failures in 15 minutes the account is locked for 15 minutes (RATE_LIMITED).",
   })
-  login(@Ctx() ctx: Context, @Arg("email") email: string, @Arg("password") password: string): Promise<LoginResult> {
+  login(@Ctx() ctx: Context, @Args() { email, password }: LoginArgs): Promise<LoginResult> {
     return ctx.services.auth.login(ctx, email, password);
   }
 
@@ -39,13 +39,13 @@ export class AuthResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: "ADMIN. Sets a new password (at least 12 characters) and ends the user's sessions." })
-  resetUserPassword(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("password") password: string): Promise<User> {
+  resetUserPassword(@Ctx() ctx: Context, @Args() { id, password }: ResetPasswordArgs): Promise<User> {
     return ctx.services.auth.resetUserPassword(ctx, id, password);
   }
 
   @Authorized()
   @Mutation(() => LoginResult, { description: "Changes your own password; your other sessions end and this answer carries a new token." })
-  changePassword(@Ctx() ctx: Context, @Arg("oldPassword") oldPassword: string, @Arg("newPassword") newPassword: string): Promise<LoginResult> {
+  changePassword(@Ctx() ctx: Context, @Args() { oldPassword, newPassword }: ChangePasswordArgs): Promise<LoginResult> {
     return ctx.services.auth.changePassword(ctx, oldPassword, newPassword);
   }
 

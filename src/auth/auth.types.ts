@@ -1,6 +1,8 @@
-import { IsEmail, IsOptional, Length, Matches } from "class-validator";
+import { IsEmail, IsOptional, Matches } from "class-validator";
+import { Text } from "../core/validation";
+import { PASSWORD_MAX } from "./passwords";
 import { GraphQLDateTimeISO } from "graphql-scalars";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
 import { Role, User } from "./user.entity";
 
 /** Who is asking: the signed-in staff user, as the token and the database say now. */
@@ -21,12 +23,12 @@ export class LoginResult {
 @InputType()
 export class CreateUserInput {
   @Field()
+  @Text(254)
   @IsEmail({}, { message: "email is not an email address" })
-  @Length(3, 254, { message: "email must be at most 254 characters" })
   email: string;
 
   @Field()
-  @Length(1, 200, { message: "fullName must be 1 to 200 characters" })
+  @Text(200)
   fullName: string;
 
   @Field(() => Role)
@@ -37,6 +39,39 @@ export class CreateUserInput {
   @Matches(/^\d{5}$/, { message: "communeCode must be a five-digit unit code" })
   communeCode?: string | null;
 
-  @Field({ description: "At least 12 characters." })
+  @Field({ description: "At least 12 characters, not easy to guess." })
+  @Text(PASSWORD_MAX)
   password: string;
+}
+
+@ArgsType()
+export class LoginArgs {
+  @Field()
+  @Text(254)
+  email: string;
+
+  @Field()
+  @Text(PASSWORD_MAX)
+  password: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "At least 12 characters, not easy to guess." })
+  @Text(PASSWORD_MAX)
+  password: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @Text(PASSWORD_MAX)
+  oldPassword: string;
+
+  @Field({ description: "At least 12 characters, not easy to guess." })
+  @Text(PASSWORD_MAX)
+  newPassword: string;
 }

@@ -1,4 +1,5 @@
-import { IsEmail, IsOptional, IsUrl, Length, Matches } from "class-validator";
+import { IsEmail, IsOptional, IsUrl, Matches } from "class-validator";
+import { Text } from "../core/validation";
 import { Field, ID, InputType } from "type-graphql";
 import { ProducerKind } from "./producer.entity";
 
@@ -6,18 +7,15 @@ import { ProducerKind } from "./producer.entity";
 @InputType()
 class ProducerDetails {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 50, { message: "registrationNumber must be at most 50 characters" })
+  @Text(50, { optional: true })
   registrationNumber?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 255, { message: "representative must be at most 255 characters" })
+  @Text(255, { optional: true })
   representative?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 500, { message: "address must be at most 500 characters" })
+  @Text(500, { optional: true })
   address?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -26,12 +24,12 @@ class ProducerDetails {
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Text(255, { optional: true })
   @IsEmail({}, { message: "email is not an email address" })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Text(255, { optional: true })
   @IsUrl({ require_protocol: true, protocols: ["http", "https"] }, { message: "website must be an http(s) URL" })
   website?: string | null;
 }
@@ -39,7 +37,7 @@ class ProducerDetails {
 @InputType()
 export class CreateProducerInput extends ProducerDetails {
   @Field()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  @Text(255)
   name: string;
 
   @Field(() => ProducerKind)
@@ -56,8 +54,7 @@ export class UpdateProducerInput extends ProducerDetails {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  @Text(255, { optional: true })
   name?: string | null;
 
   @Field(() => ProducerKind, { nullable: true })
@@ -70,15 +67,15 @@ export class CreateProductInput {
   producerId: string;
 
   @Field()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  @Text(255)
   name: string;
 
   @Field({ description: "A product set, e.g. I.2.b." })
+  @Matches(/^[IV]{1,3}(\.\d{1,2}(\.[a-z])?)?$/, { message: "categoryCode must be a code like I.2.b" })
   categoryCode: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 5000, { message: "description must be at most 5000 characters" })
+  @Text(5000, { optional: true, multiline: true })
   description?: string | null;
 }
 
@@ -88,15 +85,15 @@ export class UpdateProductInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255, { message: "name must be 1 to 255 characters" })
+  @Text(255, { optional: true })
   name?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[IV]{1,3}(\.\d{1,2}(\.[a-z])?)?$/, { message: "categoryCode must be a code like I.2.b" })
   categoryCode?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 5000, { message: "description must be at most 5000 characters" })
+  @Text(5000, { optional: true, multiline: true })
   description?: string | null;
 }

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
+import { ReasonArgs } from "../dossiers/dossier.types";
 import { Role, User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
 import { LocalDateScalar } from "../core/scalars";
@@ -114,7 +115,7 @@ export class RevocationResolver {
 
   @Authorized(Role.PROVINCE_OFFICER)
   @Mutation(() => RevocationRecommendation)
-  rejectRevocationRecommendation(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("reason") reason: string): Promise<RevocationRecommendation> {
+  rejectRevocationRecommendation(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<RevocationRecommendation> {
     return ctx.services.lifecycle.reject(ctx, id, reason);
   }
 

@@ -1,4 +1,6 @@
+import { ValidateNested } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { ListCap, Text } from "../core/validation";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
@@ -9,6 +11,7 @@ import { NoticeChannel } from "./expiry-notice.entity";
 @InputType()
 export class ExpiryNoticeInput {
   @Field()
+  @Text(64)
   certificateNumber: string;
 
   @Field(() => LocalDateScalar)
@@ -18,6 +21,7 @@ export class ExpiryNoticeInput {
   channel: NoticeChannel;
 
   @Field(() => String, { nullable: true })
+  @Text(2000, { optional: true, multiline: true })
   note?: string | null;
 }
 
@@ -27,6 +31,7 @@ export class ViolationInput {
   kind: ViolationKind;
 
   @Field()
+  @Text(2000, { multiline: true })
   description: string;
 }
 
@@ -42,36 +47,45 @@ export class InspectionInput {
   logoUseCompliant: boolean;
 
   @Field(() => String, { nullable: true })
+  @Text(5000, { optional: true, multiline: true })
   findings?: string | null;
 
   @Field(() => [ViolationInput], { nullable: true })
+  @ListCap(50)
+  @ValidateNested()
   violations?: ViolationInput[] | null;
 }
 
 @InputType()
 export class RevocationRecommendationInput {
   @Field()
+  @Text(64)
   certificateNumber: string;
 
   @Field()
+  @Text(2000, { multiline: true })
   reason: string;
 
   @Field(() => [ID], { nullable: true, description: "Violations (from recordInspection) the recommendation rests on." })
+  @ListCap()
   violationIds?: string[] | null;
 }
 
 @InputType()
 export class RevokeCertificateInput {
   @Field()
+  @Text(64)
   certificateNumber: string;
 
   @Field()
+  @Text(100)
   decisionNumber: string;
 
   @Field(() => LocalDateScalar)
   decisionDate: LocalDate;
 
   @Field()
+  @Text(2000, { multiline: true })
   reason: string;
 }
 

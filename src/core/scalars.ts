@@ -1,4 +1,25 @@
+import { GraphQLError, GraphQLScalarType } from "graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 
-/** A calendar date without time or zone, "2025-10-31". Business dates are Vietnamese dates. */
-export const LocalDateScalar = GraphQLLocalDate;
+/** Dates a record of this programme can carry: anything outside is a typing error, not a date. */
+const EARLIEST = "1900-01-01";
+const LATEST = "2199-12-31";
+
+const plausible = (date: string): string => {
+  if (date < EARLIEST || date > LATEST) throw new GraphQLError(`A date must lie between ${EARLIEST} and ${LATEST}.`, { extensions: { code: "BAD_USER_INPUT" } });
+  return date;
+};
+
+/**
+ * A calendar date without time or zone, "2025-10-31" (graphql-scalars' LocalDate), limited to plausible
+ * years. Business dates are Vietnamese dates.
+ */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: GraphQLLocalDate.name,
+  description: GraphQLLocalDate.description,
+  specifiedByURL: GraphQLLocalDate.specifiedByURL,
+  serialize: (value) => GraphQLLocalDate.serialize(value) as string,
+  parseValue: (value) => plausible(GraphQLLocalDate.parseValue(value) as string),
+  parseLiteral: (ast, variables) => plausible(GraphQLLocalDate.parseLiteral(ast, variables) as string),
+  extensions: GraphQLLocalDate.extensions,
+});

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { User } from "../auth/user.entity";
 import { Role } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
@@ -18,6 +18,9 @@ import {
   DossierConnection,
   DossierEvent,
   ScoreSubmission,
+  ReasonArgs,
+  OptionalReasonArgs,
+  CarryOverArgs,
   DossierFilter,
   OpenEvaluationRoundInput,
   PreviousDocuments,
@@ -108,7 +111,7 @@ export class DossierResolver {
 
   @Authorized(...rolesFor(DossierAction.RETURN))
   @Mutation(() => Dossier, { description: "Back to the producer for correction (the commune before forwarding, the province after)." })
-  returnDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("reason") reason: string): Promise<Dossier> {
+  returnDossier(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<Dossier> {
     return ctx.services.dossiers.returnDossier(ctx, id, reason);
   }
 
@@ -162,13 +165,13 @@ export class DossierResolver {
 
   @Authorized(...rolesFor(DossierAction.WITHDRAW))
   @Mutation(() => Dossier, { description: "Withdraws a dossier that has not been accepted by the province." })
-  withdrawDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("reason", () => String, { nullable: true }) reason?: string | null): Promise<Dossier> {
+  withdrawDossier(@Ctx() ctx: Context, @Args() { id, reason }: OptionalReasonArgs): Promise<Dossier> {
     return ctx.services.dossiers.withdraw(ctx, id, reason);
   }
 
   @Authorized(...rolesFor(DossierAction.ATTACH_DOCUMENT))
   @Mutation(() => Dossier, { description: "Copies still-valid documents of the product's earlier dossier (see previousDocuments) into this one." })
-  carryOverDocuments(@Ctx() ctx: Context, @Arg("dossierId", () => ID) dossierId: string, @Arg("documentIds", () => [ID]) documentIds: string[]): Promise<Dossier> {
+  carryOverDocuments(@Ctx() ctx: Context, @Args() { dossierId, documentIds }: CarryOverArgs): Promise<Dossier> {
     return ctx.services.dossiers.carryOverDocuments(ctx, dossierId, documentIds);
   }
 

@@ -1,5 +1,7 @@
 import { GraphQLDateTimeISO } from "graphql-scalars";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { IsIn, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ListCap, Text } from "../core/validation";
 import { PageInfo } from "../core/connection";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -10,15 +12,20 @@ import { DossierStatus } from "./workflow";
 @InputType()
 export class OpenEvaluationRoundInput {
   @Field()
+  @Text(200)
   name: string;
 
   @Field(() => Int)
+  @Min(2018, { message: "year must be 2018 or later" })
+  @Max(2100, { message: "year must be 2100 or earlier" })
   year: number;
 
   @Field(() => LocalDateScalar, { description: "Last day (Vietnam time) on which communes may forward dossiers." })
   submissionDeadline: LocalDate;
 
   @Field(() => Int, { nullable: true, description: "Score sheets needed to conclude; default from the rules in force (3)." })
+  @Min(1, { message: "minCouncilSize must be 1 to 50" })
+  @Max(50, { message: "minCouncilSize must be 1 to 50" })
   minCouncilSize?: number | null;
 }
 
@@ -43,6 +50,7 @@ export class AttachDossierDocumentInput {
   kind: DocumentKind;
 
   @Field()
+  @Text(255)
   title: string;
 
   @Field(() => ID, { description: "The id answered by POST /files." })
@@ -58,6 +66,7 @@ export class CriterionVerdictInput {
   met: boolean;
 
   @Field(() => String, { nullable: true })
+  @Text(2000, { optional: true, multiline: true })
   note?: string | null;
 }
 
@@ -67,15 +76,19 @@ export class CommuneReportInput {
   dossierId: string;
 
   @Field(() => CriterionVerdictInput)
+  @ValidateNested()
   localOrigin: CriterionVerdictInput;
 
   @Field(() => CriterionVerdictInput)
+  @ValidateNested()
   localLabour: CriterionVerdictInput;
 
   @Field(() => CriterionVerdictInput)
+  @ValidateNested()
   ideaOrigin: CriterionVerdictInput;
 
   @Field(() => CriterionVerdictInput)
+  @ValidateNested()
   localIdentity: CriterionVerdictInput;
 }
 
@@ -85,15 +98,23 @@ export class ScoreSheetInput {
   dossierId: string;
 
   @Field(() => Int, { description: "0–40" })
+  @Min(0, { message: "partA must be 0 to 40" })
+  @Max(40, { message: "partA must be 0 to 40" })
   partA: number;
 
   @Field(() => Int, { description: "0–25" })
+  @Min(0, { message: "partB must be 0 to 25" })
+  @Max(25, { message: "partB must be 0 to 25" })
   partB: number;
 
   @Field(() => Int, { description: "0–35" })
+  @Min(0, { message: "partC must be 0 to 35" })
+  @Max(35, { message: "partC must be 0 to 35" })
   partC: number;
 
   @Field(() => Int, { description: "The highest star level (0–5) whose mandatory criteria are met." })
+  @Min(0, { message: "mandatoryStarsMet must be 0 to 5" })
+  @Max(5, { message: "mandatoryStarsMet must be 0 to 5" })
   mandatoryStarsMet: number;
 }
 
@@ -103,6 +124,7 @@ export class RecognitionInput {
   dossierId: string;
 
   @Field()
+  @Text(100)
   decisionNumber: string;
 
   @Field(() => LocalDateScalar)
@@ -112,24 +134,29 @@ export class RecognitionInput {
 @InputType()
 export class CentralResultInput extends RecognitionInput {
   @Field(() => Int, { description: "5 when the Ministry recognised 5 stars; otherwise the stars the province recognises (3 or 4)." })
+  @IsIn([3, 4, 5], { message: "stars must be 3, 4 or 5" })
   stars: number;
 }
 
 @InputType()
 export class DossierFilter {
   @Field(() => [DossierStatus], { nullable: true })
+  @ListCap()
   statuses?: DossierStatus[] | null;
 
   @Field(() => [DossierKind], { nullable: true })
+  @ListCap()
   kinds?: DossierKind[] | null;
 
   @Field(() => ID, { nullable: true })
   roundId?: string | null;
 
   @Field(() => [String], { nullable: true })
+  @ListCap()
   communeCodes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "A dossier code (or its start), or words of the product's name." })
+  @Text(200, { optional: true })
   search?: string | null;
 }
 
@@ -215,4 +242,34 @@ export class PreviousDocuments {
 
   @Field(() => [DossierDocument], { description: "Their validUntil has passed: new ones are needed." })
   lapsed: DossierDocument[];
+}
+
+@ArgsType()
+export class ReasonArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
+}
+
+@ArgsType()
+export class OptionalReasonArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @Text(2000, { optional: true, multiline: true })
+  reason?: string | null;
+}
+
+@ArgsType()
+export class CarryOverArgs {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field(() => [ID])
+  @ListCap()
+  documentIds: string[];
 }

@@ -1,6 +1,8 @@
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import type { ValidationError } from "class-validator";
 import { ErrorCode } from "../core/errors";
+import { validationProblems } from "../core/validation";
 import { ARMOR_REJECTION } from "./limits";
 
 /** Codes whose message is meant for the client: everything else is masked. */
@@ -34,6 +36,16 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
         message: rejection[1],
         locations: formatted.locations,
         extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+      };
+    }
+    if (Array.isArray(ext.validationErrors)) {
+      // type-graphql's "Argument Validation Error": one message naming each field, in the house error shape.
+      const problems = validationProblems(ext.validationErrors as ValidationError[]);
+      return {
+        message: problems.map((p) => p.message).join("; ") || "The input is not valid.",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: problems[0]?.field, problems },
       };
     }
     if (isClientError(ext.code)) return { ...formatted, extensions: ext };

@@ -1,0 +1,50 @@
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateBy, type ValidationError } from "class-validator";
+
+/**
+ * Shape rules of inputs, in one place: every text field of an input class declares its maximum length
+ * (within its column), whether it is required (not blank) and whether it may span lines; lists declare
+ * their cap. A violation is BAD_USER_INPUT naming the field (see `validationProblems`), checked before
+ * any resolver runs, so nothing is written.
+ */
+
+/** C0 control characters other than tab and line breaks, and DEL: never part of a name or a note. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export type TextRules = { optional?: boolean; multiline?: boolean };
+
+export function Text(max: number, { optional = false, multiline = false }: TextRules = {}): PropertyDecorator {
+  return (target, key) => {
+    const field = String(key);
+    if (optional) IsOptional()(target, key);
+    ValidateBy({
+      name: "text",
+      validator: {
+        validate: (v: unknown) => typeof v === "string",
+        defaultMessage: () => `${field} must be text`,
+      },
+    })(target, key);
+    if (!optional) {
+      ValidateBy({ name: "notBlank", validator: { validate: (v: unknown) => typeof v === "string" && v.trim() !== "", defaultMessage: () => `${field} is required` } })(target, key);
+    }
+    ValidateBy({ name: "noControlCharacters", validator: { validate: (v: unknown) => typeof v !== "string" || !CONTROL.test(v), defaultMessage: () => `${field} contains control characters` } })(target, key);
+    if (!multiline) {
+      ValidateBy({ name: "singleLine", validator: { validate: (v: unknown) => typeof v !== "string" || !/[\r\n]/.test(v), defaultMessage: () => `${field} must be on one line` } })(target, key);
+    }
+    MaxLength(max, { message: `${field} may be at most ${max} characters` })(target, key);
+  };
+}
+
+/** At most LIST_CAP values in a filter list or an id list: more is refused, never cut. */
+export const LIST_CAP = 100;
+export const ListCap = (max = LIST_CAP): PropertyDecorator => ArrayMaxSize(max, { message: ({ property }) => `${property} may list at most ${max} values` });
+
+export type Problem = { field: string; message: string };
+
+/** class-validator's nested errors as flat field paths ("violations.0.description") with their messages. */
+export function validationProblems(errors: readonly ValidationError[], prefix = ""): Problem[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...validationProblems(e.children ?? [], `${field}.`)];
+  });
+}
