@@ -235,6 +235,14 @@ describe("over HTTP", () => {
     expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "PASSWORD_CHANGE_FAILED" })).toBe(10);
   });
 
+  it("takes the address from X-Forwarded-For only when it is one", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const r = await request(app.app).post("/graphql").set("x-forwarded-for", "x".repeat(100)).send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
+    expect(r.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const failure = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "LOGIN_FAILED" });
+    expect(failure.note).toMatch(/from (::ffff:)?127\.0\.0\.1$|from ::1$/);
+  });
+
   it("refuses weak, known and demo passwords", async () => {
     const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
     const token = await tokenFor(user);
