@@ -1,6 +1,6 @@
 // Go-live hardening: one open dossier per product and round, unique round names and daily inspections
-// (enforced by the database), the demo-password flag, the catalog generation, and the login throttle's
-// counters (rate-limiter-flexible's table) in place of the failure log.
+// (enforced by the database), the demo-password flag, the catalog generation, uploads per user and day,
+// and the login throttle's counters (rate-limiter-flexible's table) in place of the failure log.
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 export class HardeningIntegrity1795923271587 implements MigrationInterface {
@@ -20,12 +20,17 @@ export class HardeningIntegrity1795923271587 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE \`catalog_generation\` (\`id\` int NOT NULL, \`generation\` bigint NOT NULL, PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
         await queryRunner.query(`INSERT INTO \`catalog_generation\` (\`id\`, \`generation\`) VALUES (1, 1)`);
         await queryRunner.query(`DROP TABLE \`login_failure\``);
+        // A user's uploads of a day (the daily quota) replace the index on the uploader alone.
+        await queryRunner.query(`CREATE INDEX \`IDX_78c499daf690026a23749db3b2\` ON \`stored_file\` (\`uploadedById\`, \`createdAt\`)`);
+        await queryRunner.query(`DROP INDEX \`IDX_65d1684f4813771db451446f0b\` ON \`stored_file\``);
         // Not an entity: rate-limiter-flexible's own layout (key, points, expire in ms since the epoch).
         await queryRunner.query(`CREATE TABLE \`login_throttle\` (\`key\` varchar(255) CHARACTER SET ascii NOT NULL, \`points\` int NOT NULL DEFAULT 0, \`expire\` bigint UNSIGNED NULL, PRIMARY KEY (\`key\`)) ENGINE=InnoDB`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TABLE \`login_throttle\``);
+        await queryRunner.query(`CREATE INDEX \`IDX_65d1684f4813771db451446f0b\` ON \`stored_file\` (\`uploadedById\`)`);
+        await queryRunner.query(`DROP INDEX \`IDX_78c499daf690026a23749db3b2\` ON \`stored_file\``);
         await queryRunner.query(`CREATE TABLE \`login_failure\` (\`id\` int NOT NULL AUTO_INCREMENT, \`email\` varchar(254) NOT NULL, \`ip\` varchar(64) NOT NULL, \`at\` datetime NOT NULL, INDEX \`IDX_login_failure_email_at\` (\`email\`, \`at\`), INDEX \`IDX_login_failure_ip_at\` (\`ip\`, \`at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
         await queryRunner.query(`DROP TABLE \`catalog_generation\``);
         await queryRunner.query(`ALTER TABLE \`user\` DROP COLUMN \`demoPassword\``);

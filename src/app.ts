@@ -20,7 +20,7 @@ import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
 import { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import { reportsRouter } from "./certificates/reports.routes";
-import type { Config } from "./config";
+import { DEFAULT_UPLOAD_QUOTA_MB, type Config } from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
 import { ErrorCode } from "./core/errors";
@@ -153,7 +153,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   app.use(reportsRouter(contextFor));
-  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: deps.config.filesDir, clock, log }));
+  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: deps.config.filesDir, clock, log, uploadQuotaBytesPerDay: deps.config.uploadQuotaBytesPerDay ?? DEFAULT_UPLOAD_QUOTA_MB * 1024 * 1024 }));
 
   app.use(
     "/graphql",

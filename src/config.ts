@@ -5,6 +5,8 @@ import { z } from "zod";
 /** Raised for a bad environment: main prints the message on one line and exits non-zero. */
 export class ConfigError extends Error {}
 
+export const DEFAULT_UPLOAD_QUOTA_MB = 500;
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const booleanFlag = z
@@ -38,7 +40,7 @@ const envSchema = z.object({
     .default("loopback")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isProxyAddress), { message: "must be a comma-separated list of addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal" }),
-  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(500),
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(DEFAULT_UPLOAD_QUOTA_MB),
   UNATTACHED_FILE_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(7),
 });
 

@@ -10,6 +10,7 @@ import {
   ProductFacetsResolver,
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
+import { StoredFileResolver } from "./files/stored-file.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
@@ -17,7 +18,7 @@ import { CertificateLifecycleResolver, InspectionResolver, RevocationResolver } 
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
-import { DossierConnectionResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver, ScoreSubmissionResolver } from "./dossiers/dossier.resolver";
+import { DossierConnectionResolver, DossierDocumentResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver, ScoreSubmissionResolver } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
@@ -42,6 +43,8 @@ export function appSchema(): Promise<GraphQLSchema> {
       DossierResolver,
       DossierEventResolver,
       ScoreSubmissionResolver,
+      DossierDocumentResolver,
+      StoredFileResolver,
       DossierConnectionResolver,
       CertificateLifecycleResolver,
       InspectionResolver,

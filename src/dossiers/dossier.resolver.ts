@@ -8,6 +8,7 @@ import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { pageComplexity } from "../http/limits";
+import { StoredFile } from "../files/stored-file.entity";
 import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
 import {
   AttachDossierDocumentInput,
@@ -237,6 +238,14 @@ export class DossierResolver {
       note: ctx.services.dossiers.historyNote(ctx, d, e),
       actorId: e.actorId,
     }));
+  }
+}
+
+@Resolver(() => DossierDocument)
+export class DossierDocumentResolver {
+  @FieldResolver(() => StoredFile, { description: "The uploaded file: name, type, size, SHA-256 and where to download it." })
+  async file(@Root() document: DossierDocument, @Ctx() ctx: Context): Promise<StoredFile> {
+    return (await ctx.loaders.file.load(document.fileId))!;
   }
 }
 

@@ -4,6 +4,7 @@ import { AuditEvent } from "../audit/audit-event.entity";
 import { User } from "../auth/user.entity";
 import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Violation } from "../oversight/oversight.entity";
+import { StoredFile } from "../files/stored-file.entity";
 import { DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
 
 function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
@@ -40,6 +41,10 @@ export function createStaffLoaders(dataSource: DataSource) {
     expiryNotice: new DataLoader<number, ExpiryNotice | null>(async (ids) => {
       const rows = await m.find(ExpiryNotice, { where: { certificateId: In([...ids]) } });
       return ids.map((id) => rows.find((r) => r.certificateId === id) ?? null);
+    }),
+    file: new DataLoader<number, StoredFile | null>(async (ids) => {
+      const rows = await m.find(StoredFile, { where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
     violationsByInspection: new DataLoader<number, Violation[]>(async (ids) =>
       grouped(ids, await m.find(Violation, { where: { inspectionId: In([...ids]) }, order: { id: "ASC" } }), (v) => v.inspectionId),

@@ -12,21 +12,38 @@ import { audit } from "../audit/audit-event.entity";
 import type { AuthService } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
 import { ErrorCode } from "../core/errors";
-import type { Clock } from "../core/time";
+import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time";
+import { sendError } from "../http/rest-errors";
 import type { DossierService } from "../dossiers/dossier.service";
-import { StoredFile } from "./stored-file.entity";
+import { FILE_TYPES, StoredFile, type FileType } from "./stored-file.entity";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Accepted types, recognised by their first bytes (never by name or declared type). */
-const SIGNATURES: { contentType: string; magic: number[] }[] = [
+const SIGNATURES: { contentType: FileType; magic: number[] }[] = [
   { contentType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   { contentType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
 ];
 const sniff = (head: Buffer) => SIGNATURES.find((s) => s.magic.every((b, i) => head[i] === b))?.contentType;
 
-type Deps = { dataSource: DataSource; auth: AuthService; dossiers: DossierService; filesDir: string; clock: Clock; log: Logger };
+/**
+ * The uploader's name, made safe to keep and to send back: no folders, no control characters, and the
+ * extension of the recognised type (a PDF named "x.html" is kept as "x.pdf").
+ */
+export function storedName(given: string, contentType: FileType): string {
+  const base = (given.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().normalize("NFC");
+  const stem = base.replace(/\.[^.]{0,10}$/, "").slice(0, 200) || "tep";
+  return `${stem}.${FILE_TYPES[contentType]}`;
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987), so Vietnamese names survive. */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+type Deps = { dataSource: DataSource; auth: AuthService; dossiers: DossierService; filesDir: string; clock: Clock; log: Logger; uploadQuotaBytesPerDay: number };
 
 class UploadError extends Error {
   constructor(
@@ -38,10 +55,7 @@ class UploadError extends Error {
   }
 }
 
-function fail(res: Response, status: number, code: string, message: string): void {
-  if (res.headersSent) return;
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
+const fail = (res: Response, status: number, code: string, message: string) => sendError(res, code, message, status);
 
 /**
  * POST /files (multipart, field `file`): streamed to FILES_DIR while hashing, stored under its SHA-256,
@@ -78,11 +92,15 @@ export function filesRouter(deps: Deps): Router {
     const id = Number(req.params.id);
     const file = Number.isSafeInteger(id) && id > 0 ? await deps.dataSource.getRepository(StoredFile).findOneBy({ id }) : null;
     if (!file || !(await deps.dossiers.mayReadFile(viewer, file))) return fail(res, 404, ErrorCode.NOT_FOUND, "No file has this id.");
+    await deps.dataSource.transaction((m) =>
+      audit(m, { at: deps.clock.now(), actorId: viewer.id, action: "FILE_DOWNLOADED", subjectType: "File", subjectId: file.id, note: `${file.originalName}, sha256 ${file.sha256}` }),
+    );
+    // Served as the type recognised at upload, never as anything the name suggests.
     res.setHeader("Content-Type", file.contentType);
     res.setHeader("Content-Length", String(file.size));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "private, no-store");
-    res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
+    res.setHeader("Content-Disposition", contentDisposition(file.originalName));
     await pipeline(createReadStream(join(deps.filesDir, file.sha256)), res).catch((e) => deps.log.warn({ err: e.message }, "download interrupted"));
   });
 
@@ -90,11 +108,15 @@ export function filesRouter(deps: Deps): Router {
 }
 
 /** Streams the one file of the request to disk; removes what it wrote whenever it does not succeed. */
-async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: string; sha256: string; size: number; contentType: string }> {
+async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: string; sha256: string; size: number; contentType: string; name: string }> {
+  const overQuota = () =>
+    new UploadError(429, ErrorCode.RATE_LIMITED, `Your uploads today have reached the daily limit of ${Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024)} MB: try again tomorrow.`);
+  const usedToday = () => uploadedToday(deps.dataSource, viewer.id, deps.clock.now());
+  if ((await usedToday()) >= deps.uploadQuotaBytesPerDay) throw overQuota();
   const tmpDir = join(deps.filesDir, "tmp");
   await mkdir(tmpDir, { recursive: true });
   const tmp = join(tmpDir, randomUUID());
-  let stored: { sha256: string; size: number; contentType: string; name: string } | undefined;
+  let stored: { sha256: string; size: number; contentType: FileType; name: string } | undefined;
   let writing: Promise<void> | undefined;
   let sink: WriteStream | undefined;
 
@@ -102,7 +124,8 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20, parts: 25 } });
+        // defParamCharset: browsers send the file name as raw UTF-8, which busboy would read as Latin-1.
+        parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20, parts: 25 } });
       } catch {
         return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "The multipart body is malformed."));
       }
@@ -127,7 +150,7 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
           if (stream.truncated) throw new UploadError(413, ErrorCode.BAD_USER_INPUT, `The file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
           const contentType = sniff(head);
           if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "Only PDF, JPEG and PNG files are accepted (checked by content).");
-          stored = { sha256: hash.digest("hex"), size, contentType, name: (info.filename || "file").slice(0, 255) };
+          stored = { sha256: hash.digest("hex"), size, contentType, name: storedName(info.filename ?? "", contentType) };
         });
         writing.catch(() => undefined); // awaited below
       });
@@ -140,16 +163,17 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
       req.pipe(parser);
     });
     const file = stored!;
+    if ((await usedToday()) + file.size > deps.uploadQuotaBytesPerDay) throw overQuota();
     const target = join(deps.filesDir, file.sha256);
     const exists = await stat(target).then(() => true, () => false);
     if (exists) await unlink(tmp);
     else await rename(tmp, target);
     const row = await deps.dataSource.transaction(async (m) => {
-      const saved = await m.save(m.create(StoredFile, { sha256: file.sha256, size: file.size, contentType: file.contentType, originalName: file.name, uploadedById: viewer.id }));
+      const saved = await m.save(m.create(StoredFile, { sha256: file.sha256, size: file.size, contentType: file.contentType, originalName: file.name, uploadedById: viewer.id, createdAt: deps.clock.now() }));
       await audit(m, { at: deps.clock.now(), actorId: viewer.id, action: "FILE_UPLOADED", subjectType: "File", subjectId: saved.id, note: `${file.contentType}, ${file.size} bytes, sha256 ${file.sha256}` });
       return saved;
     });
-    return { id: String(row.id), sha256: row.sha256, size: row.size, contentType: row.contentType };
+    return { id: String(row.id), sha256: row.sha256, size: row.size, contentType: row.contentType, name: row.originalName };
   } finally {
     // Close the file first: a stream still opening it would create it again after the unlink.
     if (sink && !sink.closed) {
@@ -158,4 +182,16 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
     }
     await unlink(tmp).catch(() => undefined); // gone already when it was kept
   }
+}
+
+/** Bytes the user uploaded since midnight, Vietnam time. */
+async function uploadedToday(dataSource: DataSource, userId: number, now: Date): Promise<number> {
+  const midnight = endOfVietnamDay(addDays(vietnamDate(now), -1));
+  const row = await dataSource
+    .getRepository(StoredFile)
+    .createQueryBuilder("f")
+    .select("COALESCE(SUM(f.size), 0)", "bytes")
+    .where("f.uploadedById = :userId AND f.createdAt >= :midnight", { userId, midnight })
+    .getRawOne<{ bytes: string | number }>();
+  return Number(row?.bytes ?? 0);
 }

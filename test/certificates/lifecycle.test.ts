@@ -4,7 +4,7 @@ import { addDays } from "../../src/core/time";
 import { Dossier, DossierDocument, DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { issueCertificate, makeProduct } from "../support/factory";
+import { issueCertificate, makeProducer, makeProduct } from "../support/factory";
 import { codes, FixedClock, testApp } from "../support/http";
 import { contractOperations } from "../support/operations";
 import { dossierIn, fileOf, makeStaff, type StaffSet } from "../support/staff";
@@ -108,18 +108,43 @@ describe("the report of a year's certificates", () => {
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3)).trim().split("\r\n");
-    expect(lines[0]).toBe("Mã xã,Xã/phường,Sản phẩm,Chủ thể,Số giấy chứng nhận,Hạng sao,Số quyết định,Ngày quyết định,Ngày hết hạn,Trạng thái,Ngày thông báo hết hạn,Thông báo trễ");
+    expect(lines[0]).toBe('"Mã xã","Xã/phường","Sản phẩm","Chủ thể","Số giấy chứng nhận","Hạng sao","Số quyết định","Ngày quyết định","Ngày hết hạn","Trạng thái","Ngày thông báo hết hạn","Thông báo trễ"');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(`03595,Than Uyên,"Thịt trâu gác bếp, ""Thiết Hà""",`);
-    expect(lines[1]).toContain(`,${b.certificate!.number},3,`);
-    expect(lines[1]).toContain(",2022-12-30,2025-12-30,Hết hạn,,");
-    expect(lines[2]).toContain(",2022-03-10,2025-03-10,Đã thay thế,,");
+    expect(lines[1]).toContain(`"03595","Than Uyên","Thịt trâu gác bếp, ""Thiết Hà""",`);
+    expect(lines[1]).toContain(`,"${b.certificate!.number}","3",`);
+    expect(lines[1]).toContain(',"2022-12-30","2025-12-30","Hết hạn","",');
+    expect(lines[2]).toContain(',"2022-03-10","2025-03-10","Đã thay thế","",');
 
     expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=2022")).status).toBe(401);
     expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.council[0].headers)).status).toBe(403);
     expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=abc").set(staff.province.headers)).status).toBe(400);
     const own = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.thanUyen.headers);
     expect(own.text.trim().split("\r\n")).toHaveLength(2); // only Than Uyên's
+  });
+
+  it("quotes every cell and defuses formulas anywhere a spreadsheet would run them", async () => {
+    const producer = await makeProducer(db.dataSource, { name: "-2+3", communeCode: "03390" });
+    await makeProduct(db.dataSource, { name: "abc;=1+1", producer, decisionDate: "2022-05-01" });
+    await makeProduct(db.dataSource, { name: '=HYPERLINK("http://x")', producer, decisionDate: "2022-05-02" });
+    const csv = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.province.headers);
+    const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[1]).toContain('"abc;=1+1","\'-2+3"');
+    expect(lines[2]).toContain('"\'=HYPERLINK(""http://x"")","\'-2+3"');
+    for (const line of lines) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/); // every cell quoted
+  });
+
+  it("costs the same number of statements for 3 certificates as for 30", async () => {
+    const statements = async (n: number) => {
+      await clearTestData(db.dataSource);
+      const staffNow = await makeStaff(db.dataSource, app.gql);
+      for (let i = 0; i < n; i++) await makeProduct(db.dataSource, { name: `Sản phẩm ${i}`, communeCode: i % 2 ? "03390" : "03595", decisionDate: "2022-06-01" });
+      const before = db.sql.statements;
+      const csv = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staffNow.province.headers);
+      expect(csv.text.trim().split("\r\n")).toHaveLength(n + 1);
+      return db.sql.statements - before;
+    };
+    await statements(1); // warms the one-minute reference cache (communes)
+    expect(await statements(30)).toBe(await statements(3));
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Express } from "express";
 import request from "supertest";
-import { createApp } from "../../src/app";
+import { createApp, type AppDeps } from "../../src/app";
 import type { Clock } from "../../src/core/time";
 import { createLogger } from "../../src/logger";
 import type { TestDb } from "./db";
@@ -22,10 +22,10 @@ export class FixedClock implements Clock {
 export type GqlResult = { status: number; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }; headers: Record<string, string> };
 
 /** The real app over the test database, and a helper that POSTs GraphQL over HTTP. */
-export async function testApp(db: TestDb, clock: Clock) {
+export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps["config"]> = {}) {
   const { app } = await createApp({
     dataSource: db.dataSource,
-    config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR },
+    config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR, ...config },
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
     clock,
   });
