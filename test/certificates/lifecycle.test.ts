@@ -74,6 +74,10 @@ describe("expiring certificates", () => {
     expect(codes(await notice(soon.certificate!.number, TODAY))).toEqual(["CONFLICT"]); // once
     expect(codes(await notice(later.certificate!.number, "2026-06-20"))).toEqual(["BAD_USER_INPUT"]); // future
     expect(codes(await notice(later.certificate!.number, TODAY, staff.thanUyen))).toEqual(["NOT_FOUND"]);
+    // Another commune's officer reads the public certificate, but not this commune's notice.
+    expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
+    const elsewhere = await app.gql("query($n: String!) { certificate(number: $n) { number noticeSentOn noticeLate noticeChannel } }", { n: soon.certificate!.number }, staff.thanUyen.headers);
+    expect(elsewhere.body.data.certificate).toEqual({ number: soon.certificate!.number, noticeSentOn: null, noticeLate: null, noticeChannel: null });
     const listed = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.province.headers)).body.data.expiringCertificates;
     expect(listed.map((c: any) => c.noticeSentOn)).toEqual([TODAY]);
     // The public may verify the certificate but not see staff fields.

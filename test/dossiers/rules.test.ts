@@ -157,6 +157,29 @@ describe("scoring", () => {
     expect(codes(await sheet(dossier, t.staff.council[0], 1, 1, 1))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
   });
 
+  it("keeps every member's scores from everyone else until the conclusion: only who has submitted shows, in the list and the history", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
+    await sheet(dossier, t.staff.council[0], 35, 22, 30);
+    await sheet(dossier, t.staff.council[1], 20, 10, 15);
+    const seen = async (as: Staff) =>
+      (await t.app.gql("query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSubmissions { member { email } } history { action note } } }", { id: String(dossier.id) }, as.headers)).body.data.dossier;
+    for (const other of [t.staff.province, t.staff.binhLu, t.staff.admin, t.staff.council[2]]) {
+      const view = await seen(other);
+      expect(view.scoreSheets).toEqual([]);
+      expect(view.scoreSubmissions.map((s: any) => s.member.email)).toEqual([t.staff.council[0].user.email, t.staff.council[1].user.email]);
+      expect(JSON.stringify(view.history)).not.toMatch(/87|45|A 35|A 20/);
+    }
+    const own = await seen(t.staff.council[0]);
+    expect(own.scoreSheets).toEqual([{ total: 87 }]);
+    expect(own.history.filter((e: any) => e.note.includes("= 87"))).toHaveLength(1); // their own, with the values
+    expect(codes(await sheet(dossier, t.staff.admin, 40, 25, 35))).toEqual(["FORBIDDEN"]); // an administrator scores for nobody
+    const audited = await t.db.dataSource.getRepository(AuditEvent).findBy({ action: "SUBMIT_SCORE_SHEET", subjectId: String(dossier.id) });
+    expect(audited.map((e) => e.note)).toEqual([
+      "score sheet submitted: A 35, B 22, C 30 = 87; mandatory criteria met up to 4 stars",
+      "score sheet submitted: A 20, B 10, C 15 = 45; mandatory criteria met up to 4 stars",
+    ]);
+  });
+
   it("ends below 3 stars in NOT_ACHIEVED, and stops at the highest level whose mandatory criteria most sheets meet", async () => {
     const conclude = async (sheets: [number, number, number, number][]) => {
       const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
