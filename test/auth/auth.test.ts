@@ -243,6 +243,17 @@ describe("over HTTP", () => {
     expect(failure.note).toMatch(/from (::ffff:)?127\.0\.0\.1$|from ::1$/);
   });
 
+  it("believes X-Forwarded-For only from the proxies TRUST_PROXY names", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const attempt = async (trustProxy: string[]) => {
+      const other = await testApp(db, clock, { trustProxy });
+      await request(other.app).post("/graphql").set("x-forwarded-for", "198.51.100.23").send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
+      return (await db.dataSource.getRepository(AuditEvent).find({ where: { action: "LOGIN_FAILED" }, order: { id: "DESC" }, take: 1 }))[0].note;
+    };
+    expect(await attempt(["loopback"])).toBe(`${user.email} from 198.51.100.23`);
+    expect(await attempt(["10.0.0.0/8"])).toMatch(/from (::ffff:)?127\.0\.0\.1$|from ::1$/);
+  });
+
   it("refuses weak, known and demo passwords", async () => {
     const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
     const token = await tokenFor(user);
