@@ -53,3 +53,21 @@ it("never answers a signed-in request from the shared cache", async () => {
   expect(signedIn.headers["cache-control"]).toBe("no-store");
   expect(signedIn.headers.age).toBeUndefined();
 });
+
+it("never keeps a listing read before a revocation that committed while it was being answered", async () => {
+  const app = await testApp(first, clock);
+  const { certificate } = await makeProduct(first.dataSource, { name: "Gạo Séng Cù", communeCode: "03390" });
+  const province = await signIn(app.gql, await makeUser(first.dataSource, Role.PROVINCE_OFFICER));
+  const revoke = () =>
+    app.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "8/QĐ", decisionDate: "2026-06-15", reason: "Vi phạm" } }, province.headers);
+
+  // The listing reads the product, then the revocation commits, then the listing's answer is sent.
+  const products = app.services.catalog.products.bind(app.services.catalog);
+  jest.spyOn(app.services.catalog, "products").mockImplementationOnce(async (...args) => {
+    const page = await products(...args); // read under the old generation
+    expect((await revoke()).body.errors).toBeUndefined();
+    return page;
+  });
+  expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual(["Gạo Séng Cù"]); // stale, but not kept
+  expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual([]);
+});

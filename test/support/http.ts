@@ -23,7 +23,7 @@ export type GqlResult = { status: number; body: { data?: any; errors?: { message
 
 /** The real app over the test database, and a helper that POSTs GraphQL over HTTP. */
 export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps["config"]> = {}) {
-  const { app } = await createApp({
+  const { app, services } = await createApp({
     dataSource: db.dataSource,
     config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR, ...config },
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
@@ -33,7 +33,7 @@ export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps[
     const res = await request(app).post("/graphql").set(headers).send({ query, variables });
     return { status: res.status, body: res.body, headers: res.headers as Record<string, string> };
   };
-  return { app: app as Express, gql };
+  return { app: app as Express, gql, services };
 }
 
 /** The codes of a response's errors. */
