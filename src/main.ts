@@ -21,15 +21,7 @@ async function main(): Promise<void> {
   const httpServer = createServer();
   const { app, apollo } = await createApp({ dataSource, config, log, httpServer });
   httpServer.on("request", app);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const address = httpServer.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const shownHost = isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  log.info({ database: describeDatabase(config.database), host: config.host }, `OCOP API ready at http://${shownHost}:${port}/graphql`);
-
+  // Installed before listening: a stop signal that arrives as soon as the server is ready still drains.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -47,6 +39,14 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  log.info({ database: describeDatabase(config.database), host: config.host }, `OCOP API ready at http://${shownHost}:${port}/graphql`);
 }
 
 main().catch((e: unknown) => {
