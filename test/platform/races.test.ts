@@ -217,3 +217,18 @@ describe.each(Object.entries(RACES))("20 at once: %s", (mutation, race) => {
     expect((await events()) - before).toBe(1);
   });
 });
+
+it("never gives one product two current certificates, even from two dossiers recognised at once", async () => {
+  const first = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+  const second = await t.db.dataSource.manager.save(
+    t.db.dataSource.manager.create(Dossier, { ...first.dossier, id: undefined, code: `R-${Math.random().toString(36).slice(2, 10)}`, roundId: (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })).round.id }),
+  );
+  const recognise = (id: number) =>
+    request(t.app.app).post("/graphql").set(t.staff.province.headers).send({ query: withInput("recordRecognition", "RecognitionInput", "number"), variables: { input: { dossierId: String(id), decisionNumber: "15/QĐ-UBND", decisionDate: TODAY } } });
+  const answers = await Promise.all([recognise(first.dossier.id), recognise(second.id), recognise(first.dossier.id), recognise(second.id)]);
+  const outcomes = answers.map((r) => (r.body.errors ? r.body.errors[0].extensions.code : "OK"));
+  expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+  expect(outcomes.filter((o) => o !== "OK").every((o) => ["CONFLICT", "INVALID_TRANSITION"].includes(o))).toBe(true);
+  const certificates = await t.db.dataSource.query("SELECT COUNT(*) AS n FROM certificate WHERE productId = ?", [first.product.id]);
+  expect(Number(certificates[0].n)).toBe(1);
+});
