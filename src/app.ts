@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { isIP } from "node:net";
 import type { Server } from "node:http";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type Express } from "express";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { AuthService } from "./auth/auth.service";
@@ -23,17 +23,20 @@ import { reportsRouter } from "./certificates/reports.routes";
 import { DEFAULT_UPLOAD_QUOTA_MB, type Config } from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
-import { ErrorCode } from "./core/errors";
 import { systemClock, vietnamDate, type Clock } from "./core/time";
 import { ReferenceCache } from "./db/reference/reference-cache";
 import { GeographyService } from "./geography/geography.service";
-import { formatError, isClientError } from "./http/errors";
+import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
+import { bodyErrors, corsFor, requestIds, securityHeaders } from "./http/middleware";
+import { legacyJsonStatusPlugin, plainLandingPagePlugin, requestLogPlugin, staffNeverCachedPlugin } from "./http/plugins";
 import { appSchema } from "./schema";
+
+type Settings = "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection";
 
 export type AppDeps = {
   dataSource: DataSource;
-  config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir"> & Partial<Pick<Config, "trustProxy" | "uploadQuotaBytesPerDay" | "demo">>;
+  config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir"> & Partial<Pick<Config, Settings>>;
   log: Logger;
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
@@ -44,15 +47,12 @@ export type AppDeps = {
 
 export type App = { app: Express; apollo: ApolloServer<Context>; services: Services };
 
-const requestIdOf = (res: express.Response): string => res.locals.requestId;
-
-/** Builds the express app: POST/GET /graphql, /healthz, /readyz. Does not listen (tests import it). */
+/** Builds the express app: POST/GET /graphql, /files, /reports, /healthz, /readyz. Does not listen (tests import it). */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { dataSource, log } = deps;
+  const { dataSource, log, config } = deps;
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
-  const cursors = new CursorCodec(deps.config.jwtSecret);
-  // Whole public answers are kept here; a certificate event drops them so the catalog changes at once.
+  const cursors = new CursorCodec(config.jwtSecret);
   // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
   const generation = new CatalogGeneration(dataSource);
@@ -62,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog.forgetCounts();
   });
   const services: Services = {
-    auth: new AuthService(dataSource, new TokenService(deps.config.jwtSecret, deps.config.jwtTtlHours), deps.config.demo ?? false),
+    auth: new AuthService(dataSource, new TokenService(config.jwtSecret, config.jwtTtlHours), config.demo ?? false),
     catalog,
     staffCatalog: new StaffCatalogService(dataSource, generation),
     dossiers: new DossierService(dataSource, cursors, generation),
@@ -72,19 +72,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   const limits = requestLimits(schema);
   const reference = new ReferenceCache(dataSource);
+  // Portals read the schema: introspection and "did you mean" suggestions stay on unless INTROSPECTION=false.
+  const introspection = config.introspection ?? true;
 
   const apollo = new ApolloServer<Context>({
     schema,
     cache: responseCache,
-    introspection: true,
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts drains and closes the database itself
     formatError,
+    parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
       ...limits.plugins,
       staffNeverCachedPlugin(),
+      legacyJsonStatusPlugin(),
       // Public catalog answers are cached whole (their cache hints decide for how long).
       ...(deps.responseCache === false
         ? []
@@ -99,6 +104,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ]),
       requestLogPlugin(),
+      // The embedded demo opens Apollo Sandbox in the browser; production shows a plain page.
+      config.demo ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : plainLandingPagePlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
     ],
   });
@@ -106,20 +113,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", deps.config.trustProxy ?? ["loopback"]);
-  app.use((req, res, next) => {
-    const given = req.get("x-request-id");
-    res.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    res.setHeader("X-Request-Id", res.locals.requestId);
-    // GraphQL requests are logged by requestLogPlugin (with operation and error codes); the rest here.
-    if (req.path !== "/graphql") {
-      const started = process.hrtime.bigint();
-      res.on("finish", () =>
-        log.info({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 }, "http"),
-      );
-    }
-    next();
-  });
+  app.set("trust proxy", config.trustProxy ?? ["loopback"]);
+  app.use(requestIds(log));
+  app.use(securityHeaders());
+  app.use(corsFor(config.corsOrigins ?? []));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -138,7 +135,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
     const now = clock.now();
     const today = vietnamDate(now);
-    const requestId = requestIdOf(res);
+    const requestId: string = res.locals.requestId;
     return {
       requestId,
       viewer: await services.auth.viewerFrom(req.get("authorization"), now),
@@ -153,7 +150,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   app.use(reportsRouter(contextFor));
-  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: deps.config.filesDir, clock, log, uploadQuotaBytesPerDay: deps.config.uploadQuotaBytesPerDay ?? DEFAULT_UPLOAD_QUOTA_MB * 1024 * 1024 }));
+  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: config.filesDir, clock, log, uploadQuotaBytesPerDay: config.uploadQuotaBytesPerDay ?? DEFAULT_UPLOAD_QUOTA_MB * 1024 * 1024 }));
 
   app.use(
     "/graphql",
@@ -162,21 +159,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: ({ req, res }) => contextFor(req, res),
     }),
   );
-
-  app.use(((err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    const status: number = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err, requestId: requestIdOf(res) }, "unhandled error");
-    const message =
-      status === 413
-        ? `The request body is over the limit of ${LIMITS.bodyBytes}.`
-        : status === 400
-          ? "The request body is not valid JSON."
-          : "Internal server error.";
-    res.status(status).json({
-      errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }],
-    });
-  }) as ErrorRequestHandler);
+  app.use(bodyErrors(log));
 
   return { app, apollo, services };
 }
@@ -190,40 +173,4 @@ const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
 function clientAddress(req: express.Request): string {
   const ip = req.ip && isIP(req.ip) ? req.ip : req.socket.remoteAddress;
   return ip && isIP(ip) ? ip : "unknown";
-}
-
-/**
- * An answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
- * catalog types carry public hints, and a staff query returning them must not be served to someone else.
- */
-function staffNeverCachedPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ contextValue, overallCachePolicy }) {
-      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
-    },
-  };
-}
-
-/** One log line per GraphQL request: operation, duration, error codes; unexpected errors in full. */
-function requestLogPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      return {
-        async didEncounterErrors({ errors }) {
-          for (const e of errors) {
-            if (!isClientError(e.extensions?.code)) {
-              contextValue.log.error({ err: e.originalError ?? e, path: e.path }, "unexpected error");
-            }
-          }
-        },
-        async willSendResponse({ operationName, response, errors }) {
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-          const codes = (body?.errors ?? errors ?? []).map((e) => e.extensions?.code);
-          contextValue.log.info({ op: operationName ?? null, ms: Math.round(ms * 10) / 10, errors: codes.length ? codes : undefined }, "graphql");
-        },
-      };
-    },
-  };
 }

@@ -41,6 +41,12 @@ const envSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isProxyAddress), { message: "must be a comma-separated list of addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal" }),
   UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(DEFAULT_UPLOAD_QUOTA_MB),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), { message: "must be a comma-separated list of origins such as https://portal.example.vn, or *" }),
+  INTROSPECTION: booleanFlag.default(true),
   UNATTACHED_FILE_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(7),
 });
 
@@ -64,6 +70,10 @@ export type Config = {
   trustProxy: string[];
   /** What one user may upload in one day (Vietnam time). */
   uploadQuotaBytesPerDay: number;
+  /** Browser origins allowed to call the API (CORS); `*` for anonymous public requests from any page. */
+  corsOrigins: string[];
+  /** Schema introspection and field suggestions in errors (on by default: portals read the schema). */
+  introspection: boolean;
   /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
   unattachedFileDays: number;
 };
@@ -111,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     uploadQuotaBytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
     unattachedFileDays: e.UNATTACHED_FILE_DAYS,
+    corsOrigins: e.CORS_ORIGINS,
+    introspection: e.INTROSPECTION,
   };
 }

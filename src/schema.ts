@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import {
   CatalogQueryResolver,
@@ -50,7 +50,8 @@ export function appSchema(): Promise<GraphQLSchema> {
       InspectionResolver,
       RevocationResolver,
     ],
-    directives: [cacheControlDirective],
+    // The standard directives (@include, @skip, @deprecated, @specifiedBy) stay beside our own.
+    directives: [...specifiedDirectives, cacheControlDirective],
     authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

@@ -16,6 +16,7 @@ import { Commune } from "../geography/commune.entity";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
+import { findByNumber } from "./certificate.service";
 import { ExpiryNotice } from "./expiry-notice.entity";
 import type { CommuneCertificates, ExpiryNoticeInput, InspectionInput, RevocationRecommendationInput, RevokeCertificateInput } from "./lifecycle.types";
 
@@ -231,7 +232,7 @@ export class CertificateLifecycleService {
 
   /** A certificate by number, if its product is in the viewer's commune (else NOT_FOUND, as if absent). */
   private async visibleCertificate(m: EntityManager, viewer: Viewer, number: string, { lock = false } = {}): Promise<Certificate> {
-    const found = await m.findOneBy(Certificate, { number: number.trim().slice(0, 64) });
+    const found = await findByNumber(m, number);
     // Locked, changes of one certificate take turns, and each sees what the one before it committed.
     const certificate = found && lock ? await lockRow(m, Certificate, found.id) : found;
     const product = certificate && (await m.findOneBy(Product, { id: certificate.productId }));

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { ValidationError } from "class-validator";
 import { ErrorCode } from "../core/errors";
 import { validationProblems } from "../core/validation";
-import { ARMOR_REJECTION } from "./limits";
+import { LIMIT_REJECTION } from "./limits";
 
 /** Codes whose message is meant for the client: everything else is masked. */
 const CLIENT_CODES = new Set<string>([
@@ -30,7 +30,7 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   {
     const ext = { ...(formatted.extensions ?? {}) };
     delete ext.stacktrace;
-    const rejection = ARMOR_REJECTION.exec(formatted.message);
+    const rejection = LIMIT_REJECTION.exec(formatted.message);
     if (rejection) {
       return {
         message: rejection[1],

@@ -24,14 +24,16 @@ export const pageComplexity = ({ args, childComplexity }: { args: { first?: numb
   1 + Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE_SIZE) * childComplexity;
 
 /**
- * Depth, alias, token and directive limits (graphql-armor) reject a request with QUERY_TOO_COMPLEX;
- * the armor's own cost rule is off because it cannot see `first`: the list-aware cost below replaces it.
+ * Depth, alias and directive limits (graphql-armor) reject a request with QUERY_TOO_COMPLEX; the token
+ * limit is graphql-js's own parse option (armor's token plugin parses in a hook, and a syntax error there
+ * became a 500); the armor's cost rule is off because it cannot see `first`: the list-aware cost below
+ * replaces it.
  */
 export function requestLimits(schema: GraphQLSchema) {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
@@ -65,8 +67,8 @@ export function requestLimits(schema: GraphQLSchema) {
       };
     },
   };
-  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules };
+  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules, parseOptions: { maxTokens: LIMITS.maxTokens } };
 }
 
-/** graphql-armor's rejections (it reports them as syntax or validation errors). */
-export const ARMOR_REJECTION = /^Syntax Error: ((Query depth|Aliases|Token|Directives) limit of \d+ exceeded.*)$/;
+/** Limit refusals that graphql-armor and graphql-js ("more that", sic) report as syntax errors. */
+export const LIMIT_REJECTION = /^Syntax Error: ((?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded.*|Document contains more tha[nt] \d+ tokens.*)$/;

@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Context } from "../context";
+import { isClientError } from "./errors";
+
+/**
+ * An answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
+ * catalog types carry public hints, and a staff query returning them must not be served to someone else.
+ */
+export function staffNeverCachedPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue, overallCachePolicy }) {
+      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
+    },
+  };
+}
+
+/**
+ * The GraphQL-over-HTTP specification's status codes: a client that accepts
+ * `application/graphql-response+json` gets 400 for a request error (parse, validation, variables, limits);
+ * a legacy `application/json` client gets 200 with the errors in the body, as the specification's SHOULD says.
+ */
+export function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ request }) {
+      const accept = request.http?.headers.get("accept") ?? "";
+      const legacy = !accept.includes("application/graphql-response+json");
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          if (legacy && response.http.status === 400 && body?.errors?.length && body.data === undefined) response.http.status = 200;
+        },
+      };
+    },
+  };
+}
+
+/** One log line per GraphQL request: operation, duration, error codes; unexpected errors in full. */
+export function requestLogPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) {
+            if (!isClientError(e.extensions?.code)) {
+              contextValue.log.error({ err: e.originalError ?? e, path: e.path }, "unexpected error");
+            }
+          }
+        },
+        async willSendResponse({ operationName, response, errors }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const codes = (body?.errors ?? errors ?? []).map((e) => e.extensions?.code);
+          contextValue.log.info({ op: operationName ?? null, ms: Math.round(ms * 10) / 10, errors: codes.length ? codes : undefined }, "graphql");
+        },
+      };
+    },
+  };
+}
+
+/**
+ * What a browser sees at /graphql in production: a plain page that loads nothing from elsewhere (Apollo's
+ * own production page pulls scripts from its CDN). The embedded demo shows Apollo Sandbox instead.
+ */
+export function plainLandingPagePlugin(): ApolloServerPlugin<Context> {
+  const html = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>OCOP API</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>OCOP API</h1>
+<p lang="vi">Giao diện lập trình GraphQL của Chương trình mỗi xã một sản phẩm. Gửi truy vấn bằng POST tới địa chỉ này.</p>
+<p lang="en">The GraphQL API of Vietnam's One Commune One Product programme. Send queries with POST (or GET) to this address; the schema is open to introspection.</p>
+</body></html>`;
+  return {
+    async serverWillStart() {
+      return { async renderLandingPage() { return { html }; } };
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import request from "supertest";
+import { clearTestData, openTestDb, type TestDb } from "../support/db";
+import { makeProduct, makeUser, TEST_PASSWORD } from "../support/factory";
+import { FixedClock, testApp } from "../support/http";
+import { Role } from "../../src/auth/user.entity";
+import { LOGIN } from "../support/operations";
+
+const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
+let db: TestDb;
+beforeAll(async () => {
+  db = await openTestDb();
+  await clearTestData(db.dataSource);
+});
+afterAll(() => db.dataSource.destroy());
+
+const PORTAL = "https://dulich.laichau.example";
+
+describe("browser portals (CORS)", () => {
+  it("answers a preflight from an allowed origin with 204 and the usual headers, and its request with the origin", async () => {
+    const { app } = await testApp(db, clock, { corsOrigins: [PORTAL] });
+    const preflight = await request(app).options("/graphql").set({ origin: PORTAL, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers["access-control-allow-origin"]).toBe(PORTAL);
+    expect(preflight.headers["access-control-allow-methods"]).toContain("POST");
+    expect(preflight.headers["access-control-allow-headers"]).toContain("authorization");
+    const post = await request(app).post("/graphql").set({ origin: PORTAL }).send({ query: "{ communes { code } }" });
+    expect(post.status).toBe(200);
+    expect(post.headers["access-control-allow-origin"]).toBe(PORTAL);
+    expect(post.headers["access-control-expose-headers"]).toContain("x-request-id");
+  });
+
+  it("gives an origin not allowed no CORS headers at all", async () => {
+    const { app } = await testApp(db, clock, { corsOrigins: [PORTAL] });
+    const preflight = await request(app).options("/graphql").set({ origin: "https://evil.example", "access-control-request-method": "POST" });
+    expect(preflight.status).toBe(204);
+    expect(Object.keys(preflight.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
+    const post = await request(app).post("/graphql").set({ origin: "https://evil.example" }).send({ query: "{ communes { code } }" });
+    expect(post.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("with *, lets any page read public data anonymously but never send a token", async () => {
+    const { app } = await testApp(db, clock, { corsOrigins: ["*"] });
+    const preflight = await request(app).options("/graphql").set({ origin: "https://any.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" });
+    expect(preflight.headers["access-control-allow-origin"]).toBe("*");
+    expect(preflight.headers["access-control-allow-headers"]).not.toContain("authorization");
+    const user = await makeUser(db.dataSource, Role.ADMIN);
+    const token = (await request(app).post("/graphql").send({ query: LOGIN, variables: { email: user.email, password: TEST_PASSWORD } })).body.data.login.token;
+    const signedIn = await request(app).post("/graphql").set({ origin: "https://any.example", authorization: `Bearer ${token}` }).send({ query: "{ me { email } }" });
+    expect(signedIn.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("keeps CSRF prevention for everything else: a simple form POST is refused", async () => {
+    const { app } = await testApp(db, clock, { corsOrigins: [PORTAL] });
+    const r = await request(app).post("/graphql").set({ origin: PORTAL }).type("form").send({ query: "{ communes { code } }" });
+    expect(r.status).toBe(400);
+  });
+});
+
+describe("GraphQL clients", () => {
+  it("keeps the standard directives: @include and @skip work, @deprecated and @specifiedBy are known", async () => {
+    const { gql } = await testApp(db, clock);
+    const r = await gql("query($all: Boolean!) { communes { code name @include(if: $all) kind @skip(if: $all) } }", { all: false });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.communes[0]).toEqual({ code: expect.any(String), kind: expect.any(String) });
+    const directives = (await gql("{ __schema { directives { name } } }")).body.data.__schema.directives.map((d: { name: string }) => d.name);
+    expect(directives).toEqual(expect.arrayContaining(["include", "skip", "deprecated", "specifiedBy", "cacheControl"]));
+  });
+
+  it("never answers a client's mistake with a 5xx: a document that does not parse is GRAPHQL_PARSE_FAILED", async () => {
+    const { app } = await testApp(db, clock);
+    const modern = await request(app).post("/graphql").set("accept", "application/graphql-response+json").send({ query: "{" });
+    expect([modern.status, modern.body.errors[0].extensions.code]).toEqual([400, "GRAPHQL_PARSE_FAILED"]);
+    const legacy = await request(app).post("/graphql").set("accept", "application/json").send({ query: "{" });
+    expect([legacy.status, legacy.body.errors[0].extensions.code]).toEqual([200, "GRAPHQL_PARSE_FAILED"]);
+    const long = await request(app).post("/graphql").set("accept", "application/graphql-response+json").send({ query: `{ communes { ${"code ".repeat(1600)} } }` });
+    expect([long.status, long.body.errors[0].extensions.code]).toEqual([400, "QUERY_TOO_COMPLEX"]);
+  });
+
+  it("offers introspection and suggestions to portals, and turns both off with INTROSPECTION=false", async () => {
+    const on = await testApp(db, clock);
+    expect((await on.gql("{ __schema { queryType { name } } }")).body.data.__schema.queryType.name).toBe("Query");
+    expect((await on.gql("{ comunes { code } }")).body.errors![0].message).toMatch(/Did you mean "communes"/);
+    const off = await testApp(db, clock, { introspection: false });
+    expect((await off.gql("{ __schema { queryType { name } } }")).body.errors![0].extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect((await off.gql("{ comunes { code } }")).body.errors![0].message).not.toMatch(/Did you mean/);
+  });
+
+  it("finds a certificate as people type its number: any case, spaces around", async () => {
+    const { certificate } = await makeProduct(db.dataSource, { name: "Chè Tả Phìn", communeCode: "03390" });
+    const { gql } = await testApp(db, clock);
+    const r = await gql("query($n: String!) { certificate(number: $n) { number } }", { n: `  ${certificate!.number.toLowerCase()} ` });
+    expect(r.body.data.certificate).toEqual({ number: certificate!.number });
+  });
+});
+
+describe("headers and pages", () => {
+  it("sends security headers on every answer", async () => {
+    const { app } = await testApp(db, clock);
+    for (const path of ["/graphql?query=%7B__typename%7D", "/healthz", "/files/1"]) {
+      const r = await request(app).get(path).set("apollo-require-preflight", "true");
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+      expect(r.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(r.headers["strict-transport-security"]).toMatch(/max-age=/);
+      expect(r.headers["content-security-policy"]).toBe("default-src 'none';frame-ancestors 'none'");
+    }
+  });
+
+  it("opens Apollo Sandbox in a browser for the demo, and a plain page in production", async () => {
+    const demo = await testApp(db, clock, { demo: true });
+    const sandbox = await request(demo.app).get("/graphql").set("accept", "text/html");
+    expect(sandbox.text).toMatch(/embeddable-sandbox/);
+    const production = await testApp(db, clock, { demo: false });
+    const plain = await request(production.app).get("/graphql").set("accept", "text/html");
+    expect(plain.status).toBe(200);
+    expect(plain.text).toMatch(/OCOP API/);
+    expect(plain.text).not.toMatch(/<script/);
+  });
+});
