@@ -136,16 +136,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const now = clock.now();
     const today = vietnamDate(now);
     const requestId: string = res.locals.requestId;
+    const viewer = await services.auth.viewerFrom(req.get("authorization"), now);
     return {
       requestId,
-      viewer: await services.auth.viewerFrom(req.get("authorization"), now),
+      viewer,
       ip: clientAddress(req),
       catalogGeneration: once(() => generation.current()),
       now,
       today,
       loaders: createLoaders(dataSource, reference, today),
       services,
-      log: log.child({ requestId }),
+      // Every line of the request carries its id, and the signed-in user's.
+      log: log.child(viewer ? { requestId, userId: viewer.id } : { requestId }),
     };
   };
 

@@ -95,8 +95,11 @@ function isMysqlUrl(value: string): boolean {
   }
 }
 
-/** Parses and checks the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses and checks the environment; throws ConfigError naming every bad variable. Command-line tasks that
+ * sign nothing (migrate, user:create) do not need JWT_SECRET.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret = true } = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
@@ -104,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const embedded = e.DATABASE_URL === undefined;
-  if (!embedded && !e.JWT_SECRET) {
+  if (!embedded && !e.JWT_SECRET && needsSecret) {
     throw new ConfigError("invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)");
   }
   return {

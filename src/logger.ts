@@ -16,6 +16,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({
     level,
     base: undefined,
+    // ISO times and level names, for people and for log shippers alike.
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
     serializers: { err: errorWithoutValues },
     redact: {
       paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization", "headers.authorization"],

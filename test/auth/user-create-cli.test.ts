@@ -5,14 +5,14 @@ import { User } from "../../src/auth/user.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
-import { databaseUrl, ensureDatabase } from "../support/db";
+import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 
 const CLI = join(__dirname, "..", "..", "dist", "src", "auth", "cli", "create-user.js");
-const url = databaseUrl("ocop_test_cli");
+const url = siblingDatabaseUrl("cli");
 
 function run(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, JWT_SECRET: "x".repeat(32), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, ...env } /* no JWT_SECRET: the task signs nothing */, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -41,6 +41,8 @@ it("creates the first administrator on a freshly migrated MySQL database, passwo
       [["--email", "c@example.org", "--role", "ADMIN", "--name", "C"], { USER_PASSWORD: "short" }, /at least|12 to 256/],
       [["--email", "d@example.org", "--role", "COMMUNE_OFFICER", "--name", "D"], { USER_PASSWORD: "long enough password" }, /--commune is required/],
       [["--email", "e@example.org", "--role", "KING", "--name", "E"], { USER_PASSWORD: "long enough password" }, /--role must be one of/],
+      [["--email", "not-an-address", "--role", "ADMIN", "--name", "F"], {}, /--email is not an email address/], // before asking for a password
+      [["--email", "g@example.org", "--role", "ADMIN", "--name", "G"], { USER_PASSWORD: "password1234" }, /too easy to guess/],
     ] as [string[], Record<string, string>, RegExp][]) {
       const r = await run(args, env);
       expect(r.code).toBe(1);

@@ -7,12 +7,12 @@ import { Certificate } from "../../src/certificates/certificate.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
-import { databaseUrl, ensureDatabase, TEST_DATABASE_URL } from "../support/db";
+import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 import { makeUser } from "../support/factory";
 
 // The demo's password is published: it must never open a server to the network, nor enter a real database.
 const DIST = join(__dirname, "..", "..", "dist", "src");
-const url = databaseUrl(`${new URL(TEST_DATABASE_URL).pathname.slice(1)}_demo_guard`);
+const url = siblingDatabaseUrl("demo_guard");
 const SECRET = "x".repeat(32);
 
 function run(script: string, env: Record<string, string>, { untilReady = false } = {}) {

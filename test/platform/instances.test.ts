@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
-import { databaseUrl, ensureDatabase, TEST_DATABASE_URL } from "../support/db";
+import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 
 // Two server processes on one MariaDB database, as behind a load balancer.
 const DIST = join(__dirname, "..", "..", "dist", "src");
-const url = databaseUrl(`${new URL(TEST_DATABASE_URL).pathname.slice(1)}_instances`);
+const url = siblingDatabaseUrl("instances");
 const env = { PATH: process.env.PATH ?? "", DATABASE_URL: url, JWT_SECRET: "y".repeat(32), HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info" };
 
 function node(script: string): { child: ChildProcess; ready: Promise<string>; exited: Promise<number | null> } {

@@ -2,9 +2,9 @@ import { Category } from "../../src/catalog/category.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { loadReferenceData } from "../../src/db/reference/load-reference";
 import { Commune } from "../../src/geography/commune.entity";
-import { databaseUrl, ensureDatabase } from "../support/db";
+import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 
-const url = databaseUrl("ocop_test_migrations");
+const url = siblingDatabaseUrl("migrations");
 
 it("runs every migration on an empty database, leaves no drift from the entities, and loads reference data idempotently", async () => {
   await ensureDatabase(url, { fresh: true });

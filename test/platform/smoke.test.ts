@@ -48,6 +48,8 @@ describe("the real server", () => {
       expect(page.data.products.edges[0].node.certificate.number).toMatch(/^DEMO-/);
       const login = await post('mutation { login(email: "admin@demo.ocop.vn", password: "ocop-demo-password") { token user { role } } }');
       expect(login.data.login.user.role).toBe("ADMIN");
+      const me = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${login.data.login.token}` }, body: JSON.stringify({ query: "{ me { email } }" }) });
+      expect(((await me.json()) as any).data.me.email).toBe("admin@demo.ocop.vn");
       const base = url.replace("/graphql", "");
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok", database: "up" });
@@ -60,7 +62,28 @@ describe("the real server", () => {
     expect(stdout).toMatch(/demo staff logins, password \\"ocop-demo-password\\": admin@demo\.ocop\.vn \(ADMIN\)/);
     expect(stdout).toMatch(/"op":null,"ms":/); // one log line per request
     expect(stdout).toMatch(/"method":"GET","path":"\/readyz","status":200,"ms":/); // one line per request, GraphQL or not
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.every((l) => /^(trace|debug|info|warn|error|fatal)$/.test(l.level) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(l.time))).toBe(true);
+    const signedIn = lines.filter((l) => l.msg === "graphql" && l.userId);
+    expect(signedIn.length).toBeGreaterThan(0); // the request after login carried a token
+    expect(lines.filter((l) => l.msg === "graphql").every((l) => typeof l.requestId === "string")).toBe(true);
   });
+
+  it("npm start runs the server as the process a signal reaches: SIGTERM to npm drains and stops it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ocop-npm-"));
+    const npm = spawn("npm", ["start", "--silent"], { cwd: join(__dirname, "..", ".."), env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, PORT: "0", SQLITE_PATH: join(dir, "ocop.sqlite") }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    npm.stdout.on("data", (d) => (out += d));
+    npm.stderr.on("data", (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => npm.on("exit", resolve));
+    for (let i = 0; i < 600 && !/ready at/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+    const url = /ready at (http:\/\/localhost:\d+)/.exec(out)![1];
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    npm.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/"msg":"stopped"/);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow(); // nobody serves any more
+  }, 120_000);
 
   it.each([
     [{ DATABASE_URL: "postgres://localhost/ocop" }, /^ocop-api: invalid configuration: DATABASE_URL must be a mysql:\/\/ URL/],

@@ -16,6 +16,9 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** Another database on the same server, named after TEST_DATABASE_URL's ("ocop_test" → "ocop_test_cli"): tests touch no other names. */
+export const siblingDatabaseUrl = (suffix: string) => databaseUrl(`${decodeURIComponent(new URL(TEST_DATABASE_URL).pathname.slice(1))}_${suffix}`);
+
 /** Creates the database of the URL (utf8mb4) if it is missing; drops it first when asked. */
 export async function ensureDatabase(url: string, { fresh = false } = {}): Promise<void> {
   const u = new URL(url);

@@ -3,6 +3,7 @@
 // comes from USER_PASSWORD, or from a hidden prompt when that is unset and a terminal is attached.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
+import { isEmail } from "class-validator";
 import { audit } from "../../audit/audit-event.entity";
 import { loadConfig } from "../../config";
 import { runCli } from "../../db/cli/run-cli";
@@ -46,23 +47,25 @@ runCli(async () => {
   const role = values.role as Role;
   if (!Object.values(Role).includes(role)) throw new Error(`--role must be one of ${Object.values(Role).join(", ")}`);
   if ((role === Role.COMMUNE_OFFICER) !== Boolean(values.commune)) throw new Error("--commune is required for COMMUNE_OFFICER and refused for other roles");
+  const email = values.email.trim().toLowerCase();
+  if (!isEmail(email) || email.length > 254) throw new Error("--email is not an email address");
+  // The configuration is checked before the password is asked for (JWT_SECRET is not needed here).
+  const config = loadConfig(process.env, { needsSecret: false });
 
   let password = process.env.USER_PASSWORD;
   if (password === undefined) {
     if (!process.stdin.isTTY) throw new Error("set USER_PASSWORD (no terminal to ask on)");
-    password = await promptHidden("Password (at least 12 characters): ");
+    password = await promptHidden("Password (at least 12 characters, not easy to guess): ");
   }
   try {
-    checkPasswordRules(password);
+    checkPasswordRules(password, { userInputs: [email, values.name] });
   } catch (e) {
     throw new Error((e as Error).message);
   }
 
-  const config = loadConfig();
   const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
-    const email = values.email.trim().toLowerCase();
     const passwordHash = await hashPassword(password);
     const user = await dataSource.transaction(async (m) => {
       if (values.commune && !(await m.existsBy(Commune, { code: values.commune }))) throw new Error(`--commune ${values.commune} is not a known unit`);
