@@ -29,10 +29,11 @@ import { GeographyService } from "./geography/geography.service";
 import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
 import { bodyErrors, corsFor, requestIds, securityHeaders } from "./http/middleware";
+import { Metrics } from "./http/metrics";
 import { legacyJsonStatusPlugin, plainLandingPagePlugin, requestLogPlugin, staffNeverCachedPlugin } from "./http/plugins";
 import { appSchema } from "./schema";
 
-type Settings = "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection";
+type Settings = "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection" | "metricsToken";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -54,6 +55,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = await appSchema();
   const cursors = new CursorCodec(config.jwtSecret);
   // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
+  const metrics = new Metrics(dataSource);
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
   const generation = new CatalogGeneration(dataSource);
   const catalog = new CatalogService(dataSource, cursors);
@@ -95,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ? []
         : [
             responseCachePlugin<Context>({
+              cache: metrics.countingCache(responseCache),
               extraCacheKeyData: ({ contextValue }) => contextValue.catalogGeneration(),
               // A signed-in request never reads or writes the shared cache.
               shouldReadFromCache: async ({ contextValue }) => !contextValue.viewer,
@@ -104,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ]),
       requestLogPlugin(),
+      metrics.plugin(),
       // The embedded demo opens Apollo Sandbox in the browser; production shows a plain page.
       config.demo ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : plainLandingPagePlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
@@ -118,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(securityHeaders());
   app.use(corsFor(config.corsOrigins ?? []));
 
+  app.get("/metrics", metrics.handler(config.metricsToken));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

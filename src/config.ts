@@ -47,6 +47,7 @@ const envSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), { message: "must be a comma-separated list of origins such as https://portal.example.vn, or *" }),
   INTROSPECTION: booleanFlag.default(true),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   UNATTACHED_FILE_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(7),
 });
 
@@ -72,6 +73,8 @@ export type Config = {
   uploadQuotaBytesPerDay: number;
   /** Browser origins allowed to call the API (CORS); `*` for anonymous public requests from any page. */
   corsOrigins: string[];
+  /** Bearer token for GET /metrics; without it there is no /metrics. */
+  metricsToken: string | undefined;
   /** Schema introspection and field suggestions in errors (on by default: portals read the schema). */
   introspection: boolean;
   /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
@@ -126,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     unattachedFileDays: e.UNATTACHED_FILE_DAYS,
     corsOrigins: e.CORS_ORIGINS,
     introspection: e.INTROSPECTION,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -116,3 +116,26 @@ describe("headers and pages", () => {
     expect(plain.text).not.toMatch(/<script/);
   });
 });
+
+describe("metrics", () => {
+  it("serves Prometheus metrics only with METRICS_TOKEN: requests by operation and outcome, latency, pool, cache, process", async () => {
+    const closed = await testApp(db, clock);
+    expect((await request(closed.app).get("/metrics")).status).toBe(404);
+
+    const token = "metrics-token-0123456789";
+    const { app, gql } = await testApp(db, clock, { metricsToken: token });
+    expect((await request(app).get("/metrics")).status).toBe(401);
+    expect((await request(app).get("/metrics").set("authorization", "Bearer wrong-token-0123456789")).status).toBe(401);
+    await gql("query Communes { communes { code } }");
+    await gql("query Communes { communes { code } }");
+    await gql("query Broken { nothing }"); // a document that does not validate has no operation yet
+    const text = (await request(app).get("/metrics").set("authorization", `Bearer ${token}`)).text;
+    expect(text).toContain('ocop_graphql_requests_total{operation="Communes",outcome="OK"} 2');
+    expect(text).toContain('ocop_graphql_requests_total{operation="anonymous",outcome="GRAPHQL_VALIDATION_FAILED"} 1');
+    expect(text).toMatch(/ocop_graphql_request_duration_seconds_bucket\{le="0.5",operation="Communes"\} 2/);
+    expect(text).toMatch(/ocop_db_pool_connections\{state="in_use"\} \d+/);
+    expect(text).toContain('ocop_response_cache_lookups_total{result="miss"} 1');
+    expect(text).toContain('ocop_response_cache_lookups_total{result="hit"} 1');
+    expect(text).toMatch(/process_cpu_seconds_total \d/);
+  });
+});
