@@ -1,3 +1,4 @@
+import { fold } from "../src/core/text";
 import type { DataSource } from "typeorm";
 import { words } from "../src/core/text";
 import { addDays, addMonths, type LocalDate } from "../src/core/time";
@@ -70,11 +71,11 @@ export async function generateDataset(ds: DataSource, today: LocalDate, size: Da
     const decision = addDays(today, -Math.floor(rnd() * 1200)); // some are older than 36 months: expired
     const expires = addMonths(decision, 36);
     const revoked = rnd() < 0.01 ? addDays(today, -10) : null;
-    products.push([i, `san-pham-${i}`, name, `Mô tả sản phẩm ${i}`, category, producer[0], producer[3], revoked ? null : i, revoked ? null : stars, revoked ? null : decision, revoked ? null : expires]);
+    products.push([i, `san-pham-${i}`, name, fold(name), `Mô tả sản phẩm ${i}`, category, producer[0], producer[3], revoked ? null : i, revoked ? null : stars, revoked ? null : decision, revoked ? null : expires]);
     certificates.push([i, `BENCH-${i}`, i, stars, `${i}/QĐ-UBND`, decision, decision, expires, revoked, revoked ? "Vi phạm" : null]);
     for (const w of words(`${name} ${producer[1]} ${communeName.get(producer[3] as string)}`)) tokens.push([i, w.slice(0, 40)]);
   }
-  await insertMany(ds, "product", ["id", "slug", "name", "description", "categoryCode", "producerId", "communeCode", "currentCertificateId", "stars", "certifiedOn", "certificateExpiresOn"], products);
+  await insertMany(ds, "product", ["id", "slug", "name", "nameKey", "description", "categoryCode", "producerId", "communeCode", "currentCertificateId", "stars", "certifiedOn", "certificateExpiresOn"], products);
   await insertMany(ds, "certificate", ["id", "number", "productId", "stars", "decisionNumber", "decisionDate", "issuedOn", "expiresOn", "revokedOn", "revocationReason"], certificates);
   await insertMany(ds, "product_search_token", ["productId", "token"], tokens);
   await ds.query("ANALYZE TABLE product, product_search_token, certificate, producer, commune");

@@ -36,7 +36,7 @@ async function floorServer() {
     const today = vietnamDate(new Date());
     const where = "p.certificateExpiresOn >= ?";
     const [rows, [{ total }]] = await Promise.all([
-      q<any>(`SELECT p.* FROM product p WHERE ${where} ORDER BY p.name, p.id LIMIT 21`, [today]),
+      q<any>(`SELECT p.* FROM product p WHERE ${where} ORDER BY p.nameKey, p.id LIMIT 21`, [today]),
       q<any>(`SELECT COUNT(*) AS total FROM product p WHERE ${where}`, [today]),
     ]);
     const page = rows.slice(0, 20);

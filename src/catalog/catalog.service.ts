@@ -19,7 +19,7 @@ import {
 } from "./catalog.types";
 
 const SORT_COLUMNS: Record<ProductSortField, keyof Product> = {
-  [ProductSortField.NAME]: "name",
+  [ProductSortField.NAME]: "nameKey", // folded: the same order on MySQL and SQLite
   [ProductSortField.STARS]: "stars",
   [ProductSortField.CERTIFIED_ON]: "certifiedOn",
   [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",

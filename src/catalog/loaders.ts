@@ -45,7 +45,7 @@ export function createCatalogLoaders(dataSource: DataSource, reference: Referenc
         .createQueryBuilder("p")
         .where("p.producerId IN (:...producerIds)", { producerIds })
         .andWhere(LISTED, { today })
-        .orderBy("p.name", "ASC")
+        .orderBy("p.nameKey", "ASC") // folded: one order on every database
         .addOrderBy("p.id", "ASC")
         .getMany();
       return producerIds.map((id) => rows.filter((p) => p.producerId === id));

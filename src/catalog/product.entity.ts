@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
+  BeforeInsert,
+  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -11,6 +13,7 @@ import {
   UpdateDateColumn,
 } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
+import { fold } from "../core/text";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
@@ -24,7 +27,7 @@ import { Producer } from "./producer.entity";
 @Entity()
 @ObjectType({ description: "An OCOP product." })
 @Directive(PUBLIC_CACHE)
-@Index(["name", "id"])
+@Index(["nameKey", "id"])
 @Index(["stars", "id"])
 @Index(["certifiedOn", "id"])
 @Index(["certificateExpiresOn", "id"])
@@ -45,6 +48,19 @@ export class Product {
   @Column({ type: "varchar", length: 255 })
   @Field()
   name: string;
+
+  /**
+   * The name folded (lower case, no tone or vowel marks, đ = d): the catalog sorts by it, so that both
+   * databases give one order ("Cá hồi" before "Chuối"), where SQLite would compare bytes.
+   */
+  @Column({ type: "varchar", length: 255, default: "" })
+  nameKey: string;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  keepNameKey(): void {
+    if (this.name !== undefined) this.nameKey = fold(this.name);
+  }
 
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true })
