@@ -28,9 +28,9 @@ import { ReferenceCache } from "./db/reference/reference-cache";
 import { GeographyService } from "./geography/geography.service";
 import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
-import { bodyErrors, corsFor, requestIds, securityHeaders } from "./http/middleware";
+import { bodyErrors, corsFor, language, requestIds, securityHeaders } from "./http/middleware";
 import { Metrics } from "./http/metrics";
-import { legacyJsonStatusPlugin, plainLandingPagePlugin, requestLogPlugin, staffNeverCachedPlugin } from "./http/plugins";
+import { legacyJsonStatusPlugin, plainLandingPagePlugin, requestLogPlugin, staffLanguagePlugin, staffNeverCachedPlugin } from "./http/plugins";
 import { appSchema } from "./schema";
 
 type Settings = "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection" | "metricsToken";
@@ -92,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...limits.plugins,
       staffNeverCachedPlugin(),
       legacyJsonStatusPlugin(),
+      staffLanguagePlugin(),
       // Public catalog answers are cached whole (their cache hints decide for how long).
       ...(deps.responseCache === false
         ? []
@@ -119,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy ?? ["loopback"]);
   app.use(requestIds(log));
+  app.use(language());
   app.use(securityHeaders());
   app.use(corsFor(config.corsOrigins ?? []));
 
@@ -162,6 +164,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
+    language(),
     expressMiddleware(apollo, {
       context: ({ req, res }) => contextFor(req, res),
     }),

@@ -11,6 +11,7 @@ import {
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
 import { StoredFileResolver } from "./files/stored-file.resolver";
+import { LabelsResolver } from "./i18n/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
@@ -45,6 +46,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       ScoreSubmissionResolver,
       DossierDocumentResolver,
       StoredFileResolver,
+      LabelsResolver,
       DossierConnectionResolver,
       CertificateLifecycleResolver,
       InspectionResolver,

@@ -11,7 +11,6 @@ import type { TokenService } from "./tokens";
 import type { CreateUserInput, LoginResult, Viewer } from "./auth.types";
 import { Role, User } from "./user.entity";
 
-const WRONG_LOGIN = "Wrong email or password.";
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class AuthService {
@@ -30,7 +29,7 @@ export class AuthService {
   async viewerFrom(authorization: string | undefined, now: Date): Promise<Viewer | null> {
     if (!authorization) return null;
     const invalid = () =>
-      new AppError(ErrorCode.UNAUTHENTICATED, "The token is malformed, expired or no longer valid: log in again.", {
+      new AppError(ErrorCode.UNAUTHENTICATED, "auth.badToken", {}, {
         http: { status: 401 },
       });
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization.trim());
@@ -56,7 +55,7 @@ export class AuthService {
       await this.dataSource.transaction((m) =>
         audit(m, { at: ctx.now, actorId: null, action: "LOGIN_FAILED", subjectType: "User", subjectId: user?.id ?? "unknown", note: `${email} from ${ctx.ip}` }),
       );
-      throw unauthenticated(WRONG_LOGIN);
+      throw unauthenticated("auth.wrongLogin");
     }
     await this.throttle.succeeded(email, ctx.ip);
     await this.dataSource.transaction((m) => audit(m, { at: ctx.now, actorId: user.id, action: "LOGIN", subjectType: "User", subjectId: user.id, note: `from ${ctx.ip}` }));
@@ -69,18 +68,18 @@ export class AuthService {
     checkPasswordRules(input.password, { userInputs: [email, input.fullName], demo: this.demo });
     const communeCode = input.communeCode ?? null;
     if (input.role === Role.COMMUNE_OFFICER && !communeCode) {
-      throw badInput("communeCode is required for a COMMUNE_OFFICER", { argument: "input.communeCode" });
+      throw badInput("auth.communeRequired", "input.communeCode");
     }
     if (input.role !== Role.COMMUNE_OFFICER && communeCode) {
-      throw badInput("only a COMMUNE_OFFICER has a communeCode", { argument: "input.communeCode" });
+      throw badInput("auth.communeRefused", "input.communeCode");
     }
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.dataSource, async (m) => {
       if (communeCode && !(await m.existsBy(Commune, { code: communeCode }))) {
-        throw badInput(`communeCode ${communeCode} is not a known unit`, { argument: "input.communeCode" });
+        throw badInput("geo.unknownCommune", "input.communeCode", { code: communeCode });
       }
       // A second request for the same address is told so; one racing this one loses on the unique key (CONFLICT too).
-      if (await m.existsBy(User, { email })) throw conflict("A user with this email exists.");
+      if (await m.existsBy(User, { email })) throw conflict("auth.emailTaken");
       const user = await m.save(
         m.create(User, { email, fullName: input.fullName.trim(), role: input.role, communeCode, active: true, passwordHash, tokenVersion: 1, demoPassword: input.password === DEMO_PASSWORD }),
       );
@@ -93,10 +92,10 @@ export class AuthService {
   async setUserActive(ctx: Context, rawId: string, active: boolean): Promise<User> {
     const actor = requireViewer(ctx);
     const id = parseId(rawId, "id");
-    if (id === actor.id && !active) throw badInput("you cannot deactivate your own account", { argument: "id" });
+    if (id === actor.id && !active) throw badInput("auth.selfDeactivation", "id");
     return inTransaction(this.dataSource, async (m) => {
       const user = await m.findOneBy(User, { id });
-      if (!user) throw notFound("no user has this id");
+      if (!user) throw notFound("auth.noUser");
       const updated = await m
         .createQueryBuilder()
         .update(User)
@@ -112,7 +111,7 @@ export class AuthService {
   async resetUserPassword(ctx: Context, rawId: string, password: string): Promise<User> {
     const id = parseId(rawId, "id");
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw notFound("no user has this id");
+    if (!user) throw notFound("auth.noUser");
     checkPasswordRules(password, { userInputs: [user.email, user.fullName], demo: this.demo });
     return this.setPassword(ctx, user, password, "PASSWORD_RESET");
   }
@@ -126,7 +125,7 @@ export class AuthService {
       await this.dataSource.transaction((m) =>
         audit(m, { at: ctx.now, actorId: viewer.id, action: "PASSWORD_CHANGE_FAILED", subjectType: "User", subjectId: viewer.id, note: `wrong current password from ${ctx.ip}` }),
       );
-      throw badInput("oldPassword is not the current password", { argument: "oldPassword" });
+      throw badInput("auth.wrongOldPassword", "oldPassword");
     }
     await this.throttle.succeeded(current.email, ctx.ip);
     checkPasswordRules(newPassword, { argument: "newPassword", userInputs: [current.email, current.fullName], demo: this.demo });
@@ -157,7 +156,7 @@ export class AuthService {
         .set({ passwordHash, demoPassword: password === DEMO_PASSWORD, tokenVersion: () => "tokenVersion + 1" })
         .where("id = :id AND tokenVersion = :version", { id: user.id, version: user.tokenVersion })
         .execute();
-      if (updated.affected !== 1) throw conflict("The account was changed meanwhile: try again.");
+      if (updated.affected !== 1) throw conflict("auth.accountChanged");
       await audit(m, { at: ctx.now, actorId: actor.id, action, subjectType: "User", subjectId: user.id });
       return m.findOneByOrFail(User, { id: user.id });
     });

@@ -22,11 +22,11 @@ export type PasswordRules = { argument?: string; /** the e-mail and name of the 
 export function checkPasswordRules(password: string, { argument = "password", userInputs = [], demo = false }: PasswordRules = {}): void {
   // The messages name the rule, never the value.
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-    throw badInput(`${argument} must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`, { argument });
+    throw badInput("auth.passwordLength", argument, { min: PASSWORD_MIN, max: PASSWORD_MAX });
   }
-  if (!demo && password === DEMO_PASSWORD) throw badInput(`${argument} is the published demo password`, { argument });
+  if (!demo && password === DEMO_PASSWORD) throw badInput("auth.demoPassword", argument);
   if (password !== DEMO_PASSWORD && estimator.check(password, userInputs.flatMap((u) => [u, ...u.split(/[@.\s]+/)])).score < MIN_STRENGTH) {
-    throw badInput(`${argument} is too easy to guess: use a longer phrase of unrelated words`, { argument });
+    throw badInput("auth.weakPassword", argument);
   }
 }
 

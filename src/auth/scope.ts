@@ -11,5 +11,5 @@ export const viewerCommunes = (viewer: Viewer): string[] | null =>
   viewer.role === Role.COMMUNE_OFFICER ? [viewer.communeCode ?? "-"] : null;
 
 export function requireCommune(viewer: Viewer, communeCode: string): void {
-  if (!inViewerCommune(viewer, communeCode)) throw forbidden("You work for another commune.");
+  if (!inViewerCommune(viewer, communeCode)) throw forbidden("auth.otherCommune");
 }

@@ -41,7 +41,7 @@ export class LoginThrottle {
     if (refused.length > over.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
     if (over.length) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000));
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed logins: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+      throw new AppError(ErrorCode.RATE_LIMITED, "auth.locked", { minutes: Math.ceil(retryAfterSeconds / 60) }, {
         retryAfterSeconds,
         http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
       });

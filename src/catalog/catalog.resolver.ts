@@ -153,7 +153,7 @@ export class ProductFacetsResolver {
     @Arg("first", () => Int, { defaultValue: FACET_COMMUNES_DEFAULT }) first: number,
   ): CommuneCount[] {
     if (!Number.isInteger(first) || first < 1 || first > FACET_COMMUNES_MAX) {
-      throw badInput(`first must be between 1 and ${FACET_COMMUNES_MAX}`, { argument: "first" });
+      throw badInput("field.pageSize", "first", { max: FACET_COMMUNES_MAX });
     }
     const selected = new Set(facets.selectedCommuneCodes);
     return facets.allCommunes.filter((c, i) => i < first || selected.has(c.commune.code));

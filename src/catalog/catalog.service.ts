@@ -221,7 +221,7 @@ export class CatalogService {
       !(numeric ? Number.isInteger(value) : typeof value === "string") ||
       !Number.isInteger(id)
     ) {
-      throw badInput("after is a cursor of another sort order; start again without it", { argument: "after" });
+      throw badInput("field.cursor", "after");
     }
     return [value as string | number, id as number];
   }
@@ -232,19 +232,19 @@ function checkFilter(filter?: ProductFilter | null): ProductFilter {
   const f: ProductFilter = { ...(filter ?? {}) };
   const list = <T>(name: string, values: T[] | null | undefined, valid: (v: T) => boolean, what: string) => {
     if (!values || values.length === 0) return undefined;
-    if (values.length > LIST_FILTER_MAX) throw badInput(`filter.${name} may hold at most ${LIST_FILTER_MAX} values`, { argument: `filter.${name}` });
+    if (values.length > LIST_FILTER_MAX) throw badInput("field.listCap", `filter.${name}`, { max: LIST_FILTER_MAX });
     const bad = values.filter((v) => !valid(v));
-    if (bad.length) throw badInput(`filter.${name}: ${bad.slice(0, 5).map(String).join(", ")} ${bad.length > 1 ? "are" : "is"} not ${what}`, { argument: `filter.${name}` });
+    if (bad.length) throw badInput("field.list", `filter.${name}`, { values: bad.slice(0, 5).map(String).join(", "), what });
     return [...new Set(values)];
   };
   f.communeCodes = list("communeCodes", f.communeCodes, (c) => COMMUNE_CODE.test(c), "a five-digit commune code");
   f.categoryCodes = list("categoryCodes", f.categoryCodes, (c) => CATEGORY_CODE.test(c), "a category code like I, I.2 or I.2.a");
   f.stars = list("stars", f.stars, (s) => s >= 3 && s <= 5, "3, 4 or 5");
   if (f.search && f.search.length > SEARCH_MAX_LENGTH) {
-    throw badInput(`filter.search may be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "filter.search" });
+    throw badInput("field.maxLength", "filter.search", { max: SEARCH_MAX_LENGTH });
   }
   if (f.certifiedInYear !== null && f.certifiedInYear !== undefined && (f.certifiedInYear < 1990 || f.certifiedInYear > 2200)) {
-    throw badInput("filter.certifiedInYear is not a plausible year", { argument: "filter.certifiedInYear" });
+    throw badInput("field.year", "filter.certifiedInYear");
   }
   return f;
 }

@@ -27,12 +27,12 @@ export class StaffCatalogService {
     requireCommune(viewer, input.communeCode);
     return inTransaction(this.dataSource, async (m) => {
       // The commune's row is held: two requests creating one producer take turns, and the second finds the first.
-      if (!(await lockRow(m, Commune, { code: input.communeCode }))) throw badInput(`communeCode ${input.communeCode} is not a known unit`, { argument: "input.communeCode" });
+      if (!(await lockRow(m, Commune, { code: input.communeCode }))) throw badInput("geo.unknownCommune", "input.communeCode", { code: input.communeCode });
       const registrationNumber = blankToNull(input.registrationNumber);
       const existing = (await m.find(Producer, { where: { communeCode: input.communeCode } })).find(
         (p) => (registrationNumber && p.registrationNumber === registrationNumber) || fold(p.name) === fold(input.name),
       );
-      if (existing) throw conflict(`The commune already has this producer: ${existing.name} (id ${existing.id}).`, { existingId: String(existing.id) });
+      if (existing) throw conflict("catalog.producerExists", { name: existing.name, id: existing.id }, { existingId: String(existing.id) });
       const producer = await m.save(
         m.create(Producer, {
           name: input.name.trim(),
@@ -56,7 +56,7 @@ export class StaffCatalogService {
     const id = parseId(input.id, "input.id");
     const producer = await inTransaction(this.dataSource, async (m) => {
       const producer = await lockRow(m, Producer, id);
-      if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("no producer has this id");
+      if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
       const { id: _id, ...fields } = input;
       const changes: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(fields)) {
@@ -82,11 +82,11 @@ export class StaffCatalogService {
     return inTransaction(this.dataSource, async (m) => {
       // The producer's row is held: two requests creating one product take turns, and the second finds the first.
       const producer = await lockRow(m, Producer, producerId);
-      if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("no producer has this id");
+      if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
       await requireProductSet(m, input.categoryCode, "input.categoryCode");
       const name = input.name.trim();
       const same = (await m.find(Product, { select: { id: true, name: true, slug: true }, where: { producerId } })).find((p) => fold(p.name) === fold(name));
-      if (same) throw conflict(`The producer already has this product: ${same.name} (id ${same.id}).`, { existingId: String(same.id), slug: same.slug });
+      if (same) throw conflict("catalog.productExists", { name: same.name, id: same.id }, { existingId: String(same.id), slug: same.slug });
       const product = await m.save(
         m.create(Product, {
           name,
@@ -108,7 +108,7 @@ export class StaffCatalogService {
     const id = parseId(input.id, "input.id");
     const product = await inTransaction(this.dataSource, async (m) => {
       const product = await lockRow(m, Product, id);
-      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
       const changes: Partial<Product> = {};
       if (input.categoryCode && input.categoryCode !== product.categoryCode) {
         await requireProductSet(m, input.categoryCode, "input.categoryCode");
@@ -151,7 +151,7 @@ const blankToNull = (v: string | null | undefined): string | null => (v === unde
 
 async function requireProductSet(m: EntityManager, code: string, argument: string): Promise<void> {
   const category = await m.findOneBy(Category, { code });
-  if (!category || category.level !== CategoryLevel.SET) throw badInput(`${argument} ${code} is not a product set (like I.2.b)`, { argument });
+  if (!category || category.level !== CategoryLevel.SET) throw badInput("catalog.notProductSet", argument, { code });
 }
 
 /** The folded name, with -2, -3… when taken. */

@@ -31,9 +31,9 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
   const rules = await ruleSetOn(m, issue.decisionDate);
   // The product's row is held until commit: two recognitions of one product take turns, so it never has two current certificates.
   const product = await lockRow(m, Product, issue.productId);
-  if (!product) throw notFound("no product has this id");
+  if (!product) throw notFound("catalog.noProduct");
   const { currentCertificateId } = product;
-  if (currentCertificateId && issue.replaces === "none") throw conflict("The product was certified meanwhile: reload the dossier.");
+  if (currentCertificateId && issue.replaces === "none") throw conflict("certificate.certifiedMeanwhile");
   const certificate = await m.save(
     m.create(Certificate, {
       number: issue.number,

@@ -7,7 +7,8 @@ import { Role } from "../auth/user.entity";
 import { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
-import { AppError, badInput, conflict, ErrorCode, notFound } from "../core/errors";
+import { badInput, conflict, invalidTransition, notFound } from "../core/errors";
+import { enumRef } from "../i18n/messages";
 import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { addDays, isLocalDate, type LocalDate } from "../core/time";
@@ -26,7 +27,7 @@ const MAX_LIST = 5000;
 const text = (value: string | null | undefined): string | null => value?.trim() || null;
 
 const pastDate = (date: LocalDate, today: LocalDate, argument: string) => {
-  if (!isLocalDate(date) || date > today) throw badInput(`${argument} may not be in the future`, { argument });
+  if (!isLocalDate(date) || date > today) throw badInput("field.notFuture", argument);
 };
 
 /**
@@ -42,7 +43,7 @@ export class CertificateLifecycleService {
   /** Current certificates expiring within the window (and, if asked, expired and not replaced), oldest expiry first. */
   async expiring(ctx: Context, withinDays: number, communeCodes: string[] | null | undefined, includeExpired: boolean): Promise<Certificate[]> {
     const viewer = requireViewer(ctx);
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 1100) throw badInput("withinDays must be 0 to 1100", { argument: "withinDays" });
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 1100) throw badInput("field.range", "withinDays", { detail: "0–1100" });
     const qb = this.currentCertificates(viewer, communeCodes).andWhere("c.expiresOn <= :until", { until: addDays(ctx.today, withinDays) });
     if (!includeExpired) qb.andWhere("c.expiresOn >= :today", { today: ctx.today });
     return qb.orderBy("c.expiresOn", "ASC").addOrderBy("c.id", "ASC").limit(MAX_LIST).getMany();
@@ -56,10 +57,10 @@ export class CertificateLifecycleService {
       const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       const status = certificateStatus(certificate, ctx.today);
       if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
-        throw badInput(`the certificate is ${status}: no notice is due`, { argument: "input.certificateNumber" });
+        throw badInput("certificate.noNoticeDue", "input.certificateNumber", { status: enumRef("CertificateStatus", status) });
       }
       const existing = await m.findOneBy(ExpiryNotice, { certificateId: certificate.id });
-      if (existing) throw conflict(`A notice was already recorded for this certificate, sent on ${existing.sentOn}.`);
+      if (existing) throw conflict("certificate.noticeRecorded", { sentOn: existing.sentOn });
       const rules = await ruleSetOn(m, input.sentOn);
       const late = input.sentOn > addDays(certificate.expiresOn, -rules.expiryNoticeDays);
       await m.insert(ExpiryNotice, { certificateId: certificate.id, sentOn: input.sentOn, channel: input.channel, note, late, recordedById: viewer.id });
@@ -78,7 +79,7 @@ export class CertificateLifecycleService {
   /** Certificates whose recognition decision falls in the year, per commune (the list attached to the province's letter). */
   async recognizedIn(ctx: Context, year: number, communeCodes?: string[] | null): Promise<CommuneCertificates[]> {
     const viewer = requireViewer(ctx);
-    if (!Number.isInteger(year) || year < 1990 || year > 2200) throw badInput("recognizedYear is not a plausible year", { argument: "recognizedYear" });
+    if (!Number.isInteger(year) || year < 1990 || year > 2200) throw badInput("field.year", "recognizedYear");
     const qb = this.dataSource
       .getRepository(Certificate)
       .createQueryBuilder("c")
@@ -106,7 +107,7 @@ export class CertificateLifecycleService {
     const productId = parseId(input.productId, "input.productId");
     return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
-      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
       const inspection = await m.save(
         m.create(Inspection, { productId, communeCode: product.communeCode, inspectedOn: input.inspectedOn, inspectorId: viewer.id, logoUseCompliant: input.logoUseCompliant, findings }),
       );
@@ -137,14 +138,14 @@ export class CertificateLifecycleService {
     return inTransaction(this.dataSource, async (m) => {
       const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       if (certificateStatus(certificate, ctx.today) !== CertificateStatus.ACTIVE) {
-        throw badInput(`the certificate is ${certificateStatus(certificate, ctx.today)}: only an active one can be revoked`, { argument: "input.certificateNumber" });
+        throw badInput("certificate.onlyActive", "input.certificateNumber", { status: enumRef("CertificateStatus", certificateStatus(certificate, ctx.today)) });
       }
       if (violationIds.length) {
         const found = await m.getRepository(Violation).createQueryBuilder("v").innerJoin(Inspection, "i", "i.id = v.inspectionId").where("v.id IN (:...ids) AND i.productId = :productId", { ids: violationIds, productId: certificate.productId }).getCount();
-        if (found !== violationIds.length) throw badInput("violationIds must be violations recorded for this product", { argument: "input.violationIds" });
+        if (found !== violationIds.length) throw badInput("certificate.notThisProduct", "input.violationIds");
       }
       if (await m.existsBy(RevocationRecommendation, { certificateId: certificate.id, status: RecommendationStatus.PENDING })) {
-        throw conflict("A recommendation for this certificate is already waiting for the province.");
+        throw conflict("certificate.recommendationWaiting");
       }
       const product = await m.findOneByOrFail(Product, { id: certificate.productId });
       const recommendation = await m.save(
@@ -175,7 +176,7 @@ export class CertificateLifecycleService {
       const certificate = await this.visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
       const status = certificateStatus(certificate, ctx.today);
       if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
-        throw new AppError(ErrorCode.INVALID_TRANSITION, `The certificate is already ${status}.`);
+        throw invalidTransition("certificate.already", { status: enumRef("CertificateStatus", status) });
       }
       // Conditional, so that two revocations of one certificate cannot both pass.
       const updated = await m
@@ -184,7 +185,7 @@ export class CertificateLifecycleService {
         .set({ revokedOn: input.decisionDate, revocationReason: reason, revocationDecisionNumber: decisionNumber })
         .where("id = :id AND revokedOn IS NULL", { id: certificate.id })
         .execute();
-      if (updated.affected !== 1) throw conflict("The certificate was revoked meanwhile.");
+      if (updated.affected !== 1) throw conflict("certificate.revokedMeanwhile");
       await m.update(
         RevocationRecommendation,
         { certificateId: certificate.id, status: RecommendationStatus.PENDING },
@@ -204,14 +205,14 @@ export class CertificateLifecycleService {
     const reason = rawReason.trim();
     return inTransaction(this.dataSource, async (m) => {
       const recommendation = await m.findOneBy(RevocationRecommendation, { id: parseId(rawId, "id") });
-      if (!recommendation) throw notFound("no recommendation has this id");
-      if (recommendation.status !== RecommendationStatus.PENDING) throw new AppError(ErrorCode.INVALID_TRANSITION, `The recommendation is already ${recommendation.status}.`);
+      if (!recommendation) throw notFound("recommendation.notFound");
+      if (recommendation.status !== RecommendationStatus.PENDING) throw invalidTransition("recommendation.already", { status: enumRef("RecommendationStatus", recommendation.status) });
       const updated = await m.update(
         RevocationRecommendation,
         { id: recommendation.id, status: RecommendationStatus.PENDING },
         { status: RecommendationStatus.REJECTED, decidedById: viewer.id, decisionNote: reason },
       );
-      if (updated.affected !== 1) throw conflict("The recommendation was decided meanwhile.");
+      if (updated.affected !== 1) throw conflict("recommendation.decidedMeanwhile");
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "REVOCATION_REJECTED", subjectType: "Certificate", subjectId: recommendation.certificateId, note: reason });
       return m.findOneByOrFail(RevocationRecommendation, { id: recommendation.id });
     });
@@ -236,7 +237,7 @@ export class CertificateLifecycleService {
     // Locked, changes of one certificate take turns, and each sees what the one before it committed.
     const certificate = found && lock ? await lockRow(m, Certificate, found.id) : found;
     const product = certificate && (await m.findOneBy(Product, { id: certificate.productId }));
-    if (!certificate || !product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no certificate has this number");
+    if (!certificate || !product || !inViewerCommune(viewer, product.communeCode)) throw notFound("certificate.notFound");
     return certificate;
   }
 }

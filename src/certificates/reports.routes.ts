@@ -32,8 +32,8 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
   router.get("/reports/certificates.csv", async (req, res) => {
     try {
       const ctx = await contextFor(req, res);
-      if (!ctx.viewer) return sendError(res, ErrorCode.UNAUTHENTICATED, "Sign in first: send Authorization: Bearer <token> from login.");
-      if (ctx.viewer.role === Role.COUNCIL_MEMBER) return sendError(res, ErrorCode.FORBIDDEN, "You may not do this.");
+      if (!ctx.viewer) return sendError(res, ErrorCode.UNAUTHENTICATED);
+      if (ctx.viewer.role === Role.COUNCIL_MEMBER) return sendError(res, ErrorCode.FORBIDDEN);
       const year = Number(req.query.recognizedYear);
       const communeCodes = typeof req.query.communeCodes === "string" ? req.query.communeCodes.split(",").filter(Boolean) : null;
       const groups = await ctx.services.lifecycle.recognizedIn(ctx, year, communeCodes);

@@ -20,7 +20,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: "first" });
+    throw badInput("field.pageSize", "first", { max: MAX_PAGE_SIZE });
   }
   return first;
 }
@@ -38,7 +38,7 @@ export class CursorCodec {
   }
 
   decode(cursor: string): unknown[] {
-    const invalid = () => badInput("after is not a cursor from this list", { argument: "after" });
+    const invalid = () => badInput("field.cursor", "after");
     if (cursor.length > 500) throw invalid();
     const [body, signature, extra] = cursor.split(".");
     if (!body || !signature || extra !== undefined) throw invalid();

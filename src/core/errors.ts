@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { currentLang, render, type MessageKey, type Params } from "../i18n/messages";
 
 /** The stable error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -15,19 +16,21 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** An error whose message is safe to show to the client. */
+/**
+ * An error whose message is safe to show to the client, from the message catalogue (src/i18n) in the
+ * request's language. `extra` goes to extensions beside the code (field names, ids, lists of values).
+ */
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+  constructor(code: ErrorCode, key: MessageKey, params: Params = {}, extra: Record<string, unknown> = {}) {
+    super(render(currentLang(), key, params), { extensions: { code, ...extra } });
   }
 }
 
-export const badInput = (message: string, extra?: Record<string, unknown>) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, extra);
-export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
-export const forbidden = (message = "You may not do this.") => new AppError(ErrorCode.FORBIDDEN, message);
-export const conflict = (message = "Someone else changed this meanwhile: reload it and try again.", extra?: Record<string, unknown>) =>
-  new AppError(ErrorCode.CONFLICT, message, extra);
-export const invalidTransition = (message: string, extra?: Record<string, unknown>) => new AppError(ErrorCode.INVALID_TRANSITION, message, extra);
-export const unauthenticated = (message = "Sign in first: send Authorization: Bearer <token> from login.") =>
-  new AppError(ErrorCode.UNAUTHENTICATED, message);
+/** BAD_USER_INPUT about one field (named in `extensions.argument` and, in the officer's words, in the message). */
+export const badInput = (key: MessageKey, argument: string, params: Params = {}) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, key, { field: argument, ...params }, { argument });
+export const notFound = (key: MessageKey, params?: Params) => new AppError(ErrorCode.NOT_FOUND, key, params);
+export const forbidden = (key: MessageKey = "code.FORBIDDEN", params?: Params) => new AppError(ErrorCode.FORBIDDEN, key, params);
+export const conflict = (key: MessageKey = "code.CONFLICT", params?: Params, extra?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, key, params, extra);
+export const invalidTransition = (key: MessageKey, params?: Params, extra?: Record<string, unknown>) => new AppError(ErrorCode.INVALID_TRANSITION, key, params, extra);
+export const unauthenticated = (key: MessageKey = "code.UNAUTHENTICATED") => new AppError(ErrorCode.UNAUTHENTICATED, key);

@@ -1,4 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateBy, type ValidationError } from "class-validator";
+import type { Lang } from "../i18n/labels";
+import { render, type MessageKey } from "../i18n/messages";
 
 /**
  * Shape rules of inputs, in one place: every text field of an input class declares its maximum length
@@ -30,21 +32,40 @@ export function Text(max: number, { optional = false, multiline = false }: TextR
     if (!multiline) {
       ValidateBy({ name: "singleLine", validator: { validate: (v: unknown) => typeof v !== "string" || !/[\r\n]/.test(v), defaultMessage: () => `${field} must be on one line` } })(target, key);
     }
-    MaxLength(max, { message: `${field} may be at most ${max} characters` })(target, key);
+    MaxLength(max, { message: `${field} may be at most ${max} characters`, context: { max } })(target, key);
   };
 }
 
 /** At most LIST_CAP values in a filter list or an id list: more is refused, never cut. */
 export const LIST_CAP = 100;
-export const ListCap = (max = LIST_CAP): PropertyDecorator => ArrayMaxSize(max, { message: ({ property }) => `${property} may list at most ${max} values` });
+export const ListCap = (max = LIST_CAP): PropertyDecorator => ArrayMaxSize(max, { message: ({ property }) => `${property} may list at most ${max} values`, context: { max } });
 
 export type Problem = { field: string; message: string };
 
-/** class-validator's nested errors as flat field paths ("violations.0.description") with their messages. */
-export function validationProblems(errors: readonly ValidationError[], prefix = ""): Problem[] {
+/** The catalogue's message for each kind of constraint; others say what class-validator said. */
+const CONSTRAINT_MESSAGES: Record<string, MessageKey> = {
+  text: "field.text",
+  notBlank: "field.required",
+  noControlCharacters: "field.control",
+  singleLine: "field.singleLine",
+  maxLength: "field.maxLength",
+  arrayMaxSize: "field.listCap",
+  isEmail: "field.email",
+  isUrl: "field.url",
+  matches: "field.format",
+  min: "field.range",
+  max: "field.range",
+  isIn: "field.range",
+};
+
+/** class-validator's nested errors as flat field paths ("violations.0.description") with their messages in `lang`. */
+export function validationProblems(errors: readonly ValidationError[], lang: Lang, prefix = ""): Problem[] {
   return errors.flatMap((e) => {
     const field = `${prefix}${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...validationProblems(e.children ?? [], `${field}.`)];
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, detail]) => ({
+      field,
+      message: render(lang, CONSTRAINT_MESSAGES[constraint] ?? "field.invalid", { field, detail, ...((e.contexts?.[constraint] ?? {}) as Record<string, number>) }),
+    }));
+    return [...own, ...validationProblems(e.children ?? [], lang, `${field}.`)];
   });
 }

@@ -10,6 +10,7 @@ import { Certificate } from "../certificates/certificate.entity";
 import { issueCertificate } from "../certificates/certificate-issuer";
 import { CursorCodec, pageSize } from "../core/connection";
 import { AppError, badInput, conflict, ErrorCode, forbidden, invalidTransition, notFound } from "../core/errors";
+import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { words } from "../core/text";
@@ -72,7 +73,7 @@ export class DossierService {
     const name = input.name.trim();
     return inTransaction(this.dataSource, async (m) => {
       const minCouncilSize = input.minCouncilSize ?? (await ruleSetOn(m, ctx.today)).minCouncilSize;
-      if (await m.existsBy(EvaluationRound, { name, year: input.year })) throw conflict(`A round named "${name}" exists for ${input.year}.`);
+      if (await m.existsBy(EvaluationRound, { name, year: input.year })) throw conflict("round.exists", { name, year: input.year });
       const round = await m.save(m.create(EvaluationRound, { name, year: input.year, submissionDeadline: input.submissionDeadline, minCouncilSize }));
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "ROUND_OPENED", subjectType: "EvaluationRound", subjectId: round.id, note: `deadline ${round.submissionDeadline}` });
       return round;
@@ -83,12 +84,12 @@ export class DossierService {
     const viewer = requireViewer(ctx);
     return inTransaction(this.dataSource, async (m) => {
       const round = await m.findOneBy(EvaluationRound, { id: parseId(rawId, "roundId") });
-      if (!round) throw notFound("no evaluation round has this id");
+      if (!round) throw notFound("round.notFound");
       if (deadline === round.submissionDeadline) return round; // asked again: already so
-      if (deadline < round.submissionDeadline) throw badInput("the new deadline must be later than the current one", { argument: "submissionDeadline" });
+      if (deadline < round.submissionDeadline) throw badInput("round.deadlineEarlier", "submissionDeadline");
       // Conditional, so that of two concurrent extensions one wins and the other is told.
       const updated = await m.update(EvaluationRound, { id: round.id, submissionDeadline: round.submissionDeadline }, { submissionDeadline: deadline });
-      if (updated.affected !== 1) throw conflict("The deadline was changed meanwhile: reload the round.");
+      if (updated.affected !== 1) throw conflict("round.deadlineChanged");
       await audit(m, { at: ctx.now, actorId: viewer.id, action: "DEADLINE_EXTENDED", subjectType: "EvaluationRound", subjectId: round.id, note: `${round.submissionDeadline} → ${deadline}` });
       return { ...round, submissionDeadline: deadline };
     });
@@ -161,7 +162,7 @@ export class DossierService {
     const qb = filtered().orderBy("d.id", "DESC").take(first + 1);
     if (args.after) {
       const [id] = this.cursors.decode(args.after);
-      if (!Number.isInteger(id)) throw badInput("after is not a cursor from this list", { argument: "after" });
+      if (!Number.isInteger(id)) throw badInput("field.cursor", "after");
       qb.andWhere("d.id < :afterId", { afterId: id });
     }
     const rows = await qb.getMany();
@@ -204,22 +205,22 @@ export class DossierService {
     const roundId = parseId(input.roundId, "input.roundId");
     return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
-      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("no product has this id");
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
       const round = await m.findOneBy(EvaluationRound, { id: roundId });
-      if (!round) throw notFound("no evaluation round has this id");
+      if (!round) throw notFound("round.notFound");
       const current = product.currentCertificateId ? await m.findOneBy(Certificate, { id: product.currentCertificateId }) : null;
       if (input.kind === DossierKind.NEW && current) {
-        throw badInput("the product already has a certificate: open a RE_EVALUATION or UPGRADE dossier", { argument: "input.kind" });
+        throw badInput("dossier.alreadyCertified", "input.kind");
       }
       if (input.kind !== DossierKind.NEW && !current) {
-        throw badInput(`a ${input.kind} dossier needs a product with a certificate: open a NEW dossier`, { argument: "input.kind" });
+        throw badInput("dossier.needsCertificate", "input.kind", { kind: enumRef("DossierKind", input.kind) });
       }
       const open = await m
         .getRepository(Dossier)
         .createQueryBuilder("d")
         .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", { productId, roundId, closed: CLOSED })
         .getOne();
-      if (open) throw conflict(`The product already has dossier ${open.code} in this round.`, { dossierCode: open.code });
+      if (open) throw conflict("dossier.openInRound", { code: open.code }, { dossierCode: open.code });
       const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
       const dossier = await m.save(
         m.create(Dossier, {
@@ -248,7 +249,7 @@ export class DossierService {
     return this.transition(ctx, id, DossierAction.SUBMIT, async (d, m) => {
       const kinds = new Set((await m.find(DossierDocument, { where: { dossierId: d.id } })).map((doc) => doc.kind));
       const missing = MANDATORY_DOCUMENTS.filter((k) => !kinds.has(k));
-      if (missing.length) throw invalidTransition(`Missing mandatory documents: ${missing.join(", ")}.`, { missingDocuments: missing });
+      if (missing.length) throw invalidTransition("dossier.missingDocuments", { documents: enumRefs("DocumentKind", missing) }, { missingDocuments: missing });
       return { changes: { returnReason: null } };
     });
   }
@@ -277,7 +278,7 @@ export class DossierService {
     return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       if (ctx.now.getTime() >= endOfVietnamDay(round.submissionDeadline).getTime()) {
-        throw new AppError(ErrorCode.DEADLINE_PASSED, `The round's deadline (${round.submissionDeadline}, 23:59:59 Vietnam time) has passed.`, {
+        throw new AppError(ErrorCode.DEADLINE_PASSED, "dossier.deadlinePassed", { deadline: round.submissionDeadline }, {
           submissionDeadline: round.submissionDeadline,
         });
       }
@@ -312,7 +313,7 @@ export class DossierService {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id } });
       if (sheets.length < round.minCouncilSize) {
-        throw invalidTransition(`The round needs ${round.minCouncilSize} score sheets to conclude; the dossier has ${sheets.length}.`);
+        throw invalidTransition("dossier.councilIncomplete", { needed: round.minCouncilSize, given: sheets.length });
       }
       const rules = await ruleSetOn(m, ctx.today);
       const average = Math.round((sheets.reduce((s, x) => s + x.total, 0) / sheets.length) * 100) / 100;
@@ -328,7 +329,7 @@ export class DossierService {
   async recordRecognition(ctx: Context, input: RecognitionInput): Promise<Certificate> {
     return this.recognise(ctx, input, DossierAction.RECORD_RECOGNITION, (d) => {
       if (d.resultStars !== 3 && d.resultStars !== 4) {
-        throw invalidTransition("The province recognises 3 and 4 stars; a 5-star result goes to the Ministry (proposeToCentral).");
+        throw invalidTransition("dossier.provinceStars");
       }
       return d.resultStars;
     });
@@ -336,7 +337,7 @@ export class DossierService {
 
   proposeToCentral(ctx: Context, id: string) {
     return this.transition(ctx, id, DossierAction.PROPOSE_TO_CENTRAL, async (d) => {
-      if (d.resultStars !== 5) throw invalidTransition("Only a dossier concluded at 5 stars goes to the Ministry.");
+      if (d.resultStars !== 5) throw invalidTransition("dossier.fiveStarsOnly");
       return {};
     });
   }
@@ -354,7 +355,7 @@ export class DossierService {
     const { result } = await this.act(ctx, input.dossierId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
       const file = await m.findOneBy(StoredFile, { id: fileId });
       // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
-      if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound("no file has this id");
+      if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound("dossier.noFile");
       const same = await m.findOneBy(DossierDocument, { dossierId: d.id, kind: input.kind, fileId });
       if (same) return { result: same, unchanged: true };
       const document = await m.save(
@@ -367,10 +368,10 @@ export class DossierService {
 
   async removeDocument(ctx: Context, rawId: string): Promise<Dossier> {
     const document = await this.dataSource.getRepository(DossierDocument).findOneBy({ id: parseId(rawId, "id") });
-    if (!document) throw notFound("no document has this id");
+    if (!document) throw notFound("dossier.noDocument");
     const { dossier } = await this.act(ctx, String(document.dossierId), DossierAction.REMOVE_DOCUMENT, async (_d, m) => {
       const deleted = await m.delete(DossierDocument, document.id);
-      if (!deleted.affected) throw notFound("no document has this id"); // removed meanwhile by a request like this one
+      if (!deleted.affected) throw notFound("dossier.noDocument"); // removed meanwhile by a request like this one
       return { note: `${document.kind}: ${document.title}` };
     });
     return dossier;
@@ -399,12 +400,12 @@ export class DossierService {
   async carryOverDocuments(ctx: Context, rawId: string, rawDocumentIds: string[]): Promise<Dossier> {
     const viewer = requireViewer(ctx);
     const ids = [...new Set(rawDocumentIds.map((id) => parseId(id, "documentIds")))];
-    if (ids.length === 0) throw badInput("documentIds must name at least one document", { argument: "documentIds" });
+    if (ids.length === 0) throw badInput("dossier.noDocumentsGiven", "documentIds");
     return this.transition(ctx, rawId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
       const earlier = await m.getRepository(DossierDocument).createQueryBuilder("doc").innerJoin(Dossier, "prev", "prev.id = doc.dossierId").where("doc.id IN (:...ids) AND prev.productId = :productId AND prev.id < :id", { ids, productId: d.productId, id: d.id }).getMany();
-      if (earlier.length !== ids.length) throw badInput("documentIds must be documents of this product's earlier dossiers", { argument: "documentIds" });
+      if (earlier.length !== ids.length) throw badInput("dossier.notEarlierDocuments", "documentIds");
       const lapsed = earlier.filter((doc) => doc.validUntil !== null && doc.validUntil <= ctx.today);
-      if (lapsed.length) throw badInput(`these documents have lapsed: ${lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", ")}`, { argument: "documentIds" });
+      if (lapsed.length) throw badInput("dossier.lapsedDocuments", "documentIds", { documents: lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", ") });
       const present = new Set((await m.findBy(DossierDocument, { dossierId: d.id })).map((doc) => `${doc.kind}|${doc.fileId}`));
       const missing = earlier.filter((doc) => !present.has(`${doc.kind}|${doc.fileId}`));
       if (!missing.length) return { unchanged: true };
@@ -437,7 +438,7 @@ export class DossierService {
   ): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
-    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today) throw badInput("decisionDate may not be in the future", { argument: "input.decisionDate" });
+    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today) throw badInput("field.notFuture", "input.decisionDate");
     const { result } = await this.act(ctx, input.dossierId, action, async (d, m) => {
       const certificate = await issueCertificate(m, {
         productId: d.productId,
@@ -470,12 +471,12 @@ export class DossierService {
     const id = parseId(rawId, "id");
     const run = inTransaction(this.dataSource, async (m) => {
       const dossier = await m.findOneBy(Dossier, { id });
-      if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("no dossier has this id");
+      if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("dossier.notFound");
       const transition = transitionFor(action, dossier.status, viewer.role);
       if (!transition) {
-        throw invalidTransition(`${action} is not possible on a dossier in ${dossier.status}.`, { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) });
+        throw invalidTransition("dossier.notPossible", { action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) }, { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) });
       }
-      if (!mayAct(transition, viewer.role)) throw forbidden(`A ${viewer.role} may not ${action} a dossier in ${dossier.status}.`);
+      if (!mayAct(transition, viewer.role)) throw forbidden("dossier.notYourRole", { role: enumRef("Role", viewer.role), action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) });
 
       // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
       // finding another version, stops here with CONFLICT, having changed nothing.
@@ -485,7 +486,7 @@ export class DossierService {
         .set({ version: () => "version + 1" })
         .where("id = :id AND version = :version", { id, version: dossier.version })
         .execute();
-      if (claimed.affected !== 1) throw conflict("The dossier was changed by someone else meanwhile: reload it and try again.");
+      if (claimed.affected !== 1) throw conflict("dossier.changed");
 
       const outcome = await work(dossier, m);
       if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back

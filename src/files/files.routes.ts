@@ -14,6 +14,7 @@ import type { Viewer } from "../auth/auth.types";
 import { ErrorCode } from "../core/errors";
 import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time";
 import { sendError } from "../http/rest-errors";
+import type { MessageKey, Params } from "../i18n/messages";
 import type { DossierService } from "../dossiers/dossier.service";
 import { FILE_TYPES, StoredFile, type FileType } from "./stored-file.entity";
 
@@ -45,17 +46,19 @@ export function contentDisposition(name: string): string {
 
 type Deps = { dataSource: DataSource; auth: AuthService; dossiers: DossierService; filesDir: string; clock: Clock; log: Logger; uploadQuotaBytesPerDay: number };
 
+/** A refused upload; its message is rendered when answered, in the request's language. */
 class UploadError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly key: MessageKey,
+    readonly params: Params = {},
   ) {
-    super(message);
+    super(key);
   }
 }
 
-const fail = (res: Response, status: number, code: string, message: string) => sendError(res, code, message, status);
+const fail = (res: Response, status: number, code: string, key: MessageKey, params: Params = {}) => sendError(res, code, key, params, status);
 
 /**
  * POST /files (multipart, field `file`): streamed to FILES_DIR while hashing, stored under its SHA-256,
@@ -74,24 +77,24 @@ export function filesRouter(deps: Deps): Router {
 
   router.post("/files", async (req, res) => {
     const viewer = await viewerOf(req);
-    if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "Sign in first: send Authorization: Bearer <token> from login.");
-    if (!req.is("multipart/form-data")) return fail(res, 400, ErrorCode.BAD_USER_INPUT, "Send multipart/form-data with the file in field `file`.");
+    if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "code.UNAUTHENTICATED");
+    if (!req.is("multipart/form-data")) return fail(res, 400, ErrorCode.BAD_USER_INPUT, "file.multipart");
     try {
       const saved = await receive(req, viewer, deps);
       res.status(201).json(saved);
     } catch (e) {
-      if (e instanceof UploadError) return fail(res, e.status, e.code, e.message);
+      if (e instanceof UploadError) return fail(res, e.status, e.code, e.key, e.params);
       deps.log.error({ err: e, requestId: res.locals.requestId }, "upload failed");
-      fail(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "The upload failed.");
+      fail(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "code.INTERNAL_SERVER_ERROR");
     }
   });
 
   router.get("/files/:id", async (req, res) => {
     const viewer = await viewerOf(req);
-    if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "Sign in first: send Authorization: Bearer <token> from login.");
+    if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "code.UNAUTHENTICATED");
     const id = Number(req.params.id);
     const file = Number.isSafeInteger(id) && id > 0 ? await deps.dataSource.getRepository(StoredFile).findOneBy({ id }) : null;
-    if (!file || !(await deps.dossiers.mayReadFile(viewer, file))) return fail(res, 404, ErrorCode.NOT_FOUND, "No file has this id.");
+    if (!file || !(await deps.dossiers.mayReadFile(viewer, file))) return fail(res, 404, ErrorCode.NOT_FOUND, "dossier.noFile");
     await deps.dataSource.transaction((m) =>
       audit(m, { at: deps.clock.now(), actorId: viewer.id, action: "FILE_DOWNLOADED", subjectType: "File", subjectId: file.id, note: `${file.originalName}, sha256 ${file.sha256}` }),
     );
@@ -110,7 +113,7 @@ export function filesRouter(deps: Deps): Router {
 /** Streams the one file of the request to disk; removes what it wrote whenever it does not succeed. */
 async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: string; sha256: string; size: number; contentType: string; name: string }> {
   const overQuota = () =>
-    new UploadError(429, ErrorCode.RATE_LIMITED, `Your uploads today have reached the daily limit of ${Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024)} MB: try again tomorrow.`);
+    new UploadError(429, ErrorCode.RATE_LIMITED, "file.quota", { megabytes: Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024) });
   const usedToday = () => uploadedToday(deps.dataSource, viewer.id, deps.clock.now());
   if ((await usedToday()) >= deps.uploadQuotaBytesPerDay) throw overQuota();
   const tmpDir = join(deps.filesDir, "tmp");
@@ -127,7 +130,7 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
         // defParamCharset: browsers send the file name as raw UTF-8, which busboy would read as Latin-1.
         parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20, parts: 25 } });
       } catch {
-        return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "The multipart body is malformed."));
+        return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.malformed"));
       }
       parser.on("file", (field, stream, info) => {
         if (field !== "file" || writing) {
@@ -147,19 +150,19 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
         });
         sink = createWriteStream(tmp);
         writing = pipeline(stream, meter, sink).then(() => {
-          if (stream.truncated) throw new UploadError(413, ErrorCode.BAD_USER_INPUT, `The file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+          if (stream.truncated) throw new UploadError(413, ErrorCode.BAD_USER_INPUT, "file.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 });
           const contentType = sniff(head);
-          if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "Only PDF, JPEG and PNG files are accepted (checked by content).");
+          if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "file.type");
           stored = { sha256: hash.digest("hex"), size, contentType, name: storedName(info.filename ?? "", contentType) };
         });
         writing.catch(() => undefined); // awaited below
       });
-      parser.on("error", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "The multipart body is malformed or was cut short.")));
+      parser.on("error", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.cutShort")));
       parser.on("close", () => {
-        if (!writing) return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "No file in field `file`."));
+        if (!writing) return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.missing"));
         writing.then(resolve, reject);
       });
-      req.on("aborted", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "The upload was cut short.")));
+      req.on("aborted", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.cutShort")));
       req.pipe(parser);
     });
     const file = stored!;

@@ -57,11 +57,7 @@ export function requestLimits(schema: GraphQLSchema) {
             return;
           }
           if (complexity > LIMITS.maxCost) {
-            throw new AppError(
-              ErrorCode.QUERY_TOO_COMPLEX,
-              `Query cost ${complexity} is over the limit of ${LIMITS.maxCost}: ask for fewer fields or a smaller first.`,
-              { http: { status: 400 } },
-            );
+            throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, "limits.cost", { cost: complexity, max: LIMITS.maxCost }, { http: { status: 400 } });
           }
         },
       };

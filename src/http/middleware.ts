@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { ErrorCode } from "../core/errors";
+import { withLanguage } from "../i18n/messages";
 import { LIMITS } from "./limits";
 import { sendError } from "./rest-errors";
 
@@ -68,8 +69,19 @@ export function bodyErrors(log: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const status: number = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: res.locals.requestId }, "unhandled error");
-    const message =
-      status === 413 ? `The request body is over the limit of ${LIMITS.bodyBytes}.` : status === 400 ? "The request body is not valid JSON." : "Internal server error.";
-    sendError(res, status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT, message, status);
+    const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
+    sendError(res, code, status === 413 ? "http.bodyTooLarge" : status === 500 ? "code.INTERNAL_SERVER_ERROR" : "http.badJson", { limit: LIMITS.bodyBytes }, status);
+  };
+}
+
+/**
+ * The language of the request's messages (see i18n/messages.ts): Accept-Language's choice among vi and
+ * en; without one, Vietnamese for staff (a token) and English for the public. Set again after a body
+ * parser, whose stream callbacks lose the async context.
+ */
+export function language(): RequestHandler {
+  return (req, _res, next) => {
+    const asked = req.get("accept-language") ? req.acceptsLanguages("vi", "en") : false;
+    withLanguage({ asked: asked === "vi" || asked === "en" ? asked : null, staff: Boolean(req.get("authorization")) }, next);
   };
 }

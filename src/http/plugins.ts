@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context";
+import { markStaffRequest } from "../i18n/messages";
 import { isClientError } from "./errors";
 
 /**
@@ -28,6 +29,19 @@ export function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
         async willSendResponse({ response }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           if (legacy && response.http.status === 400 && body?.errors?.length && body.data === undefined) response.http.status = 200;
+        },
+      };
+    },
+  };
+}
+
+/** A mutation is a staff operation (login included): without Accept-Language its messages are Vietnamese. */
+export function staffLanguagePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === "mutation") markStaffRequest();
         },
       };
     },

@@ -33,7 +33,8 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   // Submitting without the mandatory documents names what is missing.
   const early = await gql(op("SubmitDossier"), { id: dossier.id }, binhLu.headers);
   expect(codes(early)).toEqual(["INVALID_TRANSITION"]);
-  expect(early.body.errors![0].message).toContain("REGISTRATION_FORM, BUSINESS_PLAN, ORGANISATION_PROFILE, BUSINESS_REGISTRATION");
+  expect(early.body.errors![0].message).toBe("Missing mandatory documents: Product registration form, Business plan, Profile of the producer, Copy of the business registration.");
+  expect(early.body.errors![0].extensions!.missingDocuments).toEqual(["REGISTRATION_FORM", "BUSINESS_PLAN", "ORGANISATION_PROFILE", "BUSINESS_REGISTRATION"]);
 
   for (const [kind, title] of [["REGISTRATION_FORM", "Phiếu đăng ký"], ["BUSINESS_PLAN", "Phương án kinh doanh"], ["ORGANISATION_PROFILE", "Giới thiệu tổ chức"], ["BUSINESS_REGISTRATION", "Giấy đăng ký HTX"], ["TEST_REPORT", "Phiếu kiểm nghiệm"]]) {
     const uploaded = await upload(t.app.app, binhLu.headers, undefined, `${kind}.pdf`);

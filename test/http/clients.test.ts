@@ -139,3 +139,38 @@ describe("metrics", () => {
     expect(text).toMatch(/process_cpu_seconds_total \d/);
   });
 });
+
+describe("messages in Vietnamese and English", () => {
+  const staffMutation = async (app: Awaited<ReturnType<typeof testApp>>["app"], headers: Record<string, string>) =>
+    request(app).post("/graphql").set(headers).send({ query: 'mutation { login(email: "khong.co@test.vn", password: "sai mat khau roi") { token } }' });
+
+  it("answers in the language Accept-Language asks for, and by default in Vietnamese for staff operations and English for the public", async () => {
+    const { app } = await testApp(db, clock);
+    expect((await staffMutation(app, {})).body.errors[0].message).toBe("Sai thư điện tử hoặc mật khẩu.");
+    expect((await staffMutation(app, { "accept-language": "en-GB,en;q=0.9" })).body.errors[0].message).toBe("Wrong email or password.");
+    expect((await staffMutation(app, { "accept-language": "fr, vi;q=0.5" })).body.errors[0].message).toBe("Sai thư điện tử hoặc mật khẩu.");
+    const publicQuery = (headers: Record<string, string>) => request(app).post("/graphql").set(headers).send({ query: "{ products(first: 500) { totalCount } }" });
+    expect((await publicQuery({})).body.errors[0].message).toBe("first must be between 1 and 100.");
+    expect((await publicQuery({ "accept-language": "vi" })).body.errors[0].message).toBe("Số mục mỗi trang phải từ 1 đến 100.");
+  });
+
+  it("names a refused field in the officer's words, with the stable code and the field's path", async () => {
+    const { app } = await testApp(db, clock);
+    const admin = await makeUser(db.dataSource, Role.ADMIN);
+    const token = (await request(app).post("/graphql").set("accept-language", "en").send({ query: LOGIN, variables: { email: admin.email, password: TEST_PASSWORD } })).body.data.login.token;
+    const r = await request(app)
+      .post("/graphql")
+      .set({ authorization: `Bearer ${token}`, "accept-language": "vi" })
+      .send({ query: "mutation($i: OpenEvaluationRoundInput!) { openEvaluationRound(input: $i) { id } }", variables: { i: { name: "   ", year: 2026, submissionDeadline: "2026-10-31" } } });
+    expect(r.body.errors[0]).toMatchObject({ message: "Chưa nhập Tên.", extensions: { code: "BAD_USER_INPUT", field: "name", problems: [{ field: "name", message: "Chưa nhập Tên." }] } });
+  });
+
+  it("gives the words for every enum an officer sees", async () => {
+    const { gql } = await testApp(db, clock);
+    const labels = (await gql('{ enumLabels(lang: VI) { enum values { value label } } }')).body.data.enumLabels;
+    const documents = labels.find((e: { enum: string }) => e.enum === "DocumentKind").values;
+    expect(documents).toContainEqual({ value: "REGISTRATION_FORM", label: "Phiếu đăng ký sản phẩm" });
+    const english = (await gql('{ enumLabels(lang: EN) { enum values { value label } } }')).body.data.enumLabels;
+    expect(english.find((e: { enum: string }) => e.enum === "DossierStatus").values).toContainEqual({ value: "FORWARDED", label: "Forwarded to the province" });
+  });
+});

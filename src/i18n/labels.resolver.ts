@@ -1,0 +1,41 @@
+import { Arg, Directive, Field, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { PUBLIC_CACHE } from "../core/cache";
+import { LABELLED_ENUMS, LABELS, type EnumName, type Lang } from "./labels";
+
+export enum Language {
+  VI = "vi",
+  EN = "en",
+}
+registerEnumType(Language, { name: "Language", description: "VI (Vietnamese) or EN (English)." });
+
+@ObjectType()
+class EnumValueLabel {
+  @Field({ description: "The code, as the schema has it (e.g. REGISTRATION_FORM)." })
+  value: string;
+
+  @Field({ description: "What to show a person (e.g. Phiếu đăng ký sản phẩm)." })
+  label: string;
+}
+
+@ObjectType({ description: "The words for the values of one enum an officer sees." })
+class EnumLabels {
+  @Field({ description: "The enum's name in the schema, e.g. DossierStatus." })
+  enum: string;
+
+  @Field(() => [EnumValueLabel])
+  values: EnumValueLabel[];
+}
+
+@Resolver()
+export class LabelsResolver {
+  @Query(() => [EnumLabels], {
+    description: "What to show for the codes of DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel and ProducerKind, in Vietnamese (default) or English.",
+  })
+  @Directive(PUBLIC_CACHE)
+  enumLabels(@Arg("lang", () => Language, { defaultValue: Language.VI }) lang: Language): EnumLabels[] {
+    return (Object.keys(LABELLED_ENUMS) as EnumName[]).map((name) => ({
+      enum: name,
+      values: Object.entries(LABELS[lang as Lang][name] as Record<string, string>).map(([value, label]) => ({ value, label })),
+    }));
+  }
+}

@@ -1,0 +1,286 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { label, type EnumName, type Lang } from "./labels";
+
+/**
+ * Every message a client can be shown, in one catalogue per language. Keys are stable; `{name}` takes a
+ * parameter. A parameter that is an enum value is shown by its label ("Phiếu đăng ký sản phẩm", never
+ * REGISTRATION_FORM), and `{field}` by the field's name in the officer's words.
+ */
+const EN = {
+  // One message per error code, for errors that say no more.
+  "code.UNAUTHENTICATED": "Sign in first: send Authorization: Bearer <token> from login.",
+  "code.FORBIDDEN": "You may not do this.",
+  "code.BAD_USER_INPUT": "The input is not valid.",
+  "code.NOT_FOUND": "Not found.",
+  "code.INVALID_TRANSITION": "This cannot be done in the current state.",
+  "code.DEADLINE_PASSED": "The deadline has passed.",
+  "code.CONFLICT": "Someone else changed this meanwhile: reload it and try again.",
+  "code.QUERY_TOO_COMPLEX": "The query is too large or too complex.",
+  "code.RATE_LIMITED": "Too many attempts: wait and try again.",
+  "code.INTERNAL_SERVER_ERROR": "Internal server error. The request id in the X-Request-Id header identifies it in the logs.",
+  "code.GRAPHQL_PARSE_FAILED": "The query is not valid GraphQL: {detail}",
+  "code.GRAPHQL_VALIDATION_FAILED": "The query does not fit the schema: {detail}",
+  "code.BAD_REQUEST": "The request is not a GraphQL request this server accepts: {detail}",
+  "code.PERSISTED_QUERY_NOT_FOUND": "PersistedQueryNotFound",
+  "code.PERSISTED_QUERY_NOT_SUPPORTED": "PersistedQueryNotSupported",
+  "code.OPERATION_RESOLUTION_FAILURE": "The operation to run is not clear: {detail}",
+  "graphql.variables": "{detail}",
+
+  // Fields (class-validator constraints and the like).
+  "field.text": "{field} must be text.",
+  "field.required": "{field} is required.",
+  "field.control": "{field} contains control characters.",
+  "field.singleLine": "{field} must be on one line.",
+  "field.maxLength": "{field} may be at most {max} characters.",
+  "field.email": "{field} is not an e-mail address.",
+  "field.url": "{field} must be an http(s) address.",
+  "field.format": "{field} is not in the expected form: {detail}",
+  "field.range": "{field} is out of range: {detail}",
+  "field.listCap": "{field} may list at most {max} values.",
+  "field.invalid": "{field} is not valid: {detail}",
+  "field.id": "{field} is not a valid id.",
+  "field.pageSize": "{field} must be between 1 and {max}.",
+  "field.cursor": "{field} is not a cursor from this list: start again without it.",
+  "field.notFuture": "{field} may not be in the future.",
+  "field.year": "{field} is not a plausible year.",
+  "field.list": "{field}: {values} — not {what}.",
+
+  "auth.wrongLogin": "Wrong email or password.",
+  "auth.badToken": "The token is malformed, expired or no longer valid: log in again.",
+  "auth.locked": "Too many failed logins: try again in {minutes} minutes.",
+  "auth.otherCommune": "You work for another commune.",
+  "auth.passwordLength": "{field} must be {min} to {max} characters long.",
+  "auth.demoPassword": "{field} is the published demo password.",
+  "auth.weakPassword": "{field} is too easy to guess: use a longer phrase of unrelated words.",
+  "auth.wrongOldPassword": "The current password is not right.",
+  "auth.communeRequired": "A commune officer needs a commune.",
+  "auth.communeRefused": "Only a commune officer has a commune.",
+  "auth.emailTaken": "A user with this email exists.",
+  "auth.selfDeactivation": "You cannot deactivate your own account.",
+  "auth.accountChanged": "The account was changed meanwhile: try again.",
+  "auth.noUser": "No user has this id.",
+
+  "geo.unknownCommune": "{code} is not a known commune.",
+  "catalog.notProductSet": "{code} is not a product set (like I.2.b).",
+  "catalog.producerExists": "The commune already has this producer: {name} (id {id}).",
+  "catalog.productExists": "The producer already has this product: {name} (id {id}).",
+  "catalog.noProducer": "No producer has this id.",
+  "catalog.noProduct": "No product has this id.",
+
+  "round.exists": "A round named “{name}” exists for {year}.",
+  "round.notFound": "No evaluation round has this id.",
+  "round.deadlineEarlier": "The new deadline must be later than the current one.",
+  "round.deadlineChanged": "The deadline was changed meanwhile: reload the round.",
+
+  "dossier.notFound": "No dossier has this id.",
+  "dossier.changed": "The dossier was changed by someone else meanwhile: reload it and try again.",
+  "dossier.notPossible": "“{action}” is not possible on a dossier that is “{status}”.",
+  "dossier.notYourRole": "A {role} may not “{action}” on a dossier that is “{status}”.",
+  "dossier.alreadyCertified": "The product already has a certificate: open a re-evaluation or upgrade dossier.",
+  "dossier.needsCertificate": "A “{kind}” dossier needs a product with a certificate: open a first-evaluation dossier.",
+  "dossier.openInRound": "The product already has dossier {code} in this round.",
+  "dossier.missingDocuments": "Missing mandatory documents: {documents}.",
+  "dossier.deadlinePassed": "The round's deadline ({deadline}, 23:59:59 Vietnam time) has passed.",
+  "dossier.councilIncomplete": "The round needs {needed} score sheets to conclude; the dossier has {given}.",
+  "dossier.provinceStars": "The province recognises 3 and 4 stars; a 5-star result goes to the Ministry.",
+  "dossier.fiveStarsOnly": "Only a dossier concluded at 5 stars goes to the Ministry.",
+  "dossier.noFile": "No file has this id.",
+  "dossier.noDocument": "No document has this id.",
+  "dossier.noDocumentsGiven": "Name at least one document.",
+  "dossier.notEarlierDocuments": "These are not documents of this product's earlier dossiers.",
+  "dossier.lapsedDocuments": "These documents have lapsed: {documents}.",
+
+  "certificate.notFound": "No certificate has this number.",
+  "certificate.noNoticeDue": "The certificate is “{status}”: no notice is due.",
+  "certificate.noticeRecorded": "A notice was already recorded for this certificate, sent on {sentOn}.",
+  "certificate.onlyActive": "The certificate is “{status}”: only an active one can be revoked.",
+  "certificate.notThisProduct": "These violations were not recorded for this product.",
+  "certificate.recommendationWaiting": "A recommendation for this certificate is already waiting for the province.",
+  "certificate.already": "The certificate is already “{status}”.",
+  "certificate.revokedMeanwhile": "The certificate was revoked meanwhile.",
+  "certificate.certifiedMeanwhile": "The product was certified meanwhile: reload the dossier.",
+  "recommendation.notFound": "No recommendation has this id.",
+  "recommendation.already": "The recommendation is already “{status}”.",
+  "recommendation.decidedMeanwhile": "The recommendation was decided meanwhile.",
+
+  "limits.cost": "Query cost {cost} is over the limit of {max}: ask for fewer fields or a smaller first.",
+  "http.bodyTooLarge": "The request body is over the limit of {limit}.",
+  "http.badJson": "The request body is not valid JSON.",
+
+  "file.multipart": "Send multipart/form-data with the file in field `file`.",
+  "file.malformed": "The multipart body is malformed.",
+  "file.cutShort": "The upload was cut short.",
+  "file.missing": "No file in field `file`.",
+  "file.tooLarge": "The file is over the limit of {megabytes} MB.",
+  "file.type": "Only PDF, JPEG and PNG files are accepted (checked by content).",
+  "file.quota": "Your uploads today have reached the daily limit of {megabytes} MB: try again tomorrow.",
+} as const;
+
+export type MessageKey = keyof typeof EN;
+
+const VI: Record<MessageKey, string> = {
+  "code.UNAUTHENTICATED": "Cần đăng nhập trước: gửi Authorization: Bearer <token> nhận được khi đăng nhập.",
+  "code.FORBIDDEN": "Bạn không có quyền thực hiện việc này.",
+  "code.BAD_USER_INPUT": "Dữ liệu nhập không hợp lệ.",
+  "code.NOT_FOUND": "Không tìm thấy.",
+  "code.INVALID_TRANSITION": "Không thể thực hiện ở trạng thái hiện tại.",
+  "code.DEADLINE_PASSED": "Đã quá hạn.",
+  "code.CONFLICT": "Dữ liệu vừa được người khác thay đổi: hãy tải lại rồi thử lại.",
+  "code.QUERY_TOO_COMPLEX": "Truy vấn quá lớn hoặc quá phức tạp.",
+  "code.RATE_LIMITED": "Thử quá nhiều lần: hãy chờ rồi thử lại.",
+  "code.INTERNAL_SERVER_ERROR": "Lỗi máy chủ. Mã yêu cầu trong tiêu đề X-Request-Id giúp tìm lỗi trong nhật ký.",
+  "code.GRAPHQL_PARSE_FAILED": "Truy vấn không đúng cú pháp GraphQL: {detail}",
+  "code.GRAPHQL_VALIDATION_FAILED": "Truy vấn không khớp với lược đồ: {detail}",
+  "code.BAD_REQUEST": "Yêu cầu không phải là yêu cầu GraphQL mà máy chủ chấp nhận: {detail}",
+  "code.PERSISTED_QUERY_NOT_FOUND": "PersistedQueryNotFound",
+  "code.PERSISTED_QUERY_NOT_SUPPORTED": "PersistedQueryNotSupported",
+  "code.OPERATION_RESOLUTION_FAILURE": "Không rõ cần chạy thao tác nào: {detail}",
+  "graphql.variables": "Giá trị của biến không hợp lệ: {detail}",
+
+  "field.text": "{field} phải là văn bản.",
+  "field.required": "Chưa nhập {field}.",
+  "field.control": "{field} chứa ký tự điều khiển không hợp lệ.",
+  "field.singleLine": "{field} phải nằm trên một dòng.",
+  "field.maxLength": "{field} dài tối đa {max} ký tự.",
+  "field.email": "{field} không phải là địa chỉ thư điện tử.",
+  "field.url": "{field} phải là địa chỉ http(s).",
+  "field.format": "{field} không đúng định dạng.",
+  "field.range": "{field} nằm ngoài giới hạn cho phép.",
+  "field.listCap": "{field} chỉ được liệt kê tối đa {max} giá trị.",
+  "field.invalid": "{field} không hợp lệ.",
+  "field.id": "{field} không phải là mã hợp lệ.",
+  "field.pageSize": "{field} phải từ 1 đến {max}.",
+  "field.cursor": "{field} không phải là vị trí của danh sách này: hãy bắt đầu lại từ đầu.",
+  "field.notFuture": "{field} không được là ngày trong tương lai.",
+  "field.year": "{field} không phải là năm hợp lý.",
+  "field.list": "{field}: {values} — không phải {what}.",
+
+  "auth.wrongLogin": "Sai thư điện tử hoặc mật khẩu.",
+  "auth.badToken": "Mã đăng nhập sai, đã hết hạn hoặc không còn hiệu lực: hãy đăng nhập lại.",
+  "auth.locked": "Đăng nhập sai quá nhiều lần: hãy thử lại sau {minutes} phút.",
+  "auth.otherCommune": "Bạn là cán bộ của xã khác.",
+  "auth.passwordLength": "{field} phải dài từ {min} đến {max} ký tự.",
+  "auth.demoPassword": "{field} là mật khẩu trình diễn đã công bố.",
+  "auth.weakPassword": "{field} quá dễ đoán: hãy dùng một cụm từ dài gồm các từ không liên quan.",
+  "auth.wrongOldPassword": "Mật khẩu hiện tại không đúng.",
+  "auth.communeRequired": "Cán bộ cấp xã phải thuộc một xã.",
+  "auth.communeRefused": "Chỉ cán bộ cấp xã mới thuộc một xã.",
+  "auth.emailTaken": "Đã có người dùng với thư điện tử này.",
+  "auth.selfDeactivation": "Bạn không thể tự khóa tài khoản của mình.",
+  "auth.accountChanged": "Tài khoản vừa được thay đổi: hãy thử lại.",
+  "auth.noUser": "Không có người dùng với mã này.",
+
+  "geo.unknownCommune": "{code} không phải là mã xã/phường đã biết.",
+  "catalog.notProductSet": "{code} không phải là bộ sản phẩm (ví dụ I.2.b).",
+  "catalog.producerExists": "Xã đã có chủ thể này: {name} (mã {id}).",
+  "catalog.productExists": "Chủ thể đã có sản phẩm này: {name} (mã {id}).",
+  "catalog.noProducer": "Không có chủ thể với mã này.",
+  "catalog.noProduct": "Không có sản phẩm với mã này.",
+
+  "round.exists": "Đã có đợt đánh giá “{name}” của năm {year}.",
+  "round.notFound": "Không có đợt đánh giá với mã này.",
+  "round.deadlineEarlier": "Hạn mới phải sau hạn hiện tại.",
+  "round.deadlineChanged": "Hạn vừa được thay đổi: hãy tải lại đợt đánh giá.",
+
+  "dossier.notFound": "Không có hồ sơ với mã này.",
+  "dossier.changed": "Hồ sơ vừa được người khác thay đổi: hãy tải lại rồi thử lại.",
+  "dossier.notPossible": "Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
+  "dossier.notYourRole": "{role} không được “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
+  "dossier.alreadyCertified": "Sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lại hoặc nâng hạng.",
+  "dossier.needsCertificate": "Hồ sơ “{kind}” chỉ dành cho sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lần đầu.",
+  "dossier.openInRound": "Sản phẩm đã có hồ sơ {code} trong đợt này.",
+  "dossier.missingDocuments": "Thiếu giấy tờ bắt buộc: {documents}.",
+  "dossier.deadlinePassed": "Đã quá hạn gửi hồ sơ của đợt ({deadline}, 23 giờ 59 phút 59 giây giờ Việt Nam).",
+  "dossier.councilIncomplete": "Cần {needed} phiếu chấm để kết luận; hồ sơ mới có {given}.",
+  "dossier.provinceStars": "Tỉnh công nhận 3 và 4 sao; kết quả 5 sao được đề nghị Bộ công nhận.",
+  "dossier.fiveStarsOnly": "Chỉ hồ sơ đạt 5 sao mới được đề nghị Bộ công nhận.",
+  "dossier.noFile": "Không có tệp với mã này.",
+  "dossier.noDocument": "Không có giấy tờ với mã này.",
+  "dossier.noDocumentsGiven": "Hãy chọn ít nhất một giấy tờ.",
+  "dossier.notEarlierDocuments": "Đây không phải giấy tờ của các hồ sơ trước của sản phẩm.",
+  "dossier.lapsedDocuments": "Các giấy tờ đã hết hiệu lực: {documents}.",
+
+  "certificate.notFound": "Không có giấy chứng nhận với số này.",
+  "certificate.noNoticeDue": "Giấy chứng nhận đang ở trạng thái “{status}”: không cần thông báo.",
+  "certificate.noticeRecorded": "Đã ghi nhận thông báo cho giấy chứng nhận này, gửi ngày {sentOn}.",
+  "certificate.onlyActive": "Giấy chứng nhận đang ở trạng thái “{status}”: chỉ thu hồi được giấy còn hiệu lực.",
+  "certificate.notThisProduct": "Các vi phạm này không được ghi nhận cho sản phẩm này.",
+  "certificate.recommendationWaiting": "Đã có đề nghị thu hồi giấy chứng nhận này đang chờ tỉnh quyết định.",
+  "certificate.already": "Giấy chứng nhận đã ở trạng thái “{status}”.",
+  "certificate.revokedMeanwhile": "Giấy chứng nhận vừa bị thu hồi.",
+  "certificate.certifiedMeanwhile": "Sản phẩm vừa được công nhận: hãy tải lại hồ sơ.",
+  "recommendation.notFound": "Không có đề nghị với mã này.",
+  "recommendation.already": "Đề nghị đã ở trạng thái “{status}”.",
+  "recommendation.decidedMeanwhile": "Đề nghị vừa được quyết định.",
+
+  "limits.cost": "Chi phí truy vấn {cost} vượt giới hạn {max}: hãy hỏi ít trường hơn hoặc giảm first.",
+  "http.bodyTooLarge": "Nội dung yêu cầu vượt giới hạn {limit}.",
+  "http.badJson": "Nội dung yêu cầu không phải JSON hợp lệ.",
+
+  "file.multipart": "Hãy gửi multipart/form-data với tệp trong trường `file`.",
+  "file.malformed": "Nội dung multipart bị lỗi.",
+  "file.cutShort": "Tệp tải lên bị gián đoạn.",
+  "file.missing": "Không có tệp trong trường `file`.",
+  "file.tooLarge": "Tệp vượt giới hạn {megabytes} MB.",
+  "file.type": "Chỉ nhận tệp PDF, JPEG và PNG (kiểm tra theo nội dung tệp).",
+  "file.quota": "Dung lượng tải lên hôm nay đã đạt giới hạn {megabytes} MB: hãy thử lại vào ngày mai.",
+};
+
+export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en: EN, vi: VI };
+
+/** Field names in the officer's words; a field not listed is shown by its name. */
+export const FIELDS: Record<Lang, Record<string, string>> = {
+  vi: {
+    name: "Tên", title: "Tiêu đề", reason: "Lý do", email: "Thư điện tử", password: "Mật khẩu", newPassword: "Mật khẩu mới", oldPassword: "Mật khẩu hiện tại",
+    fullName: "Họ và tên", communeCode: "Mã xã/phường", communeCodes: "Xã/phường", categoryCode: "Mã bộ sản phẩm", categoryCodes: "Nhóm sản phẩm",
+    decisionNumber: "Số quyết định", decisionDate: "Ngày quyết định", certificateNumber: "Số giấy chứng nhận", note: "Ghi chú", findings: "Kết quả kiểm tra",
+    description: "Mô tả", phone: "Điện thoại", website: "Trang web", address: "Địa chỉ", representative: "Người đại diện", registrationNumber: "Mã số đăng ký",
+    search: "Từ khóa tìm kiếm", year: "Năm", minCouncilSize: "Số phiếu chấm tối thiểu", partA: "Điểm phần A", partB: "Điểm phần B", partC: "Điểm phần C",
+    mandatoryStarsMet: "Hạng sao đạt tiêu chí bắt buộc", stars: "Hạng sao", violations: "Vi phạm", violationIds: "Vi phạm", documentIds: "Giấy tờ",
+    statuses: "Trạng thái", kinds: "Loại hồ sơ", sentOn: "Ngày thông báo", inspectedOn: "Ngày kiểm tra", submissionDeadline: "Hạn gửi hồ sơ",
+    validUntil: "Hiệu lực đến", first: "Số mục mỗi trang", after: "Vị trí trang", id: "Mã", withinDays: "Số ngày", recognizedYear: "Năm công nhận",
+    productId: "Sản phẩm", producerId: "Chủ thể", dossierId: "Hồ sơ", roundId: "Đợt đánh giá", fileId: "Tệp", certifiedInYear: "Năm công nhận",
+  },
+  en: {},
+};
+
+export type EnumRef = { enum: EnumName; value: string };
+export type Param = string | number | EnumRef | EnumRef[];
+export type Params = Record<string, Param>;
+
+/** An enum value as a message parameter: shown by its label in the reader's language. */
+export const enumRef = (enumName: EnumName, value: string): EnumRef => ({ enum: enumName, value });
+export const enumRefs = (enumName: EnumName, values: readonly string[]): EnumRef[] => values.map((v) => enumRef(enumName, v));
+
+/** The last part of a path ("input.violations.0.description" → "description") in the reader's words. */
+export const fieldLabel = (lang: Lang, path: string) => {
+  const last = path.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  return FIELDS[lang][last] ?? last;
+};
+
+export function render(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const text = (p: Param): string =>
+    Array.isArray(p) ? p.map(text).join(", ") : typeof p === "object" ? label(lang, p.enum, p.value) : String(p);
+  return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    return name === "field" ? fieldLabel(lang, String(params.field)) : text(params[name]);
+  });
+}
+
+/**
+ * The language of the current request: the one Accept-Language prefers among vi and en; without one,
+ * Vietnamese for staff (a request with a token, or a mutation) and English for the public catalog.
+ */
+export type RequestLanguage = { asked: Lang | null; staff: boolean };
+const requestLanguage = new AsyncLocalStorage<RequestLanguage>();
+
+export const withLanguage = <T>(language: RequestLanguage, run: () => T): T => requestLanguage.run(language, run);
+export const markStaffRequest = () => {
+  const current = requestLanguage.getStore();
+  if (current) current.staff = true;
+};
+export function currentLang(): Lang {
+  const current = requestLanguage.getStore();
+  if (!current) return "en";
+  return current.asked ?? (current.staff ? "vi" : "en");
+}
