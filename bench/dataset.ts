@@ -73,7 +73,7 @@ export async function generateDataset(ds: DataSource, today: LocalDate, size: Da
     const revoked = rnd() < 0.01 ? addDays(today, -10) : null;
     products.push([i, `san-pham-${i}`, name, fold(name), `Mô tả sản phẩm ${i}`, category, producer[0], producer[3], revoked ? null : i, revoked ? null : stars, revoked ? null : decision, revoked ? null : expires]);
     certificates.push([i, `BENCH-${i}`, i, stars, `${i}/QĐ-UBND`, decision, decision, expires, revoked, revoked ? "Vi phạm" : null]);
-    for (const w of words(`${name} ${producer[1]} ${communeName.get(producer[3] as string)}`)) tokens.push([i, w.slice(0, 40)]);
+    for (const w of words(`${name} ${producer[1]} ${communeName.get(producer[3])}`)) tokens.push([i, w.slice(0, 40)]);
   }
   await insertMany(ds, "product", ["id", "slug", "name", "nameKey", "description", "categoryCode", "producerId", "communeCode", "currentCertificateId", "stars", "certifiedOn", "certificateExpiresOn"], products);
   await insertMany(ds, "certificate", ["id", "number", "productId", "stars", "decisionNumber", "decisionDate", "issuedOn", "expiresOn", "revokedOn", "revocationReason"], certificates);

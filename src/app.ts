@@ -142,7 +142,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
     const now = clock.now();
     const today = vietnamDate(now);
-    const requestId: string = res.locals.requestId;
+    const requestId = String(res.locals.requestId);
     const viewer = await services.auth.viewerFrom(req.get("authorization"), now);
     return {
       requestId,

@@ -36,9 +36,10 @@ export class LoginThrottle {
   /** Counts one attempt on the account from the address; RATE_LIMITED (429, Retry-After) when either is over its limit. */
   async attempt(email: string, ip: string): Promise<void> {
     const results = await Promise.allSettled([this.account.consume(accountKey(email)), this.address.consume(ip)]);
-    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    const refused: unknown[] = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
-    if (refused.length > over.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
+    const failure = refused.find((r) => !(r instanceof RateLimiterRes));
+    if (failure) throw failure instanceof Error ? failure : new Error("the login throttle's store failed", { cause: failure }); // not a refusal
     if (over.length) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000));
       throw new AppError(ErrorCode.RATE_LIMITED, "auth.locked", { minutes: Math.ceil(retryAfterSeconds / 60) }, {

@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
-import { CursorCodec, pageSize } from "../core/connection";
+import { type CursorCodec, pageSize } from "../core/connection";
 import { Memo } from "../core/memo";
 import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";
@@ -7,18 +7,18 @@ import { words } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
-import { Producer } from "./producer.entity";
+import { type Producer } from "./producer.entity";
 import { LISTED, Product, ProductSearchToken } from "./product.entity";
 import {
   ProductConnection,
-  ProductFacets,
+  type ProductFacets,
   ProductSortField,
   SortDirection,
   type ProductFilter,
   type ProductSort,
 } from "./catalog.types";
 
-const SORT_COLUMNS: Record<ProductSortField, keyof Product> = {
+const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn" | "certificateExpiresOn"> = {
   [ProductSortField.NAME]: "nameKey", // folded: the same order on MySQL and SQLite
   [ProductSortField.STARS]: "stars",
   [ProductSortField.CERTIFIED_ON]: "certifiedOn",

@@ -14,13 +14,13 @@ const HEADER = ["Mã xã", "Xã/phường", "Sản phẩm", "Chủ thể", "Số
  * it gets a leading apostrophe (OWASP's CSV injection advice); every cell is quoted as well, so that a
  * semicolon inside one (the separator of Vietnamese Excel) never splits it into a new, formula-bearing cell.
  */
-export const safeCell = (value: unknown): string => {
+export const safeCell = (value: string | number | null | undefined): string => {
   const text = value === null || value === undefined ? "" : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 };
 
 /** CSV as Excel reads it: UTF-8 with a BOM, CRLF, every cell quoted and formula-safe. */
-export const toCsv = (rows: unknown[][]): string =>
+export const toCsv = (rows: (string | number | null | undefined)[][]): string =>
   stringify(rows.map((r) => r.map(safeCell)), { bom: true, quoted: true, quoted_empty: true, record_delimiter: "windows" });
 
 /**

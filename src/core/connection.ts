@@ -46,7 +46,7 @@ export class CursorCodec {
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
     try {
-      const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+      const payload: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
       if (Array.isArray(payload)) return payload;
     } catch {
       /* falls through */

@@ -18,8 +18,8 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
   name: GraphQLLocalDate.name,
   description: GraphQLLocalDate.description,
   specifiedByURL: GraphQLLocalDate.specifiedByURL,
-  serialize: (value) => GraphQLLocalDate.serialize(value) as string,
-  parseValue: (value) => plausible(GraphQLLocalDate.parseValue(value) as string),
-  parseLiteral: (ast, variables) => plausible(GraphQLLocalDate.parseLiteral(ast, variables) as string),
+  serialize: (value) => GraphQLLocalDate.serialize(value),
+  parseValue: (value) => plausible(GraphQLLocalDate.parseValue(value)),
+  parseLiteral: (ast, variables) => plausible(GraphQLLocalDate.parseLiteral(ast, variables)),
   extensions: GraphQLLocalDate.extensions,
 });

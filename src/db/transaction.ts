@@ -8,7 +8,8 @@ const isSqlite = (ds: DataSource) => ds.options.type === "better-sqlite3";
 
 /** Driver errors that mean "another request got there first": a duplicate key, a deadlock, a lock wait that timed out. */
 export function isRaceError(e: unknown): boolean {
-  const code = String((e as { code?: unknown }).code ?? (e as { driverError?: { code?: unknown } }).driverError?.code ?? "");
+  const error = e as { code?: string; driverError?: { code?: string } };
+  const code = error.code ?? error.driverError?.code ?? "";
   return /^(ER_DUP_ENTRY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_BUSY)$/.test(code);
 }
 

@@ -4,11 +4,11 @@ import { requireViewer } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { Role } from "../auth/user.entity";
-import { CatalogGeneration } from "../catalog/generation";
+import { type CatalogGeneration } from "../catalog/generation";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { issueCertificate } from "../certificates/certificate-issuer";
-import { CursorCodec, pageSize } from "../core/connection";
+import { type CursorCodec, pageSize } from "../core/connection";
 import { AppError, badInput, conflict, ErrorCode, forbidden, invalidTransition, notFound } from "../core/errors";
 import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
@@ -49,8 +49,10 @@ const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierSta
 type Outcome<T> = { to?: DossierStatus; changes?: Partial<Dossier>; note?: string | null; result?: T; unchanged?: true };
 
 /** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
-class Unchanged<T> {
-  constructor(readonly answer: { dossier: Dossier; result?: T }) {}
+class Unchanged<T> extends Error {
+  constructor(readonly answer: { dossier: Dossier; result?: T }) {
+    super("unchanged");
+  }
 }
 
 /**
@@ -496,7 +498,7 @@ export class DossierService {
       return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
     });
     return run.catch((e: unknown) => {
-      if (e instanceof Unchanged) return e.answer as { dossier: Dossier; result?: T };
+      if (e instanceof Unchanged) return e.answer;
       throw e;
     });
   }

@@ -104,7 +104,7 @@ export function filesRouter(deps: Deps): Router {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "private, no-store");
     res.setHeader("Content-Disposition", contentDisposition(file.originalName));
-    await pipeline(createReadStream(join(deps.filesDir, file.sha256)), res).catch((e) => deps.log.warn({ err: e.message }, "download interrupted"));
+    await pipeline(createReadStream(join(deps.filesDir, file.sha256)), res).catch((e: Error) => deps.log.warn({ err: e.message }, "download interrupted"));
   });
 
   return router;

@@ -55,16 +55,17 @@ export class Metrics {
 
   /** Counts every GraphQL request once, with its outcome and duration. */
   plugin(): ApolloServerPlugin<Context> {
-    const metrics = this;
+    const { latency, requests } = this;
+    const label = (name: string | null | undefined) => this.operationLabel(name);
     return {
       async requestDidStart() {
-        const stop = metrics.latency.startTimer();
+        const stop = latency.startTimer();
         return {
           async willSendResponse({ operationName, response, errors }) {
             const body = response.body.kind === "single" ? response.body.singleResult : undefined;
             const code = (body?.errors ?? errors ?? [])[0]?.extensions?.code;
-            const operation = metrics.operationLabel(operationName);
-            metrics.requests.inc({ operation, outcome: typeof code === "string" ? code : "OK" });
+            const operation = label(operationName);
+            requests.inc({ operation, outcome: typeof code === "string" ? code : "OK" });
             stop({ operation });
           },
         };

@@ -12,13 +12,14 @@ import { sendError } from "./rest-errors";
 export function requestIds(log: Logger): RequestHandler {
   return (req, res, next) => {
     const given = req.get("x-request-id");
-    res.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    res.setHeader("X-Request-Id", res.locals.requestId);
+    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
     // GraphQL requests are logged by requestLogPlugin (with operation and error codes); the rest here.
     if (req.path !== "/graphql") {
       const started = process.hrtime.bigint();
       res.on("finish", () =>
-        log.info({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 }, "http"),
+        log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 }, "http"),
       );
     }
     next();
@@ -65,9 +66,9 @@ export function corsFor(origins: string[]): RequestHandler {
 
 /** Errors express meets before GraphQL does (a body over the limit, malformed JSON), in the house error shape. */
 export function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (err, _req, res, next) => {
+  return (err: { status?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const status: number = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
+    const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: res.locals.requestId }, "unhandled error");
     const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
     sendError(res, code, status === 413 ? "http.bodyTooLarge" : status === 500 ? "code.INTERNAL_SERVER_ERROR" : "http.badJson", { limit: LIMITS.bodyBytes }, status);

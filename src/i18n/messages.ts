@@ -263,7 +263,7 @@ export function render(lang: Lang, key: MessageKey, params: Params = {}): string
     Array.isArray(p) ? p.map(text).join(", ") : typeof p === "object" ? label(lang, p.enum, p.value) : String(p);
   return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
-    return name === "field" ? fieldLabel(lang, String(params.field)) : text(params[name]);
+    return name === "field" ? fieldLabel(lang, text(params.field)) : text(params[name]);
   });
 }
 

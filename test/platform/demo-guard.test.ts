@@ -20,7 +20,7 @@ function run(script: string, env: Record<string, string>, { untilReady = false }
     const child = spawn(process.execPath, [join(DIST, script)], { env: { PATH: process.env.PATH ?? "", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     const read = (d: Buffer) => {
-      out += d;
+      out += d.toString();
       if (untilReady && /ready at/.test(out)) child.kill("SIGTERM");
     };
     child.stdout.on("data", read);

@@ -14,7 +14,7 @@ function node(script: string): { child: ChildProcess; ready: Promise<string>; ex
   const child = spawn(process.execPath, [join(DIST, script)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const ready = new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
+    child.stdout.on("data", (d) => {
       out += d;
       const match = /ready at (http:\/\/localhost:\d+)\/graphql/.exec(out);
       if (match) resolve(match[1]);

@@ -72,7 +72,9 @@ export async function clearTestData(dataSource: DataSource): Promise<void> {
     await dataSource.query("PRAGMA foreign_keys = OFF");
     try {
       // login_throttle is made by the first app on this file (not an entity).
-      for (const table of TEST_TABLES) await dataSource.query(`DELETE FROM "${table}"`).catch((e) => (/no such table/.test(String(e)) ? undefined : Promise.reject(e)));
+      for (const table of TEST_TABLES) await dataSource.query(`DELETE FROM "${table}"`).catch((e: Error) => {
+        if (!/no such table/.test(e.message)) throw e;
+      });
     } finally {
       await dataSource.query("PRAGMA foreign_keys = ON");
     }

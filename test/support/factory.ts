@@ -6,7 +6,7 @@ import { slugify } from "../../src/core/text";
 import { addMonths, type LocalDate } from "../../src/core/time";
 import { Certificate } from "../../src/certificates/certificate.entity";
 import { hashPassword } from "../../src/auth/passwords";
-import { Role, User } from "../../src/auth/user.entity";
+import { type Role, User } from "../../src/auth/user.entity";
 
 let seq = 0;
 

@@ -1,7 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Express } from "express";
 import request from "supertest";
 import { createApp, type AppDeps } from "../../src/app";
 import type { Clock } from "../../src/core/time";
@@ -32,9 +31,9 @@ export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps[
   const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> => {
     // Tests read English messages unless they ask for another language (staff requests default to Vietnamese).
     const res = await request(app).post("/graphql").set({ "accept-language": "en", ...headers }).send({ query, variables });
-    return { status: res.status, body: res.body, headers: res.headers as Record<string, string> };
+    return { status: res.status, body: res.body, headers: res.headers };
   };
-  return { app: app as Express, gql, services };
+  return { app, gql, services };
 }
 
 /** The codes of a response's errors. */

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import { Role, type User } from "../../src/auth/user.entity";
 import { Dossier, DossierDocument, DocumentKind, DossierKind, EvaluationRound } from "../../src/dossiers/dossier.entity";
-import { DossierStatus } from "../../src/dossiers/workflow";
+import { type DossierStatus } from "../../src/dossiers/workflow";
 import { StoredFile } from "../../src/files/stored-file.entity";
 import { makeProduct, makeUser, TEST_PASSWORD } from "./factory";
 import type { Clock } from "../../src/core/time";

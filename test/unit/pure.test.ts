@@ -1,3 +1,7 @@
+import { Role } from "../../src/auth/user.entity";
+import { Memo } from "../../src/core/memo";
+import { actionsFrom, DossierStatus, TRANSITIONS } from "../../src/dossiers/workflow";
+import { starsFor } from "../../src/rules/rule-set.entity";
 import { CursorCodec, pageSize } from "../../src/core/connection";
 import { fold, slugify, words } from "../../src/core/text";
 import { addMonths, endOfVietnamDay, isLocalDate, vietnamDate } from "../../src/core/time";
@@ -81,9 +85,6 @@ describe("configuration", () => {
 });
 
 describe("the workflow table", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TRANSITIONS, DossierStatus, actionsFrom } = require("../../src/dossiers/workflow") as typeof import("../../src/dossiers/workflow");
-  const { Role } = require("../../src/auth/user.entity") as typeof import("../../src/auth/user.entity");
 
   it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED and WITHDRAWN", () => {
     const reached = new Set<string>([DossierStatus.DRAFT]);
@@ -91,7 +92,13 @@ describe("the workflow table", () => {
       grew = false;
       for (const t of TRANSITIONS) {
         const targets = t.to === "by-result" ? [DossierStatus.SCORED, DossierStatus.NOT_ACHIEVED] : t.to === "unchanged" ? [] : [t.to];
-        if (t.from.some((f) => reached.has(f))) for (const to of targets) if (!reached.has(to)) reached.add(to) && (grew = true);
+        if (!t.from.some((f) => reached.has(f))) continue;
+        for (const to of targets) {
+          if (!reached.has(to)) {
+            reached.add(to);
+            grew = true;
+          }
+        }
       }
     }
     expect([...reached].sort()).toEqual(Object.values(DossierStatus).sort());
@@ -107,7 +114,6 @@ describe("the workflow table", () => {
 });
 
 describe("stars under the rules", () => {
-  const { starsFor } = require("../../src/rules/rule-set.entity") as typeof import("../../src/rules/rule-set.entity");
   const rules = { starBands: [{ stars: 5, minPoints: 90 }, { stars: 4, minPoints: 70 }, { stars: 3, minPoints: 50 }, { stars: 2, minPoints: 30 }, { stars: 1, minPoints: 0 }] };
   it("takes the highest band reached whose mandatory criteria most sheets meet", () => {
     expect(starsFor(rules, 90, [5, 5, 4])).toBe(5);
@@ -121,7 +127,6 @@ describe("stars under the rules", () => {
 });
 
 describe("memo", () => {
-  const { Memo } = require("../../src/core/memo") as typeof import("../../src/core/memo");
   it("shares a value for its time, bounds its size, forgets failures and on clear", async () => {
     let now = 0;
     let calls = 0;

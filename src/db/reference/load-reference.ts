@@ -171,7 +171,7 @@ async function sync<T extends ObjectLiteral>(
       await manager.insert(target, row);
       counts.inserted++;
     } else if (Object.keys(row).some((k) => JSON.stringify(old[k]) !== JSON.stringify(row[k]))) {
-      await manager.update(target, { [key]: row[key] } as never, row as never);
+      await manager.update(target, { [key]: row[key] }, row);
       counts.updated++;
     } else {
       counts.unchanged++;

@@ -1,0 +1,38 @@
+// typescript-eslint with type-aware rules: no floating promises, no unused code, consistent type imports.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "data/", "migrations/", "eslint.config.mjs", "jest.config.js", ".ci/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, emitDecoratorMetadata: true, experimentalDecorators: true } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      // Apollo's plugin hooks and type-graphql's resolvers are async by contract, with or without an await.
+      "@typescript-eslint/require-await": "off",
+      // String enums are compared with their string values on purpose (GraphQL's operation kinds, our codes).
+      "@typescript-eslint/no-unsafe-enum-comparison": "off",
+      // Input rules match control characters on purpose: they are what they refuse.
+      "no-control-regex": "off",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      // With decorator metadata on, the rule keeps value imports of classes that decorated signatures name.
+      "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    // Tests read loosely typed GraphQL answers.
+    files: ["test/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);
