@@ -38,7 +38,9 @@ const VERIFY = `query VerifyCertificate($number: String!) { certificate(number: 
 type Server = { child: ChildProcess; port: number };
 
 async function startServer(mode: string): Promise<Server> {
-  const child = fork(join(__dirname, "server.js"), [mode], { env: { ...process.env, NODE_ENV: "production", BENCH_DATABASE_URL: BENCH_URL } });
+  const child = fork(join(__dirname, "server.js"), [mode], {
+    env: { ...process.env, NODE_ENV: "production", BENCH_DATABASE_URL: BENCH_URL },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (m: any) => resolve(m.listening));
     child.once("exit", (code) => reject(new Error(`${mode} server exited with ${code}`)));
@@ -71,7 +73,12 @@ async function load(port: number, op: Op, connections: number, duration: number)
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad + result.errors + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: bad + result.errors + result.non2xx,
+  };
 }
 
 async function main() {
@@ -79,7 +86,12 @@ async function main() {
   const u = new URL(BENCH_URL);
   const dbName = u.pathname.slice(1);
   if (!REUSE) {
-    const conn = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+    const conn = await createConnection({
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
     await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await conn.end();
@@ -89,8 +101,15 @@ async function main() {
   await ds.runMigrations();
   let counts: Awaited<ReturnType<typeof generateDataset>>;
   if (REUSE) {
-    const count = async (table: string) => Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n);
-    counts = { provinces: await count("province"), communes: await count("commune"), producers: await count("producer"), products: await count("product"), searchWords: await count("product_search_token") };
+    const count = async (table: string) =>
+      Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n);
+    counts = {
+      provinces: await count("province"),
+      communes: await count("commune"),
+      producers: await count("producer"),
+      products: await count("product"),
+      searchWords: await count("product_search_token"),
+    };
   } else {
     await loadReferenceData(ds);
     const started = Date.now();
@@ -102,11 +121,18 @@ async function main() {
     [today],
   );
   const [{ number }] = await ds.query("SELECT number FROM certificate ORDER BY id DESC LIMIT 1");
-  const [{ word }] = await ds.query("SELECT SUBSTRING_INDEX(name, ' ', 1) AS word FROM product WHERE slug = ?", [slug]);
+  const [{ word }] = await ds.query(
+    "SELECT SUBSTRING_INDEX(name, ' ', 1) AS word FROM product WHERE slug = ?",
+    [slug],
+  );
   await ds.destroy();
 
   const body = (query: string, variables: object) => JSON.stringify({ query, variables });
-  const filtered = { communeCodes: [communeCode], categoryCodes: [categoryCode.split(".")[0]], search: word.slice(0, 3) };
+  const filtered = {
+    communeCodes: [communeCode],
+    categoryCodes: [categoryCode.split(".")[0]],
+    search: word.slice(0, 3),
+  };
   const ops: Op[] = [
     { name: "CatalogPage", body: body(CATALOG_PAGE, { first: 20 }) },
     { name: "CatalogPage filtered", body: body(CATALOG_PAGE, { first: 20, filter: filtered }) },
@@ -118,9 +144,16 @@ async function main() {
   if (ONLY) ops.splice(0, ops.length, ...ops.filter((o) => ONLY.includes(o.name)));
   const rows: string[] = [];
   const results: Record<string, { rps: number; p50: number; p99: number; errors: number }> = {};
-  const record = (label: string, connections: number, r: { rps: number; p50: number; p99: number; errors: number }, extra = "") => {
+  const record = (
+    label: string,
+    connections: number,
+    r: { rps: number; p50: number; p99: number; errors: number },
+    extra = "",
+  ) => {
     results[`${label}@${connections}`] = r;
-    console.log(`${label} @${connections}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors} ${extra}`);
+    console.log(
+      `${label} @${connections}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors} ${extra}`,
+    );
   };
 
   // The floor first.
@@ -139,10 +172,19 @@ async function main() {
     const server = await startServer(mode);
     // Statements of one request of each operation, measured before any load (so none is in flight),
     // after a first request of another operation has loaded the in-memory reference data.
-    if (mode === "graphql") await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: body(CATALOG_PAGE, { first: 1, filter: { stars: [5] } }) });
+    if (mode === "graphql")
+      await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: body(CATALOG_PAGE, { first: 1, filter: { stars: [5] } }),
+      });
     for (const op of mode === "graphql" ? ops : []) {
       const before = (await stats(server)).statements;
-      await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: op.body });
+      await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: op.body,
+      });
       statementsPerOp[op.name] = (await stats(server)).statements - before;
     }
     for (const op of ops) {
@@ -158,10 +200,32 @@ async function main() {
 
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   rows.push(`# Benchmark results`, "");
-  rows.push(`Run on ${new Date().toISOString()} (${process.platform}, Node ${process.version}), \`npm run bench\`, ${DURATION} s per cell after a ${WARMUP} s warm-up, autocannon on loopback.`);
-  rows.push(`Dataset: ${counts.provinces} provinces, ${counts.communes} communes, ${counts.producers} producers, ${counts.products} products (${counts.searchWords} search words), seed 20251031.`, "");
-  rows.push("Uncached: the response cache is off; a listing's total and facet counts are still memoized per filter for 60 s (as in production). SQL/request: the first request of each operation.", "");
-  rows.push(line(["operation", "conns", "uncached req/s", "p50 ms", "p99 ms", "× floor", "cached req/s", "cached p99 ms", "cached × floor", "errors", "SQL/request"]));
+  rows.push(
+    `Run on ${new Date().toISOString()} (${process.platform}, Node ${process.version}), \`npm run bench\`, ${DURATION} s per cell after a ${WARMUP} s warm-up, autocannon on loopback.`,
+  );
+  rows.push(
+    `Dataset: ${counts.provinces} provinces, ${counts.communes} communes, ${counts.producers} producers, ${counts.products} products (${counts.searchWords} search words), seed 20251031.`,
+    "",
+  );
+  rows.push(
+    "Uncached: the response cache is off; a listing's total and facet counts are still memoized per filter for 60 s (as in production). SQL/request: the first request of each operation.",
+    "",
+  );
+  rows.push(
+    line([
+      "operation",
+      "conns",
+      "uncached req/s",
+      "p50 ms",
+      "p99 ms",
+      "× floor",
+      "cached req/s",
+      "cached p99 ms",
+      "cached × floor",
+      "errors",
+      "SQL/request",
+    ]),
+  );
   rows.push(line(Array(11).fill("---")));
   for (const op of ops) {
     for (const c of CONNECTIONS) {
@@ -169,14 +233,45 @@ async function main() {
       const c1 = results[`graphql-cached ${op.name}@${c}`];
       const f = results[`floor CatalogPage@${c}`];
       const ratio = (x: number) => (op.name === "CatalogPage" ? (x / f.rps).toFixed(2) : "–");
-      rows.push(line([op.name, c, u1.rps.toFixed(0), u1.p50, u1.p99, ratio(u1.rps), c1.rps.toFixed(0), c1.p99, ratio(c1.rps), u1.errors + c1.errors, statementsPerOp[op.name]]));
+      rows.push(
+        line([
+          op.name,
+          c,
+          u1.rps.toFixed(0),
+          u1.p50,
+          u1.p99,
+          ratio(u1.rps),
+          c1.rps.toFixed(0),
+          c1.p99,
+          ratio(c1.rps),
+          u1.errors + c1.errors,
+          statementsPerOp[op.name],
+        ]),
+      );
     }
   }
   for (const c of CONNECTIONS) {
     const f = results[`floor CatalogPage@${c}`];
-    rows.push(line(["floor (hand-written CatalogPage)", c, f.rps.toFixed(0), f.p50, f.p99, "1.00", "", "", "", f.errors, 6]));
+    rows.push(
+      line([
+        "floor (hand-written CatalogPage)",
+        c,
+        f.rps.toFixed(0),
+        f.p50,
+        f.p99,
+        "1.00",
+        "",
+        "",
+        "",
+        f.errors,
+        6,
+      ]),
+    );
   }
-  rows.push("", `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache; floor ${floorRss} MB.`);
+  rows.push(
+    "",
+    `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache; floor ${floorRss} MB.`,
+  );
   const text = `${rows.join("\n")}\n`;
   writeFileSync(join(projectRoot(), "bench", "results.md"), text);
   console.log(`\n${text}`);

@@ -19,7 +19,16 @@ async function graphqlServer(responseCache: boolean) {
   statements = () => sql.statements;
   const dataSource = await dataSourceFor({ kind: "mysql", url }, sql);
   await dataSource.initialize();
-  const { app } = await createApp({ dataSource, config: { jwtSecret: "bench-secret-bench-secret-bench-secret", jwtTtlHours: 8, filesDir: "/tmp/ocop-bench-files" }, log: createLogger("silent"), responseCache });
+  const { app } = await createApp({
+    dataSource,
+    config: {
+      jwtSecret: "bench-secret-bench-secret-bench-secret",
+      jwtTtlHours: 8,
+      filesDir: "/tmp/ocop-bench-files",
+    },
+    log: createLogger("silent"),
+    responseCache,
+  });
   return createServer(app);
 }
 
@@ -42,27 +51,47 @@ async function floorServer() {
     const page = rows.slice(0, 20);
     const ids = (xs: unknown[]) => [...new Set(xs)];
     const [categories, communes, producers, certificates] = await Promise.all([
-      q<any>("SELECT code, name, nameEn FROM category WHERE code IN (?)", [ids(page.map((p) => p.categoryCode))]),
+      q<any>("SELECT code, name, nameEn FROM category WHERE code IN (?)", [
+        ids(page.map((p) => p.categoryCode)),
+      ]),
       q<any>("SELECT code, name FROM commune WHERE code IN (?)", [ids(page.map((p) => p.communeCode))]),
       q<any>("SELECT id, name, kind FROM producer WHERE id IN (?)", [ids(page.map((p) => p.producerId))]),
       q<any>("SELECT * FROM certificate WHERE id IN (?)", [ids(page.map((p) => p.currentCertificateId))]),
     ]);
     const by = <T extends Record<string, any>>(xs: T[], k: string) => new Map(xs.map((x) => [x[k], x]));
-    const [cat, com, pro, cer] = [by(categories, "code"), by(communes, "code"), by(producers, "id"), by(certificates, "id")];
+    const [cat, com, pro, cer] = [
+      by(categories, "code"),
+      by(communes, "code"),
+      by(producers, "id"),
+      by(certificates, "id"),
+    ];
     const body = {
       data: {
         products: {
           totalCount: Number(total),
-          pageInfo: { hasNextPage: rows.length > 20, endCursor: page.length ? Buffer.from(String(page.at(-1).id)).toString("base64url") : null },
+          pageInfo: {
+            hasNextPage: rows.length > 20,
+            endCursor: page.length ? Buffer.from(String(page.at(-1).id)).toString("base64url") : null,
+          },
           edges: page.map((p) => {
             const c = cer.get(p.currentCertificateId);
             return {
               cursor: Buffer.from(String(p.id)).toString("base64url"),
               node: {
-                id: String(p.id), slug: p.slug, name: p.name, stars: p.stars,
-                category: cat.get(p.categoryCode), commune: com.get(p.communeCode),
+                id: String(p.id),
+                slug: p.slug,
+                name: p.name,
+                stars: p.stars,
+                category: cat.get(p.categoryCode),
+                commune: com.get(p.communeCode),
                 producer: { ...pro.get(p.producerId), id: String(p.producerId) },
-                certificate: { number: c.number, stars: c.stars, status: "ACTIVE", issuedOn: c.issuedOn, expiresOn: c.expiresOn },
+                certificate: {
+                  number: c.number,
+                  stars: c.stars,
+                  status: "ACTIVE",
+                  issuedOn: c.issuedOn,
+                  expiresOn: c.expiresOn,
+                },
               },
             };
           }),
@@ -82,7 +111,11 @@ async function floorServer() {
   });
   process.on("SIGINT", () => process.exit(0)); // a normal exit, so --cpu-prof can write its profile
   process.on("message", (m: { cmd?: string }) => {
-    if (m.cmd === "stats") process.send?.({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), statements: statements() });
+    if (m.cmd === "stats")
+      process.send?.({
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        statements: statements(),
+      });
   });
 })().catch((e) => {
   console.error(e);

@@ -30,10 +30,17 @@ import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
 import { bodyErrors, corsFor, language, requestIds, securityHeaders } from "./http/middleware";
 import { Metrics } from "./http/metrics";
-import { legacyJsonStatusPlugin, plainLandingPagePlugin, requestLogPlugin, staffLanguagePlugin, staffNeverCachedPlugin } from "./http/plugins";
+import {
+  legacyJsonStatusPlugin,
+  plainLandingPagePlugin,
+  requestLogPlugin,
+  staffLanguagePlugin,
+  staffNeverCachedPlugin,
+} from "./http/plugins";
 import { appSchema } from "./schema";
 
-type Settings = "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection" | "metricsToken";
+type Settings =
+  "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection" | "metricsToken";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -64,7 +71,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog.forgetCounts();
   });
   const services: Services = {
-    auth: new AuthService(dataSource, new TokenService(config.jwtSecret, config.jwtTtlHours), config.demo ?? false),
+    auth: new AuthService(
+      dataSource,
+      new TokenService(config.jwtSecret, config.jwtTtlHours),
+      config.demo ?? false,
+    ),
     catalog,
     staffCatalog: new StaffCatalogService(dataSource, generation),
     dossiers: new DossierService(dataSource, cursors, generation),
@@ -104,13 +115,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
               shouldReadFromCache: async ({ contextValue }) => !contextValue.viewer,
               // An answer computed under a generation that has since been raised is not kept.
               shouldWriteToCache: async ({ contextValue, errors }) =>
-                !contextValue.viewer && !errors?.length && (await generation.current()) === (await contextValue.catalogGeneration()),
+                !contextValue.viewer &&
+                !errors?.length &&
+                (await generation.current()) === (await contextValue.catalogGeneration()),
             }),
           ]),
       requestLogPlugin(),
       metrics.plugin(),
       // The embedded demo opens Apollo Sandbox in the browser; production shows a plain page.
-      config.demo ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : plainLandingPagePlugin(),
+      config.demo
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : plainLandingPagePlugin(),
       ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })] : []),
     ],
   });
@@ -159,7 +174,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   app.use(reportsRouter(contextFor));
-  app.use(filesRouter({ dataSource, auth: services.auth, dossiers: services.dossiers, filesDir: config.filesDir, clock, log, uploadQuotaBytesPerDay: config.uploadQuotaBytesPerDay ?? DEFAULT_UPLOAD_QUOTA_MB * 1024 * 1024 }));
+  app.use(
+    filesRouter({
+      dataSource,
+      auth: services.auth,
+      dossiers: services.dossiers,
+      filesDir: config.filesDir,
+      clock,
+      log,
+      uploadQuotaBytesPerDay: config.uploadQuotaBytesPerDay ?? DEFAULT_UPLOAD_QUOTA_MB * 1024 * 1024,
+    }),
+  );
 
   app.use(
     "/graphql",

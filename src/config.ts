@@ -31,24 +31,51 @@ const envSchema = z.object({
     .default(4000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  JWT_TTL_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").max(720, "must be at most 720").default(8),
+  JWT_TTL_HOURS: z.coerce
+    .number({ message: "must be a number" })
+    .positive("must be positive")
+    .max(720, "must be at most 720")
+    .default(8),
   MIGRATE_ON_START: booleanFlag.default(false),
   FILES_DIR: z.string().trim().min(1).default("./data/files"),
   HOST: z.string().trim().min(1).optional(),
   TRUST_PROXY: z
     .string()
     .default("loopback")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.every(isProxyAddress), { message: "must be a comma-separated list of addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal" }),
-  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(DEFAULT_UPLOAD_QUOTA_MB),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isProxyAddress), {
+      message:
+        "must be a comma-separated list of addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal",
+    }),
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(DEFAULT_UPLOAD_QUOTA_MB),
   CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), { message: "must be a comma-separated list of origins such as https://portal.example.vn, or *" }),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), {
+      message: "must be a comma-separated list of origins such as https://portal.example.vn, or *",
+    }),
   INTROSPECTION: booleanFlag.default(true),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  UNATTACHED_FILE_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(7),
+  UNATTACHED_FILE_DAYS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(7),
 });
 
 export type Config = {
@@ -111,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
   const e = parsed.data;
   const embedded = e.DATABASE_URL === undefined;
   if (!embedded && !e.JWT_SECRET && needsSecret) {
-    throw new ConfigError("invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)");
+    throw new ConfigError(
+      "invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)",
+    );
   }
   return {
     database: embedded ? { kind: "sqlite", path: e.SQLITE_PATH } : { kind: "mysql", url: e.DATABASE_URL! },

@@ -13,16 +13,27 @@ function errorWithoutValues(err: unknown): unknown {
 
 /** JSON log lines; secrets are redacted wherever they might appear, and SQL parameter values never appear. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({
-    level,
-    base: undefined,
-    // ISO times and level names, for people and for log shippers alike.
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    serializers: { err: errorWithoutValues },
-    redact: {
-      paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization", "headers.authorization"],
-      censor: "[redacted]",
+  return pino(
+    {
+      level,
+      base: undefined,
+      // ISO times and level names, for people and for log shippers alike.
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: errorWithoutValues },
+      redact: {
+        paths: [
+          "password",
+          "*.password",
+          "token",
+          "*.token",
+          "authorization",
+          "*.authorization",
+          "headers.authorization",
+        ],
+        censor: "[redacted]",
+      },
     },
-  }, destination);
+    destination,
+  );
 }

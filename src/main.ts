@@ -11,7 +11,8 @@ import { isLoopback, refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  if (config.jwtSecretGenerated) log.warn("JWT_SECRET is not set: using a random one for this run (embedded demo only)");
+  if (config.jwtSecretGenerated)
+    log.warn("JWT_SECRET is not set: using a random one for this run (embedded demo only)");
   const dataSource = await openDatabase(config, log);
   await refuseDemoPasswordsBeyondLoopback(dataSource, config.host).catch(async (e) => {
     await dataSource.destroy();
@@ -45,8 +46,12 @@ async function main(): Promise<void> {
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const shownHost = isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  log.info({ database: describeDatabase(config.database), host: config.host }, `OCOP API ready at http://${shownHost}:${port}/graphql`);
+  const shownHost =
+    isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  log.info(
+    { database: describeDatabase(config.database), host: config.host },
+    `OCOP API ready at http://${shownHost}:${port}/graphql`,
+  );
 }
 
 main().catch((e: unknown) => {

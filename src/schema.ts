@@ -15,11 +15,22 @@ import { LabelsResolver } from "./i18n/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
-import { CertificateLifecycleResolver, InspectionResolver, RevocationResolver } from "./certificates/lifecycle.resolver";
+import {
+  CertificateLifecycleResolver,
+  InspectionResolver,
+  RevocationResolver,
+} from "./certificates/lifecycle.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
-import { DossierConnectionResolver, DossierDocumentResolver, DossierEventResolver, DossierResolver, EvaluationRoundResolver, ScoreSubmissionResolver } from "./dossiers/dossier.resolver";
+import {
+  DossierConnectionResolver,
+  DossierDocumentResolver,
+  DossierEventResolver,
+  DossierResolver,
+  EvaluationRoundResolver,
+  ScoreSubmissionResolver,
+} from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");

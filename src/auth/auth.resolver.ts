@@ -7,7 +7,8 @@ import { Role, User } from "./user.entity";
 @Resolver(() => User)
 export class AuthResolver {
   @Mutation(() => LoginResult, {
-    description: "Signs in. Wrong email or password: UNAUTHENTICATED; after 10 failures in 15 minutes the account is locked for 15 minutes (RATE_LIMITED).",
+    description:
+      "Signs in. Wrong email or password: UNAUTHENTICATED; after 10 failures in 15 minutes the account is locked for 15 minutes (RATE_LIMITED).",
   })
   login(@Ctx() ctx: Context, @Args() { email, password }: LoginArgs): Promise<LoginResult> {
     return ctx.services.auth.login(ctx, email, password);
@@ -26,26 +27,42 @@ export class AuthResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: "ADMIN. A COMMUNE_OFFICER needs communeCode; other roles may not have one." })
-  createUser(@Ctx() ctx: Context, @Arg("input", () => CreateUserInput) input: CreateUserInput): Promise<User> {
+  @Mutation(() => User, {
+    description: "ADMIN. A COMMUNE_OFFICER needs communeCode; other roles may not have one.",
+  })
+  createUser(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateUserInput) input: CreateUserInput,
+  ): Promise<User> {
     return ctx.services.auth.createUser(ctx, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: "ADMIN. Deactivating ends the user's sessions." })
-  setUserActive(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("active") active: boolean): Promise<User> {
+  setUserActive(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID) id: string,
+    @Arg("active") active: boolean,
+  ): Promise<User> {
     return ctx.services.auth.setUserActive(ctx, id, active);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: "ADMIN. Sets a new password (at least 12 characters) and ends the user's sessions." })
+  @Mutation(() => User, {
+    description: "ADMIN. Sets a new password (at least 12 characters) and ends the user's sessions.",
+  })
   resetUserPassword(@Ctx() ctx: Context, @Args() { id, password }: ResetPasswordArgs): Promise<User> {
     return ctx.services.auth.resetUserPassword(ctx, id, password);
   }
 
   @Authorized()
-  @Mutation(() => LoginResult, { description: "Changes your own password; your other sessions end and this answer carries a new token." })
-  changePassword(@Ctx() ctx: Context, @Args() { oldPassword, newPassword }: ChangePasswordArgs): Promise<LoginResult> {
+  @Mutation(() => LoginResult, {
+    description: "Changes your own password; your other sessions end and this answer carries a new token.",
+  })
+  changePassword(
+    @Ctx() ctx: Context,
+    @Args() { oldPassword, newPassword }: ChangePasswordArgs,
+  ): Promise<LoginResult> {
     return ctx.services.auth.changePassword(ctx, oldPassword, newPassword);
   }
 

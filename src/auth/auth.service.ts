@@ -5,7 +5,14 @@ import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { Commune } from "../geography/commune.entity";
 import type { Context } from "../context";
-import { checkPasswordRules, decoyHash, DEMO_PASSWORD, hashPassword, PASSWORD_MAX, verifyPassword } from "./passwords";
+import {
+  checkPasswordRules,
+  decoyHash,
+  DEMO_PASSWORD,
+  hashPassword,
+  PASSWORD_MAX,
+  verifyPassword,
+} from "./passwords";
 import { LoginThrottle } from "./throttle";
 import type { TokenService } from "./tokens";
 import type { CreateUserInput, LoginResult, Viewer } from "./auth.types";
@@ -29,9 +36,14 @@ export class AuthService {
   async viewerFrom(authorization: string | undefined, now: Date): Promise<Viewer | null> {
     if (!authorization) return null;
     const invalid = () =>
-      new AppError(ErrorCode.UNAUTHENTICATED, "auth.badToken", {}, {
-        http: { status: 401 },
-      });
+      new AppError(
+        ErrorCode.UNAUTHENTICATED,
+        "auth.badToken",
+        {},
+        {
+          http: { status: 401 },
+        },
+      );
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization.trim());
     if (!match) throw invalid();
     const claims = await this.tokens.verify(match[1], now);
@@ -50,15 +62,32 @@ export class AuthService {
     await this.throttle.attempt(email, ctx.ip); // counted before the password is checked
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
     const passwordOk =
-      password.length <= PASSWORD_MAX && (await verifyPassword(user?.passwordHash ?? (await decoyHash()), password));
+      password.length <= PASSWORD_MAX &&
+      (await verifyPassword(user?.passwordHash ?? (await decoyHash()), password));
     if (!user || !user.active || !passwordOk) {
       await this.dataSource.transaction((m) =>
-        audit(m, { at: ctx.now, actorId: null, action: "LOGIN_FAILED", subjectType: "User", subjectId: user?.id ?? "unknown", note: `${email} from ${ctx.ip}` }),
+        audit(m, {
+          at: ctx.now,
+          actorId: null,
+          action: "LOGIN_FAILED",
+          subjectType: "User",
+          subjectId: user?.id ?? "unknown",
+          note: `${email} from ${ctx.ip}`,
+        }),
       );
       throw unauthenticated("auth.wrongLogin");
     }
     await this.throttle.succeeded(email, ctx.ip);
-    await this.dataSource.transaction((m) => audit(m, { at: ctx.now, actorId: user.id, action: "LOGIN", subjectType: "User", subjectId: user.id, note: `from ${ctx.ip}` }));
+    await this.dataSource.transaction((m) =>
+      audit(m, {
+        at: ctx.now,
+        actorId: user.id,
+        action: "LOGIN",
+        subjectType: "User",
+        subjectId: user.id,
+        note: `from ${ctx.ip}`,
+      }),
+    );
     return { ...(await this.tokens.issue({ userId: user.id, version: user.tokenVersion }, ctx.now)), user };
   }
 
@@ -81,9 +110,25 @@ export class AuthService {
       // A second request for the same address is told so; one racing this one loses on the unique key (CONFLICT too).
       if (await m.existsBy(User, { email })) throw conflict("auth.emailTaken");
       const user = await m.save(
-        m.create(User, { email, fullName: input.fullName.trim(), role: input.role, communeCode, active: true, passwordHash, tokenVersion: 1, demoPassword: input.password === DEMO_PASSWORD }),
+        m.create(User, {
+          email,
+          fullName: input.fullName.trim(),
+          role: input.role,
+          communeCode,
+          active: true,
+          passwordHash,
+          tokenVersion: 1,
+          demoPassword: input.password === DEMO_PASSWORD,
+        }),
       );
-      await audit(m, { at: ctx.now, actorId: actor.id, action: "USER_CREATED", subjectType: "User", subjectId: user.id, note: `${user.role}${communeCode ? ` ${communeCode}` : ""}` });
+      await audit(m, {
+        at: ctx.now,
+        actorId: actor.id,
+        action: "USER_CREATED",
+        subjectType: "User",
+        subjectId: user.id,
+        note: `${user.role}${communeCode ? ` ${communeCode}` : ""}`,
+      });
       return user;
     });
   }
@@ -102,7 +147,14 @@ export class AuthService {
         .set({ active, ...(active ? {} : { tokenVersion: () => "tokenVersion + 1" }) })
         .where("id = :id AND active = :was", { id, was: !active })
         .execute();
-      if (updated.affected === 1) await audit(m, { at: ctx.now, actorId: actor.id, action: active ? "USER_ACTIVATED" : "USER_DEACTIVATED", subjectType: "User", subjectId: id });
+      if (updated.affected === 1)
+        await audit(m, {
+          at: ctx.now,
+          actorId: actor.id,
+          action: active ? "USER_ACTIVATED" : "USER_DEACTIVATED",
+          subjectType: "User",
+          subjectId: id,
+        });
       return m.findOneByOrFail(User, { id });
     });
   }
@@ -123,12 +175,23 @@ export class AuthService {
     await this.throttle.attempt(current.email, ctx.ip);
     if (oldPassword.length > PASSWORD_MAX || !(await verifyPassword(current.passwordHash, oldPassword))) {
       await this.dataSource.transaction((m) =>
-        audit(m, { at: ctx.now, actorId: viewer.id, action: "PASSWORD_CHANGE_FAILED", subjectType: "User", subjectId: viewer.id, note: `wrong current password from ${ctx.ip}` }),
+        audit(m, {
+          at: ctx.now,
+          actorId: viewer.id,
+          action: "PASSWORD_CHANGE_FAILED",
+          subjectType: "User",
+          subjectId: viewer.id,
+          note: `wrong current password from ${ctx.ip}`,
+        }),
       );
       throw badInput("auth.wrongOldPassword", "oldPassword");
     }
     await this.throttle.succeeded(current.email, ctx.ip);
-    checkPasswordRules(newPassword, { argument: "newPassword", userInputs: [current.email, current.fullName], demo: this.demo });
+    checkPasswordRules(newPassword, {
+      argument: "newPassword",
+      userInputs: [current.email, current.fullName],
+      demo: this.demo,
+    });
     const user = await this.setPassword(ctx, current, newPassword, "PASSWORD_CHANGED");
     return { ...(await this.tokens.issue({ userId: user.id, version: user.tokenVersion }, ctx.now)), user };
   }
@@ -153,7 +216,11 @@ export class AuthService {
       const updated = await m
         .createQueryBuilder()
         .update(User)
-        .set({ passwordHash, demoPassword: password === DEMO_PASSWORD, tokenVersion: () => "tokenVersion + 1" })
+        .set({
+          passwordHash,
+          demoPassword: password === DEMO_PASSWORD,
+          tokenVersion: () => "tokenVersion + 1",
+        })
         .where("id = :id AND tokenVersion = :version", { id: user.id, version: user.tokenVersion })
         .execute();
       if (updated.affected !== 1) throw conflict("auth.accountChanged");

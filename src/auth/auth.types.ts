@@ -34,7 +34,10 @@ export class CreateUserInput {
   @Field(() => Role)
   role: Role;
 
-  @Field(() => String, { nullable: true, description: "Required for COMMUNE_OFFICER, refused for other roles." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Required for COMMUNE_OFFICER, refused for other roles.",
+  })
   @IsOptional()
   @Matches(/^\d{5}$/, { message: "communeCode must be a five-digit unit code" })
   communeCode?: string | null;

@@ -3,7 +3,8 @@ import type { DataSource } from "typeorm";
 import { StartupError } from "../db/open";
 import { User } from "./user.entity";
 
-export const isLoopback = (host: string) => host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
+export const isLoopback = (host: string) =>
+  host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
 
 /**
  * The demo password is published: a server reachable from other machines must not accept it. Refuses to
@@ -11,7 +12,9 @@ export const isLoopback = (host: string) => host === "localhost" || host === "::
  */
 export async function refuseDemoPasswordsBeyondLoopback(dataSource: DataSource, host: string): Promise<void> {
   if (isLoopback(host)) return;
-  const users = await dataSource.getRepository(User).find({ select: { email: true }, where: { active: true, demoPassword: true }, take: 5 });
+  const users = await dataSource
+    .getRepository(User)
+    .find({ select: { email: true }, where: { active: true, demoPassword: true }, take: 5 });
   if (users.length) {
     throw new StartupError(
       `refusing to listen on ${host}: active accounts still have the published demo password (${users.map((u) => u.email).join(", ")}). ` +

@@ -16,16 +16,29 @@ export const DEMO_PASSWORD = "ocop-demo-password";
 
 const estimator = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 
-export type PasswordRules = { argument?: string; /** the e-mail and name of the account: a password built from them is weak */ userInputs?: string[]; demo?: boolean };
+export type PasswordRules = {
+  argument?: string;
+  /** the e-mail and name of the account: a password built from them is weak */ userInputs?: string[];
+  demo?: boolean;
+};
 
 /** Length, strength (common passwords, repeats, the account's own words) and never the published demo password outside the demo. */
-export function checkPasswordRules(password: string, { argument = "password", userInputs = [], demo = false }: PasswordRules = {}): void {
+export function checkPasswordRules(
+  password: string,
+  { argument = "password", userInputs = [], demo = false }: PasswordRules = {},
+): void {
   // The messages name the rule, never the value.
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw badInput("auth.passwordLength", argument, { min: PASSWORD_MIN, max: PASSWORD_MAX });
   }
   if (!demo && password === DEMO_PASSWORD) throw badInput("auth.demoPassword", argument);
-  if (password !== DEMO_PASSWORD && estimator.check(password, userInputs.flatMap((u) => [u, ...u.split(/[@.\s]+/)])).score < MIN_STRENGTH) {
+  if (
+    password !== DEMO_PASSWORD &&
+    estimator.check(
+      password,
+      userInputs.flatMap((u) => [u, ...u.split(/[@.\s]+/)]),
+    ).score < MIN_STRENGTH
+  ) {
     throw badInput("auth.weakPassword", argument);
   }
 }

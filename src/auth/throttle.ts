@@ -1,11 +1,21 @@
 import { createHash } from "node:crypto";
 import { HeaderMap } from "@apollo/server";
-import { RateLimiterMySQL, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMySQL,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
 import { AppError, ErrorCode } from "../core/errors";
 
 /** Login throttle: 10 attempts on one account in 15 minutes, or 100 from one address, then 15 minutes' wait. */
-export const THROTTLE = { accountAttempts: 10, ipAttempts: 100, windowSeconds: 15 * 60, lockSeconds: 15 * 60 };
+export const THROTTLE = {
+  accountAttempts: 10,
+  ipAttempts: 100,
+  windowSeconds: 15 * 60,
+  lockSeconds: 15 * 60,
+};
 
 /** The table the counters live in: shared by every instance on the same database (created by a migration on MySQL). */
 export const THROTTLE_TABLE = "login_throttle";
@@ -20,14 +30,34 @@ export class LoginThrottle {
 
   constructor(dataSource: DataSource) {
     const limiter = (keyPrefix: string, points: number) => {
-      const common = { keyPrefix, points, duration: THROTTLE.windowSeconds, blockDuration: THROTTLE.lockSeconds, tableName: THROTTLE_TABLE };
+      const common = {
+        keyPrefix,
+        points,
+        duration: THROTTLE.windowSeconds,
+        blockDuration: THROTTLE.lockSeconds,
+        tableName: THROTTLE_TABLE,
+      };
       if (dataSource.options.type === "better-sqlite3") {
-        const db = (dataSource.driver as unknown as { databaseConnection: { exec(sql: string): void } }).databaseConnection;
-        db.exec(`CREATE TABLE IF NOT EXISTS ${THROTTLE_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
-        return new RateLimiterSQLite({ ...common, storeClient: db, storeType: "better-sqlite3", tableCreated: true });
+        const db = (dataSource.driver as unknown as { databaseConnection: { exec(sql: string): void } })
+          .databaseConnection;
+        db.exec(
+          `CREATE TABLE IF NOT EXISTS ${THROTTLE_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
+        );
+        return new RateLimiterSQLite({
+          ...common,
+          storeClient: db,
+          storeType: "better-sqlite3",
+          tableCreated: true,
+        });
       }
       const driver = dataSource.driver as unknown as { pool: unknown; database: string };
-      return new RateLimiterMySQL({ ...common, storeClient: driver.pool, storeType: "pool", dbName: driver.database, tableCreated: true });
+      return new RateLimiterMySQL({
+        ...common,
+        storeClient: driver.pool,
+        storeType: "pool",
+        dbName: driver.database,
+        tableCreated: true,
+      });
     };
     this.account = limiter("account", THROTTLE.accountAttempts);
     this.address = limiter("ip", THROTTLE.ipAttempts);
@@ -35,17 +65,28 @@ export class LoginThrottle {
 
   /** Counts one attempt on the account from the address; RATE_LIMITED (429, Retry-After) when either is over its limit. */
   async attempt(email: string, ip: string): Promise<void> {
-    const results = await Promise.allSettled([this.account.consume(accountKey(email)), this.address.consume(ip)]);
+    const results = await Promise.allSettled([
+      this.account.consume(accountKey(email)),
+      this.address.consume(ip),
+    ]);
     const refused: unknown[] = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
     const failure = refused.find((r) => !(r instanceof RateLimiterRes));
-    if (failure) throw failure instanceof Error ? failure : new Error("the login throttle's store failed", { cause: failure }); // not a refusal
+    if (failure)
+      throw failure instanceof Error
+        ? failure
+        : new Error("the login throttle's store failed", { cause: failure }); // not a refusal
     if (over.length) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000));
-      throw new AppError(ErrorCode.RATE_LIMITED, "auth.locked", { minutes: Math.ceil(retryAfterSeconds / 60) }, {
-        retryAfterSeconds,
-        http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
-      });
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        "auth.locked",
+        { minutes: Math.ceil(retryAfterSeconds / 60) },
+        {
+          retryAfterSeconds,
+          http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
+        },
+      );
     }
   }
 

@@ -9,7 +9,10 @@ export type TokenClaims = { userId: number; version: number };
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlHours: number) {
+  constructor(
+    secret: string,
+    private readonly ttlHours: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 

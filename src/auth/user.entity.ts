@@ -1,5 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { Commune } from "../geography/commune.entity";
 
 export enum Role {
@@ -10,7 +19,8 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: "Role",
-  description: "ADMIN (users, reference data, everything), PROVINCE_OFFICER, COUNCIL_MEMBER, COMMUNE_OFFICER (one commune).",
+  description:
+    "ADMIN (users, reference data, everything), PROVINCE_OFFICER, COUNCIL_MEMBER, COMMUNE_OFFICER (one commune).",
 });
 
 @Entity()

@@ -1,5 +1,17 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
 import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
@@ -15,7 +27,8 @@ import { Product } from "./product.entity";
 @Resolver()
 export class CatalogQueryResolver {
   @Query(() => ProductConnection, {
-    description: "Certified products (holding an ACTIVE certificate). Default order NAME ASC, then id. `first` 1–100, default 20.",
+    description:
+      "Certified products (holding an ACTIVE certificate). Default order NAME ASC, then id. `first` 1–100, default 20.",
     complexity: pageComplexity,
   })
   @Directive(PUBLIC_CACHE)
@@ -48,9 +61,16 @@ export class CatalogQueryResolver {
     return facets;
   }
 
-  @Query(() => Product, { nullable: true, description: "A certified product by slug; null when it holds no active certificate." })
+  @Query(() => Product, {
+    nullable: true,
+    description: "A certified product by slug; null when it holds no active certificate.",
+  })
   @Directive(PUBLIC_CACHE)
-  async product(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("slug") slug: string): Promise<Product | null> {
+  async product(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("slug") slug: string,
+  ): Promise<Product | null> {
     const product = await ctx.services.catalog.productBySlug(ctx, slug);
     cacheUntilEndOf(info, ctx.now, product?.certificateExpiresOn);
     return product;
@@ -84,7 +104,11 @@ export class ProductFieldResolver {
     nullable: true,
     description: "The current certificate: the newest one neither revoked nor superseded (check its status).",
   })
-  async certificate(@Root() product: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Certificate | null> {
+  async certificate(
+    @Root() product: Product,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Certificate | null> {
     if (!product.currentCertificateId) return null;
     const certificate = await ctx.loaders.certificate.load(product.currentCertificateId);
     cacheUntilEndOf(info, ctx.now, certificate?.expiresOn);
@@ -93,7 +117,8 @@ export class ProductFieldResolver {
 }
 
 /** A producer's detail for staff of its commune (and the province); null for anyone else signed in. */
-const staffDetail = (producer: Producer, ctx: Context, value: string | null) => (inViewerCommune(ctx.viewer!, producer.communeCode) ? value : null);
+const staffDetail = (producer: Producer, ctx: Context, value: string | null) =>
+  inViewerCommune(ctx.viewer!, producer.communeCode) ? value : null;
 
 @Resolver(() => Producer)
 export class ProducerFieldResolver {
@@ -104,7 +129,10 @@ export class ProducerFieldResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => String, { nullable: true, description: "Staff only: tax or business registration number." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Staff only: tax or business registration number.",
+  })
   registrationNumber(@Root() producer: Producer, @Ctx() ctx: Context): string | null {
     return staffDetail(producer, ctx, producer.registrationNumber);
   }
@@ -124,7 +152,11 @@ export class ProducerFieldResolver {
     description: "The producer's certified products, by name.",
     complexity: ({ childComplexity }) => 1 + 20 * childComplexity,
   })
-  async products(@Root() producer: Producer, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Product[]> {
+  async products(
+    @Root() producer: Producer,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Product[]> {
     const products = await ctx.loaders.activeProductsByProducer.load(producer.id);
     cacheUntilEndOf(info, ctx.now, products.map((p) => p.certificateExpiresOn!).sort()[0]);
     return products;
@@ -162,7 +194,9 @@ export class ProductFacetsResolver {
 
 @Resolver(() => Category)
 export class CategoryResolver {
-  @Query(() => [Category], { description: "The classification tree: the sectors, with their groups and product sets below." })
+  @Query(() => [Category], {
+    description: "The classification tree: the sectors, with their groups and product sets below.",
+  })
   @Directive(PUBLIC_CACHE)
   async categories(@Ctx() ctx: Context): Promise<Category[]> {
     return (await ctx.loaders.categoryTree.load("all")).children.get(null) ?? [];

@@ -54,14 +54,27 @@ export class CatalogService {
     this.counts.clear();
   }
 
-  private async memo<V>(kind: string, ctx: Context, filter: ProductFilter, compute: () => Promise<V>): Promise<V> {
+  private async memo<V>(
+    kind: string,
+    ctx: Context,
+    filter: ProductFilter,
+    compute: () => Promise<V>,
+  ): Promise<V> {
     // Keyed by the catalog generation too: counts of an older catalog are never reused after an event.
-    return this.counts.get(`${kind}|${ctx.today}|${await ctx.catalogGeneration()}|${JSON.stringify(filter)}`, compute) as Promise<V>;
+    return this.counts.get(
+      `${kind}|${ctx.today}|${await ctx.catalogGeneration()}|${JSON.stringify(filter)}`,
+      compute,
+    ) as Promise<V>;
   }
 
   async products(
     ctx: Context,
-    args: { filter?: ProductFilter | null; sort?: ProductSort | null; first?: number | null; after?: string | null },
+    args: {
+      filter?: ProductFilter | null;
+      sort?: ProductSort | null;
+      first?: number | null;
+      after?: string | null;
+    },
   ): Promise<ProductConnection> {
     const first = pageSize(args.first);
     const sort = args.sort ?? DEFAULT_SORT;
@@ -69,13 +82,18 @@ export class CatalogService {
     const column = `p.${SORT_COLUMNS[sort.field]}`;
     const dir = sort.direction === SortDirection.ASC ? "ASC" : "DESC";
 
-    const qb = this.filtered(filter, ctx.today).orderBy(column, dir).addOrderBy("p.id", dir).take(first + 1);
+    const qb = this.filtered(filter, ctx.today)
+      .orderBy(column, dir)
+      .addOrderBy("p.id", dir)
+      .take(first + 1);
     if (args.after) {
       const [v, id] = this.decodeCursor(args.after, sort);
       const cmp = dir === "ASC" ? ">" : "<";
       // (sortKey, id) after the cursor; written so that the sort key's index serves the range.
       qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: v }).andWhere(
-        new Brackets((b) => b.where(`${column} ${cmp} :afterValue`).orWhere(`p.id ${cmp} :afterId`, { afterId: id })),
+        new Brackets((b) =>
+          b.where(`${column} ${cmp} :afterValue`).orWhere(`p.id ${cmp} :afterId`, { afterId: id }),
+        ),
       );
     }
     const rows = await qb.getMany();
@@ -98,12 +116,14 @@ export class CatalogService {
 
   private async countFacets(ctx: Context, filter: ProductFilter): Promise<ProductFacets> {
     const grouped = async (dimension: Dimension, column: string) =>
-      (await this.filtered(filter, ctx.today, dimension)
-        .select(`p.${column}`, "value")
-        .addSelect("COUNT(*)", "count")
-        .groupBy(`p.${column}`)
-        .orderBy("NULL") // MariaDB would otherwise sort the groups
-        .getRawMany<{ value: string | number; count: string | number }>()).map((r) => ({ value: r.value, count: Number(r.count) }));
+      (
+        await this.filtered(filter, ctx.today, dimension)
+          .select(`p.${column}`, "value")
+          .addSelect("COUNT(*)", "count")
+          .groupBy(`p.${column}`)
+          .orderBy("NULL") // MariaDB would otherwise sort the groups
+          .getRawMany<{ value: string | number; count: string | number }>()
+      ).map((r) => ({ value: r.value, count: Number(r.count) }));
 
     const [total, stars, communes, categories] = await Promise.all([
       this.filtered(filter, ctx.today).getCount(),
@@ -172,11 +192,9 @@ export class CatalogService {
 
   /** Products visible in the catalog on `today`, narrowed by the filter (less one facet dimension). */
   private filtered(filter: ProductFilter, today: LocalDate, except?: Dimension): SelectQueryBuilder<Product> {
-    const qb = this.dataSource
-      .getRepository(Product)
-      .createQueryBuilder("p")
-      .where(LISTED, { today });
-    if (filter.communeCodes && except !== "communes") qb.andWhere("p.communeCode IN (:...communes)", { communes: filter.communeCodes });
+    const qb = this.dataSource.getRepository(Product).createQueryBuilder("p").where(LISTED, { today });
+    if (filter.communeCodes && except !== "communes")
+      qb.andWhere("p.communeCode IN (:...communes)", { communes: filter.communeCodes });
     if (filter.stars && except !== "stars") qb.andWhere("p.stars IN (:...stars)", { stars: filter.stars });
     if (filter.categoryCodes && except !== "categories") {
       const codes = filter.categoryCodes;
@@ -191,7 +209,10 @@ export class CatalogService {
         ),
       );
     }
-    if (filter.producerId) qb.andWhere("p.producerId = :producerId", { producerId: parseId(filter.producerId, "filter.producerId") });
+    if (filter.producerId)
+      qb.andWhere("p.producerId = :producerId", {
+        producerId: parseId(filter.producerId, "filter.producerId"),
+      });
     if (filter.certifiedInYear) {
       qb.andWhere("p.certifiedOn BETWEEN :yearStart AND :yearEnd", {
         yearStart: `${filter.certifiedInYear}-01-01`,
@@ -232,18 +253,37 @@ function checkFilter(filter?: ProductFilter | null): ProductFilter {
   const f: ProductFilter = { ...(filter ?? {}) };
   const list = <T>(name: string, values: T[] | null | undefined, valid: (v: T) => boolean, what: string) => {
     if (!values || values.length === 0) return undefined;
-    if (values.length > LIST_FILTER_MAX) throw badInput("field.listCap", `filter.${name}`, { max: LIST_FILTER_MAX });
+    if (values.length > LIST_FILTER_MAX)
+      throw badInput("field.listCap", `filter.${name}`, { max: LIST_FILTER_MAX });
     const bad = values.filter((v) => !valid(v));
-    if (bad.length) throw badInput("field.list", `filter.${name}`, { values: bad.slice(0, 5).map(String).join(", "), what });
+    if (bad.length)
+      throw badInput("field.list", `filter.${name}`, {
+        values: bad.slice(0, 5).map(String).join(", "),
+        what,
+      });
     return [...new Set(values)];
   };
-  f.communeCodes = list("communeCodes", f.communeCodes, (c) => COMMUNE_CODE.test(c), "a five-digit commune code");
-  f.categoryCodes = list("categoryCodes", f.categoryCodes, (c) => CATEGORY_CODE.test(c), "a category code like I, I.2 or I.2.a");
+  f.communeCodes = list(
+    "communeCodes",
+    f.communeCodes,
+    (c) => COMMUNE_CODE.test(c),
+    "a five-digit commune code",
+  );
+  f.categoryCodes = list(
+    "categoryCodes",
+    f.categoryCodes,
+    (c) => CATEGORY_CODE.test(c),
+    "a category code like I, I.2 or I.2.a",
+  );
   f.stars = list("stars", f.stars, (s) => s >= 3 && s <= 5, "3, 4 or 5");
   if (f.search && f.search.length > SEARCH_MAX_LENGTH) {
     throw badInput("field.maxLength", "filter.search", { max: SEARCH_MAX_LENGTH });
   }
-  if (f.certifiedInYear !== null && f.certifiedInYear !== undefined && (f.certifiedInYear < 1990 || f.certifiedInYear > 2200)) {
+  if (
+    f.certifiedInYear !== null &&
+    f.certifiedInYear !== undefined &&
+    (f.certifiedInYear < 1990 || f.certifiedInYear > 2200)
+  ) {
     throw badInput("field.year", "filter.certifiedInYear");
   }
   return f;

@@ -21,10 +21,16 @@ registerEnumType(SortDirection, { name: "SortDirection" });
 
 @InputType({ description: "Filters combine with AND across fields and OR within a list." })
 export class ProductFilter {
-  @Field(() => [String], { nullable: true, description: "Any of these commune-level unit codes, e.g. \"03390\"." })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Any of these commune-level unit codes, e.g. "03390".',
+  })
   communeCodes?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Any of these category codes at any level: \"I\", \"I.2\", \"I.2.a\"." })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Any of these category codes at any level: "I", "I.2", "I.2.a".',
+  })
   categoryCodes?: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: "Any of these star ratings (3, 4, 5)." })
@@ -35,7 +41,8 @@ export class ProductFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: "Words of the product, producer or commune name; case- and accent-insensitive (\"mat ong\" finds \"Mật ong\"); the last word matches as a prefix. At most 200 characters.",
+    description:
+      'Words of the product, producer or commune name; case- and accent-insensitive ("mat ong" finds "Mật ong"); the last word matches as a prefix. At most 200 characters.',
   })
   search?: string | null;
 
@@ -106,7 +113,8 @@ export class CategoryCount {
 }
 
 @ObjectType({
-  description: "Counts for a filter sidebar. Each dimension's counts apply every filter except that dimension's own.",
+  description:
+    "Counts for a filter sidebar. Each dimension's counts apply every filter except that dimension's own.",
 })
 @Directive(INHERIT_CACHE)
 export class ProductFacets {
@@ -120,6 +128,8 @@ export class ProductFacets {
   allCommunes: CommuneCount[];
   selectedCommuneCodes: string[];
 
-  @Field(() => [CategoryCount], { description: "Counts at every level of the tree (sectors, groups, product sets)." })
+  @Field(() => [CategoryCount], {
+    description: "Counts at every level of the tree (sectors, groups, product sets).",
+  })
   categories: CategoryCount[];
 }

@@ -17,7 +17,7 @@ registerEnumType(CategoryLevel, {
 @Directive(PUBLIC_CACHE)
 export class Category {
   @PrimaryColumn({ type: "varchar", length: 16 })
-  @Field({ description: "Hierarchical code: \"I\" (sector), \"I.2\" (group), \"I.2.a\" (product set)." })
+  @Field({ description: 'Hierarchical code: "I" (sector), "I.2" (group), "I.2.a" (product set).' })
   code: string;
 
   @Column({ type: "simple-enum", enum: CategoryLevel })

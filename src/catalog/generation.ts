@@ -32,7 +32,12 @@ export class CatalogGeneration {
 
   /** Raises the generation in the event's transaction. */
   static async bump(m: EntityManager): Promise<void> {
-    const updated = await m.createQueryBuilder().update(CatalogGenerationRow).set({ generation: () => "generation + 1" }).where("id = :id", { id: ROW }).execute();
+    const updated = await m
+      .createQueryBuilder()
+      .update(CatalogGenerationRow)
+      .set({ generation: () => "generation + 1" })
+      .where("id = :id", { id: ROW })
+      .execute();
     if (!updated.affected) await m.insert(CatalogGenerationRow, { id: ROW, generation: 2 });
   }
 

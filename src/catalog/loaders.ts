@@ -66,4 +66,3 @@ export function createCatalogLoaders(dataSource: DataSource, reference: Referenc
     }),
   };
 }
-

@@ -1,5 +1,14 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 import { Commune } from "../geography/commune.entity";
 
@@ -11,7 +20,8 @@ export enum ProducerKind {
 }
 registerEnumType(ProducerKind, {
   name: "ProducerKind",
-  description: "HTX (cooperative), DOANH_NGHIEP (enterprise), HO_KINH_DOANH (household business), TO_HOP_TAC (cooperative group).",
+  description:
+    "HTX (cooperative), DOANH_NGHIEP (enterprise), HO_KINH_DOANH (household business), TO_HOP_TAC (cooperative group).",
 });
 
 @Entity()

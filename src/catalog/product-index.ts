@@ -28,14 +28,20 @@ export async function refreshCurrentCertificate(manager: EntityManager, productI
 export async function refreshSearchTokens(manager: EntityManager, productIds: number[]): Promise<void> {
   if (productIds.length === 0) return;
   const products = await manager.find(Product, { where: { id: In(productIds) } });
-  const producers = await manager.find(Producer, { where: { id: In([...new Set(products.map((p) => p.producerId))]) } });
-  const communes = await manager.find(Commune, { where: { code: In([...new Set(products.map((p) => p.communeCode))]) } });
+  const producers = await manager.find(Producer, {
+    where: { id: In([...new Set(products.map((p) => p.producerId))]) },
+  });
+  const communes = await manager.find(Commune, {
+    where: { code: In([...new Set(products.map((p) => p.communeCode))]) },
+  });
   const producerName = new Map(producers.map((p) => [p.id, p.name]));
   const communeName = new Map(communes.map((c) => [c.code, c.name]));
 
   const rows: ProductSearchToken[] = [];
   for (const p of products) {
-    const text = [p.name, producerName.get(p.producerId) ?? "", communeName.get(p.communeCode) ?? ""].join(" ");
+    const text = [p.name, producerName.get(p.producerId) ?? "", communeName.get(p.communeCode) ?? ""].join(
+      " ",
+    );
     for (const token of new Set(words(text).map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
       rows.push(manager.create(ProductSearchToken, { productId: p.id, token }));
     }

@@ -13,7 +13,12 @@ import { CatalogGeneration } from "./generation";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
 import { refreshSearchTokens } from "./product-index";
-import type { CreateProducerInput, CreateProductInput, UpdateProducerInput, UpdateProductInput } from "./staff-catalog.types";
+import type {
+  CreateProducerInput,
+  CreateProductInput,
+  UpdateProducerInput,
+  UpdateProductInput,
+} from "./staff-catalog.types";
 
 /** Producers and products as staff keep them: commune officers in their own commune, the province anywhere. */
 export class StaffCatalogService {
@@ -27,12 +32,20 @@ export class StaffCatalogService {
     requireCommune(viewer, input.communeCode);
     return inTransaction(this.dataSource, async (m) => {
       // The commune's row is held: two requests creating one producer take turns, and the second finds the first.
-      if (!(await lockRow(m, Commune, { code: input.communeCode }))) throw badInput("geo.unknownCommune", "input.communeCode", { code: input.communeCode });
+      if (!(await lockRow(m, Commune, { code: input.communeCode })))
+        throw badInput("geo.unknownCommune", "input.communeCode", { code: input.communeCode });
       const registrationNumber = blankToNull(input.registrationNumber);
       const existing = (await m.find(Producer, { where: { communeCode: input.communeCode } })).find(
-        (p) => (registrationNumber && p.registrationNumber === registrationNumber) || fold(p.name) === fold(input.name),
+        (p) =>
+          (registrationNumber && p.registrationNumber === registrationNumber) ||
+          fold(p.name) === fold(input.name),
       );
-      if (existing) throw conflict("catalog.producerExists", { name: existing.name, id: existing.id }, { existingId: String(existing.id) });
+      if (existing)
+        throw conflict(
+          "catalog.producerExists",
+          { name: existing.name, id: existing.id },
+          { existingId: String(existing.id) },
+        );
       const producer = await m.save(
         m.create(Producer, {
           name: input.name.trim(),
@@ -46,7 +59,14 @@ export class StaffCatalogService {
           website: blankToNull(input.website),
         }),
       );
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "PRODUCER_CREATED", subjectType: "Producer", subjectId: producer.id, note: producer.name });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "PRODUCER_CREATED",
+        subjectType: "Producer",
+        subjectId: producer.id,
+        note: producer.name,
+      });
       return producer;
     });
   }
@@ -65,7 +85,15 @@ export class StaffCatalogService {
         if ((producer as unknown as Record<string, unknown>)[key] !== next) changes[key] = next;
       }
       if (!Object.keys(changes).length) return producer; // nothing changes: no write, no event
-      await auditChanges(m, ctx, "PRODUCER_UPDATED", "Producer", id, producer as unknown as Record<string, unknown>, changes);
+      await auditChanges(
+        m,
+        ctx,
+        "PRODUCER_UPDATED",
+        "Producer",
+        id,
+        producer as unknown as Record<string, unknown>,
+        changes,
+      );
       await CatalogGeneration.bump(m); // the catalog shows producers' names and contacts
       Object.assign(producer, changes);
       await m.save(producer);
@@ -85,8 +113,15 @@ export class StaffCatalogService {
       if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
       await requireProductSet(m, input.categoryCode, "input.categoryCode");
       const name = input.name.trim();
-      const same = (await m.find(Product, { select: { id: true, name: true, slug: true }, where: { producerId } })).find((p) => fold(p.name) === fold(name));
-      if (same) throw conflict("catalog.productExists", { name: same.name, id: same.id }, { existingId: String(same.id), slug: same.slug });
+      const same = (
+        await m.find(Product, { select: { id: true, name: true, slug: true }, where: { producerId } })
+      ).find((p) => fold(p.name) === fold(name));
+      if (same)
+        throw conflict(
+          "catalog.productExists",
+          { name: same.name, id: same.id },
+          { existingId: String(same.id), slug: same.slug },
+        );
       const product = await m.save(
         m.create(Product, {
           name,
@@ -98,7 +133,14 @@ export class StaffCatalogService {
         }),
       );
       await refreshSearchTokens(m, [product.id]);
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "PRODUCT_CREATED", subjectType: "Product", subjectId: product.id, note: name });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "PRODUCT_CREATED",
+        subjectType: "Product",
+        subjectId: product.id,
+        note: name,
+      });
       return product;
     });
   }
@@ -115,9 +157,18 @@ export class StaffCatalogService {
         changes.categoryCode = input.categoryCode;
       }
       if (input.name && input.name.trim() !== product.name) changes.name = input.name.trim(); // the slug stays: links keep working
-      if (input.description !== undefined && blankToNull(input.description) !== product.description) changes.description = blankToNull(input.description);
+      if (input.description !== undefined && blankToNull(input.description) !== product.description)
+        changes.description = blankToNull(input.description);
       if (!Object.keys(changes).length) return product; // nothing changes: no write, no event
-      await auditChanges(m, ctx, "PRODUCT_UPDATED", "Product", id, product as unknown as Record<string, unknown>, changes);
+      await auditChanges(
+        m,
+        ctx,
+        "PRODUCT_UPDATED",
+        "Product",
+        id,
+        product as unknown as Record<string, unknown>,
+        changes,
+      );
       await CatalogGeneration.bump(m);
       Object.assign(product, changes);
       await m.save(product);
@@ -137,28 +188,50 @@ export class StaffCatalogService {
 
   private async reindexProducer(m: EntityManager, producerId: number): Promise<void> {
     const products = await m.find(Product, { select: { id: true }, where: { producerId } });
-    await refreshSearchTokens(m, products.map((p) => p.id));
+    await refreshSearchTokens(
+      m,
+      products.map((p) => p.id),
+    );
   }
 }
 
 /** One audit event naming each changed field with its old and new value. */
-async function auditChanges(m: EntityManager, ctx: Context, action: string, subjectType: string, subjectId: number, before: Record<string, unknown>, changes: Record<string, unknown>) {
-  const note = Object.entries(changes).map(([k, v]) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(v ?? null)}`).join("; ");
+async function auditChanges(
+  m: EntityManager,
+  ctx: Context,
+  action: string,
+  subjectType: string,
+  subjectId: number,
+  before: Record<string, unknown>,
+  changes: Record<string, unknown>,
+) {
+  const note = Object.entries(changes)
+    .map(([k, v]) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(v ?? null)}`)
+    .join("; ");
   await audit(m, { at: ctx.now, actorId: requireViewer(ctx).id, action, subjectType, subjectId, note });
 }
 
-const blankToNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === "" ? null : v.trim());
+const blankToNull = (v: string | null | undefined): string | null =>
+  v === undefined || v === null || v.trim() === "" ? null : v.trim();
 
 async function requireProductSet(m: EntityManager, code: string, argument: string): Promise<void> {
   const category = await m.findOneBy(Category, { code });
-  if (!category || category.level !== CategoryLevel.SET) throw badInput("catalog.notProductSet", argument, { code });
+  if (!category || category.level !== CategoryLevel.SET)
+    throw badInput("catalog.notProductSet", argument, { code });
 }
 
 /** The folded name, with -2, -3… when taken. */
 async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
   const base = slugify(name).slice(0, 120);
   const taken = new Set(
-    (await m.getRepository(Product).createQueryBuilder("p").select("p.slug", "slug").where("p.slug = :base OR p.slug LIKE :prefix", { base, prefix: `${base}-%` }).getRawMany<{ slug: string }>()).map((r) => r.slug),
+    (
+      await m
+        .getRepository(Product)
+        .createQueryBuilder("p")
+        .select("p.slug", "slug")
+        .where("p.slug = :base OR p.slug LIKE :prefix", { base, prefix: `${base}-%` })
+        .getRawMany<{ slug: string }>()
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -30,7 +30,10 @@ class ProducerDetails {
 
   @Field(() => String, { nullable: true })
   @Text(255, { optional: true })
-  @IsUrl({ require_protocol: true, protocols: ["http", "https"] }, { message: "website must be an http(s) URL" })
+  @IsUrl(
+    { require_protocol: true, protocols: ["http", "https"] },
+    { message: "website must be an http(s) URL" },
+  )
   website?: string | null;
 }
 

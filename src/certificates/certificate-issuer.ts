@@ -51,9 +51,25 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
   );
   if (currentCertificateId) {
     await m.update(Certificate, currentCertificateId, { supersededById: certificate.id });
-    await audit(m, { at: issue.at, actorId: issue.actorId, action: "CERTIFICATE_SUPERSEDED", subjectType: "Certificate", subjectId: currentCertificateId, toStatus: "SUPERSEDED", note: `by ${certificate.number}` });
+    await audit(m, {
+      at: issue.at,
+      actorId: issue.actorId,
+      action: "CERTIFICATE_SUPERSEDED",
+      subjectType: "Certificate",
+      subjectId: currentCertificateId,
+      toStatus: "SUPERSEDED",
+      note: `by ${certificate.number}`,
+    });
   }
-  await audit(m, { at: issue.at, actorId: issue.actorId, action: "CERTIFICATE_ISSUED", subjectType: "Certificate", subjectId: certificate.id, toStatus: "ACTIVE", note: `${certificate.number}, ${certificate.stars} stars, ${issue.decisionNumber} of ${issue.decisionDate}, rules ${rules.version}` });
+  await audit(m, {
+    at: issue.at,
+    actorId: issue.actorId,
+    action: "CERTIFICATE_ISSUED",
+    subjectType: "Certificate",
+    subjectId: certificate.id,
+    toStatus: "ACTIVE",
+    note: `${certificate.number}, ${certificate.stars} stars, ${issue.decisionNumber} of ${issue.decisionDate}, rules ${rules.version}`,
+  });
   await refreshCurrentCertificate(m, issue.productId);
   await CatalogGeneration.bump(m);
   return certificate;

@@ -1,5 +1,13 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -13,7 +21,8 @@ export enum CertificateStatus {
 }
 registerEnumType(CertificateStatus, {
   name: "CertificateStatus",
-  description: "Derived, never stored: REVOKED when revoked; SUPERSEDED when replaced by a newer certificate of the same product; EXPIRED after expiresOn (Vietnam time); else ACTIVE.",
+  description:
+    "Derived, never stored: REVOKED when revoked; SUPERSEDED when replaced by a newer certificate of the same product; EXPIRED after expiresOn (Vietnam time); else ACTIVE.",
 });
 
 @Entity()
@@ -55,7 +64,9 @@ export class Certificate {
 
   @Index()
   @Column({ type: "date" })
-  @Field(() => LocalDateScalar, { description: "Last day of validity (36 months after the decision under Decision 148)." })
+  @Field(() => LocalDateScalar, {
+    description: "Last day of validity (36 months after the decision under Decision 148).",
+  })
   expiresOn: LocalDate;
 
   @Column({ type: "date", nullable: true })

@@ -9,10 +9,15 @@ import { Certificate, certificateStatus, CertificateStatus } from "./certificate
 export class CertificateResolver {
   @Query(() => Certificate, {
     nullable: true,
-    description: "Checks a certificate number printed on a label, whatever its status; null when no certificate has it.",
+    description:
+      "Checks a certificate number printed on a label, whatever its status; null when no certificate has it.",
   })
   @Directive(PUBLIC_CACHE)
-  async certificate(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("number") number: string): Promise<Certificate | null> {
+  async certificate(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("number") number: string,
+  ): Promise<Certificate | null> {
     const certificate = await ctx.services.certificates.byNumber(ctx, number);
     if (certificate && certificateStatus(certificate, ctx.today) === CertificateStatus.ACTIVE) {
       cacheUntilEndOf(info, ctx.now, certificate.expiresOn);

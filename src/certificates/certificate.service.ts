@@ -10,7 +10,11 @@ export function findByNumber(m: EntityManager, number: string): Promise<Certific
   const trimmed = number.trim();
   if (trimmed === "" || trimmed.length > 64) return Promise.resolve(null);
   const nocase = m.connection.options.type === "better-sqlite3" ? " COLLATE NOCASE" : "";
-  return m.getRepository(Certificate).createQueryBuilder("c").where(`c.number = :number${nocase}`, { number: trimmed }).getOne();
+  return m
+    .getRepository(Certificate)
+    .createQueryBuilder("c")
+    .where(`c.number = :number${nocase}`, { number: trimmed })
+    .getOne();
 }
 
 export class CertificateService {

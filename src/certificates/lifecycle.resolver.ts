@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
 import { ReasonArgs } from "../dossiers/dossier.types";
 import { Role, User } from "../auth/user.entity";
@@ -6,17 +18,29 @@ import { Product } from "../catalog/product.entity";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
-import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
+import {
+  Inspection,
+  RecommendationStatus,
+  RevocationRecommendation,
+  Violation,
+} from "../oversight/oversight.entity";
 import { Certificate } from "./certificate.entity";
 import { NoticeChannel } from "./expiry-notice.entity";
 import { LIFECYCLE_ROLES } from "./lifecycle.service";
-import { CommuneCertificates, ExpiryNoticeInput, InspectionInput, RevocationRecommendationInput, RevokeCertificateInput } from "./lifecycle.types";
+import {
+  CommuneCertificates,
+  ExpiryNoticeInput,
+  InspectionInput,
+  RevocationRecommendationInput,
+  RevokeCertificateInput,
+} from "./lifecycle.types";
 
 @Resolver(() => Certificate)
 export class CertificateLifecycleResolver {
   @Authorized(...LIFECYCLE_ROLES)
   @Query(() => [Certificate], {
-    description: "Current certificates expiring within withinDays days (and already expired ones not replaced, if includeExpired), oldest expiry first; commune officers see their commune.",
+    description:
+      "Current certificates expiring within withinDays days (and already expired ones not replaced, if includeExpired), oldest expiry first; commune officers see their commune.",
   })
   expiringCertificates(
     @Ctx() ctx: Context,
@@ -28,13 +52,22 @@ export class CertificateLifecycleResolver {
   }
 
   @Authorized(...LIFECYCLE_ROLES)
-  @Mutation(() => Certificate, { description: "Records that the producer was told of the expiry (once per certificate; flagged late after the notice period)." })
-  recordExpiryNotice(@Ctx() ctx: Context, @Arg("input", () => ExpiryNoticeInput) input: ExpiryNoticeInput): Promise<Certificate> {
+  @Mutation(() => Certificate, {
+    description:
+      "Records that the producer was told of the expiry (once per certificate; flagged late after the notice period).",
+  })
+  recordExpiryNotice(
+    @Ctx() ctx: Context,
+    @Arg("input", () => ExpiryNoticeInput) input: ExpiryNoticeInput,
+  ): Promise<Certificate> {
     return ctx.services.lifecycle.recordNotice(ctx, input);
   }
 
   @Authorized(...LIFECYCLE_ROLES)
-  @Query(() => [CommuneCertificates], { description: "Certificates recognised in a year, per commune, with expiry and notice (also as GET /reports/certificates.csv)." })
+  @Query(() => [CommuneCertificates], {
+    description:
+      "Certificates recognised in a year, per commune, with expiry and notice (also as GET /reports/certificates.csv).",
+  })
   certificatesRecognizedIn(
     @Ctx() ctx: Context,
     @Arg("recognizedYear", () => Int) recognizedYear: number,
@@ -44,13 +77,22 @@ export class CertificateLifecycleResolver {
   }
 
   @Authorized(Role.PROVINCE_OFFICER)
-  @Mutation(() => Certificate, { description: "Revokes: the product leaves the public catalog at once; pending recommendations are accepted." })
-  revokeCertificate(@Ctx() ctx: Context, @Arg("input", () => RevokeCertificateInput) input: RevokeCertificateInput): Promise<Certificate> {
+  @Mutation(() => Certificate, {
+    description:
+      "Revokes: the product leaves the public catalog at once; pending recommendations are accepted.",
+  })
+  revokeCertificate(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RevokeCertificateInput) input: RevokeCertificateInput,
+  ): Promise<Certificate> {
     return ctx.services.lifecycle.revoke(ctx, input);
   }
 
   @Authorized()
-  @FieldResolver(() => LocalDateScalar, { nullable: true, description: "Staff only: when the expiry notice was sent." })
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description: "Staff only: when the expiry notice was sent.",
+  })
   async noticeSentOn(@Root() c: Certificate, @Ctx() ctx: Context): Promise<LocalDate | null> {
     return (await noticeFor(ctx, c))?.sentOn ?? null;
   }
@@ -62,7 +104,10 @@ export class CertificateLifecycleResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => Boolean, { nullable: true, description: "Staff only: was the notice sent later than the rules' notice period before expiry?" })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: "Staff only: was the notice sent later than the rules' notice period before expiry?",
+  })
   async noticeLate(@Root() c: Certificate, @Ctx() ctx: Context): Promise<boolean | null> {
     return (await noticeFor(ctx, c))?.late ?? null;
   }
@@ -78,8 +123,13 @@ async function noticeFor(ctx: Context, c: Certificate) {
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @Authorized(...LIFECYCLE_ROLES)
-  @Mutation(() => Inspection, { description: "Commune officers for their commune, province officers anywhere." })
-  async recordInspection(@Ctx() ctx: Context, @Arg("input", () => InspectionInput) input: InspectionInput): Promise<Inspection> {
+  @Mutation(() => Inspection, {
+    description: "Commune officers for their commune, province officers anywhere.",
+  })
+  async recordInspection(
+    @Ctx() ctx: Context,
+    @Arg("input", () => InspectionInput) input: InspectionInput,
+  ): Promise<Inspection> {
     return (await ctx.services.lifecycle.recordInspection(ctx, input)).inspection;
   }
 
@@ -108,19 +158,29 @@ export class InspectionResolver {
 @Resolver(() => RevocationRecommendation)
 export class RevocationResolver {
   @Authorized(Role.COMMUNE_OFFICER)
-  @Mutation(() => RevocationRecommendation, { description: "A commune asks the province to revoke an active certificate of its commune." })
-  recommendRevocation(@Ctx() ctx: Context, @Arg("input", () => RevocationRecommendationInput) input: RevocationRecommendationInput): Promise<RevocationRecommendation> {
+  @Mutation(() => RevocationRecommendation, {
+    description: "A commune asks the province to revoke an active certificate of its commune.",
+  })
+  recommendRevocation(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RevocationRecommendationInput) input: RevocationRecommendationInput,
+  ): Promise<RevocationRecommendation> {
     return ctx.services.lifecycle.recommend(ctx, input);
   }
 
   @Authorized(Role.PROVINCE_OFFICER)
   @Mutation(() => RevocationRecommendation)
-  rejectRevocationRecommendation(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<RevocationRecommendation> {
+  rejectRevocationRecommendation(
+    @Ctx() ctx: Context,
+    @Args() { id, reason }: ReasonArgs,
+  ): Promise<RevocationRecommendation> {
     return ctx.services.lifecycle.reject(ctx, id, reason);
   }
 
   @Authorized(...LIFECYCLE_ROLES)
-  @Query(() => [RevocationRecommendation], { description: "The province's queue (commune officers: their own commune's), oldest first." })
+  @Query(() => [RevocationRecommendation], {
+    description: "The province's queue (commune officers: their own commune's), oldest first.",
+  })
   revocationRecommendations(
     @Ctx() ctx: Context,
     @Arg("status", () => RecommendationStatus, { nullable: true }) status?: RecommendationStatus | null,

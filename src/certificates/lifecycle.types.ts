@@ -66,7 +66,10 @@ export class RevocationRecommendationInput {
   @Text(2000, { multiline: true })
   reason: string;
 
-  @Field(() => [ID], { nullable: true, description: "Violations (from recordInspection) the recommendation rests on." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Violations (from recordInspection) the recommendation rests on.",
+  })
   @ListCap()
   violationIds?: string[] | null;
 }

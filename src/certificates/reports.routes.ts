@@ -6,8 +6,26 @@ import { sendAppError, sendError } from "../http/rest-errors";
 import type { Context } from "../context";
 import { certificateStatus } from "./certificate.entity";
 
-const STATUS_VI: Record<string, string> = { ACTIVE: "Còn hiệu lực", EXPIRED: "Hết hạn", REVOKED: "Đã thu hồi", SUPERSEDED: "Đã thay thế" };
-const HEADER = ["Mã xã", "Xã/phường", "Sản phẩm", "Chủ thể", "Số giấy chứng nhận", "Hạng sao", "Số quyết định", "Ngày quyết định", "Ngày hết hạn", "Trạng thái", "Ngày thông báo hết hạn", "Thông báo trễ"];
+const STATUS_VI: Record<string, string> = {
+  ACTIVE: "Còn hiệu lực",
+  EXPIRED: "Hết hạn",
+  REVOKED: "Đã thu hồi",
+  SUPERSEDED: "Đã thay thế",
+};
+const HEADER = [
+  "Mã xã",
+  "Xã/phường",
+  "Sản phẩm",
+  "Chủ thể",
+  "Số giấy chứng nhận",
+  "Hạng sao",
+  "Số quyết định",
+  "Ngày quyết định",
+  "Ngày hết hạn",
+  "Trạng thái",
+  "Ngày thông báo hết hạn",
+  "Thông báo trễ",
+];
 
 /**
  * A cell a spreadsheet shows as text: a leading = + - @ tab or carriage return would start a formula, so
@@ -21,7 +39,10 @@ export const safeCell = (value: string | number | null | undefined): string => {
 
 /** CSV as Excel reads it: UTF-8 with a BOM, CRLF, every cell quoted and formula-safe. */
 export const toCsv = (rows: (string | number | null | undefined)[][]): string =>
-  stringify(rows.map((r) => r.map(safeCell)), { bom: true, quoted: true, quoted_empty: true, record_delimiter: "windows" });
+  stringify(
+    rows.map((r) => r.map(safeCell)),
+    { bom: true, quoted: true, quoted_empty: true, record_delimiter: "windows" },
+  );
 
 /**
  * GET /reports/certificates.csv?recognizedYear=2022[&communeCodes=03390,03595]: the certificates recognised
@@ -35,10 +56,13 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
       if (!ctx.viewer) return sendError(res, ErrorCode.UNAUTHENTICATED);
       if (ctx.viewer.role === Role.COUNCIL_MEMBER) return sendError(res, ErrorCode.FORBIDDEN);
       const year = Number(req.query.recognizedYear);
-      const communeCodes = typeof req.query.communeCodes === "string" ? req.query.communeCodes.split(",").filter(Boolean) : null;
+      const communeCodes =
+        typeof req.query.communeCodes === "string" ? req.query.communeCodes.split(",").filter(Boolean) : null;
       const groups = await ctx.services.lifecycle.recognizedIn(ctx, year, communeCodes);
       // Loaded together, one statement per relation whatever the number of certificates.
-      const certificates = groups.flatMap(({ commune, certificates }) => certificates.map((c) => ({ commune, c })));
+      const certificates = groups.flatMap(({ commune, certificates }) =>
+        certificates.map((c) => ({ commune, c })),
+      );
       const products = await Promise.all(certificates.map(({ c }) => ctx.loaders.product.load(c.productId)));
       const [producers, notices] = await Promise.all([
         Promise.all(products.map((p) => ctx.loaders.producer.load(p!.producerId))),
@@ -46,7 +70,20 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
       ]);
       const rows = certificates.map(({ commune, c }, i) => {
         const notice = notices[i];
-        return [commune.code, commune.name, products[i]!.name, producers[i]?.name, c.number, c.stars, c.decisionNumber, c.decisionDate, c.expiresOn, STATUS_VI[certificateStatus(c, ctx.today)], notice?.sentOn, notice ? (notice.late ? "Có" : "Không") : ""];
+        return [
+          commune.code,
+          commune.name,
+          products[i]!.name,
+          producers[i]?.name,
+          c.number,
+          c.stars,
+          c.decisionNumber,
+          c.decisionDate,
+          c.expiresOn,
+          STATUS_VI[certificateStatus(c, ctx.today)],
+          notice?.sentOn,
+          notice ? (notice.late ? "Có" : "Không") : "",
+        ];
       });
       const csv = toCsv([HEADER, ...rows]);
       res.setHeader("Content-Type", "text/csv; charset=utf-8");

@@ -30,7 +30,14 @@ export class AppError extends GraphQLError {
 export const badInput = (key: MessageKey, argument: string, params: Params = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, key, { field: argument, ...params }, { argument });
 export const notFound = (key: MessageKey, params?: Params) => new AppError(ErrorCode.NOT_FOUND, key, params);
-export const forbidden = (key: MessageKey = "code.FORBIDDEN", params?: Params) => new AppError(ErrorCode.FORBIDDEN, key, params);
-export const conflict = (key: MessageKey = "code.CONFLICT", params?: Params, extra?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, key, params, extra);
-export const invalidTransition = (key: MessageKey, params?: Params, extra?: Record<string, unknown>) => new AppError(ErrorCode.INVALID_TRANSITION, key, params, extra);
-export const unauthenticated = (key: MessageKey = "code.UNAUTHENTICATED") => new AppError(ErrorCode.UNAUTHENTICATED, key);
+export const forbidden = (key: MessageKey = "code.FORBIDDEN", params?: Params) =>
+  new AppError(ErrorCode.FORBIDDEN, key, params);
+export const conflict = (
+  key: MessageKey = "code.CONFLICT",
+  params?: Params,
+  extra?: Record<string, unknown>,
+) => new AppError(ErrorCode.CONFLICT, key, params, extra);
+export const invalidTransition = (key: MessageKey, params?: Params, extra?: Record<string, unknown>) =>
+  new AppError(ErrorCode.INVALID_TRANSITION, key, params, extra);
+export const unauthenticated = (key: MessageKey = "code.UNAUTHENTICATED") =>
+  new AppError(ErrorCode.UNAUTHENTICATED, key);

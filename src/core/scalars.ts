@@ -6,7 +6,10 @@ const EARLIEST = "1900-01-01";
 const LATEST = "2199-12-31";
 
 const plausible = (date: string): string => {
-  if (date < EARLIEST || date > LATEST) throw new GraphQLError(`A date must lie between ${EARLIEST} and ${LATEST}.`, { extensions: { code: "BAD_USER_INPUT" } });
+  if (date < EARLIEST || date > LATEST)
+    throw new GraphQLError(`A date must lie between ${EARLIEST} and ${LATEST}.`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   return date;
 };
 

@@ -14,7 +14,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export type TextRules = { optional?: boolean; multiline?: boolean };
 
-export function Text(max: number, { optional = false, multiline = false }: TextRules = {}): PropertyDecorator {
+export function Text(
+  max: number,
+  { optional = false, multiline = false }: TextRules = {},
+): PropertyDecorator {
   return (target, key) => {
     const field = String(key);
     if (optional) IsOptional()(target, key);
@@ -26,11 +29,29 @@ export function Text(max: number, { optional = false, multiline = false }: TextR
       },
     })(target, key);
     if (!optional) {
-      ValidateBy({ name: "notBlank", validator: { validate: (v: unknown) => typeof v === "string" && v.trim() !== "", defaultMessage: () => `${field} is required` } })(target, key);
+      ValidateBy({
+        name: "notBlank",
+        validator: {
+          validate: (v: unknown) => typeof v === "string" && v.trim() !== "",
+          defaultMessage: () => `${field} is required`,
+        },
+      })(target, key);
     }
-    ValidateBy({ name: "noControlCharacters", validator: { validate: (v: unknown) => typeof v !== "string" || !CONTROL.test(v), defaultMessage: () => `${field} contains control characters` } })(target, key);
+    ValidateBy({
+      name: "noControlCharacters",
+      validator: {
+        validate: (v: unknown) => typeof v !== "string" || !CONTROL.test(v),
+        defaultMessage: () => `${field} contains control characters`,
+      },
+    })(target, key);
     if (!multiline) {
-      ValidateBy({ name: "singleLine", validator: { validate: (v: unknown) => typeof v !== "string" || !/[\r\n]/.test(v), defaultMessage: () => `${field} must be on one line` } })(target, key);
+      ValidateBy({
+        name: "singleLine",
+        validator: {
+          validate: (v: unknown) => typeof v !== "string" || !/[\r\n]/.test(v),
+          defaultMessage: () => `${field} must be on one line`,
+        },
+      })(target, key);
     }
     MaxLength(max, { message: `${field} may be at most ${max} characters`, context: { max } })(target, key);
   };
@@ -38,7 +59,11 @@ export function Text(max: number, { optional = false, multiline = false }: TextR
 
 /** At most LIST_CAP values in a filter list or an id list: more is refused, never cut. */
 export const LIST_CAP = 100;
-export const ListCap = (max = LIST_CAP): PropertyDecorator => ArrayMaxSize(max, { message: ({ property }) => `${property} may list at most ${max} values`, context: { max } });
+export const ListCap = (max = LIST_CAP): PropertyDecorator =>
+  ArrayMaxSize(max, {
+    message: ({ property }) => `${property} may list at most ${max} values`,
+    context: { max },
+  });
 
 export type Problem = { field: string; message: string };
 
@@ -64,7 +89,11 @@ export function validationProblems(errors: readonly ValidationError[], lang: Lan
     const field = `${prefix}${e.property}`;
     const own = Object.entries(e.constraints ?? {}).map(([constraint, detail]) => ({
       field,
-      message: render(lang, CONSTRAINT_MESSAGES[constraint] ?? "field.invalid", { field, detail, ...((e.contexts?.[constraint] ?? {}) as Record<string, number>) }),
+      message: render(lang, CONSTRAINT_MESSAGES[constraint] ?? "field.invalid", {
+        field,
+        detail,
+        ...((e.contexts?.[constraint] ?? {}) as Record<string, number>),
+      }),
     }));
     return [...own, ...validationProblems(e.children ?? [], lang, `${field}.`)];
   });

@@ -13,7 +13,11 @@ export const MIGRATIONS_GLOB = join(__dirname, "..", "..", "migrations", "*.{js,
  * from the entities at start). Dates without time come back as "YYYY-MM-DD" strings and instants are UTC,
  * so nothing depends on the server's TZ.
  */
-export function createDataSource(database: Config["database"], logger = new SqlLogger(), flavor: MysqlFlavor = "mysql"): DataSource {
+export function createDataSource(
+  database: Config["database"],
+  logger = new SqlLogger(),
+  flavor: MysqlFlavor = "mysql",
+): DataSource {
   if (database.kind === "mysql") {
     return new DataSource({
       type: flavor,
@@ -59,7 +63,10 @@ export async function detectMysqlFlavor(url: string): Promise<MysqlFlavor> {
 }
 
 /** A data source for the configured database, of the right flavour; not yet initialised. */
-export async function dataSourceFor(database: Config["database"], logger = new SqlLogger()): Promise<DataSource> {
+export async function dataSourceFor(
+  database: Config["database"],
+  logger = new SqlLogger(),
+): Promise<DataSource> {
   if (database.kind === "sqlite") return createDataSource(database, logger);
   return createDataSource(database, logger, await detectMysqlFlavor(database.url));
 }

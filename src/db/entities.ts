@@ -13,4 +13,25 @@ import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 
 /** Every entity the data source knows. */
-export const entities = [Province, Commune, Category, Producer, Product, ProductSearchToken, Certificate, User, AuditEvent, RuleSet, EvaluationRound, Dossier, DossierDocument, ScoreSheet, StoredFile, ExpiryNotice, Inspection, Violation, RevocationRecommendation, CatalogGenerationRow];
+export const entities = [
+  Province,
+  Commune,
+  Category,
+  Producer,
+  Product,
+  ProductSearchToken,
+  Certificate,
+  User,
+  AuditEvent,
+  RuleSet,
+  EvaluationRound,
+  Dossier,
+  DossierDocument,
+  ScoreSheet,
+  StoredFile,
+  ExpiryNotice,
+  Inspection,
+  Violation,
+  RevocationRecommendation,
+  CatalogGenerationRow,
+];

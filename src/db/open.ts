@@ -31,14 +31,18 @@ export async function openDatabase(
     dataSource = await dataSourceFor(config.database, new SqlLogger(log));
     await dataSource.initialize();
   } catch (e) {
-    throw new StartupError(`cannot open the database (${describeDatabase(config.database)}): ${(e as Error).message}`);
+    throw new StartupError(
+      `cannot open the database (${describeDatabase(config.database)}): ${(e as Error).message}`,
+    );
   }
   try {
     if (config.database.kind === "mysql") {
       if (config.migrateOnStart) {
         await migrate(dataSource, log);
       } else if (checkSchema && (await dataSource.showMigrations())) {
-        throw new StartupError("the database schema is behind the code: run `npm run migrate` or set MIGRATE_ON_START=true");
+        throw new StartupError(
+          "the database schema is behind the code: run `npm run migrate` or set MIGRATE_ON_START=true",
+        );
       }
     } else {
       const counts = await loadReferenceData(dataSource);
@@ -58,7 +62,10 @@ export async function openDatabase(
 /** Runs pending migrations, then loads the reference data (both idempotent). */
 export async function migrate(dataSource: DataSource, log: Logger): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: "each" });
-  log.info({ migrations: applied.map((m) => m.name) }, applied.length ? "migrations applied" : "no pending migrations");
+  log.info(
+    { migrations: applied.map((m) => m.name) },
+    applied.length ? "migrations applied" : "no pending migrations",
+  );
   const counts = await loadReferenceData(dataSource);
   log.info({ counts }, "reference data loaded");
 }

@@ -10,7 +10,9 @@ const isSqlite = (ds: DataSource) => ds.options.type === "better-sqlite3";
 export function isRaceError(e: unknown): boolean {
   const error = e as { code?: string; driverError?: { code?: string } };
   const code = error.code ?? error.driverError?.code ?? "";
-  return /^(ER_DUP_ENTRY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_BUSY)$/.test(code);
+  return /^(ER_DUP_ENTRY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_BUSY)$/.test(
+    code,
+  );
 }
 
 /**
@@ -18,13 +20,20 @@ export function isRaceError(e: unknown): boolean {
  * the lock's holder committed; on SQLite one transaction at a time. A race lost in the database (duplicate
  * key, deadlock) is CONFLICT, never a 500: the change was not made and may be tried again.
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (m: EntityManager) => Promise<T>): Promise<T> {
-  const run = () => (isSqlite(dataSource) ? dataSource.transaction(work) : dataSource.transaction("READ COMMITTED", work));
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<T> {
+  const run = () =>
+    isSqlite(dataSource) ? dataSource.transaction(work) : dataSource.transaction("READ COMMITTED", work);
   try {
     if (!isSqlite(dataSource)) return await run();
     const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
     const mine = previous.then(run, run);
-    sqliteQueues.set(dataSource, mine.catch(() => undefined));
+    sqliteQueues.set(
+      dataSource,
+      mine.catch(() => undefined),
+    );
     return await mine;
   } catch (e) {
     if (isRaceError(e)) throw conflict();
@@ -36,7 +45,11 @@ export async function inTransaction<T>(dataSource: DataSource, work: (m: EntityM
  * Reads a row and holds it until the transaction ends (SELECT … FOR UPDATE), so that concurrent changes
  * of the same record take turns. SQLite has no row locks; there transactions already take turns.
  */
-export function lockRow<E extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<E>, key: number | FindOptionsWhere<E>): Promise<E | null> {
+export function lockRow<E extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<E>,
+  key: number | FindOptionsWhere<E>,
+): Promise<E | null> {
   const sqlite = m.connection.options.type === "better-sqlite3";
   const where = (typeof key === "number" ? { id: key } : key) as FindOptionsWhere<E>;
   return m.findOne(entity, { where, ...(sqlite ? {} : { lock: { mode: "pessimistic_write" as const } }) });

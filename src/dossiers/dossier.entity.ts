@@ -1,5 +1,15 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from "typeorm";
 import { User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
 import { LocalDateScalar } from "../core/scalars";
@@ -12,7 +22,10 @@ export enum DossierKind {
   RE_EVALUATION = "RE_EVALUATION",
   UPGRADE = "UPGRADE",
 }
-registerEnumType(DossierKind, { name: "DossierKind", description: "NEW (first evaluation), RE_EVALUATION (renewal), UPGRADE (more stars)." });
+registerEnumType(DossierKind, {
+  name: "DossierKind",
+  description: "NEW (first evaluation), RE_EVALUATION (renewal), UPGRADE (more stars).",
+});
 
 export enum DocumentKind {
   REGISTRATION_FORM = "REGISTRATION_FORM",
@@ -57,7 +70,9 @@ export class EvaluationRound {
   year: number;
 
   @Column({ type: "date" })
-  @Field(() => LocalDateScalar, { description: "Dossiers must be forwarded by the end of this day, Vietnam time (23:59:59 UTC+7)." })
+  @Field(() => LocalDateScalar, {
+    description: "Dossiers must be forwarded by the end of this day, Vietnam time (23:59:59 UTC+7).",
+  })
   submissionDeadline: LocalDate;
 
   @Column({ type: "int" })
@@ -92,7 +107,10 @@ export class CommuneReport {
   localIdentity: CriterionVerdict;
 }
 
-const decimal = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
+const decimal = {
+  to: (v: number | null) => v,
+  from: (v: string | number | null) => (v === null ? null : Number(v)),
+};
 
 @Entity()
 @Index(["roundId", "status"])
@@ -166,7 +184,10 @@ export class Dossier {
   averageScore: number | null;
 
   @Column({ type: "int", nullable: true })
-  @Field(() => Int, { nullable: true, description: "Stars under the rule set, once concluded (below 3: not achieved)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Stars under the rule set, once concluded (below 3: not achieved).",
+  })
   resultStars: number | null;
 
   @Column({ type: "varchar", length: 100, nullable: true })
@@ -219,7 +240,10 @@ export class DossierDocument {
   file?: StoredFile;
 
   @Column({ type: "date", nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true, description: "Until when the document itself is valid (a test report, a food-safety certificate…)." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Until when the document itself is valid (a test report, a food-safety certificate…).",
+  })
   validUntil: LocalDate | null;
 
   @Column({ type: "int" })
@@ -269,7 +293,9 @@ export class ScoreSheet {
   total: number;
 
   @Column({ type: "int" })
-  @Field(() => Int, { description: "The highest star level (0–5) whose mandatory criteria the product meets." })
+  @Field(() => Int, {
+    description: "The highest star level (0–5) whose mandatory criteria the product meets.",
+  })
   mandatoryStarsMet: number;
 
   @UpdateDateColumn()

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { User } from "../auth/user.entity";
 import { Role } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
@@ -37,7 +49,10 @@ const STAFF = [Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER]
 export class EvaluationRoundResolver {
   @Authorized(Role.PROVINCE_OFFICER)
   @Mutation(() => EvaluationRound)
-  openEvaluationRound(@Ctx() ctx: Context, @Arg("input", () => OpenEvaluationRoundInput) input: OpenEvaluationRoundInput): Promise<EvaluationRound> {
+  openEvaluationRound(
+    @Ctx() ctx: Context,
+    @Arg("input", () => OpenEvaluationRoundInput) input: OpenEvaluationRoundInput,
+  ): Promise<EvaluationRound> {
     return ctx.services.dossiers.openRound(ctx, input);
   }
 
@@ -58,8 +73,13 @@ export class EvaluationRoundResolver {
   }
 
   @Authorized(Role.PROVINCE_OFFICER)
-  @Query(() => [CommuneForwardingStatus], { description: "Per commune, the round's dossiers not forwarded yet (to chase before the deadline)." })
-  dossiersNotForwarded(@Ctx() ctx: Context, @Arg("roundId", () => ID) roundId: string): Promise<CommuneForwardingStatus[]> {
+  @Query(() => [CommuneForwardingStatus], {
+    description: "Per commune, the round's dossiers not forwarded yet (to chase before the deadline).",
+  })
+  dossiersNotForwarded(
+    @Ctx() ctx: Context,
+    @Arg("roundId", () => ID) roundId: string,
+  ): Promise<CommuneForwardingStatus[]> {
     return ctx.services.dossiers.notForwarded(ctx, roundId);
   }
 }
@@ -68,7 +88,8 @@ export class EvaluationRoundResolver {
 export class DossierResolver {
   @Authorized(...STAFF)
   @Query(() => DossierConnection, {
-    description: "Dossiers the viewer may see (commune officers: their commune; council members: from UNDER_REVIEW on), newest first.",
+    description:
+      "Dossiers the viewer may see (commune officers: their commune; council members: from UNDER_REVIEW on), newest first.",
     complexity: pageComplexity,
   })
   dossiers(
@@ -88,13 +109,21 @@ export class DossierResolver {
 
   @Authorized(Role.COMMUNE_OFFICER)
   @Mutation(() => Dossier, { description: "A DRAFT dossier for a product of your commune." })
-  createDossier(@Ctx() ctx: Context, @Arg("input", () => CreateDossierInput) input: CreateDossierInput): Promise<Dossier> {
+  createDossier(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateDossierInput) input: CreateDossierInput,
+  ): Promise<Dossier> {
     return ctx.services.dossiers.createDossier(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.ATTACH_DOCUMENT))
-  @Mutation(() => DossierDocument, { description: "Links an uploaded file (POST /files) while the dossier is DRAFT or RETURNED." })
-  attachDossierDocument(@Ctx() ctx: Context, @Arg("input", () => AttachDossierDocumentInput) input: AttachDossierDocumentInput): Promise<DossierDocument> {
+  @Mutation(() => DossierDocument, {
+    description: "Links an uploaded file (POST /files) while the dossier is DRAFT or RETURNED.",
+  })
+  attachDossierDocument(
+    @Ctx() ctx: Context,
+    @Arg("input", () => AttachDossierDocumentInput) input: AttachDossierDocumentInput,
+  ): Promise<DossierDocument> {
     return ctx.services.dossiers.attachDocument(ctx, input);
   }
 
@@ -105,25 +134,35 @@ export class DossierResolver {
   }
 
   @Authorized(...rolesFor(DossierAction.SUBMIT))
-  @Mutation(() => Dossier, { description: "Needs REGISTRATION_FORM, BUSINESS_PLAN, ORGANISATION_PROFILE and BUSINESS_REGISTRATION; names what is missing." })
+  @Mutation(() => Dossier, {
+    description:
+      "Needs REGISTRATION_FORM, BUSINESS_PLAN, ORGANISATION_PROFILE and BUSINESS_REGISTRATION; names what is missing.",
+  })
   submitDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.dossiers.submit(ctx, id);
   }
 
   @Authorized(...rolesFor(DossierAction.RETURN))
-  @Mutation(() => Dossier, { description: "Back to the producer for correction (the commune before forwarding, the province after)." })
+  @Mutation(() => Dossier, {
+    description: "Back to the producer for correction (the commune before forwarding, the province after).",
+  })
   returnDossier(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<Dossier> {
     return ctx.services.dossiers.returnDossier(ctx, id, reason);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_COMMUNE_REPORT))
   @Mutation(() => Dossier, { description: "The commune's evaluation of the four local criteria." })
-  recordCommuneReport(@Ctx() ctx: Context, @Arg("input", () => CommuneReportInput) input: CommuneReportInput): Promise<Dossier> {
+  recordCommuneReport(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CommuneReportInput) input: CommuneReportInput,
+  ): Promise<Dossier> {
     return ctx.services.dossiers.recordCommuneReport(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.FORWARD))
-  @Mutation(() => Dossier, { description: "To the province; DEADLINE_PASSED after the round's deadline day (Vietnam time)." })
+  @Mutation(() => Dossier, {
+    description: "To the province; DEADLINE_PASSED after the round's deadline day (Vietnam time).",
+  })
   forwardDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.dossiers.forward(ctx, id);
   }
@@ -135,20 +174,33 @@ export class DossierResolver {
   }
 
   @Authorized(...rolesFor(DossierAction.SUBMIT_SCORE_SHEET))
-  @Mutation(() => ScoreSheet, { description: "Your score sheet; submitting again replaces it until the evaluation is concluded." })
-  submitScoreSheet(@Ctx() ctx: Context, @Arg("input", () => ScoreSheetInput) input: ScoreSheetInput): Promise<ScoreSheet> {
+  @Mutation(() => ScoreSheet, {
+    description: "Your score sheet; submitting again replaces it until the evaluation is concluded.",
+  })
+  submitScoreSheet(
+    @Ctx() ctx: Context,
+    @Arg("input", () => ScoreSheetInput) input: ScoreSheetInput,
+  ): Promise<ScoreSheet> {
     return ctx.services.dossiers.submitScoreSheet(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.CONCLUDE_EVALUATION))
-  @Mutation(() => Dossier, { description: "Averages the sheets and sets the stars under the rules in force: SCORED, or NOT_ACHIEVED below 3 stars." })
+  @Mutation(() => Dossier, {
+    description:
+      "Averages the sheets and sets the stars under the rules in force: SCORED, or NOT_ACHIEVED below 3 stars.",
+  })
   concludeEvaluation(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.dossiers.concludeEvaluation(ctx, id);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_RECOGNITION))
-  @Mutation(() => Certificate, { description: "The province's recognition decision (3 or 4 stars): issues the certificate." })
-  recordRecognition(@Ctx() ctx: Context, @Arg("input", () => RecognitionInput) input: RecognitionInput): Promise<Certificate> {
+  @Mutation(() => Certificate, {
+    description: "The province's recognition decision (3 or 4 stars): issues the certificate.",
+  })
+  recordRecognition(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecognitionInput) input: RecognitionInput,
+  ): Promise<Certificate> {
     return ctx.services.dossiers.recordRecognition(ctx, input);
   }
 
@@ -159,8 +211,14 @@ export class DossierResolver {
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_CENTRAL_RESULT))
-  @Mutation(() => Certificate, { description: "The Ministry's decision (or the province's, when the Ministry does not give 5 stars): issues the certificate." })
-  recordCentralResult(@Ctx() ctx: Context, @Arg("input", () => CentralResultInput) input: CentralResultInput): Promise<Certificate> {
+  @Mutation(() => Certificate, {
+    description:
+      "The Ministry's decision (or the province's, when the Ministry does not give 5 stars): issues the certificate.",
+  })
+  recordCentralResult(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CentralResultInput) input: CentralResultInput,
+  ): Promise<Certificate> {
     return ctx.services.dossiers.recordCentralResult(ctx, input);
   }
 
@@ -171,12 +229,21 @@ export class DossierResolver {
   }
 
   @Authorized(...rolesFor(DossierAction.ATTACH_DOCUMENT))
-  @Mutation(() => Dossier, { description: "Copies still-valid documents of the product's earlier dossier (see previousDocuments) into this one." })
-  carryOverDocuments(@Ctx() ctx: Context, @Args() { dossierId, documentIds }: CarryOverArgs): Promise<Dossier> {
+  @Mutation(() => Dossier, {
+    description:
+      "Copies still-valid documents of the product's earlier dossier (see previousDocuments) into this one.",
+  })
+  carryOverDocuments(
+    @Ctx() ctx: Context,
+    @Args() { dossierId, documentIds }: CarryOverArgs,
+  ): Promise<Dossier> {
     return ctx.services.dossiers.carryOverDocuments(ctx, dossierId, documentIds);
   }
 
-  @FieldResolver(() => PreviousDocuments, { nullable: true, description: "RE_EVALUATION and UPGRADE: the previous dossier's documents, still valid or lapsed." })
+  @FieldResolver(() => PreviousDocuments, {
+    nullable: true,
+    description: "RE_EVALUATION and UPGRADE: the previous dossier's documents, still valid or lapsed.",
+  })
   previousDocuments(@Root() d: Dossier, @Ctx() ctx: Context): Promise<PreviousDocuments | null> {
     return ctx.services.dossiers.previousDocuments(ctx, d);
   }
@@ -201,49 +268,72 @@ export class DossierResolver {
     return ctx.loaders.documentsByDossier.load(d.id);
   }
 
-  @FieldResolver(() => [DossierAction], { description: "What you may do to this dossier now (from the transition table; the action's own checks still apply)." })
+  @FieldResolver(() => [DossierAction], {
+    description:
+      "What you may do to this dossier now (from the transition table; the action's own checks still apply).",
+  })
   allowedActions(@Root() d: Dossier, @Ctx() ctx: Context): DossierAction[] {
     return ctx.services.dossiers.allowedActions(ctx, d);
   }
 
-  @FieldResolver(() => [ScoreSheet], { description: "Until the evaluation is concluded, only your own sheet (council members); afterwards every sheet." })
+  @FieldResolver(() => [ScoreSheet], {
+    description:
+      "Until the evaluation is concluded, only your own sheet (council members); afterwards every sheet.",
+  })
   scoreSheets(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSheet[]> {
     return ctx.services.dossiers.scoreSheets(ctx, d);
   }
 
-  @FieldResolver(() => [ScoreSubmission], { description: "Who has submitted a score sheet, and when (without the scores, which are shown once concluded)." })
+  @FieldResolver(() => [ScoreSubmission], {
+    description:
+      "Who has submitted a score sheet, and when (without the scores, which are shown once concluded).",
+  })
   async scoreSubmissions(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSubmission[]> {
-    return (await ctx.loaders.scoreSheetsByDossier.load(d.id)).map((s) => Object.assign(new ScoreSubmission(), { memberId: s.memberId, submittedAt: s.updatedAt }));
+    return (await ctx.loaders.scoreSheetsByDossier.load(d.id)).map((s) =>
+      Object.assign(new ScoreSubmission(), { memberId: s.memberId, submittedAt: s.updatedAt }),
+    );
   }
 
   @FieldResolver(() => ScoreSummary, { nullable: true, description: "Once concluded." })
   async scoreSummary(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSummary | null> {
     if (d.averageScore === null) return null;
     const totals = (await ctx.loaders.scoreSheetsByDossier.load(d.id)).map((s) => s.total);
-    return { sheets: totals.length, minTotal: Math.min(...totals), maxTotal: Math.max(...totals), average: d.averageScore };
+    return {
+      sheets: totals.length,
+      minTotal: Math.min(...totals),
+      maxTotal: Math.max(...totals),
+      average: d.averageScore,
+    };
   }
 
-  @FieldResolver(() => Certificate, { nullable: true, description: "The certificate issued for this dossier." })
+  @FieldResolver(() => Certificate, {
+    nullable: true,
+    description: "The certificate issued for this dossier.",
+  })
   async certificate(@Root() d: Dossier, @Ctx() ctx: Context): Promise<Certificate | null> {
     return d.certificateId ? ctx.loaders.certificate.load(d.certificateId) : null;
   }
 
   @FieldResolver(() => [DossierEvent], { description: "Every change, oldest first (append-only)." })
   async history(@Root() d: Dossier, @Ctx() ctx: Context): Promise<DossierEvent[]> {
-    return (await ctx.loaders.historyByDossier.load(d.id)).map((e) => Object.assign(new DossierEvent(), {
-      at: e.at,
-      action: e.action,
-      fromStatus: e.fromStatus as DossierStatus | null,
-      toStatus: e.toStatus as DossierStatus | null,
-      note: ctx.services.dossiers.historyNote(ctx, d, e),
-      actorId: e.actorId,
-    }));
+    return (await ctx.loaders.historyByDossier.load(d.id)).map((e) =>
+      Object.assign(new DossierEvent(), {
+        at: e.at,
+        action: e.action,
+        fromStatus: e.fromStatus as DossierStatus | null,
+        toStatus: e.toStatus as DossierStatus | null,
+        note: ctx.services.dossiers.historyNote(ctx, d, e),
+        actorId: e.actorId,
+      }),
+    );
   }
 }
 
 @Resolver(() => DossierDocument)
 export class DossierDocumentResolver {
-  @FieldResolver(() => StoredFile, { description: "The uploaded file: name, type, size, SHA-256 and where to download it." })
+  @FieldResolver(() => StoredFile, {
+    description: "The uploaded file: name, type, size, SHA-256 and where to download it.",
+  })
   async file(@Root() document: DossierDocument, @Ctx() ctx: Context): Promise<StoredFile> {
     return (await ctx.loaders.file.load(document.fileId))!;
   }

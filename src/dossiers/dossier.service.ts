@@ -9,7 +9,15 @@ import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { issueCertificate } from "../certificates/certificate-issuer";
 import { type CursorCodec, pageSize } from "../core/connection";
-import { AppError, badInput, conflict, ErrorCode, forbidden, invalidTransition, notFound } from "../core/errors";
+import {
+  AppError,
+  badInput,
+  conflict,
+  ErrorCode,
+  forbidden,
+  invalidTransition,
+  notFound,
+} from "../core/errors";
 import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
@@ -19,7 +27,14 @@ import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { StoredFile } from "../files/stored-file.entity";
 import { ruleSetOn, starsFor } from "../rules/rule-set.entity";
-import { Dossier, DossierDocument, DossierKind, EvaluationRound, MANDATORY_DOCUMENTS, ScoreSheet } from "./dossier.entity";
+import {
+  Dossier,
+  DossierDocument,
+  DossierKind,
+  EvaluationRound,
+  MANDATORY_DOCUMENTS,
+  ScoreSheet,
+} from "./dossier.entity";
 import type {
   AttachDossierDocumentInput,
   CentralResultInput,
@@ -34,19 +49,35 @@ import type {
 import { DossierConnection } from "./dossier.types";
 import { actionsFrom, DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
 
-
 /** The evaluation is concluded once the average is recorded: from then on every sheet may be seen. */
 const isConcluded = (d: Dossier) => d.averageScore !== null;
 
 /** States in which council members see a dossier. */
-const COUNCIL_STATES = [DossierStatus.UNDER_REVIEW, DossierStatus.SCORED, DossierStatus.PROPOSED_TO_CENTRAL, DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED];
+const COUNCIL_STATES = [
+  DossierStatus.UNDER_REVIEW,
+  DossierStatus.SCORED,
+  DossierStatus.PROPOSED_TO_CENTRAL,
+  DossierStatus.RECOGNIZED,
+  DossierStatus.NOT_ACHIEVED,
+];
 /** States from which a dossier has not reached the province yet. */
-const NOT_FORWARDED = [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.COMMUNE_REVIEWED];
+const NOT_FORWARDED = [
+  DossierStatus.DRAFT,
+  DossierStatus.SUBMITTED,
+  DossierStatus.RETURNED,
+  DossierStatus.COMMUNE_REVIEWED,
+];
 /** States of a finished dossier: another one for the same product and round may be opened. */
 const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
 
 /** `unchanged`: the request asks for what is already so (a repeat): nothing is written, the answer is the same. */
-type Outcome<T> = { to?: DossierStatus; changes?: Partial<Dossier>; note?: string | null; result?: T; unchanged?: true };
+type Outcome<T> = {
+  to?: DossierStatus;
+  changes?: Partial<Dossier>;
+  note?: string | null;
+  result?: T;
+  unchanged?: true;
+};
 
 /** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
 class Unchanged<T> extends Error {
@@ -75,9 +106,24 @@ export class DossierService {
     const name = input.name.trim();
     return inTransaction(this.dataSource, async (m) => {
       const minCouncilSize = input.minCouncilSize ?? (await ruleSetOn(m, ctx.today)).minCouncilSize;
-      if (await m.existsBy(EvaluationRound, { name, year: input.year })) throw conflict("round.exists", { name, year: input.year });
-      const round = await m.save(m.create(EvaluationRound, { name, year: input.year, submissionDeadline: input.submissionDeadline, minCouncilSize }));
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "ROUND_OPENED", subjectType: "EvaluationRound", subjectId: round.id, note: `deadline ${round.submissionDeadline}` });
+      if (await m.existsBy(EvaluationRound, { name, year: input.year }))
+        throw conflict("round.exists", { name, year: input.year });
+      const round = await m.save(
+        m.create(EvaluationRound, {
+          name,
+          year: input.year,
+          submissionDeadline: input.submissionDeadline,
+          minCouncilSize,
+        }),
+      );
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "ROUND_OPENED",
+        subjectType: "EvaluationRound",
+        subjectId: round.id,
+        note: `deadline ${round.submissionDeadline}`,
+      });
       return round;
     });
   }
@@ -90,9 +136,20 @@ export class DossierService {
       if (deadline === round.submissionDeadline) return round; // asked again: already so
       if (deadline < round.submissionDeadline) throw badInput("round.deadlineEarlier", "submissionDeadline");
       // Conditional, so that of two concurrent extensions one wins and the other is told.
-      const updated = await m.update(EvaluationRound, { id: round.id, submissionDeadline: round.submissionDeadline }, { submissionDeadline: deadline });
+      const updated = await m.update(
+        EvaluationRound,
+        { id: round.id, submissionDeadline: round.submissionDeadline },
+        { submissionDeadline: deadline },
+      );
       if (updated.affected !== 1) throw conflict("round.deadlineChanged");
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "DEADLINE_EXTENDED", subjectType: "EvaluationRound", subjectId: round.id, note: `${round.submissionDeadline} → ${deadline}` });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "DEADLINE_EXTENDED",
+        subjectType: "EvaluationRound",
+        subjectId: round.id,
+        note: `${round.submissionDeadline} → ${deadline}`,
+      });
       return { ...round, submissionDeadline: deadline };
     });
   }
@@ -113,7 +170,11 @@ export class DossierService {
     const communes = await ctx.loaders.commune.loadMany([...byCommune.keys()]);
     return communes
       .filter((c): c is Commune => c instanceof Commune)
-      .map((commune) => ({ commune, notForwarded: byCommune.get(commune.code)!.length, dossiers: byCommune.get(commune.code)! }))
+      .map((commune) => ({
+        commune,
+        notForwarded: byCommune.get(commune.code)!.length,
+        dossiers: byCommune.get(commune.code)!,
+      }))
       .sort((a, b) => b.notForwarded - a.notForwarded || a.commune.position - b.commune.position);
   }
 
@@ -125,19 +186,24 @@ export class DossierService {
     return dossier && this.visibleTo(requireViewer(ctx), dossier) ? dossier : null;
   }
 
-  async dossiers(ctx: Context, args: { filter?: DossierFilter | null; first?: number | null; after?: string | null }): Promise<DossierConnection> {
+  async dossiers(
+    ctx: Context,
+    args: { filter?: DossierFilter | null; first?: number | null; after?: string | null },
+  ): Promise<DossierConnection> {
     const viewer = requireViewer(ctx);
     const first = pageSize(args.first);
     const filtered = () => {
       const qb = this.dataSource.getRepository(Dossier).createQueryBuilder("d");
       const communes = viewerCommunes(viewer);
       if (communes) qb.andWhere("d.communeCode IN (:...scope)", { scope: communes });
-      if (viewer.role === Role.COUNCIL_MEMBER) qb.andWhere("d.status IN (:...councilStates)", { councilStates: COUNCIL_STATES });
+      if (viewer.role === Role.COUNCIL_MEMBER)
+        qb.andWhere("d.status IN (:...councilStates)", { councilStates: COUNCIL_STATES });
       const f = args.filter ?? {};
       if (f.statuses?.length) qb.andWhere("d.status IN (:...statuses)", { statuses: f.statuses });
       if (f.kinds?.length) qb.andWhere("d.kind IN (:...kinds)", { kinds: f.kinds });
       if (f.roundId) qb.andWhere("d.roundId = :roundId", { roundId: parseId(f.roundId, "filter.roundId") });
-      if (f.communeCodes?.length) qb.andWhere("d.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes });
+      if (f.communeCodes?.length)
+        qb.andWhere("d.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes });
       const search = f.search?.trim();
       if (search) {
         const ws = words(search).slice(0, 8);
@@ -149,7 +215,12 @@ export class DossierService {
                 new Brackets((all) =>
                   ws.forEach((w, i) =>
                     all.andWhere(
-                      `d.productId IN ${qb.subQuery().select("t.productId").from(ProductSearchToken, "t").where(i === ws.length - 1 ? `t.token LIKE :w${i}` : `t.token = :w${i}`).getQuery()}`,
+                      `d.productId IN ${qb
+                        .subQuery()
+                        .select("t.productId")
+                        .from(ProductSearchToken, "t")
+                        .where(i === ws.length - 1 ? `t.token LIKE :w${i}` : `t.token = :w${i}`)
+                        .getQuery()}`,
                       { [`w${i}`]: i === ws.length - 1 ? `${w}%` : w },
                     ),
                   ),
@@ -161,7 +232,9 @@ export class DossierService {
       }
       return qb;
     };
-    const qb = filtered().orderBy("d.id", "DESC").take(first + 1);
+    const qb = filtered()
+      .orderBy("d.id", "DESC")
+      .take(first + 1);
     if (args.after) {
       const [id] = this.cursors.decode(args.after);
       if (!Number.isInteger(id)) throw badInput("field.cursor", "after");
@@ -194,8 +267,15 @@ export class DossierService {
   }
 
   /** A history note that would tell a score before the conclusion is shown only to the member who gave it. */
-  historyNote(ctx: Context, dossier: Dossier, event: { action: string; actorId: number | null; note: string | null }): string | null {
-    const hidden = event.action === DossierAction.SUBMIT_SCORE_SHEET && !isConcluded(dossier) && event.actorId !== requireViewer(ctx).id;
+  historyNote(
+    ctx: Context,
+    dossier: Dossier,
+    event: { action: string; actorId: number | null; note: string | null },
+  ): string | null {
+    const hidden =
+      event.action === DossierAction.SUBMIT_SCORE_SHEET &&
+      !isConcluded(dossier) &&
+      event.actorId !== requireViewer(ctx).id;
     return hidden ? "score sheet submitted (scores are shown once the evaluation is concluded)" : event.note;
   }
 
@@ -210,17 +290,25 @@ export class DossierService {
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
       const round = await m.findOneBy(EvaluationRound, { id: roundId });
       if (!round) throw notFound("round.notFound");
-      const current = product.currentCertificateId ? await m.findOneBy(Certificate, { id: product.currentCertificateId }) : null;
+      const current = product.currentCertificateId
+        ? await m.findOneBy(Certificate, { id: product.currentCertificateId })
+        : null;
       if (input.kind === DossierKind.NEW && current) {
         throw badInput("dossier.alreadyCertified", "input.kind");
       }
       if (input.kind !== DossierKind.NEW && !current) {
-        throw badInput("dossier.needsCertificate", "input.kind", { kind: enumRef("DossierKind", input.kind) });
+        throw badInput("dossier.needsCertificate", "input.kind", {
+          kind: enumRef("DossierKind", input.kind),
+        });
       }
       const open = await m
         .getRepository(Dossier)
         .createQueryBuilder("d")
-        .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", { productId, roundId, closed: CLOSED })
+        .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", {
+          productId,
+          roundId,
+          closed: CLOSED,
+        })
         .getOne();
       if (open) throw conflict("dossier.openInRound", { code: open.code }, { dossierCode: open.code });
       const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
@@ -240,7 +328,15 @@ export class DossierService {
       // The id makes the code unique without a counter: province-year-number.
       dossier.code = `${commune.provinceCode}-${round.year}-${String(dossier.id).padStart(4, "0")}`;
       await m.update(Dossier, dossier.id, { code: dossier.code });
-      await audit(m, { at: ctx.now, actorId: viewer.id, action: "CREATE", subjectType: "Dossier", subjectId: dossier.id, toStatus: DossierStatus.DRAFT, note: `${input.kind} for product ${productId}` });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "CREATE",
+        subjectType: "Dossier",
+        subjectId: dossier.id,
+        toStatus: DossierStatus.DRAFT,
+        note: `${input.kind} for product ${productId}`,
+      });
       return dossier;
     });
   }
@@ -249,20 +345,33 @@ export class DossierService {
 
   submit(ctx: Context, id: string) {
     return this.transition(ctx, id, DossierAction.SUBMIT, async (d, m) => {
-      const kinds = new Set((await m.find(DossierDocument, { where: { dossierId: d.id } })).map((doc) => doc.kind));
+      const kinds = new Set(
+        (await m.find(DossierDocument, { where: { dossierId: d.id } })).map((doc) => doc.kind),
+      );
       const missing = MANDATORY_DOCUMENTS.filter((k) => !kinds.has(k));
-      if (missing.length) throw invalidTransition("dossier.missingDocuments", { documents: enumRefs("DocumentKind", missing) }, { missingDocuments: missing });
+      if (missing.length)
+        throw invalidTransition(
+          "dossier.missingDocuments",
+          { documents: enumRefs("DocumentKind", missing) },
+          { missingDocuments: missing },
+        );
       return { changes: { returnReason: null } };
     });
   }
 
   returnDossier(ctx: Context, id: string, reason: string) {
     const note = reason.trim();
-    return this.transition(ctx, id, DossierAction.RETURN, async () => ({ changes: { returnReason: note }, note }));
+    return this.transition(ctx, id, DossierAction.RETURN, async () => ({
+      changes: { returnReason: note },
+      note,
+    }));
   }
 
   recordCommuneReport(ctx: Context, input: CommuneReportInput) {
-    const verdict = (v: { met: boolean; note?: string | null }) => ({ met: v.met, note: v.note?.trim() || null });
+    const verdict = (v: { met: boolean; note?: string | null }) => ({
+      met: v.met,
+      note: v.note?.trim() || null,
+    });
     const report = {
       localOrigin: verdict(input.localOrigin),
       localLabour: verdict(input.localLabour),
@@ -280,9 +389,14 @@ export class DossierService {
     return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       if (ctx.now.getTime() >= endOfVietnamDay(round.submissionDeadline).getTime()) {
-        throw new AppError(ErrorCode.DEADLINE_PASSED, "dossier.deadlinePassed", { deadline: round.submissionDeadline }, {
-          submissionDeadline: round.submissionDeadline,
-        });
+        throw new AppError(
+          ErrorCode.DEADLINE_PASSED,
+          "dossier.deadlinePassed",
+          { deadline: round.submissionDeadline },
+          {
+            submissionDeadline: round.submissionDeadline,
+          },
+        );
       }
       return { changes: { forwardedAt: ctx.now } };
     });
@@ -293,20 +407,44 @@ export class DossierService {
   }
 
   withdraw(ctx: Context, id: string, reason?: string | null) {
-    return this.transition(ctx, id, DossierAction.WITHDRAW, async () => ({ note: reason?.trim().slice(0, 2000) || null }));
+    return this.transition(ctx, id, DossierAction.WITHDRAW, async () => ({
+      note: reason?.trim().slice(0, 2000) || null,
+    }));
   }
 
   async submitScoreSheet(ctx: Context, input: ScoreSheetInput): Promise<ScoreSheet> {
     const viewer = requireViewer(ctx);
     const total = input.partA + input.partB + input.partC;
-    const { result } = await this.act(ctx, input.dossierId, DossierAction.SUBMIT_SCORE_SHEET, async (d, m) => {
-      const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId: viewer.id });
-      const values = { partA: input.partA, partB: input.partB, partC: input.partC, total, mandatoryStarsMet: input.mandatoryStarsMet };
-      if (existing && (Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k])) return { result: existing, unchanged: true };
-      const sheet = await m.save(existing ? Object.assign(existing, values) : m.create(ScoreSheet, { dossierId: d.id, memberId: viewer.id, ...values }));
-      const scores = `A ${values.partA}, B ${values.partB}, C ${values.partC} = ${total}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
-      return { result: sheet, note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}` };
-    });
+    const { result } = await this.act(
+      ctx,
+      input.dossierId,
+      DossierAction.SUBMIT_SCORE_SHEET,
+      async (d, m) => {
+        const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId: viewer.id });
+        const values = {
+          partA: input.partA,
+          partB: input.partB,
+          partC: input.partC,
+          total,
+          mandatoryStarsMet: input.mandatoryStarsMet,
+        };
+        if (
+          existing &&
+          (Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k])
+        )
+          return { result: existing, unchanged: true };
+        const sheet = await m.save(
+          existing
+            ? Object.assign(existing, values)
+            : m.create(ScoreSheet, { dossierId: d.id, memberId: viewer.id, ...values }),
+        );
+        const scores = `A ${values.partA}, B ${values.partB}, C ${values.partC} = ${total}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
+        return {
+          result: sheet,
+          note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}`,
+        };
+      },
+    );
     return result!;
   }
 
@@ -315,11 +453,18 @@ export class DossierService {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id } });
       if (sheets.length < round.minCouncilSize) {
-        throw invalidTransition("dossier.councilIncomplete", { needed: round.minCouncilSize, given: sheets.length });
+        throw invalidTransition("dossier.councilIncomplete", {
+          needed: round.minCouncilSize,
+          given: sheets.length,
+        });
       }
       const rules = await ruleSetOn(m, ctx.today);
       const average = Math.round((sheets.reduce((s, x) => s + x.total, 0) / sheets.length) * 100) / 100;
-      const stars = starsFor(rules, average, sheets.map((s) => s.mandatoryStarsMet));
+      const stars = starsFor(
+        rules,
+        average,
+        sheets.map((s) => s.mandatoryStarsMet),
+      );
       return {
         to: stars >= 3 ? DossierStatus.SCORED : DossierStatus.NOT_ACHIEVED,
         changes: { averageScore: average, resultStars: stars, ruleSetVersion: rules.version },
@@ -357,11 +502,19 @@ export class DossierService {
     const { result } = await this.act(ctx, input.dossierId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
       const file = await m.findOneBy(StoredFile, { id: fileId });
       // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
-      if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound("dossier.noFile");
+      if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN))
+        throw notFound("dossier.noFile");
       const same = await m.findOneBy(DossierDocument, { dossierId: d.id, kind: input.kind, fileId });
       if (same) return { result: same, unchanged: true };
       const document = await m.save(
-        m.create(DossierDocument, { dossierId: d.id, kind: input.kind, title, fileId, validUntil: input.validUntil ?? null, attachedById: viewer.id }),
+        m.create(DossierDocument, {
+          dossierId: d.id,
+          kind: input.kind,
+          title,
+          fileId,
+          validUntil: input.validUntil ?? null,
+          attachedById: viewer.id,
+        }),
       );
       return { result: document, note: `${input.kind}: ${title}` };
     });
@@ -369,13 +522,20 @@ export class DossierService {
   }
 
   async removeDocument(ctx: Context, rawId: string): Promise<Dossier> {
-    const document = await this.dataSource.getRepository(DossierDocument).findOneBy({ id: parseId(rawId, "id") });
+    const document = await this.dataSource
+      .getRepository(DossierDocument)
+      .findOneBy({ id: parseId(rawId, "id") });
     if (!document) throw notFound("dossier.noDocument");
-    const { dossier } = await this.act(ctx, String(document.dossierId), DossierAction.REMOVE_DOCUMENT, async (_d, m) => {
-      const deleted = await m.delete(DossierDocument, document.id);
-      if (!deleted.affected) throw notFound("dossier.noDocument"); // removed meanwhile by a request like this one
-      return { note: `${document.kind}: ${document.title}` };
-    });
+    const { dossier } = await this.act(
+      ctx,
+      String(document.dossierId),
+      DossierAction.REMOVE_DOCUMENT,
+      async (_d, m) => {
+        const deleted = await m.delete(DossierDocument, document.id);
+        if (!deleted.affected) throw notFound("dossier.noDocument"); // removed meanwhile by a request like this one
+        return { note: `${document.kind}: ${document.title}` };
+      },
+    );
     return dossier;
   }
 
@@ -383,7 +543,10 @@ export class DossierService {
    * For a RE_EVALUATION or UPGRADE dossier: the documents of the product's latest earlier dossier, split
    * into those still valid (they may be carried over) and those whose validUntil has passed.
    */
-  async previousDocuments(ctx: Context, dossier: Dossier): Promise<{ reusable: DossierDocument[]; lapsed: DossierDocument[] } | null> {
+  async previousDocuments(
+    ctx: Context,
+    dossier: Dossier,
+  ): Promise<{ reusable: DossierDocument[]; lapsed: DossierDocument[] } | null> {
     if (dossier.kind === DossierKind.NEW) return null;
     const previous = await this.dataSource
       .getRepository(Dossier)
@@ -404,14 +567,39 @@ export class DossierService {
     const ids = [...new Set(rawDocumentIds.map((id) => parseId(id, "documentIds")))];
     if (ids.length === 0) throw badInput("dossier.noDocumentsGiven", "documentIds");
     return this.transition(ctx, rawId, DossierAction.ATTACH_DOCUMENT, async (d, m) => {
-      const earlier = await m.getRepository(DossierDocument).createQueryBuilder("doc").innerJoin(Dossier, "prev", "prev.id = doc.dossierId").where("doc.id IN (:...ids) AND prev.productId = :productId AND prev.id < :id", { ids, productId: d.productId, id: d.id }).getMany();
+      const earlier = await m
+        .getRepository(DossierDocument)
+        .createQueryBuilder("doc")
+        .innerJoin(Dossier, "prev", "prev.id = doc.dossierId")
+        .where("doc.id IN (:...ids) AND prev.productId = :productId AND prev.id < :id", {
+          ids,
+          productId: d.productId,
+          id: d.id,
+        })
+        .getMany();
       if (earlier.length !== ids.length) throw badInput("dossier.notEarlierDocuments", "documentIds");
       const lapsed = earlier.filter((doc) => doc.validUntil !== null && doc.validUntil <= ctx.today);
-      if (lapsed.length) throw badInput("dossier.lapsedDocuments", "documentIds", { documents: lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", ") });
-      const present = new Set((await m.findBy(DossierDocument, { dossierId: d.id })).map((doc) => `${doc.kind}|${doc.fileId}`));
+      if (lapsed.length)
+        throw badInput("dossier.lapsedDocuments", "documentIds", {
+          documents: lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", "),
+        });
+      const present = new Set(
+        (await m.findBy(DossierDocument, { dossierId: d.id })).map((doc) => `${doc.kind}|${doc.fileId}`),
+      );
       const missing = earlier.filter((doc) => !present.has(`${doc.kind}|${doc.fileId}`));
       if (!missing.length) return { unchanged: true };
-      await m.save(missing.map((doc) => m.create(DossierDocument, { dossierId: d.id, kind: doc.kind, title: doc.title, fileId: doc.fileId, validUntil: doc.validUntil, attachedById: viewer.id })));
+      await m.save(
+        missing.map((doc) =>
+          m.create(DossierDocument, {
+            dossierId: d.id,
+            kind: doc.kind,
+            title: doc.title,
+            fileId: doc.fileId,
+            validUntil: doc.validUntil,
+            attachedById: viewer.id,
+          }),
+        ),
+      );
       return { note: `carried over: ${missing.map((doc) => doc.kind).join(", ")}` };
     });
   }
@@ -421,7 +609,9 @@ export class DossierService {
     if (file.uploadedById === viewer.id || viewer.role === Role.ADMIN) return true;
     const documents = await this.dataSource.getRepository(DossierDocument).findBy({ fileId: file.id });
     if (!documents.length) return false;
-    const dossiers = await this.dataSource.getRepository(Dossier).findBy({ id: In(documents.map((d) => d.dossierId)) });
+    const dossiers = await this.dataSource
+      .getRepository(Dossier)
+      .findBy({ id: In(documents.map((d) => d.dossierId)) });
     return dossiers.some((d) => this.visibleTo(viewer, d));
   }
 
@@ -440,7 +630,8 @@ export class DossierService {
   ): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
-    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today) throw badInput("field.notFuture", "input.decisionDate");
+    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today)
+      throw badInput("field.notFuture", "input.decisionDate");
     const { result } = await this.act(ctx, input.dossierId, action, async (d, m) => {
       const certificate = await issueCertificate(m, {
         productId: d.productId,
@@ -452,14 +643,23 @@ export class DossierService {
         replaces: d.kind === DossierKind.NEW ? "none" : "current",
         at: ctx.now,
       });
-      return { result: certificate, changes: { certificateId: certificate.id }, note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}` };
+      return {
+        result: certificate,
+        changes: { certificateId: certificate.id },
+        note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}`,
+      };
     });
     this.generation.changed();
     return result!;
   }
 
   /** `act` for actions whose answer is the dossier. */
-  private async transition(ctx: Context, rawId: string, action: DossierAction, work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>): Promise<Dossier> {
+  private async transition(
+    ctx: Context,
+    rawId: string,
+    action: DossierAction,
+    work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>,
+  ): Promise<Dossier> {
     return (await this.act(ctx, rawId, action, work)).dossier;
   }
 
@@ -476,9 +676,18 @@ export class DossierService {
       if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("dossier.notFound");
       const transition = transitionFor(action, dossier.status, viewer.role);
       if (!transition) {
-        throw invalidTransition("dossier.notPossible", { action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) }, { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) });
+        throw invalidTransition(
+          "dossier.notPossible",
+          { action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) },
+          { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) },
+        );
       }
-      if (!mayAct(transition, viewer.role)) throw forbidden("dossier.notYourRole", { role: enumRef("Role", viewer.role), action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) });
+      if (!mayAct(transition, viewer.role))
+        throw forbidden("dossier.notYourRole", {
+          role: enumRef("Role", viewer.role),
+          action: enumRef("DossierAction", action),
+          status: enumRef("DossierStatus", dossier.status),
+        });
 
       // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
       // finding another version, stops here with CONFLICT, having changed nothing.
@@ -492,9 +701,24 @@ export class DossierService {
 
       const outcome = await work(dossier, m);
       if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back
-      const to = outcome.to ?? (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
-      await m.update(Dossier, id, { ...outcome.changes, status: to, openKey: CLOSED.includes(to) ? null : 1 });
-      await audit(m, { at: ctx.now, actorId: viewer.id, action, subjectType: "Dossier", subjectId: id, fromStatus: dossier.status, toStatus: to, note: outcome.note });
+      const to =
+        outcome.to ??
+        (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
+      await m.update(Dossier, id, {
+        ...outcome.changes,
+        status: to,
+        openKey: CLOSED.includes(to) ? null : 1,
+      });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action,
+        subjectType: "Dossier",
+        subjectId: id,
+        fromStatus: dossier.status,
+        toStatus: to,
+        note: outcome.note,
+      });
       return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
     });
     return run.catch((e: unknown) => {

@@ -20,10 +20,15 @@ export class OpenEvaluationRoundInput {
   @Max(2100, { message: "year must be 2100 or earlier" })
   year: number;
 
-  @Field(() => LocalDateScalar, { description: "Last day (Vietnam time) on which communes may forward dossiers." })
+  @Field(() => LocalDateScalar, {
+    description: "Last day (Vietnam time) on which communes may forward dossiers.",
+  })
   submissionDeadline: LocalDate;
 
-  @Field(() => Int, { nullable: true, description: "Score sheets needed to conclude; default from the rules in force (3)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Score sheets needed to conclude; default from the rules in force (3).",
+  })
   @Min(1, { message: "minCouncilSize must be 1 to 50" })
   @Max(50, { message: "minCouncilSize must be 1 to 50" })
   minCouncilSize?: number | null;
@@ -133,7 +138,10 @@ export class RecognitionInput {
 
 @InputType()
 export class CentralResultInput extends RecognitionInput {
-  @Field(() => Int, { description: "5 when the Ministry recognised 5 stars; otherwise the stars the province recognises (3 or 4)." })
+  @Field(() => Int, {
+    description:
+      "5 when the Ministry recognised 5 stars; otherwise the stars the province recognises (3 or 4).",
+  })
   @IsIn([3, 4, 5], { message: "stars must be 3, 4 or 5" })
   stars: number;
 }
@@ -155,7 +163,10 @@ export class DossierFilter {
   @ListCap()
   communeCodes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "A dossier code (or its start), or words of the product's name." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A dossier code (or its start), or words of the product's name.",
+  })
   @Text(200, { optional: true })
   search?: string | null;
 }
@@ -180,7 +191,10 @@ export class DossierConnection {
   countTotal: () => Promise<number>;
 }
 
-@ObjectType({ description: "A council member has submitted a score sheet (the scores are shown once the evaluation is concluded)." })
+@ObjectType({
+  description:
+    "A council member has submitted a score sheet (the scores are shown once the evaluation is concluded).",
+})
 export class ScoreSubmission {
   memberId: number;
 
@@ -237,7 +251,9 @@ export class CommuneForwardingStatus {
 
 @ObjectType({ description: "Documents of the product's previous dossier, for a re-evaluation." })
 export class PreviousDocuments {
-  @Field(() => [DossierDocument], { description: "Still valid (or with no validity date): may be carried over." })
+  @Field(() => [DossierDocument], {
+    description: "Still valid (or with no validity date): may be carried over.",
+  })
   reusable: DossierDocument[];
 
   @Field(() => [DossierDocument], { description: "Their validUntil has passed: new ones are needed." })

@@ -26,15 +26,26 @@ export function createStaffLoaders(dataSource: DataSource) {
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
     documentsByDossier: new DataLoader<number, DossierDocument[]>(async (ids) =>
-      grouped(ids, await m.find(DossierDocument, { where: { dossierId: In([...ids]) }, order: { id: "ASC" } }), (d) => d.dossierId),
+      grouped(
+        ids,
+        await m.find(DossierDocument, { where: { dossierId: In([...ids]) }, order: { id: "ASC" } }),
+        (d) => d.dossierId,
+      ),
     ),
     scoreSheetsByDossier: new DataLoader<number, ScoreSheet[]>(async (ids) =>
-      grouped(ids, await m.find(ScoreSheet, { where: { dossierId: In([...ids]) }, order: { id: "ASC" } }), (s) => s.dossierId),
+      grouped(
+        ids,
+        await m.find(ScoreSheet, { where: { dossierId: In([...ids]) }, order: { id: "ASC" } }),
+        (s) => s.dossierId,
+      ),
     ),
     historyByDossier: new DataLoader<number, AuditEvent[]>(async (ids) =>
       grouped(
         ids,
-        await m.find(AuditEvent, { where: { subjectType: "Dossier", subjectId: In(ids.map(String)) }, order: { id: "ASC" } }),
+        await m.find(AuditEvent, {
+          where: { subjectType: "Dossier", subjectId: In(ids.map(String)) },
+          order: { id: "ASC" },
+        }),
         (e) => Number(e.subjectId),
       ),
     ),
@@ -47,7 +58,11 @@ export function createStaffLoaders(dataSource: DataSource) {
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
     violationsByInspection: new DataLoader<number, Violation[]>(async (ids) =>
-      grouped(ids, await m.find(Violation, { where: { inspectionId: In([...ids]) }, order: { id: "ASC" } }), (v) => v.inspectionId),
+      grouped(
+        ids,
+        await m.find(Violation, { where: { inspectionId: In([...ids]) }, order: { id: "ASC" } }),
+        (v) => v.inspectionId,
+      ),
     ),
   };
 }

@@ -31,7 +31,10 @@ export enum DossierAction {
   RECORD_CENTRAL_RESULT = "RECORD_CENTRAL_RESULT",
   WITHDRAW = "WITHDRAW",
 }
-registerEnumType(DossierAction, { name: "DossierAction", description: "What can be done to a dossier; see allowedActions." });
+registerEnumType(DossierAction, {
+  name: "DossierAction",
+  description: "What can be done to a dossier; see allowedActions.",
+});
 
 export type Transition = {
   action: DossierAction;
@@ -44,7 +47,18 @@ export type Transition = {
   notAdmin?: true;
 };
 
-const { DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED, UNDER_REVIEW, SCORED, PROPOSED_TO_CENTRAL, RECOGNIZED, WITHDRAWN } = DossierStatus;
+const {
+  DRAFT,
+  SUBMITTED,
+  RETURNED,
+  COMMUNE_REVIEWED,
+  FORWARDED,
+  UNDER_REVIEW,
+  SCORED,
+  PROPOSED_TO_CENTRAL,
+  RECOGNIZED,
+  WITHDRAWN,
+} = DossierStatus;
 const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
 
 /**
@@ -52,34 +66,89 @@ const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
  * act. The service, `allowedActions` and the tests all read this table.
  */
 export const TRANSITIONS: Transition[] = [
-  { action: DossierAction.ATTACH_DOCUMENT, from: [DRAFT, RETURNED], to: "unchanged", roles: [COMMUNE_OFFICER] },
-  { action: DossierAction.REMOVE_DOCUMENT, from: [DRAFT, RETURNED], to: "unchanged", roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.ATTACH_DOCUMENT,
+    from: [DRAFT, RETURNED],
+    to: "unchanged",
+    roles: [COMMUNE_OFFICER],
+  },
+  {
+    action: DossierAction.REMOVE_DOCUMENT,
+    from: [DRAFT, RETURNED],
+    to: "unchanged",
+    roles: [COMMUNE_OFFICER],
+  },
   { action: DossierAction.SUBMIT, from: [DRAFT, RETURNED], to: SUBMITTED, roles: [COMMUNE_OFFICER] },
-  { action: DossierAction.RETURN, from: [SUBMITTED, COMMUNE_REVIEWED], to: RETURNED, roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.RETURN,
+    from: [SUBMITTED, COMMUNE_REVIEWED],
+    to: RETURNED,
+    roles: [COMMUNE_OFFICER],
+  },
   { action: DossierAction.RETURN, from: [FORWARDED], to: RETURNED, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.RECORD_COMMUNE_REPORT, from: [SUBMITTED], to: COMMUNE_REVIEWED, roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.RECORD_COMMUNE_REPORT,
+    from: [SUBMITTED],
+    to: COMMUNE_REVIEWED,
+    roles: [COMMUNE_OFFICER],
+  },
   { action: DossierAction.FORWARD, from: [COMMUNE_REVIEWED], to: FORWARDED, roles: [COMMUNE_OFFICER] },
   { action: DossierAction.ACCEPT, from: [FORWARDED], to: UNDER_REVIEW, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.SUBMIT_SCORE_SHEET, from: [UNDER_REVIEW], to: "unchanged", roles: [COUNCIL_MEMBER], notAdmin: true },
-  { action: DossierAction.CONCLUDE_EVALUATION, from: [UNDER_REVIEW], to: "by-result", roles: [PROVINCE_OFFICER] },
+  {
+    action: DossierAction.SUBMIT_SCORE_SHEET,
+    from: [UNDER_REVIEW],
+    to: "unchanged",
+    roles: [COUNCIL_MEMBER],
+    notAdmin: true,
+  },
+  {
+    action: DossierAction.CONCLUDE_EVALUATION,
+    from: [UNDER_REVIEW],
+    to: "by-result",
+    roles: [PROVINCE_OFFICER],
+  },
   { action: DossierAction.RECORD_RECOGNITION, from: [SCORED], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.PROPOSE_TO_CENTRAL, from: [SCORED], to: PROPOSED_TO_CENTRAL, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.RECORD_CENTRAL_RESULT, from: [PROPOSED_TO_CENTRAL], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
-  { action: DossierAction.WITHDRAW, from: [DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED], to: WITHDRAWN, roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.PROPOSE_TO_CENTRAL,
+    from: [SCORED],
+    to: PROPOSED_TO_CENTRAL,
+    roles: [PROVINCE_OFFICER],
+  },
+  {
+    action: DossierAction.RECORD_CENTRAL_RESULT,
+    from: [PROPOSED_TO_CENTRAL],
+    to: RECOGNIZED,
+    roles: [PROVINCE_OFFICER],
+  },
+  {
+    action: DossierAction.WITHDRAW,
+    from: [DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED],
+    to: WITHDRAWN,
+    roles: [COMMUNE_OFFICER],
+  },
 ];
 
-export const mayAct = (t: Transition, role: Role) => (role === Role.ADMIN && !t.notAdmin) || t.roles.includes(role);
+export const mayAct = (t: Transition, role: Role) =>
+  (role === Role.ADMIN && !t.notAdmin) || t.roles.includes(role);
 
 /** The transition an action takes from a state, or undefined when the state does not allow it. */
-export function transitionFor(action: DossierAction, from: DossierStatus, role: Role): Transition | undefined {
+export function transitionFor(
+  action: DossierAction,
+  from: DossierStatus,
+  role: Role,
+): Transition | undefined {
   const candidates = TRANSITIONS.filter((t) => t.action === action && t.from.includes(from));
   return candidates.find((t) => mayAct(t, role)) ?? candidates[0];
 }
 
 /** The actions a role may take from a state. */
 export function actionsFrom(status: DossierStatus, role: Role): DossierAction[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(status) && mayAct(t, role)).map((t) => t.action))];
+  return [
+    ...new Set(TRANSITIONS.filter((t) => t.from.includes(status) && mayAct(t, role)).map((t) => t.action)),
+  ];
 }
 
 /** Every role that may take an action in some state (for `@Authorized`; the state decides the rest). */
-export const rolesFor = (action: DossierAction): Role[] => [...new Set(TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
+export const rolesFor = (action: DossierAction): Role[] => [
+  ...new Set(TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles)),
+];

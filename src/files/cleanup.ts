@@ -10,16 +10,30 @@ import { StoredFile } from "./stored-file.entity";
  * other upload has the same content. Safe to run at any time and from several places (each row is
  * deleted by one run only; a file attached meanwhile is kept).
  */
-export async function removeUnattachedFiles(dataSource: DataSource, filesDir: string, days: number, now: Date): Promise<number> {
+export async function removeUnattachedFiles(
+  dataSource: DataSource,
+  filesDir: string,
+  days: number,
+  now: Date,
+): Promise<number> {
   const before = new Date(now.getTime() - days * 24 * 3600_000);
-  const candidates = await dataSource.getRepository(StoredFile).find({ where: { createdAt: LessThan(before) }, order: { id: "ASC" } });
+  const candidates = await dataSource
+    .getRepository(StoredFile)
+    .find({ where: { createdAt: LessThan(before) }, order: { id: "ASC" } });
   let removed = 0;
   for (const file of candidates) {
     const gone = await dataSource.transaction(async (m) => {
       if (await m.existsBy(DossierDocument, { fileId: file.id })) return false;
       const deleted = await m.delete(StoredFile, { id: file.id });
       if (!deleted.affected) return false;
-      await audit(m, { at: now, actorId: null, action: "FILE_REMOVED", subjectType: "File", subjectId: file.id, note: `never attached within ${days} days: ${file.originalName}` });
+      await audit(m, {
+        at: now,
+        actorId: null,
+        action: "FILE_REMOVED",
+        subjectType: "File",
+        subjectId: file.id,
+        note: `never attached within ${days} days: ${file.originalName}`,
+      });
       return true;
     });
     if (!gone) continue;

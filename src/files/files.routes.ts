@@ -33,18 +33,34 @@ const sniff = (head: Buffer) => SIGNATURES.find((s) => s.magic.every((b, i) => h
  * extension of the recognised type (a PDF named "x.html" is kept as "x.pdf").
  */
 export function storedName(given: string, contentType: FileType): string {
-  const base = (given.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().normalize("NFC");
+  const base = (given.split(/[\\/]/).pop() ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .normalize("NFC");
   const stem = base.replace(/\.[^.]{0,10}$/, "").slice(0, 200) || "tep";
   return `${stem}.${FILE_TYPES[contentType]}`;
 }
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987), so Vietnamese names survive. */
 export function contentDisposition(name: string): string {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
-type Deps = { dataSource: DataSource; auth: AuthService; dossiers: DossierService; filesDir: string; clock: Clock; log: Logger; uploadQuotaBytesPerDay: number };
+type Deps = {
+  dataSource: DataSource;
+  auth: AuthService;
+  dossiers: DossierService;
+  filesDir: string;
+  clock: Clock;
+  log: Logger;
+  uploadQuotaBytesPerDay: number;
+};
 
 /** A refused upload; its message is rendered when answered, in the request's language. */
 class UploadError extends Error {
@@ -58,7 +74,8 @@ class UploadError extends Error {
   }
 }
 
-const fail = (res: Response, status: number, code: string, key: MessageKey, params: Params = {}) => sendError(res, code, key, params, status);
+const fail = (res: Response, status: number, code: string, key: MessageKey, params: Params = {}) =>
+  sendError(res, code, key, params, status);
 
 /**
  * POST /files (multipart, field `file`): streamed to FILES_DIR while hashing, stored under its SHA-256,
@@ -93,10 +110,21 @@ export function filesRouter(deps: Deps): Router {
     const viewer = await viewerOf(req);
     if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "code.UNAUTHENTICATED");
     const id = Number(req.params.id);
-    const file = Number.isSafeInteger(id) && id > 0 ? await deps.dataSource.getRepository(StoredFile).findOneBy({ id }) : null;
-    if (!file || !(await deps.dossiers.mayReadFile(viewer, file))) return fail(res, 404, ErrorCode.NOT_FOUND, "dossier.noFile");
+    const file =
+      Number.isSafeInteger(id) && id > 0
+        ? await deps.dataSource.getRepository(StoredFile).findOneBy({ id })
+        : null;
+    if (!file || !(await deps.dossiers.mayReadFile(viewer, file)))
+      return fail(res, 404, ErrorCode.NOT_FOUND, "dossier.noFile");
     await deps.dataSource.transaction((m) =>
-      audit(m, { at: deps.clock.now(), actorId: viewer.id, action: "FILE_DOWNLOADED", subjectType: "File", subjectId: file.id, note: `${file.originalName}, sha256 ${file.sha256}` }),
+      audit(m, {
+        at: deps.clock.now(),
+        actorId: viewer.id,
+        action: "FILE_DOWNLOADED",
+        subjectType: "File",
+        subjectId: file.id,
+        note: `${file.originalName}, sha256 ${file.sha256}`,
+      }),
     );
     // Served as the type recognised at upload, never as anything the name suggests.
     res.setHeader("Content-Type", file.contentType);
@@ -104,16 +132,24 @@ export function filesRouter(deps: Deps): Router {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "private, no-store");
     res.setHeader("Content-Disposition", contentDisposition(file.originalName));
-    await pipeline(createReadStream(join(deps.filesDir, file.sha256)), res).catch((e: Error) => deps.log.warn({ err: e.message }, "download interrupted"));
+    await pipeline(createReadStream(join(deps.filesDir, file.sha256)), res).catch((e: Error) =>
+      deps.log.warn({ err: e.message }, "download interrupted"),
+    );
   });
 
   return router;
 }
 
 /** Streams the one file of the request to disk; removes what it wrote whenever it does not succeed. */
-async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: string; sha256: string; size: number; contentType: string; name: string }> {
+async function receive(
+  req: Request,
+  viewer: Viewer,
+  deps: Deps,
+): Promise<{ id: string; sha256: string; size: number; contentType: string; name: string }> {
   const overQuota = () =>
-    new UploadError(429, ErrorCode.RATE_LIMITED, "file.quota", { megabytes: Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024) });
+    new UploadError(429, ErrorCode.RATE_LIMITED, "file.quota", {
+      megabytes: Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024),
+    });
   const usedToday = () => uploadedToday(deps.dataSource, viewer.id, deps.clock.now());
   if ((await usedToday()) >= deps.uploadQuotaBytesPerDay) throw overQuota();
   const tmpDir = join(deps.filesDir, "tmp");
@@ -128,7 +164,11 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
       let parser: busboy.Busboy;
       try {
         // defParamCharset: browsers send the file name as raw UTF-8, which busboy would read as Latin-1.
-        parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20, parts: 25 } });
+        parser = busboy({
+          headers: req.headers,
+          defParamCharset: "utf8",
+          limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20, parts: 25 },
+        });
       } catch {
         return reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.malformed"));
       }
@@ -150,10 +190,18 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
         });
         sink = createWriteStream(tmp);
         writing = pipeline(stream, meter, sink).then(() => {
-          if (stream.truncated) throw new UploadError(413, ErrorCode.BAD_USER_INPUT, "file.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 });
+          if (stream.truncated)
+            throw new UploadError(413, ErrorCode.BAD_USER_INPUT, "file.tooLarge", {
+              megabytes: MAX_FILE_BYTES / 1024 / 1024,
+            });
           const contentType = sniff(head);
           if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "file.type");
-          stored = { sha256: hash.digest("hex"), size, contentType, name: storedName(info.filename ?? "", contentType) };
+          stored = {
+            sha256: hash.digest("hex"),
+            size,
+            contentType,
+            name: storedName(info.filename ?? "", contentType),
+          };
         });
         writing.catch(() => undefined); // awaited below
       });
@@ -168,15 +216,40 @@ async function receive(req: Request, viewer: Viewer, deps: Deps): Promise<{ id: 
     const file = stored!;
     if ((await usedToday()) + file.size > deps.uploadQuotaBytesPerDay) throw overQuota();
     const target = join(deps.filesDir, file.sha256);
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists) await unlink(tmp);
     else await rename(tmp, target);
     const row = await deps.dataSource.transaction(async (m) => {
-      const saved = await m.save(m.create(StoredFile, { sha256: file.sha256, size: file.size, contentType: file.contentType, originalName: file.name, uploadedById: viewer.id, createdAt: deps.clock.now() }));
-      await audit(m, { at: deps.clock.now(), actorId: viewer.id, action: "FILE_UPLOADED", subjectType: "File", subjectId: saved.id, note: `${file.contentType}, ${file.size} bytes, sha256 ${file.sha256}` });
+      const saved = await m.save(
+        m.create(StoredFile, {
+          sha256: file.sha256,
+          size: file.size,
+          contentType: file.contentType,
+          originalName: file.name,
+          uploadedById: viewer.id,
+          createdAt: deps.clock.now(),
+        }),
+      );
+      await audit(m, {
+        at: deps.clock.now(),
+        actorId: viewer.id,
+        action: "FILE_UPLOADED",
+        subjectType: "File",
+        subjectId: saved.id,
+        note: `${file.contentType}, ${file.size} bytes, sha256 ${file.sha256}`,
+      });
       return saved;
     });
-    return { id: String(row.id), sha256: row.sha256, size: row.size, contentType: row.contentType, name: row.originalName };
+    return {
+      id: String(row.id),
+      sha256: row.sha256,
+      size: row.size,
+      contentType: row.contentType,
+      name: row.originalName,
+    };
   } finally {
     // Close the file first: a stream still opening it would create it again after the unlink.
     if (sink && !sink.closed) {

@@ -28,12 +28,18 @@ export class StoredFile {
   size: number;
 
   @Column({ type: "varchar", length: 50 })
-  @Field({ description: "As recognised from the bytes (never the name or the declared type): application/pdf, image/png or image/jpeg." })
+  @Field({
+    description:
+      "As recognised from the bytes (never the name or the declared type): application/pdf, image/png or image/jpeg.",
+  })
   contentType: string;
 
   /** The uploader's name for it, with the extension of the recognised type. */
   @Column({ type: "varchar", length: 255 })
-  @Field(() => String, { name: "name", description: "The uploader's file name (UTF-8), with the extension of its recognised type." })
+  @Field(() => String, {
+    name: "name",
+    description: "The uploader's file name (UTF-8), with the extension of its recognised type.",
+  })
   originalName: string;
 
   @Column({ type: "int" })

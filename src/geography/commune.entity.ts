@@ -17,7 +17,7 @@ registerEnumType(CommuneKind, {
 @Directive(PUBLIC_CACHE)
 export class Province {
   @PrimaryColumn({ type: "varchar", length: 2 })
-  @Field({ description: "Two-digit code of the General Statistics Office, e.g. \"12\" for Lai Châu." })
+  @Field({ description: 'Two-digit code of the General Statistics Office, e.g. "12" for Lai Châu.' })
   code: string;
 
   @Column({ type: "varchar", length: 100 })
@@ -30,7 +30,7 @@ export class Province {
 @Directive(PUBLIC_CACHE)
 export class Commune {
   @PrimaryColumn({ type: "varchar", length: 5 })
-  @Field({ description: "Five-digit unit code, e.g. \"03390\"." })
+  @Field({ description: 'Five-digit unit code, e.g. "03390".' })
   code: string;
 
   @Column({ type: "varchar", length: 100 })
@@ -50,11 +50,16 @@ export class Commune {
   province?: Province;
 
   @Column({ type: "varchar", length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: "The district it belonged to before districts were abolished on 1 July 2025." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The district it belonged to before districts were abolished on 1 July 2025.",
+  })
   formerDistrict: string | null;
 
   @Column({ type: "simple-json" })
-  @Field(() => [String], { description: "Names of the units merged into it; older certificates and addresses use them." })
+  @Field(() => [String], {
+    description: "Names of the units merged into it; older certificates and addresses use them.",
+  })
   mergedFrom: string[];
 
   @Column({ type: "int" })
@@ -66,4 +71,3 @@ export const COMMUNE_KINDS_BY_LABEL: Record<string, CommuneKind> = {
   phuong: CommuneKind.PHUONG,
   dac_khu: CommuneKind.DAC_KHU,
 };
-

@@ -11,5 +11,4 @@ export class GeographyService {
       order: { provinceCode: "ASC", position: "ASC" },
     });
   }
-
 }

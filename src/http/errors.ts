@@ -34,7 +34,9 @@ export function isClientError(code: unknown): boolean {
  */
 function graphqlMessage(lang: Lang, code: string, message: string): string {
   // GraphQL's BAD_USER_INPUT is a variable that does not coerce: its detail names the variable.
-  const key = (code === ApolloServerErrorCode.BAD_USER_INPUT ? "graphql.variables" : `code.${code}`) as MessageKey;
+  const key = (
+    code === ApolloServerErrorCode.BAD_USER_INPUT ? "graphql.variables" : `code.${code}`
+  ) as MessageKey;
   return lang === "en" || !(key in CATALOGUE.vi) ? message : render(lang, key, { detail: message });
 }
 
@@ -44,7 +46,8 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   delete ext.stacktrace;
   const rejection = LIMIT_REJECTION.exec(formatted.message);
   if (rejection) {
-    const message = lang === "en" ? rejection[1] : `${render(lang, "code.QUERY_TOO_COMPLEX")} (${rejection[1]})`;
+    const message =
+      lang === "en" ? rejection[1] : `${render(lang, "code.QUERY_TOO_COMPLEX")} (${rejection[1]})`;
     return { message, locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   if (Array.isArray(ext.validationErrors)) {

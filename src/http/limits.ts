@@ -20,8 +20,13 @@ export const LIMITS = {
  * Cost of a paged list: its fields times the page size. `first` is clamped to what the resolver accepts,
  * so that `first: 1000` gets the resolver's clear BAD_USER_INPUT rather than a cost error.
  */
-export const pageComplexity = ({ args, childComplexity }: { args: { first?: number | null }; childComplexity: number }) =>
-  1 + Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE_SIZE) * childComplexity;
+export const pageComplexity = ({
+  args,
+  childComplexity,
+}: {
+  args: { first?: number | null };
+  childComplexity: number;
+}) => 1 + Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE_SIZE) * childComplexity;
 
 /**
  * Depth, alias and directive limits (graphql-armor) reject a request with QUERY_TOO_COMPLEX; the token
@@ -57,14 +62,24 @@ export function requestLimits(schema: GraphQLSchema) {
             return;
           }
           if (complexity > LIMITS.maxCost) {
-            throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, "limits.cost", { cost: complexity, max: LIMITS.maxCost }, { http: { status: 400 } });
+            throw new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              "limits.cost",
+              { cost: complexity, max: LIMITS.maxCost },
+              { http: { status: 400 } },
+            );
           }
         },
       };
     },
   };
-  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules, parseOptions: { maxTokens: LIMITS.maxTokens } };
+  return {
+    plugins: [...armor.plugins, cost],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+  };
 }
 
 /** Limit refusals that graphql-armor and graphql-js ("more that", sic) report as syntax errors. */
-export const LIMIT_REJECTION = /^Syntax Error: ((?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded.*|Document contains more tha[nt] \d+ tokens.*)$/;
+export const LIMIT_REJECTION =
+  /^Syntax Error: ((?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded.*|Document contains more tha[nt] \d+ tokens.*)$/;

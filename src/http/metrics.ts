@@ -15,7 +15,12 @@ const MAX_OPERATION_LABELS = 200;
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: "ocop_graphql_requests_total", help: "GraphQL requests by operation and outcome (OK or the first error code).", labelNames: ["operation", "outcome"], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: "ocop_graphql_requests_total",
+    help: "GraphQL requests by operation and outcome (OK or the first error code).",
+    labelNames: ["operation", "outcome"],
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: "ocop_graphql_request_duration_seconds",
     help: "GraphQL request latency by operation.",
@@ -23,12 +28,26 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
-  private readonly cache = new Counter({ name: "ocop_response_cache_lookups_total", help: "Lookups in the public response cache, by result (hit or miss).", labelNames: ["result"], registers: [this.registry] });
+  private readonly cache = new Counter({
+    name: "ocop_response_cache_lookups_total",
+    help: "Lookups in the public response cache, by result (hit or miss).",
+    labelNames: ["result"],
+    registers: [this.registry],
+  });
   private readonly operations = new Set<string>();
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
-    const pool = () => (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
+    const pool = () =>
+      (
+        dataSource.driver as unknown as {
+          pool?: {
+            _allConnections?: { length: number };
+            _freeConnections?: { length: number };
+            _connectionQueue?: { length: number };
+          };
+        }
+      ).pool;
     new Gauge({
       name: "ocop_db_pool_connections",
       help: "Database pool connections in use, idle, and requests waiting for one (MySQL; 0 on the embedded database).",
@@ -96,7 +115,10 @@ export class Metrics {
         res.status(401).set("WWW-Authenticate", "Bearer").end();
         return;
       }
-      res.set("Content-Type", this.registry.contentType).set("Cache-Control", "no-store").send(await this.registry.metrics());
+      res
+        .set("Content-Type", this.registry.contentType)
+        .set("Cache-Control", "no-store")
+        .send(await this.registry.metrics());
     };
   }
 }

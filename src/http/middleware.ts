@@ -19,7 +19,16 @@ export function requestIds(log: Logger): RequestHandler {
     if (req.path !== "/graphql") {
       const started = process.hrtime.bigint();
       res.on("finish", () =>
-        log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 }, "http"),
+        log.info(
+          {
+            requestId,
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          },
+          "http",
+        ),
       );
     }
     next();
@@ -32,13 +41,30 @@ export function requestIds(log: Logger): RequestHandler {
  * Sandbox in the demo), which loads its own scripts.
  */
 export function securityHeaders(): RequestHandler {
-  const api = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  const api = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  });
   const landingPage = helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  return (req, res, next) => (req.method === "GET" && req.path === "/graphql" && req.accepts(["json", "html"]) === "html" ? landingPage : api)(req, res, next);
+  return (req, res, next) =>
+    (req.method === "GET" && req.path === "/graphql" && req.accepts(["json", "html"]) === "html"
+      ? landingPage
+      : api)(req, res, next);
 }
 
 /** Headers a browser client may send and read. */
-const ALLOWED_HEADERS = ["content-type", "authorization", "accept", "accept-language", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "if-none-match"];
+const ALLOWED_HEADERS = [
+  "content-type",
+  "authorization",
+  "accept",
+  "accept-language",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+  "x-request-id",
+  "if-none-match",
+];
 const EXPOSED_HEADERS = ["x-request-id", "retry-after", "etag"];
 
 /**
@@ -51,9 +77,18 @@ const EXPOSED_HEADERS = ["x-request-id", "retry-after", "etag"];
 export function corsFor(origins: string[]): RequestHandler {
   const anyOrigin = origins.includes("*");
   const listed = new Set(origins.filter((o) => o !== "*"));
-  const common = { methods: ["GET", "POST", "OPTIONS"], exposedHeaders: EXPOSED_HEADERS, maxAge: 600, optionsSuccessStatus: 204 };
+  const common = {
+    methods: ["GET", "POST", "OPTIONS"],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  };
   const full = cors({ ...common, origin: true, allowedHeaders: ALLOWED_HEADERS, credentials: false });
-  const anonymous = cors({ ...common, origin: "*", allowedHeaders: ALLOWED_HEADERS.filter((h) => h !== "authorization") });
+  const anonymous = cors({
+    ...common,
+    origin: "*",
+    allowedHeaders: ALLOWED_HEADERS.filter((h) => h !== "authorization"),
+  });
   return (req, res, next) => {
     const origin = req.get("origin");
     if (!origin) return next();
@@ -71,7 +106,13 @@ export function bodyErrors(log: Logger): ErrorRequestHandler {
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: res.locals.requestId }, "unhandled error");
     const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
-    sendError(res, code, status === 413 ? "http.bodyTooLarge" : status === 500 ? "code.INTERNAL_SERVER_ERROR" : "http.badJson", { limit: LIMITS.bodyBytes }, status);
+    sendError(
+      res,
+      code,
+      status === 413 ? "http.bodyTooLarge" : status === 500 ? "code.INTERNAL_SERVER_ERROR" : "http.badJson",
+      { limit: LIMITS.bodyBytes },
+      status,
+    );
   };
 }
 
@@ -83,6 +124,9 @@ export function bodyErrors(log: Logger): ErrorRequestHandler {
 export function language(): RequestHandler {
   return (req, _res, next) => {
     const asked = req.get("accept-language") ? req.acceptsLanguages("vi", "en") : false;
-    withLanguage({ asked: asked === "vi" || asked === "en" ? asked : null, staff: Boolean(req.get("authorization")) }, next);
+    withLanguage(
+      { asked: asked === "vi" || asked === "en" ? asked : null, staff: Boolean(req.get("authorization")) },
+      next,
+    );
   };
 }

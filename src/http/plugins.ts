@@ -28,7 +28,8 @@ export function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ response }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-          if (legacy && response.http.status === 400 && body?.errors?.length && body.data === undefined) response.http.status = 200;
+          if (legacy && response.http.status === 400 && body?.errors?.length && body.data === undefined)
+            response.http.status = 200;
         },
       };
     },
@@ -65,7 +66,14 @@ export function requestLogPlugin(): ApolloServerPlugin<Context> {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const codes = (body?.errors ?? errors ?? []).map((e) => e.extensions?.code);
-          contextValue.log.info({ op: operationName ?? null, ms: Math.round(ms * 10) / 10, errors: codes.length ? codes : undefined }, "graphql");
+          contextValue.log.info(
+            {
+              op: operationName ?? null,
+              ms: Math.round(ms * 10) / 10,
+              errors: codes.length ? codes : undefined,
+            },
+            "graphql",
+          );
         },
       };
     },
@@ -86,7 +94,11 @@ export function plainLandingPagePlugin(): ApolloServerPlugin<Context> {
 </body></html>`;
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }

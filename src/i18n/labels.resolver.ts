@@ -29,13 +29,17 @@ class EnumLabels {
 @Resolver()
 export class LabelsResolver {
   @Query(() => [EnumLabels], {
-    description: "What to show for the codes of DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel and ProducerKind, in Vietnamese (default) or English.",
+    description:
+      "What to show for the codes of DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel and ProducerKind, in Vietnamese (default) or English.",
   })
   @Directive(PUBLIC_CACHE)
   enumLabels(@Arg("lang", () => Language, { defaultValue: Language.VI }) lang: Language): EnumLabels[] {
     return (Object.keys(LABELLED_ENUMS) as EnumName[]).map((name) => ({
       enum: name,
-      values: Object.entries(LABELS[lang as Lang][name] as Record<string, string>).map(([value, label]) => ({ value, label })),
+      values: Object.entries(LABELS[lang as Lang][name] as Record<string, string>).map(([value, label]) => ({
+        value,
+        label,
+      })),
     }));
   }
 }

@@ -9,9 +9,22 @@ import { RecommendationStatus, ViolationKind } from "../oversight/oversight.enti
 export type Lang = "vi" | "en";
 
 /** The enums an officer sees, with the words to show for each value: the schema keeps the codes. */
-export const LABELLED_ENUMS = { DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel, ProducerKind };
+export const LABELLED_ENUMS = {
+  DossierStatus,
+  DossierAction,
+  DossierKind,
+  DocumentKind,
+  ViolationKind,
+  Role,
+  CertificateStatus,
+  RecommendationStatus,
+  NoticeChannel,
+  ProducerKind,
+};
 export type EnumName = keyof typeof LABELLED_ENUMS;
-type Labels = { [E in EnumName]: Record<(typeof LABELLED_ENUMS)[E][keyof (typeof LABELLED_ENUMS)[E]] & string, string> };
+type Labels = {
+  [E in EnumName]: Record<(typeof LABELLED_ENUMS)[E][keyof (typeof LABELLED_ENUMS)[E]] & string, string>;
+};
 
 export const LABELS: Record<Lang, Labels> = {
   vi: {
@@ -67,11 +80,36 @@ export const LABELS: Record<Lang, Labels> = {
       CONDITIONS_NOT_MAINTAINED: "Không duy trì điều kiện công nhận",
       OTHER: "Vi phạm khác",
     },
-    Role: { ADMIN: "Quản trị hệ thống", PROVINCE_OFFICER: "Cán bộ cấp tỉnh", COUNCIL_MEMBER: "Thành viên hội đồng", COMMUNE_OFFICER: "Cán bộ cấp xã" },
-    CertificateStatus: { ACTIVE: "Còn hiệu lực", EXPIRED: "Hết hạn", REVOKED: "Đã thu hồi", SUPERSEDED: "Đã được thay thế" },
-    RecommendationStatus: { PENDING: "Chờ tỉnh quyết định", ACCEPTED: "Đã thu hồi", REJECTED: "Không thu hồi" },
-    NoticeChannel: { LETTER: "Công văn", PHONE: "Điện thoại", EMAIL: "Thư điện tử", SMS: "Tin nhắn", IN_PERSON: "Trực tiếp" },
-    ProducerKind: { HTX: "Hợp tác xã", DOANH_NGHIEP: "Doanh nghiệp", HO_KINH_DOANH: "Hộ kinh doanh", TO_HOP_TAC: "Tổ hợp tác" },
+    Role: {
+      ADMIN: "Quản trị hệ thống",
+      PROVINCE_OFFICER: "Cán bộ cấp tỉnh",
+      COUNCIL_MEMBER: "Thành viên hội đồng",
+      COMMUNE_OFFICER: "Cán bộ cấp xã",
+    },
+    CertificateStatus: {
+      ACTIVE: "Còn hiệu lực",
+      EXPIRED: "Hết hạn",
+      REVOKED: "Đã thu hồi",
+      SUPERSEDED: "Đã được thay thế",
+    },
+    RecommendationStatus: {
+      PENDING: "Chờ tỉnh quyết định",
+      ACCEPTED: "Đã thu hồi",
+      REJECTED: "Không thu hồi",
+    },
+    NoticeChannel: {
+      LETTER: "Công văn",
+      PHONE: "Điện thoại",
+      EMAIL: "Thư điện tử",
+      SMS: "Tin nhắn",
+      IN_PERSON: "Trực tiếp",
+    },
+    ProducerKind: {
+      HTX: "Hợp tác xã",
+      DOANH_NGHIEP: "Doanh nghiệp",
+      HO_KINH_DOANH: "Hộ kinh doanh",
+      TO_HOP_TAC: "Tổ hợp tác",
+    },
   },
   en: {
     DossierStatus: {
@@ -126,11 +164,31 @@ export const LABELS: Record<Lang, Labels> = {
       CONDITIONS_NOT_MAINTAINED: "Conditions of recognition not maintained",
       OTHER: "Other violation",
     },
-    Role: { ADMIN: "Administrator", PROVINCE_OFFICER: "Province officer", COUNCIL_MEMBER: "Council member", COMMUNE_OFFICER: "Commune officer" },
+    Role: {
+      ADMIN: "Administrator",
+      PROVINCE_OFFICER: "Province officer",
+      COUNCIL_MEMBER: "Council member",
+      COMMUNE_OFFICER: "Commune officer",
+    },
     CertificateStatus: { ACTIVE: "Active", EXPIRED: "Expired", REVOKED: "Revoked", SUPERSEDED: "Superseded" },
-    RecommendationStatus: { PENDING: "Waiting for the province", ACCEPTED: "Revoked", REJECTED: "Not revoked" },
-    NoticeChannel: { LETTER: "Letter", PHONE: "Phone", EMAIL: "E-mail", SMS: "Text message", IN_PERSON: "In person" },
-    ProducerKind: { HTX: "Cooperative", DOANH_NGHIEP: "Enterprise", HO_KINH_DOANH: "Household business", TO_HOP_TAC: "Cooperative group" },
+    RecommendationStatus: {
+      PENDING: "Waiting for the province",
+      ACCEPTED: "Revoked",
+      REJECTED: "Not revoked",
+    },
+    NoticeChannel: {
+      LETTER: "Letter",
+      PHONE: "Phone",
+      EMAIL: "E-mail",
+      SMS: "Text message",
+      IN_PERSON: "In person",
+    },
+    ProducerKind: {
+      HTX: "Cooperative",
+      DOANH_NGHIEP: "Enterprise",
+      HO_KINH_DOANH: "Household business",
+      TO_HOP_TAC: "Cooperative group",
+    },
   },
 };
 

@@ -17,7 +17,8 @@ const EN = {
   "code.CONFLICT": "Someone else changed this meanwhile: reload it and try again.",
   "code.QUERY_TOO_COMPLEX": "The query is too large or too complex.",
   "code.RATE_LIMITED": "Too many attempts: wait and try again.",
-  "code.INTERNAL_SERVER_ERROR": "Internal server error. The request id in the X-Request-Id header identifies it in the logs.",
+  "code.INTERNAL_SERVER_ERROR":
+    "Internal server error. The request id in the X-Request-Id header identifies it in the logs.",
   "code.GRAPHQL_PARSE_FAILED": "The query is not valid GraphQL: {detail}",
   "code.GRAPHQL_VALIDATION_FAILED": "The query does not fit the schema: {detail}",
   "code.BAD_REQUEST": "The request is not a GraphQL request this server accepts: {detail}",
@@ -76,8 +77,10 @@ const EN = {
   "dossier.changed": "The dossier was changed by someone else meanwhile: reload it and try again.",
   "dossier.notPossible": "“{action}” is not possible on a dossier that is “{status}”.",
   "dossier.notYourRole": "A {role} may not “{action}” on a dossier that is “{status}”.",
-  "dossier.alreadyCertified": "The product already has a certificate: open a re-evaluation or upgrade dossier.",
-  "dossier.needsCertificate": "A “{kind}” dossier needs a product with a certificate: open a first-evaluation dossier.",
+  "dossier.alreadyCertified":
+    "The product already has a certificate: open a re-evaluation or upgrade dossier.",
+  "dossier.needsCertificate":
+    "A “{kind}” dossier needs a product with a certificate: open a first-evaluation dossier.",
   "dossier.openInRound": "The product already has dossier {code} in this round.",
   "dossier.missingDocuments": "Missing mandatory documents: {documents}.",
   "dossier.deadlinePassed": "The round's deadline ({deadline}, 23:59:59 Vietnam time) has passed.",
@@ -95,7 +98,8 @@ const EN = {
   "certificate.noticeRecorded": "A notice was already recorded for this certificate, sent on {sentOn}.",
   "certificate.onlyActive": "The certificate is “{status}”: only an active one can be revoked.",
   "certificate.notThisProduct": "These violations were not recorded for this product.",
-  "certificate.recommendationWaiting": "A recommendation for this certificate is already waiting for the province.",
+  "certificate.recommendationWaiting":
+    "A recommendation for this certificate is already waiting for the province.",
   "certificate.already": "The certificate is already “{status}”.",
   "certificate.revokedMeanwhile": "The certificate was revoked meanwhile.",
   "certificate.certifiedMeanwhile": "The product was certified meanwhile: reload the dossier.",
@@ -128,7 +132,8 @@ const VI: Record<MessageKey, string> = {
   "code.CONFLICT": "Dữ liệu vừa được người khác thay đổi: hãy tải lại rồi thử lại.",
   "code.QUERY_TOO_COMPLEX": "Truy vấn quá lớn hoặc quá phức tạp.",
   "code.RATE_LIMITED": "Thử quá nhiều lần: hãy chờ rồi thử lại.",
-  "code.INTERNAL_SERVER_ERROR": "Lỗi máy chủ. Mã yêu cầu trong tiêu đề X-Request-Id giúp tìm lỗi trong nhật ký.",
+  "code.INTERNAL_SERVER_ERROR":
+    "Lỗi máy chủ. Mã yêu cầu trong tiêu đề X-Request-Id giúp tìm lỗi trong nhật ký.",
   "code.GRAPHQL_PARSE_FAILED": "Truy vấn không đúng cú pháp GraphQL: {detail}",
   "code.GRAPHQL_VALIDATION_FAILED": "Truy vấn không khớp với lược đồ: {detail}",
   "code.BAD_REQUEST": "Yêu cầu không phải là yêu cầu GraphQL mà máy chủ chấp nhận: {detail}",
@@ -187,7 +192,8 @@ const VI: Record<MessageKey, string> = {
   "dossier.notPossible": "Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
   "dossier.notYourRole": "{role} không được “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
   "dossier.alreadyCertified": "Sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lại hoặc nâng hạng.",
-  "dossier.needsCertificate": "Hồ sơ “{kind}” chỉ dành cho sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lần đầu.",
+  "dossier.needsCertificate":
+    "Hồ sơ “{kind}” chỉ dành cho sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lần đầu.",
   "dossier.openInRound": "Sản phẩm đã có hồ sơ {code} trong đợt này.",
   "dossier.missingDocuments": "Thiếu giấy tờ bắt buộc: {documents}.",
   "dossier.deadlinePassed": "Đã quá hạn gửi hồ sơ của đợt ({deadline}, 23 giờ 59 phút 59 giây giờ Việt Nam).",
@@ -203,7 +209,8 @@ const VI: Record<MessageKey, string> = {
   "certificate.notFound": "Không có giấy chứng nhận với số này.",
   "certificate.noNoticeDue": "Giấy chứng nhận đang ở trạng thái “{status}”: không cần thông báo.",
   "certificate.noticeRecorded": "Đã ghi nhận thông báo cho giấy chứng nhận này, gửi ngày {sentOn}.",
-  "certificate.onlyActive": "Giấy chứng nhận đang ở trạng thái “{status}”: chỉ thu hồi được giấy còn hiệu lực.",
+  "certificate.onlyActive":
+    "Giấy chứng nhận đang ở trạng thái “{status}”: chỉ thu hồi được giấy còn hiệu lực.",
   "certificate.notThisProduct": "Các vi phạm này không được ghi nhận cho sản phẩm này.",
   "certificate.recommendationWaiting": "Đã có đề nghị thu hồi giấy chứng nhận này đang chờ tỉnh quyết định.",
   "certificate.already": "Giấy chứng nhận đã ở trạng thái “{status}”.",
@@ -231,15 +238,57 @@ export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en: EN, vi:
 /** Field names in the officer's words; a field not listed is shown by its name. */
 export const FIELDS: Record<Lang, Record<string, string>> = {
   vi: {
-    name: "Tên", title: "Tiêu đề", reason: "Lý do", email: "Thư điện tử", password: "Mật khẩu", newPassword: "Mật khẩu mới", oldPassword: "Mật khẩu hiện tại",
-    fullName: "Họ và tên", communeCode: "Mã xã/phường", communeCodes: "Xã/phường", categoryCode: "Mã bộ sản phẩm", categoryCodes: "Nhóm sản phẩm",
-    decisionNumber: "Số quyết định", decisionDate: "Ngày quyết định", certificateNumber: "Số giấy chứng nhận", note: "Ghi chú", findings: "Kết quả kiểm tra",
-    description: "Mô tả", phone: "Điện thoại", website: "Trang web", address: "Địa chỉ", representative: "Người đại diện", registrationNumber: "Mã số đăng ký",
-    search: "Từ khóa tìm kiếm", year: "Năm", minCouncilSize: "Số phiếu chấm tối thiểu", partA: "Điểm phần A", partB: "Điểm phần B", partC: "Điểm phần C",
-    mandatoryStarsMet: "Hạng sao đạt tiêu chí bắt buộc", stars: "Hạng sao", violations: "Vi phạm", violationIds: "Vi phạm", documentIds: "Giấy tờ",
-    statuses: "Trạng thái", kinds: "Loại hồ sơ", sentOn: "Ngày thông báo", inspectedOn: "Ngày kiểm tra", submissionDeadline: "Hạn gửi hồ sơ",
-    validUntil: "Hiệu lực đến", first: "Số mục mỗi trang", after: "Vị trí trang", id: "Mã", withinDays: "Số ngày", recognizedYear: "Năm công nhận",
-    productId: "Sản phẩm", producerId: "Chủ thể", dossierId: "Hồ sơ", roundId: "Đợt đánh giá", fileId: "Tệp", certifiedInYear: "Năm công nhận",
+    name: "Tên",
+    title: "Tiêu đề",
+    reason: "Lý do",
+    email: "Thư điện tử",
+    password: "Mật khẩu",
+    newPassword: "Mật khẩu mới",
+    oldPassword: "Mật khẩu hiện tại",
+    fullName: "Họ và tên",
+    communeCode: "Mã xã/phường",
+    communeCodes: "Xã/phường",
+    categoryCode: "Mã bộ sản phẩm",
+    categoryCodes: "Nhóm sản phẩm",
+    decisionNumber: "Số quyết định",
+    decisionDate: "Ngày quyết định",
+    certificateNumber: "Số giấy chứng nhận",
+    note: "Ghi chú",
+    findings: "Kết quả kiểm tra",
+    description: "Mô tả",
+    phone: "Điện thoại",
+    website: "Trang web",
+    address: "Địa chỉ",
+    representative: "Người đại diện",
+    registrationNumber: "Mã số đăng ký",
+    search: "Từ khóa tìm kiếm",
+    year: "Năm",
+    minCouncilSize: "Số phiếu chấm tối thiểu",
+    partA: "Điểm phần A",
+    partB: "Điểm phần B",
+    partC: "Điểm phần C",
+    mandatoryStarsMet: "Hạng sao đạt tiêu chí bắt buộc",
+    stars: "Hạng sao",
+    violations: "Vi phạm",
+    violationIds: "Vi phạm",
+    documentIds: "Giấy tờ",
+    statuses: "Trạng thái",
+    kinds: "Loại hồ sơ",
+    sentOn: "Ngày thông báo",
+    inspectedOn: "Ngày kiểm tra",
+    submissionDeadline: "Hạn gửi hồ sơ",
+    validUntil: "Hiệu lực đến",
+    first: "Số mục mỗi trang",
+    after: "Vị trí trang",
+    id: "Mã",
+    withinDays: "Số ngày",
+    recognizedYear: "Năm công nhận",
+    productId: "Sản phẩm",
+    producerId: "Chủ thể",
+    dossierId: "Hồ sơ",
+    roundId: "Đợt đánh giá",
+    fileId: "Tệp",
+    certifiedInYear: "Năm công nhận",
   },
   en: {},
 };
@@ -250,17 +299,26 @@ export type Params = Record<string, Param>;
 
 /** An enum value as a message parameter: shown by its label in the reader's language. */
 export const enumRef = (enumName: EnumName, value: string): EnumRef => ({ enum: enumName, value });
-export const enumRefs = (enumName: EnumName, values: readonly string[]): EnumRef[] => values.map((v) => enumRef(enumName, v));
+export const enumRefs = (enumName: EnumName, values: readonly string[]): EnumRef[] =>
+  values.map((v) => enumRef(enumName, v));
 
 /** The last part of a path ("input.violations.0.description" → "description") in the reader's words. */
 export const fieldLabel = (lang: Lang, path: string) => {
-  const last = path.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split(".")
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   return FIELDS[lang][last] ?? last;
 };
 
 export function render(lang: Lang, key: MessageKey, params: Params = {}): string {
   const text = (p: Param): string =>
-    Array.isArray(p) ? p.map(text).join(", ") : typeof p === "object" ? label(lang, p.enum, p.value) : String(p);
+    Array.isArray(p)
+      ? p.map(text).join(", ")
+      : typeof p === "object"
+        ? label(lang, p.enum, p.value)
+        : String(p);
   return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     return name === "field" ? fieldLabel(lang, text(params.field)) : text(params[name]);
@@ -274,7 +332,8 @@ export function render(lang: Lang, key: MessageKey, params: Params = {}): string
 export type RequestLanguage = { asked: Lang | null; staff: boolean };
 const requestLanguage = new AsyncLocalStorage<RequestLanguage>();
 
-export const withLanguage = <T>(language: RequestLanguage, run: () => T): T => requestLanguage.run(language, run);
+export const withLanguage = <T>(language: RequestLanguage, run: () => T): T =>
+  requestLanguage.run(language, run);
 export const markStaffRequest = () => {
   const current = requestLanguage.getStore();
   if (current) current.staff = true;

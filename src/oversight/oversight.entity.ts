@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from "typeorm";
 import { User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
@@ -25,7 +33,9 @@ registerEnumType(RecommendationStatus, { name: "RecommendationStatus" });
 @Entity()
 // One inspection of a product a day: a second identical request is a CONFLICT, not a duplicate.
 @Index(["productId", "inspectedOn"], { unique: true })
-@ObjectType({ description: "An inspection of a certified product and of its use of the OCOP logo and certification mark." })
+@ObjectType({
+  description: "An inspection of a certified product and of its use of the OCOP logo and certification mark.",
+})
 export class Inspection {
   @PrimaryGeneratedColumn()
   @Field(() => ID)

@@ -53,8 +53,13 @@ export async function ruleSetOn(manager: EntityManager, date: LocalDate): Promis
  * Stars by the rule set: the highest band whose points the average reaches and whose mandatory criteria
  * the dossier meets (a level is met when more than half of the score sheets say so).
  */
-export function starsFor(rules: Pick<RuleSet, "starBands">, average: number, mandatoryStarsMet: number[]): number {
-  const majorityMeets = (level: number) => mandatoryStarsMet.filter((m) => m >= level).length * 2 > mandatoryStarsMet.length;
+export function starsFor(
+  rules: Pick<RuleSet, "starBands">,
+  average: number,
+  mandatoryStarsMet: number[],
+): number {
+  const majorityMeets = (level: number) =>
+    mandatoryStarsMet.filter((m) => m >= level).length * 2 > mandatoryStarsMet.length;
   const band = [...rules.starBands]
     .sort((a, b) => b.stars - a.stars)
     .find((b) => average >= b.minPoints && (b.stars < 3 || majorityMeets(b.stars)));

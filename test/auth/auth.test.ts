@@ -40,11 +40,23 @@ describe("login", () => {
     const r = await app.gql(LOGIN, { email: `  ${officer.email.toUpperCase()} `, password: TEST_PASSWORD });
     expect(r.body.data.login).toMatchObject({
       expiresAt: "2026-06-15T11:00:00.000Z",
-      user: { id: String(officer.id), email: officer.email, role: "COMMUNE_OFFICER", commune: { code: "03390" } },
+      user: {
+        id: String(officer.id),
+        email: officer.email,
+        role: "COMMUNE_OFFICER",
+        commune: { code: "03390" },
+      },
     });
     const me = await app.gql(ME, {}, bearer(r.body.data.login.token));
-    expect(me.body.data.me).toEqual({ id: String(officer.id), email: officer.email, role: "COMMUNE_OFFICER", commune: { code: "03390" } });
-    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "LOGIN", actorId: officer.id })).toBe(1);
+    expect(me.body.data.me).toEqual({
+      id: String(officer.id),
+      email: officer.email,
+      role: "COMMUNE_OFFICER",
+      commune: { code: "03390" },
+    });
+    expect(
+      await db.dataSource.getRepository(AuditEvent).countBy({ action: "LOGIN", actorId: officer.id }),
+    ).toBe(1);
   });
 
   it("gives one error for an unknown email, a wrong password and a deactivated account", async () => {
@@ -56,7 +68,14 @@ describe("login", () => {
       app.gql(LOGIN, { email: inactive.email, password: TEST_PASSWORD }),
     ]);
     for (const r of answers) {
-      expect(r.body.errors).toEqual([{ message: "Wrong email or password.", extensions: { code: "UNAUTHENTICATED" }, path: ["login"], locations: expect.any(Array) }]);
+      expect(r.body.errors).toEqual([
+        {
+          message: "Wrong email or password.",
+          extensions: { code: "UNAUTHENTICATED" },
+          path: ["login"],
+          locations: expect.any(Array),
+        },
+      ]);
       expect(r.body.data).toBeNull();
     }
   });
@@ -64,21 +83,72 @@ describe("login", () => {
 
 describe("who may do what", () => {
   type Case = "anonymous" | Role;
-  const CASES: Case[] = ["anonymous", Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER];
-  const ADMIN_ONLY = (c: Case) => (c === "anonymous" ? "UNAUTHENTICATED" : c === Role.ADMIN ? null : "FORBIDDEN");
+  const CASES: Case[] = [
+    "anonymous",
+    Role.ADMIN,
+    Role.PROVINCE_OFFICER,
+    Role.COUNCIL_MEMBER,
+    Role.COMMUNE_OFFICER,
+  ];
+  const ADMIN_ONLY = (c: Case) =>
+    c === "anonymous" ? "UNAUTHENTICATED" : c === Role.ADMIN ? null : "FORBIDDEN";
   const SIGNED_IN = (c: Case) => (c === "anonymous" ? "UNAUTHENTICATED" : null);
 
-  const OPERATIONS: { name: string; expected: (c: Case) => string | null; run: (headers: Record<string, string>, target: User, n: number) => Promise<any> }[] = [
+  const OPERATIONS: {
+    name: string;
+    expected: (c: Case) => string | null;
+    run: (headers: Record<string, string>, target: User, n: number) => Promise<any>;
+  }[] = [
     { name: "me", expected: SIGNED_IN, run: (h) => app.gql(ME, {}, h) },
     { name: "users", expected: ADMIN_ONLY, run: (h) => app.gql("{ users { id email } }", {}, h) },
     {
       name: "createUser",
       expected: ADMIN_ONLY,
-      run: (h, _t, n) => app.gql(CREATE_USER, { input: { email: `new${n}@test.ocop.vn`, fullName: "Mới", role: "COMMUNE_OFFICER", communeCode: "03595", password: "a long enough password" } }, h),
+      run: (h, _t, n) =>
+        app.gql(
+          CREATE_USER,
+          {
+            input: {
+              email: `new${n}@test.ocop.vn`,
+              fullName: "Mới",
+              role: "COMMUNE_OFFICER",
+              communeCode: "03595",
+              password: "a long enough password",
+            },
+          },
+          h,
+        ),
     },
-    { name: "setUserActive", expected: ADMIN_ONLY, run: (h, t) => app.gql("mutation($id: ID!) { setUserActive(id: $id, active: true) { id active } }", { id: String(t.id) }, h) },
-    { name: "resetUserPassword", expected: ADMIN_ONLY, run: (h, t) => app.gql('mutation($id: ID!) { resetUserPassword(id: $id, password: "another long password") { id } }', { id: String(t.id) }, h) },
-    { name: "changePassword", expected: SIGNED_IN, run: (h) => app.gql(`mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "a brand new password") { token } }`, {}, h) },
+    {
+      name: "setUserActive",
+      expected: ADMIN_ONLY,
+      run: (h, t) =>
+        app.gql(
+          "mutation($id: ID!) { setUserActive(id: $id, active: true) { id active } }",
+          { id: String(t.id) },
+          h,
+        ),
+    },
+    {
+      name: "resetUserPassword",
+      expected: ADMIN_ONLY,
+      run: (h, t) =>
+        app.gql(
+          'mutation($id: ID!) { resetUserPassword(id: $id, password: "another long password") { id } }',
+          { id: String(t.id) },
+          h,
+        ),
+    },
+    {
+      name: "changePassword",
+      expected: SIGNED_IN,
+      run: (h) =>
+        app.gql(
+          `mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "a brand new password") { token } }`,
+          {},
+          h,
+        ),
+    },
   ];
 
   for (const op of OPERATIONS) {
@@ -87,7 +157,12 @@ describe("who may do what", () => {
       let n = 0;
       for (const c of CASES) {
         n++;
-        const headers = c === "anonymous" ? {} : bearer(await tokenFor(await makeUser(db.dataSource, c, c === Role.COMMUNE_OFFICER ? "03390" : null)));
+        const headers =
+          c === "anonymous"
+            ? {}
+            : bearer(
+                await tokenFor(await makeUser(db.dataSource, c, c === Role.COMMUNE_OFFICER ? "03390" : null)),
+              );
         const r = await op.run(headers, target, n);
         const expected = op.expected(c);
         if (expected) {
@@ -103,7 +178,13 @@ describe("who may do what", () => {
   it("leaves nothing behind when refused", async () => {
     const officer = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
     const before = await db.dataSource.getRepository(User).count();
-    await app.gql(CREATE_USER, { input: { email: "x@test.ocop.vn", fullName: "X", role: "ADMIN", password: "a long enough password" } }, bearer(await tokenFor(officer)));
+    await app.gql(
+      CREATE_USER,
+      {
+        input: { email: "x@test.ocop.vn", fullName: "X", role: "ADMIN", password: "a long enough password" },
+      },
+      bearer(await tokenFor(officer)),
+    );
     expect(await db.dataSource.getRepository(User).count()).toBe(before);
   });
 });
@@ -114,14 +195,35 @@ describe("createUser", () => {
     admin = bearer(await tokenFor(await makeUser(db.dataSource, Role.ADMIN)));
   });
   const create = (input: Record<string, unknown>) =>
-    app.gql(CREATE_USER, { input: { email: "can.bo@test.ocop.vn", fullName: "Cán bộ", role: "COMMUNE_OFFICER", communeCode: "03390", password: "a long enough password", ...input } }, admin);
+    app.gql(
+      CREATE_USER,
+      {
+        input: {
+          email: "can.bo@test.ocop.vn",
+          fullName: "Cán bộ",
+          role: "COMMUNE_OFFICER",
+          communeCode: "03390",
+          password: "a long enough password",
+          ...input,
+        },
+      },
+      admin,
+    );
 
   it("creates a user, unique by email whatever the case, and audits it", async () => {
     const r = await create({ email: "Can.Bo@Test.OCOP.vn" });
-    expect(r.body.data.createUser).toMatchObject({ email: "can.bo@test.ocop.vn", role: "COMMUNE_OFFICER", commune: { code: "03390" } });
+    expect(r.body.data.createUser).toMatchObject({
+      email: "can.bo@test.ocop.vn",
+      role: "COMMUNE_OFFICER",
+      commune: { code: "03390" },
+    });
     expect(codes(await create({ email: "CAN.BO@test.ocop.vn" }))).toEqual(["CONFLICT"]);
     const event = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "USER_CREATED" });
-    expect(event).toMatchObject({ subjectType: "User", subjectId: r.body.data.createUser.id, note: "COMMUNE_OFFICER 03390" });
+    expect(event).toMatchObject({
+      subjectType: "User",
+      subjectId: r.body.data.createUser.id,
+      note: "COMMUNE_OFFICER 03390",
+    });
     expect(event.actorId).not.toBeNull();
   });
 
@@ -151,21 +253,56 @@ describe("sessions end", () => {
     const user = await makeUser(ds, Role.PROVINCE_OFFICER);
 
     const first = await tokenFor(user);
-    const changed = await app.gql(`mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "my new long password") { token } }`, {}, bearer(first));
+    const changed = await app.gql(
+      `mutation { changePassword(oldPassword: "${TEST_PASSWORD}", newPassword: "my new long password") { token } }`,
+      {},
+      bearer(first),
+    );
     expect(codes(await app.gql(ME, {}, bearer(first)))).toEqual(["UNAUTHENTICATED"]);
-    expect((await app.gql(ME, {}, bearer(changed.body.data.changePassword.token))).body.data.me.email).toBe(user.email);
-    expect(codes(await app.gql(`mutation { changePassword(oldPassword: "wrong old password", newPassword: "whatever long enough") { token } }`, {}, bearer(changed.body.data.changePassword.token)))).toEqual(["BAD_USER_INPUT"]);
+    expect((await app.gql(ME, {}, bearer(changed.body.data.changePassword.token))).body.data.me.email).toBe(
+      user.email,
+    );
+    expect(
+      codes(
+        await app.gql(
+          `mutation { changePassword(oldPassword: "wrong old password", newPassword: "whatever long enough") { token } }`,
+          {},
+          bearer(changed.body.data.changePassword.token),
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
 
     const second = await tokenFor(user, "my new long password");
-    await app.gql('mutation($id: ID!) { resetUserPassword(id: $id, password: "reset by the admin") { id } }', { id: String(user.id) }, admin);
+    await app.gql(
+      'mutation($id: ID!) { resetUserPassword(id: $id, password: "reset by the admin") { id } }',
+      { id: String(user.id) },
+      admin,
+    );
     expect(codes(await app.gql(ME, {}, bearer(second)))).toEqual(["UNAUTHENTICATED"]);
 
     const third = await tokenFor(user, "reset by the admin");
-    await app.gql("mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }", { id: String(user.id) }, admin);
+    await app.gql(
+      "mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }",
+      { id: String(user.id) },
+      admin,
+    );
     expect(codes(await app.gql(ME, {}, bearer(third)))).toEqual(["UNAUTHENTICATED"]);
-    expect(codes(await app.gql(LOGIN, { email: user.email, password: "reset by the admin" }))).toEqual(["UNAUTHENTICATED"]);
-    const actions = (await ds.getRepository(AuditEvent).find({ where: { subjectId: String(user.id) }, order: { id: "ASC" } })).map((e) => e.action);
-    expect(actions).toEqual(["LOGIN", "PASSWORD_CHANGED", "PASSWORD_CHANGE_FAILED", "LOGIN", "PASSWORD_RESET", "LOGIN", "USER_DEACTIVATED", "LOGIN_FAILED"]);
+    expect(codes(await app.gql(LOGIN, { email: user.email, password: "reset by the admin" }))).toEqual([
+      "UNAUTHENTICATED",
+    ]);
+    const actions = (
+      await ds.getRepository(AuditEvent).find({ where: { subjectId: String(user.id) }, order: { id: "ASC" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "LOGIN",
+      "PASSWORD_CHANGED",
+      "PASSWORD_CHANGE_FAILED",
+      "LOGIN",
+      "PASSWORD_RESET",
+      "LOGIN",
+      "USER_DEACTIVATED",
+      "LOGIN_FAILED",
+    ]);
   });
 });
 
@@ -173,7 +310,13 @@ describe("over HTTP", () => {
   it("answers 401 for a malformed, forged or expired token", async () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
     const token = await tokenFor(user);
-    const forged = await new SignJWT({ ver: 1 }).setProtectedHeader({ alg: "HS256" }).setSubject(String(user.id)).setIssuer("ocop-api").setAudience("ocop-staff").setExpirationTime("1h").sign(new TextEncoder().encode("another-secret-another-secret-another"));
+    const forged = await new SignJWT({ ver: 1 })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(String(user.id))
+      .setIssuer("ocop-api")
+      .setAudience("ocop-staff")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("another-secret-another-secret-another"));
     for (const authorization of ["Bearer not-a-token", `Basic ${token}`, `Bearer ${forged}`]) {
       const r = await app.gql(ME, {}, { authorization });
       expect(r.status).toBe(401);
@@ -187,14 +330,20 @@ describe("over HTTP", () => {
   });
 
   it("refuses a simple form POST (CSRF)", async () => {
-    const r = await request(app.app).post("/graphql").type("form").send({ query: `mutation { login(email: "a@b.c", password: "x") { token } }` });
+    const r = await request(app.app)
+      .post("/graphql")
+      .type("form")
+      .send({ query: `mutation { login(email: "a@b.c", password: "x") { token } }` });
     expect(r.status).toBe(400);
   });
 
   it("locks an account after 10 failures in 15 minutes, from any address, and lifts after 15 minutes", async () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
     const attempt = (password: string, ip: string) =>
-      request(app.app).post("/graphql").set("x-forwarded-for", ip).send({ query: LOGIN, variables: { email: user.email, password } });
+      request(app.app)
+        .post("/graphql")
+        .set("x-forwarded-for", ip)
+        .send({ query: LOGIN, variables: { email: user.email, password } });
     for (let i = 0; i < 10; i++) {
       clock.instant = new Date(START.getTime() + i * 60_000);
       const r = await attempt("wrong password!!", `203.0.113.${i}`);
@@ -215,13 +364,20 @@ describe("over HTTP", () => {
   it("counts a burst of parallel guesses before checking them: 40 at once against one account, 150 from one address", async () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
     const guess = (email: string, ip: string) =>
-      request(app.app).post("/graphql").set("x-forwarded-for", ip).send({ query: LOGIN, variables: { email, password: "wrong password!!" } });
-    const account = await Promise.all(Array.from({ length: 40 }, (_, i) => guess(user.email, `203.0.113.${i}`)));
+      request(app.app)
+        .post("/graphql")
+        .set("x-forwarded-for", ip)
+        .send({ query: LOGIN, variables: { email, password: "wrong password!!" } });
+    const account = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => guess(user.email, `203.0.113.${i}`)),
+    );
     const tried = account.filter((r) => r.body.errors[0].extensions.code === "UNAUTHENTICATED");
     expect(tried).toHaveLength(10);
     expect(account.filter((r) => r.status === 429)).toHaveLength(30);
 
-    const address = await Promise.all(Array.from({ length: 150 }, (_, i) => guess(`nobody${i}@example.org`, "198.51.100.9")));
+    const address = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => guess(`nobody${i}@example.org`, "198.51.100.9")),
+    );
     expect(address.filter((r) => r.body.errors[0].extensions.code === "UNAUTHENTICATED")).toHaveLength(100);
     expect(address.filter((r) => r.status === 429)).toHaveLength(50);
   });
@@ -229,15 +385,25 @@ describe("over HTTP", () => {
   it("throttles wrong current passwords in changePassword like failed logins", async () => {
     const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
     const token = await tokenFor(user);
-    const change = () => app.gql(`mutation { changePassword(oldPassword: "not my password at all", newPassword: "a fresh long passphrase 42") { token } }`, {}, bearer(token));
+    const change = () =>
+      app.gql(
+        `mutation { changePassword(oldPassword: "not my password at all", newPassword: "a fresh long passphrase 42") { token } }`,
+        {},
+        bearer(token),
+      );
     for (let i = 0; i < 10; i++) expect(codes(await change())).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await change())).toEqual(["RATE_LIMITED"]);
-    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "PASSWORD_CHANGE_FAILED" })).toBe(10);
+    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "PASSWORD_CHANGE_FAILED" })).toBe(
+      10,
+    );
   });
 
   it("takes the address from X-Forwarded-For only when it is one", async () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
-    const r = await request(app.app).post("/graphql").set("x-forwarded-for", "x".repeat(100)).send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
+    const r = await request(app.app)
+      .post("/graphql")
+      .set("x-forwarded-for", "x".repeat(100))
+      .send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
     expect(r.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
     const failure = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "LOGIN_FAILED" });
     expect(failure.note).toMatch(/from (::ffff:)?127\.0\.0\.1$|from ::1$/);
@@ -247,8 +413,15 @@ describe("over HTTP", () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
     const attempt = async (trustProxy: string[]) => {
       const other = await testApp(db, clock, { trustProxy });
-      await request(other.app).post("/graphql").set("x-forwarded-for", "198.51.100.23").send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
-      return (await db.dataSource.getRepository(AuditEvent).find({ where: { action: "LOGIN_FAILED" }, order: { id: "DESC" }, take: 1 }))[0].note;
+      await request(other.app)
+        .post("/graphql")
+        .set("x-forwarded-for", "198.51.100.23")
+        .send({ query: LOGIN, variables: { email: user.email, password: "wrong password!!" } });
+      return (
+        await db.dataSource
+          .getRepository(AuditEvent)
+          .find({ where: { action: "LOGIN_FAILED" }, order: { id: "DESC" }, take: 1 })
+      )[0].note;
     };
     expect(await attempt(["loopback"])).toBe(`${user.email} from 198.51.100.23`);
     expect(await attempt(["10.0.0.0/8"])).toMatch(/from (::ffff:)?127\.0\.0\.1$|from ::1$/);
@@ -258,7 +431,11 @@ describe("over HTTP", () => {
     const user = await makeUser(db.dataSource, Role.PROVINCE_OFFICER);
     const token = await tokenFor(user);
     for (const weak of ["aaaaaaaaaaaa", "            ", "password1234", "ocop-demo-password", user.email]) {
-      const r = await app.gql("mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) { token } }", { o: TEST_PASSWORD, n: weak }, bearer(token));
+      const r = await app.gql(
+        "mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) { token } }",
+        { o: TEST_PASSWORD, n: weak },
+        bearer(token),
+      );
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
     }
   });

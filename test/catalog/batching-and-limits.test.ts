@@ -13,7 +13,8 @@ beforeAll(async () => {
   await clearTestData(db.dataSource);
   // 100 products over 25 producers, 8 communes, 7 product sets.
   const producers = [];
-  for (let i = 0; i < 25; i++) producers.push(await makeProducer(db.dataSource, { communeCode: COMMUNE_CODES[i % 8] }));
+  for (let i = 0; i < 25; i++)
+    producers.push(await makeProducer(db.dataSource, { communeCode: COMMUNE_CODES[i % 8] }));
   for (let i = 0; i < 100; i++) {
     await makeProduct(db.dataSource, {
       name: `Sản phẩm ${String(i).padStart(3, "0")}`,

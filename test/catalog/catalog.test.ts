@@ -3,7 +3,15 @@ import type { Product } from "../../src/catalog/product.entity";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
 import { issueCertificate, makeProducer, makeProduct } from "../support/factory";
 import { codes, FixedClock, testApp } from "../support/http";
-import { CATALOG_PAGE, CATALOG_FACETS, PRODUCT_DETAIL, VERIFY_CERTIFICATE, PRODUCER_PAGE, COMMUNES, CATEGORY_TREE } from "../support/operations";
+import {
+  CATALOG_PAGE,
+  CATALOG_FACETS,
+  PRODUCT_DETAIL,
+  VERIFY_CERTIFICATE,
+  PRODUCER_PAGE,
+  COMMUNES,
+  CATEGORY_TREE,
+} from "../support/operations";
 
 // 10:00 on 15 June 2026 in Vietnam.
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
@@ -17,18 +25,80 @@ beforeAll(async () => {
   await clearTestData(db.dataSource);
   const ds = db.dataSource;
   const teaCompany = await makeProducer(ds, { name: "Công ty CP Chè Tam Đường", communeCode: "03390" });
-  p.honey = await makeProduct(ds, { name: "Mật ong Pa Ủ", communeCode: "03442", categoryCode: "I.2.b", stars: 3, decisionDate: "2024-05-10" });
-  p.beauty = await makeProduct(ds, { name: "Trà Đông phương mỹ nhân", producer: teaCompany, categoryCode: "I.5.a", stars: 4, decisionDate: "2025-03-01" });
-  p.oolong = await makeProduct(ds, { name: "Trà Oolong Tam Đường", producer: teaCompany, categoryCode: "I.5.a", stars: 4, decisionDate: "2023-08-20" });
-  p.rice = await makeProduct(ds, { name: "Gạo Séng Cù", communeCode: "03595", categoryCode: "I.2.a", stars: 4, decisionDate: "2024-01-05" });
-  p.coffee = await makeProduct(ds, { name: "Cà phê Hà Nhì", communeCode: "03439", categoryCode: "I.6", stars: 3, decisionDate: "2025-12-01" });
-  p.spirit = await makeProduct(ds, { name: "Rượu ngô Sìn Hồ", communeCode: "03478", categoryCode: "II.1.a", stars: 3, decisionDate: "2022-03-01" });
-  p.noodles = await makeProduct(ds, { name: "Miến dong Bình Lư", communeCode: "03390", categoryCode: "I.3.b", stars: 3, decisionDate: "2024-02-01", revokedOn: "2026-05-01" });
-  p.buffalo = await makeProduct(ds, { name: "Thịt trâu gác bếp", communeCode: "03595", categoryCode: "I.3.d", stars: 3, decisionDate: "2021-04-01" });
+  p.honey = await makeProduct(ds, {
+    name: "Mật ong Pa Ủ",
+    communeCode: "03442",
+    categoryCode: "I.2.b",
+    stars: 3,
+    decisionDate: "2024-05-10",
+  });
+  p.beauty = await makeProduct(ds, {
+    name: "Trà Đông phương mỹ nhân",
+    producer: teaCompany,
+    categoryCode: "I.5.a",
+    stars: 4,
+    decisionDate: "2025-03-01",
+  });
+  p.oolong = await makeProduct(ds, {
+    name: "Trà Oolong Tam Đường",
+    producer: teaCompany,
+    categoryCode: "I.5.a",
+    stars: 4,
+    decisionDate: "2023-08-20",
+  });
+  p.rice = await makeProduct(ds, {
+    name: "Gạo Séng Cù",
+    communeCode: "03595",
+    categoryCode: "I.2.a",
+    stars: 4,
+    decisionDate: "2024-01-05",
+  });
+  p.coffee = await makeProduct(ds, {
+    name: "Cà phê Hà Nhì",
+    communeCode: "03439",
+    categoryCode: "I.6",
+    stars: 3,
+    decisionDate: "2025-12-01",
+  });
+  p.spirit = await makeProduct(ds, {
+    name: "Rượu ngô Sìn Hồ",
+    communeCode: "03478",
+    categoryCode: "II.1.a",
+    stars: 3,
+    decisionDate: "2022-03-01",
+  });
+  p.noodles = await makeProduct(ds, {
+    name: "Miến dong Bình Lư",
+    communeCode: "03390",
+    categoryCode: "I.3.b",
+    stars: 3,
+    decisionDate: "2024-02-01",
+    revokedOn: "2026-05-01",
+  });
+  p.buffalo = await makeProduct(ds, {
+    name: "Thịt trâu gác bếp",
+    communeCode: "03595",
+    categoryCode: "I.3.d",
+    stars: 3,
+    decisionDate: "2021-04-01",
+  });
   superseded = p.buffalo.certificate!;
-  p.buffalo.certificate = await issueCertificate(ds, p.buffalo.product, { stars: 4, decisionDate: "2024-03-15" });
-  p.uncertified = await makeProduct(ds, { name: "Chè shan tuyết chưa công nhận", communeCode: "03390", decisionDate: null });
-  p.sauce = await makeProduct(ds, { name: "Chẳm chéo Lực Lệ", communeCode: "03390", categoryCode: "I.4.a", stars: 5, decisionDate: "2025-06-01" });
+  p.buffalo.certificate = await issueCertificate(ds, p.buffalo.product, {
+    stars: 4,
+    decisionDate: "2024-03-15",
+  });
+  p.uncertified = await makeProduct(ds, {
+    name: "Chè shan tuyết chưa công nhận",
+    communeCode: "03390",
+    decisionDate: null,
+  });
+  p.sauce = await makeProduct(ds, {
+    name: "Chẳm chéo Lực Lệ",
+    communeCode: "03390",
+    categoryCode: "I.4.a",
+    stars: 5,
+    decisionDate: "2025-06-01",
+  });
 });
 
 beforeEach(async () => {
@@ -49,7 +119,17 @@ const list = async (filter: Record<string, unknown>) => {
 describe("products", () => {
   it("lists only products holding an active certificate, with their nested data", async () => {
     const r = await list({});
-    expect(names(r)).toEqual(["Chẳm chéo Lực Lệ", "Cà phê Hà Nhì", "Gạo Séng Cù", "Mật ong Pa Ủ", "Thịt trâu gác bếp", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
+    expect(names(r)).toEqual(
+      [
+        "Chẳm chéo Lực Lệ",
+        "Cà phê Hà Nhì",
+        "Gạo Séng Cù",
+        "Mật ong Pa Ủ",
+        "Thịt trâu gác bếp",
+        "Trà Oolong Tam Đường",
+        "Trà Đông phương mỹ nhân",
+      ].sort(),
+    );
     expect(r.body.data.products.totalCount).toBe(7);
     const honey = r.body.data.products.edges.find((e: any) => e.node.name === "Mật ong Pa Ủ").node;
     expect(honey).toMatchObject({
@@ -64,17 +144,39 @@ describe("products", () => {
   });
 
   it("filters by commune, category at every level, stars, producer and year, AND across fields and OR within", async () => {
-    expect(names(await list({ communeCodes: ["03390"] }))).toEqual(["Chẳm chéo Lực Lệ", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
-    expect(names(await list({ categoryCodes: ["I.5"] }))).toEqual(["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
+    expect(names(await list({ communeCodes: ["03390"] }))).toEqual(
+      ["Chẳm chéo Lực Lệ", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    );
+    expect(names(await list({ categoryCodes: ["I.5"] }))).toEqual(
+      ["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    );
     expect(names(await list({ categoryCodes: ["I.2"] }))).toEqual(["Gạo Séng Cù", "Mật ong Pa Ủ"].sort());
-    expect(names(await list({ categoryCodes: ["I.2.a", "I.6"] }))).toEqual(["Cà phê Hà Nhì", "Gạo Séng Cù"].sort());
+    expect(names(await list({ categoryCodes: ["I.2.a", "I.6"] }))).toEqual(
+      ["Cà phê Hà Nhì", "Gạo Séng Cù"].sort(),
+    );
     expect((await list({ categoryCodes: ["I"] })).body.data.products.totalCount).toBe(7);
     expect((await list({ categoryCodes: ["II"] })).body.data.products.totalCount).toBe(0); // the spirit expired
-    expect(names(await list({ stars: [4, 5] }))).toEqual(["Chẳm chéo Lực Lệ", "Gạo Séng Cù", "Thịt trâu gác bếp", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
-    expect(names(await list({ communeCodes: ["03390", "03595"], stars: [4] }))).toEqual(["Gạo Séng Cù", "Thịt trâu gác bếp", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
-    expect(names(await list({ producerId: String(p.beauty.product.producerId) }))).toEqual(["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
-    expect(names(await list({ certifiedInYear: 2024 }))).toEqual(["Gạo Séng Cù", "Mật ong Pa Ủ", "Thịt trâu gác bếp"].sort());
-    expect(names(await list({ certifiedInYear: 2024, categoryCodes: ["I.3"], communeCodes: ["03595"] }))).toEqual(["Thịt trâu gác bếp"]);
+    expect(names(await list({ stars: [4, 5] }))).toEqual(
+      [
+        "Chẳm chéo Lực Lệ",
+        "Gạo Séng Cù",
+        "Thịt trâu gác bếp",
+        "Trà Oolong Tam Đường",
+        "Trà Đông phương mỹ nhân",
+      ].sort(),
+    );
+    expect(names(await list({ communeCodes: ["03390", "03595"], stars: [4] }))).toEqual(
+      ["Gạo Séng Cù", "Thịt trâu gác bếp", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    );
+    expect(names(await list({ producerId: String(p.beauty.product.producerId) }))).toEqual(
+      ["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    );
+    expect(names(await list({ certifiedInYear: 2024 }))).toEqual(
+      ["Gạo Séng Cù", "Mật ong Pa Ủ", "Thịt trâu gác bếp"].sort(),
+    );
+    expect(
+      names(await list({ certifiedInYear: 2024, categoryCodes: ["I.3"], communeCodes: ["03595"] })),
+    ).toEqual(["Thịt trâu gác bếp"]);
   });
 
   it("searches Vietnamese without case, tones or marks, đ = d, across product, producer and commune, last word as prefix", async () => {
@@ -84,23 +186,37 @@ describe("products", () => {
     expect(names(await list({ search: "đông phư" }))).toEqual(["Trà Đông phương mỹ nhân"]);
     expect(names(await list({ search: "cà" }))).toEqual(["Cà phê Hà Nhì"]);
     expect(names(await list({ search: "ca phe ha" }))).toEqual(["Cà phê Hà Nhì"]);
-    expect(names(await list({ search: "che tam duong" }))).toEqual(["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort()); // producer name
-    expect(names(await list({ search: "binh lu" }))).toEqual(["Chẳm chéo Lực Lệ", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort()); // commune name
+    expect(names(await list({ search: "che tam duong" }))).toEqual(
+      ["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    ); // producer name
+    expect(names(await list({ search: "binh lu" }))).toEqual(
+      ["Chẳm chéo Lực Lệ", "Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    ); // commune name
     expect(names(await list({ search: "mien dong" }))).toEqual([]); // revoked
     expect(names(await list({ search: "ong mat" }))).toEqual(["Mật ong Pa Ủ"]); // word order does not matter
     expect(names(await list({ search: "mat ongx" }))).toEqual([]);
-    expect(names(await list({ search: "tra", stars: [4], communeCodes: ["03390"] }))).toEqual(["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort());
+    expect(names(await list({ search: "tra", stars: [4], communeCodes: ["03390"] }))).toEqual(
+      ["Trà Oolong Tam Đường", "Trà Đông phương mỹ nhân"].sort(),
+    );
   });
 
   const SORTS = ["NAME", "STARS", "CERTIFIED_ON", "EXPIRES_ON"] as const;
   const keyOf = (field: string, node: any) =>
-    field === "NAME" ? null : field === "STARS" ? node.stars : field === "CERTIFIED_ON" ? node.certificate.issuedOn : node.certificate.expiresOn;
+    field === "NAME"
+      ? null
+      : field === "STARS"
+        ? node.stars
+        : field === "CERTIFIED_ON"
+          ? node.certificate.issuedOn
+          : node.certificate.expiresOn;
 
   for (const field of SORTS) {
     for (const direction of ["ASC", "DESC"] as const) {
       it(`pages through sort ${field} ${direction} two at a time without repeats or gaps`, async () => {
         const sort = { field, direction };
-        const whole = (await gql(CATALOG_PAGE, { sort, first: 100 })).body.data.products.edges.map((e: any) => e.node);
+        const whole = (await gql(CATALOG_PAGE, { sort, first: 100 })).body.data.products.edges.map(
+          (e: any) => e.node,
+        );
         const paged: any[] = [];
         let after: string | null = null;
         for (let i = 0; i < 10; i++) {
@@ -116,16 +232,21 @@ describe("products", () => {
         for (let i = 1; i < paged.length; i++) {
           const [a, b] = [keyOf(field, paged[i - 1]), keyOf(field, paged[i])];
           if (a !== null && a !== b) expect(sign * (a < b ? -1 : 1)).toBe(-1);
-          if (a !== null && a === b) expect(sign * (Number(paged[i - 1].id) - Number(paged[i].id))).toBeLessThan(0);
+          if (a !== null && a === b)
+            expect(sign * (Number(paged[i - 1].id) - Number(paged[i].id))).toBeLessThan(0);
         }
       });
     }
   }
 
   it("orders by name by default and breaks star ties by id", async () => {
-    const byName = (await gql(CATALOG_PAGE, { first: 3 })).body.data.products.edges.map((e: any) => e.node.name);
+    const byName = (await gql(CATALOG_PAGE, { first: 3 })).body.data.products.edges.map(
+      (e: any) => e.node.name,
+    );
     expect(byName[0]).toMatch(/^C/);
-    const stars = (await gql(CATALOG_PAGE, { sort: { field: "STARS", direction: "DESC" }, first: 100 })).body.data.products.edges.map((e: any) => e.node.stars);
+    const stars = (
+      await gql(CATALOG_PAGE, { sort: { field: "STARS", direction: "DESC" }, first: 100 })
+    ).body.data.products.edges.map((e: any) => e.node.stars);
     expect(stars).toEqual([5, 4, 4, 4, 4, 3, 3]);
   });
 
@@ -139,9 +260,15 @@ describe("products", () => {
     expect(codes(await gql(CATALOG_PAGE, { after: "junk" }))).toEqual(["BAD_USER_INPUT"]);
     const cursor = (await gql(CATALOG_PAGE, { first: 1 })).body.data.products.pageInfo.endCursor as string;
     const [body, sig] = cursor.split(".");
-    const tampered = `${Buffer.from(Buffer.from(body, "base64url").toString().replace(/\d+\]$/, "1]")).toString("base64url")}.${sig}`;
+    const tampered = `${Buffer.from(
+      Buffer.from(body, "base64url")
+        .toString()
+        .replace(/\d+\]$/, "1]"),
+    ).toString("base64url")}.${sig}`;
     expect(codes(await gql(CATALOG_PAGE, { first: 1, after: tampered }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(CATALOG_PAGE, { first: 1, after: cursor, sort: { field: "STARS", direction: "ASC" } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(await gql(CATALOG_PAGE, { first: 1, after: cursor, sort: { field: "STARS", direction: "ASC" } })),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("refuses bad filters with BAD_USER_INPUT and never a 500", async () => {
@@ -171,20 +298,36 @@ describe("productFacets", () => {
     const f = r.body.data.productFacets;
     expect(f.total).toBe(2);
     expect(f.total).toBe((await list(filter)).body.data.products.totalCount);
-    expect(f.stars).toEqual([{ stars: 5, count: 1 }, { stars: 4, count: 2 }]);
-    expect(f.communes.map((c: any) => [c.commune.code, c.count])).toEqual([["03595", 2], ["03390", 2]]); // ties in official order
-    expect(Object.fromEntries(f.categories.map((c: any) => [c.category.code, c.count]))).toEqual({ I: 2, "I.5": 2, "I.5.a": 2 });
+    expect(f.stars).toEqual([
+      { stars: 5, count: 1 },
+      { stars: 4, count: 2 },
+    ]);
+    expect(f.communes.map((c: any) => [c.commune.code, c.count])).toEqual([
+      ["03595", 2],
+      ["03390", 2],
+    ]); // ties in official order
+    expect(Object.fromEntries(f.categories.map((c: any) => [c.category.code, c.count]))).toEqual({
+      I: 2,
+      "I.5": 2,
+      "I.5.a": 2,
+    });
   });
 
   it("matches what products returns for each facet value, and lists a selected value even at zero", async () => {
     const filter = { search: "tra", stars: [3] };
     const f = (await gql(CATALOG_FACETS, { filter })).body.data.productFacets;
     expect(f.total).toBe(0);
-    expect(f.stars).toEqual([{ stars: 4, count: 3 }, { stars: 3, count: 0 }]); // "tra" is a prefix of "trâu" too
+    expect(f.stars).toEqual([
+      { stars: 4, count: 3 },
+      { stars: 3, count: 0 },
+    ]); // "tra" is a prefix of "trâu" too
     const all = (await gql(CATALOG_FACETS, {})).body.data.productFacets;
-    for (const s of all.stars) expect((await list({ stars: [s.stars] })).body.data.products.totalCount).toBe(s.count);
-    for (const c of all.communes) expect((await list({ communeCodes: [c.commune.code] })).body.data.products.totalCount).toBe(c.count);
-    for (const c of all.categories) expect((await list({ categoryCodes: [c.category.code] })).body.data.products.totalCount).toBe(c.count);
+    for (const s of all.stars)
+      expect((await list({ stars: [s.stars] })).body.data.products.totalCount).toBe(s.count);
+    for (const c of all.communes)
+      expect((await list({ communeCodes: [c.commune.code] })).body.data.products.totalCount).toBe(c.count);
+    for (const c of all.categories)
+      expect((await list({ categoryCodes: [c.category.code] })).body.data.products.totalCount).toBe(c.count);
     expect(all.communes.every((c: any) => c.count > 0)).toBe(true);
   });
 
@@ -193,7 +336,10 @@ describe("productFacets", () => {
     const top = await gql(q, { first: 1 });
     expect(top.body.data.productFacets.communes).toEqual([{ commune: { code: "03390" }, count: 3 }]);
     const withSelected = await gql(q, { first: 1, filter: { communeCodes: ["03442"] } });
-    expect(withSelected.body.data.productFacets.communes.map((c: any) => c.commune.code)).toEqual(["03390", "03442"]);
+    expect(withSelected.body.data.productFacets.communes.map((c: any) => c.commune.code)).toEqual([
+      "03390",
+      "03442",
+    ]);
     expect(codes(await gql(q, { first: 0 }))).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -208,7 +354,10 @@ describe("product, producer, certificate, communes, categories", () => {
       producer: { name: "Công ty CP Chè Tam Đường" },
       certificate: { status: "ACTIVE", decisionNumber: p.beauty.certificate!.decisionNumber },
     });
-    expect(r.body.data.product.producer.products.map((x: any) => x.name)).toEqual(["Trà Đông phương mỹ nhân", "Trà Oolong Tam Đường"]); // Đ sorts after D, before O
+    expect(r.body.data.product.producer.products.map((x: any) => x.name)).toEqual([
+      "Trà Đông phương mỹ nhân",
+      "Trà Oolong Tam Đường",
+    ]); // Đ sorts after D, before O
     for (const gone of [p.spirit, p.noodles, p.uncertified]) {
       expect((await gql(PRODUCT_DETAIL, { slug: gone.product.slug })).body.data.product).toBeNull();
     }
@@ -216,18 +365,35 @@ describe("product, producer, certificate, communes, categories", () => {
   });
 
   it("verifies a certificate number whatever its status", async () => {
-    const status = async (number: string) => (await gql(VERIFY_CERTIFICATE, { number })).body.data.certificate;
-    expect(await status(p.honey.certificate!.number)).toMatchObject({ status: "ACTIVE", stars: 3, product: { name: "Mật ong Pa Ủ", commune: { name: "Pa Ủ" } } });
-    expect(await status(p.spirit.certificate!.number)).toMatchObject({ status: "EXPIRED", expiresOn: "2025-03-01" });
-    expect(await status(p.noodles.certificate!.number)).toMatchObject({ status: "REVOKED", revokedOn: "2026-05-01", revocationReason: "Vi phạm sử dụng nhãn OCOP" });
+    const status = async (number: string) =>
+      (await gql(VERIFY_CERTIFICATE, { number })).body.data.certificate;
+    expect(await status(p.honey.certificate!.number)).toMatchObject({
+      status: "ACTIVE",
+      stars: 3,
+      product: { name: "Mật ong Pa Ủ", commune: { name: "Pa Ủ" } },
+    });
+    expect(await status(p.spirit.certificate!.number)).toMatchObject({
+      status: "EXPIRED",
+      expiresOn: "2025-03-01",
+    });
+    expect(await status(p.noodles.certificate!.number)).toMatchObject({
+      status: "REVOKED",
+      revokedOn: "2026-05-01",
+      revocationReason: "Vi phạm sử dụng nhãn OCOP",
+    });
     expect(await status(superseded.number)).toMatchObject({ status: "SUPERSEDED", stars: 3 });
     expect(await status("KHONG-CO-SO-NAY")).toBeNull();
   });
 
   it("shows a producer with its certified products only", async () => {
     const r = await gql(PRODUCER_PAGE, { id: String(p.beauty.product.producerId) });
-    expect(r.body.data.producer.products.map((x: any) => x.name)).toEqual(["Trà Đông phương mỹ nhân", "Trà Oolong Tam Đường"]);
-    expect((await gql(PRODUCER_PAGE, { id: String(p.noodles.product.producerId) })).body.data.producer).toBeNull();
+    expect(r.body.data.producer.products.map((x: any) => x.name)).toEqual([
+      "Trà Đông phương mỹ nhân",
+      "Trà Oolong Tam Đường",
+    ]);
+    expect(
+      (await gql(PRODUCER_PAGE, { id: String(p.noodles.product.producerId) })).body.data.producer,
+    ).toBeNull();
     expect(codes(await gql(PRODUCER_PAGE, { id: "x1" }))).toEqual(["BAD_USER_INPUT"]);
   });
 
@@ -238,7 +404,9 @@ describe("product, producer, certificate, communes, categories", () => {
     expect([count("03390"), count("03595"), count("03478"), count("03388")]).toEqual([3, 2, 0, 0]);
     const tree = (await gql(CATEGORY_TREE)).body.data.categories;
     expect(tree.map((c: any) => c.code)).toEqual(["I", "II", "III", "IV", "V", "VI"]);
-    const sets = tree.flatMap((s: any) => s.children.flatMap((g: any) => (g.children.length ? g.children : [g])));
+    const sets = tree.flatMap((s: any) =>
+      s.children.flatMap((g: any) => (g.children.length ? g.children : [g])),
+    );
     expect(sets).toHaveLength(26);
   });
 });
@@ -250,7 +418,9 @@ describe("caching", () => {
     // 23:58:20 in Vietnam on the day the oolong's certificate ends: 100 seconds are left.
     const late = await testApp(db, new FixedClock(new Date("2026-08-20T16:58:20Z")));
     const lateAnswer = await late.gql(CATALOG_PAGE, { first: 100 });
-    expect(lateAnswer.body.data.products.edges.map((e: any) => e.node.name)).toContain("Trà Oolong Tam Đường");
+    expect(lateAnswer.body.data.products.edges.map((e: any) => e.node.name)).toContain(
+      "Trà Oolong Tam Đường",
+    );
     expect(lateAnswer.headers["cache-control"]).toBe("max-age=100, public");
   });
 
@@ -269,7 +439,14 @@ describe("caching", () => {
 
 it("sorts names the same way on every database: folded, so Cá hồi comes before Chuối", async () => {
   await clearTestData(db.dataSource);
-  for (const name of ["Chuối sấy", "Cá hồi Sìn Hồ", "Cà phê", "Bánh", "Ớt"]) await makeProduct(db.dataSource, { name, communeCode: "03390" });
+  for (const name of ["Chuối sấy", "Cá hồi Sìn Hồ", "Cà phê", "Bánh", "Ớt"])
+    await makeProduct(db.dataSource, { name, communeCode: "03390" });
   const r = await gql(CATALOG_PAGE, { first: 10, sort: { field: "NAME", direction: "ASC" } });
-  expect(r.body.data.products.edges.map((e: any) => e.node.name)).toEqual(["Bánh", "Cá hồi Sìn Hồ", "Cà phê", "Chuối sấy", "Ớt"]);
+  expect(r.body.data.products.edges.map((e: any) => e.node.name)).toEqual([
+    "Bánh",
+    "Cá hồi Sìn Hồ",
+    "Cà phê",
+    "Chuối sấy",
+    "Ớt",
+  ]);
 });

@@ -29,12 +29,26 @@ const names = (r: { body: { data?: any } }) => r.body.data.products.edges.map((e
 it("shows a revocation made on one instance on another within two seconds, though the other had the listing cached", async () => {
   const a = await testApp(first, clock);
   const b = await testApp(second, clock);
-  const { certificate } = await makeProduct(first.dataSource, { name: "Chè Shan tuyết", communeCode: "03390" });
+  const { certificate } = await makeProduct(first.dataSource, {
+    name: "Chè Shan tuyết",
+    communeCode: "03390",
+  });
   expect(names(await b.gql(CATALOG_PAGE, { first: 5 }))).toEqual(["Chè Shan tuyết"]); // now in b's response cache
   expect((await b.gql(CATALOG_PAGE, { first: 5 })).headers["cache-control"]).toBe("max-age=300, public");
 
   const province = await signIn(a.gql, await makeUser(first.dataSource, Role.PROVINCE_OFFICER));
-  const revoked = await a.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "7/QĐ", decisionDate: "2026-06-15", reason: "Vi phạm" } }, province.headers);
+  const revoked = await a.gql(
+    op("RevokeCertificate"),
+    {
+      input: {
+        certificateNumber: certificate!.number,
+        decisionNumber: "7/QĐ",
+        decisionDate: "2026-06-15",
+        reason: "Vi phạm",
+      },
+    },
+    province.headers,
+  );
   expect(revoked.body.errors).toBeUndefined();
   expect(names(await a.gql(CATALOG_PAGE, { first: 5 }))).toEqual([]); // the instance that revoked: at once
 
@@ -59,7 +73,18 @@ it("never keeps a listing read before a revocation that committed while it was b
   const { certificate } = await makeProduct(first.dataSource, { name: "Gạo Séng Cù", communeCode: "03390" });
   const province = await signIn(app.gql, await makeUser(first.dataSource, Role.PROVINCE_OFFICER));
   const revoke = () =>
-    app.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "8/QĐ", decisionDate: "2026-06-15", reason: "Vi phạm" } }, province.headers);
+    app.gql(
+      op("RevokeCertificate"),
+      {
+        input: {
+          certificateNumber: certificate!.number,
+          decisionNumber: "8/QĐ",
+          decisionDate: "2026-06-15",
+          reason: "Vi phạm",
+        },
+      },
+      province.headers,
+    );
 
   // The listing reads the product, then the revocation commits, then the listing's answer is sent.
   const products = app.services.catalog.products.bind(app.services.catalog);

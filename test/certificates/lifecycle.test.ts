@@ -30,7 +30,13 @@ afterAll(async () => {
 
 /** A product of `commune` whose current certificate expires `days` days from today. */
 const expiringIn = async (days: number, name: string, communeCode = "03390") =>
-  makeProduct(db.dataSource, { name, communeCode, stars: 3, decisionDate: addDays(TODAY, days - 1095), expiresOn: addDays(TODAY, days) });
+  makeProduct(db.dataSource, {
+    name,
+    communeCode,
+    stars: 3,
+    decisionDate: addDays(TODAY, days - 1095),
+    expiresOn: addDays(TODAY, days),
+  });
 
 describe("expiring certificates", () => {
   it("lists what expires in the window, oldest first, with expired ones on request, within the viewer's commune", async () => {
@@ -40,7 +46,13 @@ describe("expiring certificates", () => {
     await expiringIn(-1, "Hết hạn hôm qua");
     const replaced = await expiringIn(5, "Đã đánh giá lại");
     await issueCertificate(db.dataSource, replaced.product, { stars: 4, decisionDate: "2026-06-01" });
-    await makeProduct(db.dataSource, { name: "Đã thu hồi", communeCode: "03390", decisionDate: "2023-06-20", expiresOn: addDays(TODAY, 5), revokedOn: "2026-05-01" });
+    await makeProduct(db.dataSource, {
+      name: "Đã thu hồi",
+      communeCode: "03390",
+      decisionDate: "2023-06-20",
+      expiresOn: addDays(TODAY, 5),
+      revokedOn: "2026-05-01",
+    });
 
     const names = async (withinDays: number, extra: Record<string, unknown> = {}, as = staff.province) => {
       const r = await app.gql(op("ExpiringCertificates"), { withinDays, ...extra }, as.headers);
@@ -54,21 +66,45 @@ describe("expiring certificates", () => {
     expect(await names(120, { communeCodes: ["03595"] })).toEqual(["Bốn mươi ngày"]);
     expect(await names(120, {}, staff.thanUyen)).toEqual(["Bốn mươi ngày"]);
     expect(await names(120, { communeCodes: ["03390"] }, staff.thanUyen)).toEqual([]);
-    const row = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.binhLu.headers)).body.data.expiringCertificates[0];
-    expect(row).toMatchObject({ stars: 3, expiresOn: "2026-06-25", noticeSentOn: null, product: { producer: { phone: "0213 000 000" }, commune: { code: "03390" } } });
+    const row = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.binhLu.headers)).body
+      .data.expiringCertificates[0];
+    expect(row).toMatchObject({
+      stars: 3,
+      expiresOn: "2026-06-25",
+      noticeSentOn: null,
+      product: { producer: { phone: "0213 000 000" }, commune: { code: "03390" } },
+    });
     expect(codes(await app.gql(op("ExpiringCertificates"), { withinDays: 30 }))).toEqual(["UNAUTHENTICATED"]);
-    expect(codes(await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.council[0].headers))).toEqual(["FORBIDDEN"]);
-    expect(codes(await app.gql(op("ExpiringCertificates"), { withinDays: -1 }, staff.province.headers))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.council[0].headers)),
+    ).toEqual(["FORBIDDEN"]);
+    expect(
+      codes(await app.gql(op("ExpiringCertificates"), { withinDays: -1 }, staff.province.headers)),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("records one notice per certificate and flags one sent less than 30 days before expiry as late", async () => {
     const soon = await expiringIn(10, "Mười ngày");
     const later = await expiringIn(45, "Bốn lăm ngày");
     const notice = (number: string, sentOn: string, as = staff.binhLu) =>
-      app.gql(op("RecordExpiryNotice"), { input: { certificateNumber: number, sentOn, channel: "PHONE", note: "Đã gọi điện" } }, as.headers);
-    expect((await notice(soon.certificate!.number, TODAY)).body.data.recordExpiryNotice).toEqual({ number: soon.certificate!.number, noticeSentOn: TODAY });
+      app.gql(
+        op("RecordExpiryNotice"),
+        { input: { certificateNumber: number, sentOn, channel: "PHONE", note: "Đã gọi điện" } },
+        as.headers,
+      );
+    expect((await notice(soon.certificate!.number, TODAY)).body.data.recordExpiryNotice).toEqual({
+      number: soon.certificate!.number,
+      noticeSentOn: TODAY,
+    });
     await notice(later.certificate!.number, TODAY);
-    const late = async (number: string) => (await app.gql("query($n: String!) { certificate(number: $n) { noticeLate noticeChannel } }", { n: number }, staff.province.headers)).body.data.certificate;
+    const late = async (number: string) =>
+      (
+        await app.gql(
+          "query($n: String!) { certificate(number: $n) { noticeLate noticeChannel } }",
+          { n: number },
+          staff.province.headers,
+        )
+      ).body.data.certificate;
     expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
     expect(await late(later.certificate!.number)).toEqual({ noticeLate: false, noticeChannel: "PHONE" });
     expect(codes(await notice(soon.certificate!.number, TODAY))).toEqual(["CONFLICT"]); // once
@@ -76,43 +112,82 @@ describe("expiring certificates", () => {
     expect(codes(await notice(later.certificate!.number, TODAY, staff.thanUyen))).toEqual(["NOT_FOUND"]);
     // Another commune's officer reads the public certificate, but not this commune's notice.
     expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
-    const elsewhere = await app.gql("query($n: String!) { certificate(number: $n) { number noticeSentOn noticeLate noticeChannel } }", { n: soon.certificate!.number }, staff.thanUyen.headers);
-    expect(elsewhere.body.data.certificate).toEqual({ number: soon.certificate!.number, noticeSentOn: null, noticeLate: null, noticeChannel: null });
-    const listed = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.province.headers)).body.data.expiringCertificates;
+    const elsewhere = await app.gql(
+      "query($n: String!) { certificate(number: $n) { number noticeSentOn noticeLate noticeChannel } }",
+      { n: soon.certificate!.number },
+      staff.thanUyen.headers,
+    );
+    expect(elsewhere.body.data.certificate).toEqual({
+      number: soon.certificate!.number,
+      noticeSentOn: null,
+      noticeLate: null,
+      noticeChannel: null,
+    });
+    const listed = (await app.gql(op("ExpiringCertificates"), { withinDays: 30 }, staff.province.headers))
+      .body.data.expiringCertificates;
     expect(listed.map((c: any) => c.noticeSentOn)).toEqual([TODAY]);
     // The public may verify the certificate but not see staff fields.
-    const anonymous = await app.gql("query($n: String!) { certificate(number: $n) { status noticeSentOn } }", { n: soon.certificate!.number });
+    const anonymous = await app.gql(
+      "query($n: String!) { certificate(number: $n) { status noticeSentOn } }",
+      { n: soon.certificate!.number },
+    );
     expect(codes(anonymous)).toEqual(["UNAUTHENTICATED"]);
     expect(anonymous.body.data.certificate).toEqual({ status: "ACTIVE", noticeSentOn: null });
-    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "EXPIRY_NOTICE_RECORDED" })).toBe(2);
+    expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "EXPIRY_NOTICE_RECORDED" })).toBe(
+      2,
+    );
   });
 });
 
 describe("the report of a year's certificates", () => {
   it("lists exactly the certificates recognised in 2022, per commune, with their expiry, as GraphQL and as an Excel-ready CSV", async () => {
-    const a = await makeProduct(db.dataSource, { name: "Miến dong Bình Lư", communeCode: "03390", decisionDate: "2022-03-10" });
-    const b = await makeProduct(db.dataSource, { name: "Thịt trâu gác bếp, \"Thiết Hà\"", communeCode: "03595", decisionDate: "2022-12-30" });
+    const a = await makeProduct(db.dataSource, {
+      name: "Miến dong Bình Lư",
+      communeCode: "03390",
+      decisionDate: "2022-03-10",
+    });
+    const b = await makeProduct(db.dataSource, {
+      name: 'Thịt trâu gác bếp, "Thiết Hà"',
+      communeCode: "03595",
+      decisionDate: "2022-12-30",
+    });
     await makeProduct(db.dataSource, { name: "Chè 2021", communeCode: "03390", decisionDate: "2021-12-31" });
     await makeProduct(db.dataSource, { name: "Gạo 2023", communeCode: "03595", decisionDate: "2023-01-01" });
     await issueCertificate(db.dataSource, a.product, { stars: 4, decisionDate: "2025-03-01" }); // a's 2022 certificate is superseded
 
-    const r = await app.gql("query($y: Int!) { certificatesRecognizedIn(recognizedYear: $y) { commune { code } certificates { number expiresOn status } } }", { y: 2022 }, staff.province.headers);
+    const r = await app.gql(
+      "query($y: Int!) { certificatesRecognizedIn(recognizedYear: $y) { commune { code } certificates { number expiresOn status } } }",
+      { y: 2022 },
+      staff.province.headers,
+    );
     expect(r.body.data.certificatesRecognizedIn).toEqual([
-      { commune: { code: "03595" }, certificates: [{ number: b.certificate!.number, expiresOn: "2025-12-30", status: "EXPIRED" }] },
-      { commune: { code: "03390" }, certificates: [{ number: a.certificate!.number, expiresOn: "2025-03-10", status: "SUPERSEDED" }] },
+      {
+        commune: { code: "03595" },
+        certificates: [{ number: b.certificate!.number, expiresOn: "2025-12-30", status: "EXPIRED" }],
+      },
+      {
+        commune: { code: "03390" },
+        certificates: [{ number: a.certificate!.number, expiresOn: "2025-03-10", status: "SUPERSEDED" }],
+      },
     ]);
 
-    const csv = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.province.headers).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => done(null, Buffer.concat(chunks)));
-    });
+    const csv = await request(app.app)
+      .get("/reports/certificates.csv?recognizedYear=2022")
+      .set(staff.province.headers)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => done(null, Buffer.concat(chunks)));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3)).trim().split("\r\n");
-    expect(lines[0]).toBe('"Mã xã","Xã/phường","Sản phẩm","Chủ thể","Số giấy chứng nhận","Hạng sao","Số quyết định","Ngày quyết định","Ngày hết hạn","Trạng thái","Ngày thông báo hết hạn","Thông báo trễ"');
+    expect(lines[0]).toBe(
+      '"Mã xã","Xã/phường","Sản phẩm","Chủ thể","Số giấy chứng nhận","Hạng sao","Số quyết định","Ngày quyết định","Ngày hết hạn","Trạng thái","Ngày thông báo hết hạn","Thông báo trễ"',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"03595","Than Uyên","Thịt trâu gác bếp, ""Thiết Hà""",`);
     expect(lines[1]).toContain(`,"${b.certificate!.number}","3",`);
@@ -120,18 +195,38 @@ describe("the report of a year's certificates", () => {
     expect(lines[2]).toContain(',"2022-03-10","2025-03-10","Đã thay thế","",');
 
     expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=2022")).status).toBe(401);
-    expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.council[0].headers)).status).toBe(403);
-    expect((await request(app.app).get("/reports/certificates.csv?recognizedYear=abc").set(staff.province.headers)).status).toBe(400);
-    const own = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.thanUyen.headers);
+    expect(
+      (
+        await request(app.app)
+          .get("/reports/certificates.csv?recognizedYear=2022")
+          .set(staff.council[0].headers)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await request(app.app).get("/reports/certificates.csv?recognizedYear=abc").set(staff.province.headers))
+        .status,
+    ).toBe(400);
+    const own = await request(app.app)
+      .get("/reports/certificates.csv?recognizedYear=2022")
+      .set(staff.thanUyen.headers);
     expect(own.text.trim().split("\r\n")).toHaveLength(2); // only Than Uyên's
   });
 
   it("quotes every cell and defuses formulas anywhere a spreadsheet would run them", async () => {
     const producer = await makeProducer(db.dataSource, { name: "-2+3", communeCode: "03390" });
     await makeProduct(db.dataSource, { name: "abc;=1+1", producer, decisionDate: "2022-05-01" });
-    await makeProduct(db.dataSource, { name: '=HYPERLINK("http://x")', producer, decisionDate: "2022-05-02" });
-    const csv = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staff.province.headers);
-    const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    await makeProduct(db.dataSource, {
+      name: '=HYPERLINK("http://x")',
+      producer,
+      decisionDate: "2022-05-02",
+    });
+    const csv = await request(app.app)
+      .get("/reports/certificates.csv?recognizedYear=2022")
+      .set(staff.province.headers);
+    const lines = csv.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[1]).toContain('"abc;=1+1","\'-2+3"');
     expect(lines[2]).toContain('"\'=HYPERLINK(""http://x"")","\'-2+3"');
     for (const line of lines) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/); // every cell quoted
@@ -141,9 +236,16 @@ describe("the report of a year's certificates", () => {
     const statements = async (n: number) => {
       await clearTestData(db.dataSource);
       const staffNow = await makeStaff(db.dataSource, app.gql);
-      for (let i = 0; i < n; i++) await makeProduct(db.dataSource, { name: `Sản phẩm ${i}`, communeCode: i % 2 ? "03390" : "03595", decisionDate: "2022-06-01" });
+      for (let i = 0; i < n; i++)
+        await makeProduct(db.dataSource, {
+          name: `Sản phẩm ${i}`,
+          communeCode: i % 2 ? "03390" : "03595",
+          decisionDate: "2022-06-01",
+        });
       const before = db.sql.statements;
-      const csv = await request(app.app).get("/reports/certificates.csv?recognizedYear=2022").set(staffNow.province.headers);
+      const csv = await request(app.app)
+        .get("/reports/certificates.csv?recognizedYear=2022")
+        .set(staffNow.province.headers);
       expect(csv.text.trim().split("\r\n")).toHaveLength(n + 1);
       return db.sql.statements - before;
     };
@@ -154,84 +256,240 @@ describe("the report of a year's certificates", () => {
 
 describe("inspection, recommendation, revocation", () => {
   it("runs end to end as the real roles; the product leaves the catalog at once and the certificate answers REVOKED", async () => {
-    const { product, certificate } = await makeProduct(db.dataSource, { name: "Mật ong Bình Lư", communeCode: "03390", stars: 4, decisionDate: "2025-01-10" });
+    const { product, certificate } = await makeProduct(db.dataSource, {
+      name: "Mật ong Bình Lư",
+      communeCode: "03390",
+      stars: 4,
+      decisionDate: "2025-01-10",
+    });
     const number = certificate!.number;
     const catalogCounts = async () => {
       const page = (await app.gql(op("CatalogPage"), {})).body.data.products.totalCount;
       const facets = (await app.gql(op("CatalogFacets"), {})).body.data.productFacets.total;
-      const communes = (await app.gql(op("Communes"), {})).body.data.communes.find((c: any) => c.code === "03390").productCount;
+      const communes = (await app.gql(op("Communes"), {})).body.data.communes.find(
+        (c: any) => c.code === "03390",
+      ).productCount;
       return [page, facets, communes];
     };
     expect(await catalogCounts()).toEqual([1, 1, 1]); // and now cached
 
-    const inspected = await app.gql(op("RecordInspection"), {
-      input: { productId: String(product.id), inspectedOn: "2026-06-10", logoUseCompliant: false, findings: "Dùng nhãn OCOP 5 sao", violations: [{ kind: "LOGO_MISUSE", description: "In 5 sao trên bao bì" }] },
-    }, staff.binhLu.headers);
-    expect(inspected.body.data.recordInspection).toMatchObject({ inspectedOn: "2026-06-10", logoUseCompliant: false, violations: [{ kind: "LOGO_MISUSE", description: "In 5 sao trên bao bì" }] });
-    const history = await app.gql("query($p: ID!) { inspections(productId: $p) { id violations { id } inspector { email } } }", { p: String(product.id) }, staff.province.headers);
+    const inspected = await app.gql(
+      op("RecordInspection"),
+      {
+        input: {
+          productId: String(product.id),
+          inspectedOn: "2026-06-10",
+          logoUseCompliant: false,
+          findings: "Dùng nhãn OCOP 5 sao",
+          violations: [{ kind: "LOGO_MISUSE", description: "In 5 sao trên bao bì" }],
+        },
+      },
+      staff.binhLu.headers,
+    );
+    expect(inspected.body.data.recordInspection).toMatchObject({
+      inspectedOn: "2026-06-10",
+      logoUseCompliant: false,
+      violations: [{ kind: "LOGO_MISUSE", description: "In 5 sao trên bao bì" }],
+    });
+    const history = await app.gql(
+      "query($p: ID!) { inspections(productId: $p) { id violations { id } inspector { email } } }",
+      { p: String(product.id) },
+      staff.province.headers,
+    );
     const violationId = history.body.data.inspections[0].violations[0].id;
     expect(history.body.data.inspections[0].inspector.email).toBe(staff.binhLu.user.email);
 
-    const recommended = await app.gql(op("RecommendRevocation"), { input: { certificateNumber: number, reason: "Sử dụng sai nhãn", violationIds: [violationId] } }, staff.binhLu.headers);
-    expect(recommended.body.data.recommendRevocation).toMatchObject({ reason: "Sử dụng sai nhãn", status: "PENDING" });
-    const queue = await app.gql("{ revocationRecommendations(status: PENDING) { id certificate { number } } }", {}, staff.province.headers);
+    const recommended = await app.gql(
+      op("RecommendRevocation"),
+      { input: { certificateNumber: number, reason: "Sử dụng sai nhãn", violationIds: [violationId] } },
+      staff.binhLu.headers,
+    );
+    expect(recommended.body.data.recommendRevocation).toMatchObject({
+      reason: "Sử dụng sai nhãn",
+      status: "PENDING",
+    });
+    const queue = await app.gql(
+      "{ revocationRecommendations(status: PENDING) { id certificate { number } } }",
+      {},
+      staff.province.headers,
+    );
     expect(queue.body.data.revocationRecommendations.map((q: any) => q.certificate.number)).toEqual([number]);
 
-    const revoked = await app.gql(op("RevokeCertificate"), { input: { certificateNumber: number, decisionNumber: "88/QĐ-UBND", decisionDate: "2026-06-14", reason: "Vi phạm sử dụng nhãn OCOP" } }, staff.province.headers);
-    expect(revoked.body.data.revokeCertificate).toEqual({ number, status: "REVOKED", revokedOn: "2026-06-14", revocationReason: "Vi phạm sử dụng nhãn OCOP" });
+    const revoked = await app.gql(
+      op("RevokeCertificate"),
+      {
+        input: {
+          certificateNumber: number,
+          decisionNumber: "88/QĐ-UBND",
+          decisionDate: "2026-06-14",
+          reason: "Vi phạm sử dụng nhãn OCOP",
+        },
+      },
+      staff.province.headers,
+    );
+    expect(revoked.body.data.revokeCertificate).toEqual({
+      number,
+      status: "REVOKED",
+      revokedOn: "2026-06-14",
+      revocationReason: "Vi phạm sử dụng nhãn OCOP",
+    });
 
     expect(await catalogCounts()).toEqual([0, 0, 0]);
     expect((await app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product).toBeNull();
-    expect((await app.gql(op("VerifyCertificate"), { number })).body.data.certificate).toMatchObject({ status: "REVOKED", revokedOn: "2026-06-14", revocationReason: "Vi phạm sử dụng nhãn OCOP" });
-    expect((await app.gql("{ revocationRecommendations { status } }", {}, staff.province.headers)).body.data.revocationRecommendations).toEqual([{ status: "ACCEPTED" }]);
-    expect(codes(await app.gql(op("RevokeCertificate"), { input: { certificateNumber: number, decisionNumber: "89/QĐ", decisionDate: "2026-06-14", reason: "Lần nữa" } }, staff.province.headers))).toEqual(["INVALID_TRANSITION"]);
-    const actions = (await db.dataSource.getRepository(AuditEvent).find({ order: { id: "ASC" } })).map((e) => e.action).filter((a) => a !== "LOGIN");
+    expect((await app.gql(op("VerifyCertificate"), { number })).body.data.certificate).toMatchObject({
+      status: "REVOKED",
+      revokedOn: "2026-06-14",
+      revocationReason: "Vi phạm sử dụng nhãn OCOP",
+    });
+    expect(
+      (await app.gql("{ revocationRecommendations { status } }", {}, staff.province.headers)).body.data
+        .revocationRecommendations,
+    ).toEqual([{ status: "ACCEPTED" }]);
+    expect(
+      codes(
+        await app.gql(
+          op("RevokeCertificate"),
+          {
+            input: {
+              certificateNumber: number,
+              decisionNumber: "89/QĐ",
+              decisionDate: "2026-06-14",
+              reason: "Lần nữa",
+            },
+          },
+          staff.province.headers,
+        ),
+      ),
+    ).toEqual(["INVALID_TRANSITION"]);
+    const actions = (await db.dataSource.getRepository(AuditEvent).find({ order: { id: "ASC" } }))
+      .map((e) => e.action)
+      .filter((a) => a !== "LOGIN");
     expect(actions).toEqual(["INSPECTION_RECORDED", "REVOCATION_RECOMMENDED", "CERTIFICATE_REVOKED"]);
   });
 
   it("refuses the wrong roles and other communes", async () => {
-    const { product, certificate } = await makeProduct(db.dataSource, { name: "Chè Bình Lư", communeCode: "03390", decisionDate: "2025-01-10" });
-    const inspect = (as = staff.binhLu) => app.gql(op("RecordInspection"), { input: { productId: String(product.id), inspectedOn: TODAY, logoUseCompliant: true } }, as.headers);
+    const { product, certificate } = await makeProduct(db.dataSource, {
+      name: "Chè Bình Lư",
+      communeCode: "03390",
+      decisionDate: "2025-01-10",
+    });
+    const inspect = (as = staff.binhLu) =>
+      app.gql(
+        op("RecordInspection"),
+        { input: { productId: String(product.id), inspectedOn: TODAY, logoUseCompliant: true } },
+        as.headers,
+      );
     expect(codes(await inspect(staff.thanUyen))).toEqual(["NOT_FOUND"]);
     expect(codes(await inspect(staff.council[0]))).toEqual(["FORBIDDEN"]);
     expect(codes(await inspect(staff.province))).toEqual([]);
-    const recommend = (as: typeof staff.binhLu) => app.gql(op("RecommendRevocation"), { input: { certificateNumber: certificate!.number, reason: "Lý do" } }, as.headers);
+    const recommend = (as: typeof staff.binhLu) =>
+      app.gql(
+        op("RecommendRevocation"),
+        { input: { certificateNumber: certificate!.number, reason: "Lý do" } },
+        as.headers,
+      );
     expect(codes(await recommend(staff.province))).toEqual(["FORBIDDEN"]);
     expect(codes(await recommend(staff.thanUyen))).toEqual(["NOT_FOUND"]);
-    const revoke = (as: typeof staff.binhLu) => app.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "1/QĐ", decisionDate: TODAY, reason: "x" } }, as.headers);
+    const revoke = (as: typeof staff.binhLu) =>
+      app.gql(
+        op("RevokeCertificate"),
+        {
+          input: {
+            certificateNumber: certificate!.number,
+            decisionNumber: "1/QĐ",
+            decisionDate: TODAY,
+            reason: "x",
+          },
+        },
+        as.headers,
+      );
     expect(codes(await revoke(staff.binhLu))).toEqual(["FORBIDDEN"]);
     expect(codes(await revoke(staff.council[0]))).toEqual(["FORBIDDEN"]);
-    expect(codes(await app.gql(op("RevokeCertificate"), { input: { certificateNumber: certificate!.number, decisionNumber: "1/QĐ", decisionDate: TODAY, reason: "x" } }))).toEqual(["UNAUTHENTICATED"]);
+    expect(
+      codes(
+        await app.gql(op("RevokeCertificate"), {
+          input: {
+            certificateNumber: certificate!.number,
+            decisionNumber: "1/QĐ",
+            decisionDate: TODAY,
+            reason: "x",
+          },
+        }),
+      ),
+    ).toEqual(["UNAUTHENTICATED"]);
 
     const rec = (await recommend(staff.binhLu)).body.data.recommendRevocation;
     expect(codes(await recommend(staff.binhLu))).toEqual(["CONFLICT"]); // one pending at a time
-    const reject = (as: typeof staff.binhLu) => app.gql("mutation($id: ID!) { rejectRevocationRecommendation(id: $id, reason: \"Chưa đủ căn cứ\") { status decisionNote } }", { id: rec.id }, as.headers);
+    const reject = (as: typeof staff.binhLu) =>
+      app.gql(
+        'mutation($id: ID!) { rejectRevocationRecommendation(id: $id, reason: "Chưa đủ căn cứ") { status decisionNote } }',
+        { id: rec.id },
+        as.headers,
+      );
     expect(codes(await reject(staff.binhLu))).toEqual(["FORBIDDEN"]);
-    expect((await reject(staff.province)).body.data.rejectRevocationRecommendation).toEqual({ status: "REJECTED", decisionNote: "Chưa đủ căn cứ" });
+    expect((await reject(staff.province)).body.data.rejectRevocationRecommendation).toEqual({
+      status: "REJECTED",
+      decisionNote: "Chưa đủ căn cứ",
+    });
     expect(codes(await reject(staff.province))).toEqual(["INVALID_TRANSITION"]);
-    expect((await app.gql(op("VerifyCertificate"), { number: certificate!.number })).body.data.certificate.status).toBe("ACTIVE");
+    expect(
+      (await app.gql(op("VerifyCertificate"), { number: certificate!.number })).body.data.certificate.status,
+    ).toBe("ACTIVE");
   });
 });
 
 describe("re-evaluation", () => {
   it("offers the previous dossier's still-valid documents to carry over and lists the lapsed ones", async () => {
-    const { dossier: old, product } = await dossierIn(db.dataSource, DossierStatus.RECOGNIZED, { createdBy: staff.binhLu.user, kind: DossierKind.RE_EVALUATION });
+    const { dossier: old, product } = await dossierIn(db.dataSource, DossierStatus.RECOGNIZED, {
+      createdBy: staff.binhLu.user,
+      kind: DossierKind.RE_EVALUATION,
+    });
     const doc = async (kind: DocumentKind, validUntil: string | null) => {
       const { file } = await fileOf(db.dataSource, staff.binhLu.user);
-      return db.dataSource.manager.save(db.dataSource.manager.create(DossierDocument, { dossierId: old.id, kind, title: kind, fileId: file.id, validUntil, attachedById: staff.binhLu.user.id }));
+      return db.dataSource.manager.save(
+        db.dataSource.manager.create(DossierDocument, {
+          dossierId: old.id,
+          kind,
+          title: kind,
+          fileId: file.id,
+          validUntil,
+          attachedById: staff.binhLu.user.id,
+        }),
+      );
     };
     const plan = await doc(DocumentKind.BUSINESS_PLAN, null);
     const test = await doc(DocumentKind.TEST_REPORT, "2026-12-31");
     const safety = await doc(DocumentKind.FOOD_SAFETY_CERTIFICATE, "2026-06-15"); // lapses today
     const renewal = await db.dataSource.manager.save(
-      db.dataSource.manager.create(Dossier, { code: "T-renewal", productId: product.id, roundId: old.roundId, communeCode: "03390", kind: DossierKind.RE_EVALUATION, status: DossierStatus.DRAFT, version: 1, createdById: staff.binhLu.user.id }),
+      db.dataSource.manager.create(Dossier, {
+        code: "T-renewal",
+        productId: product.id,
+        roundId: old.roundId,
+        communeCode: "03390",
+        kind: DossierKind.RE_EVALUATION,
+        status: DossierStatus.DRAFT,
+        version: 1,
+        createdById: staff.binhLu.user.id,
+      }),
     );
-    const previous = await app.gql("query($id: ID!) { dossier(id: $id) { previousDocuments { reusable { id kind } lapsed { id kind validUntil } } } }", { id: String(renewal.id) }, staff.binhLu.headers);
+    const previous = await app.gql(
+      "query($id: ID!) { dossier(id: $id) { previousDocuments { reusable { id kind } lapsed { id kind validUntil } } } }",
+      { id: String(renewal.id) },
+      staff.binhLu.headers,
+    );
     expect(previous.body.data.dossier.previousDocuments).toEqual({
-      reusable: [{ id: String(plan.id), kind: "BUSINESS_PLAN" }, { id: String(test.id), kind: "TEST_REPORT" }],
+      reusable: [
+        { id: String(plan.id), kind: "BUSINESS_PLAN" },
+        { id: String(test.id), kind: "TEST_REPORT" },
+      ],
       lapsed: [{ id: String(safety.id), kind: "FOOD_SAFETY_CERTIFICATE", validUntil: "2026-06-15" }],
     });
-    const carry = (ids: number[]) => app.gql("mutation($d: ID!, $ids: [ID!]!) { carryOverDocuments(dossierId: $d, documentIds: $ids) { documents { kind validUntil } } }", { d: String(renewal.id), ids: ids.map(String) }, staff.binhLu.headers);
+    const carry = (ids: number[]) =>
+      app.gql(
+        "mutation($d: ID!, $ids: [ID!]!) { carryOverDocuments(dossierId: $d, documentIds: $ids) { documents { kind validUntil } } }",
+        { d: String(renewal.id), ids: ids.map(String) },
+        staff.binhLu.headers,
+      );
     expect(codes(await carry([safety.id]))).toEqual(["BAD_USER_INPUT"]);
     expect((await carry([plan.id, test.id])).body.data.carryOverDocuments.documents).toEqual([
       { kind: "BUSINESS_PLAN", validUntil: null },

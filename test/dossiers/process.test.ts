@@ -18,62 +18,183 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   const { binhLu, province, council } = t.staff;
 
   // The province opens the 2025 round: dossiers by 31 Oct 2025.
-  const { openEvaluationRound: round } = await ok(gql(op("OpenEvaluationRound"), { input: { name: "Đánh giá OCOP 2025", year: 2025, submissionDeadline: "2025-10-31" } }, province.headers));
+  const { openEvaluationRound: round } = await ok(
+    gql(
+      op("OpenEvaluationRound"),
+      { input: { name: "Đánh giá OCOP 2025", year: 2025, submissionDeadline: "2025-10-31" } },
+      province.headers,
+    ),
+  );
   expect(round).toMatchObject({ year: 2025, submissionDeadline: "2025-10-31" });
 
   // The commune records the producer and its product.
-  const { createProducer: producer } = await ok(gql(op("CreateProducer"), { input: { name: "HTX Chè Bình Lư", kind: "HTX", communeCode: "03390", phone: "0213 3876 543" } }, binhLu.headers));
-  const { createProduct: product } = await ok(gql(op("CreateProduct"), { input: { producerId: producer.id, name: "Trà Shan Tuyết Bình Lư", categoryCode: "I.5.a", description: "Chè cổ thụ" } }, binhLu.headers));
-  expect(product).toMatchObject({ slug: "tra-shan-tuyet-binh-lu", category: { code: "I.5.a" }, producer: { id: producer.id } });
+  const { createProducer: producer } = await ok(
+    gql(
+      op("CreateProducer"),
+      { input: { name: "HTX Chè Bình Lư", kind: "HTX", communeCode: "03390", phone: "0213 3876 543" } },
+      binhLu.headers,
+    ),
+  );
+  const { createProduct: product } = await ok(
+    gql(
+      op("CreateProduct"),
+      {
+        input: {
+          producerId: producer.id,
+          name: "Trà Shan Tuyết Bình Lư",
+          categoryCode: "I.5.a",
+          description: "Chè cổ thụ",
+        },
+      },
+      binhLu.headers,
+    ),
+  );
+  expect(product).toMatchObject({
+    slug: "tra-shan-tuyet-binh-lu",
+    category: { code: "I.5.a" },
+    producer: { id: producer.id },
+  });
 
-  const { createDossier: dossier } = await ok(gql(op("CreateDossier"), { input: { productId: product.id, roundId: round.id, kind: "NEW" } }, binhLu.headers));
-  expect(dossier).toMatchObject({ kind: "NEW", status: "DRAFT", product: { id: product.id }, round: { id: round.id } });
+  const { createDossier: dossier } = await ok(
+    gql(
+      op("CreateDossier"),
+      { input: { productId: product.id, roundId: round.id, kind: "NEW" } },
+      binhLu.headers,
+    ),
+  );
+  expect(dossier).toMatchObject({
+    kind: "NEW",
+    status: "DRAFT",
+    product: { id: product.id },
+    round: { id: round.id },
+  });
   expect(dossier.code).toBe(`12-2025-${String(dossier.id).padStart(4, "0")}`);
 
   // Submitting without the mandatory documents names what is missing.
   const early = await gql(op("SubmitDossier"), { id: dossier.id }, binhLu.headers);
   expect(codes(early)).toEqual(["INVALID_TRANSITION"]);
-  expect(early.body.errors![0].message).toBe("Missing mandatory documents: Product registration form, Business plan, Profile of the producer, Copy of the business registration.");
-  expect(early.body.errors![0].extensions!.missingDocuments).toEqual(["REGISTRATION_FORM", "BUSINESS_PLAN", "ORGANISATION_PROFILE", "BUSINESS_REGISTRATION"]);
+  expect(early.body.errors![0].message).toBe(
+    "Missing mandatory documents: Product registration form, Business plan, Profile of the producer, Copy of the business registration.",
+  );
+  expect(early.body.errors![0].extensions!.missingDocuments).toEqual([
+    "REGISTRATION_FORM",
+    "BUSINESS_PLAN",
+    "ORGANISATION_PROFILE",
+    "BUSINESS_REGISTRATION",
+  ]);
 
-  for (const [kind, title] of [["REGISTRATION_FORM", "Phiếu đăng ký"], ["BUSINESS_PLAN", "Phương án kinh doanh"], ["ORGANISATION_PROFILE", "Giới thiệu tổ chức"], ["BUSINESS_REGISTRATION", "Giấy đăng ký HTX"], ["TEST_REPORT", "Phiếu kiểm nghiệm"]]) {
+  for (const [kind, title] of [
+    ["REGISTRATION_FORM", "Phiếu đăng ký"],
+    ["BUSINESS_PLAN", "Phương án kinh doanh"],
+    ["ORGANISATION_PROFILE", "Giới thiệu tổ chức"],
+    ["BUSINESS_REGISTRATION", "Giấy đăng ký HTX"],
+    ["TEST_REPORT", "Phiếu kiểm nghiệm"],
+  ]) {
     const uploaded = await upload(t.app.app, binhLu.headers, undefined, `${kind}.pdf`);
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ contentType: "application/pdf", size: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const { attachDossierDocument: doc } = await ok(gql(op("AttachDossierDocument"), { input: { dossierId: dossier.id, kind, title, fileId: uploaded.body.id, validUntil: kind === "TEST_REPORT" ? "2026-06-30" : null } }, binhLu.headers));
+    expect(uploaded.body).toMatchObject({
+      contentType: "application/pdf",
+      size: expect.any(Number),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const { attachDossierDocument: doc } = await ok(
+      gql(
+        op("AttachDossierDocument"),
+        {
+          input: {
+            dossierId: dossier.id,
+            kind,
+            title,
+            fileId: uploaded.body.id,
+            validUntil: kind === "TEST_REPORT" ? "2026-06-30" : null,
+          },
+        },
+        binhLu.headers,
+      ),
+    );
     expect(doc).toMatchObject({ kind, title });
   }
   await ok(gql(op("SubmitDossier"), { id: dossier.id }, binhLu.headers));
   const verdict = { met: true, note: "Đạt" };
-  await ok(gql(op("RecordCommuneReport"), { input: { dossierId: dossier.id, localOrigin: verdict, localLabour: verdict, ideaOrigin: verdict, localIdentity: { met: true, note: null } } }, binhLu.headers));
+  await ok(
+    gql(
+      op("RecordCommuneReport"),
+      {
+        input: {
+          dossierId: dossier.id,
+          localOrigin: verdict,
+          localLabour: verdict,
+          ideaOrigin: verdict,
+          localIdentity: { met: true, note: null },
+        },
+      },
+      binhLu.headers,
+    ),
+  );
 
   clock.instant = new Date("2025-10-20T03:00:00Z");
   await renewTokens(gql, t.staff);
-  const { forwardDossier: forwarded } = await ok(gql(op("ForwardDossier"), { id: dossier.id }, binhLu.headers));
+  const { forwardDossier: forwarded } = await ok(
+    gql(op("ForwardDossier"), { id: dossier.id }, binhLu.headers),
+  );
   expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedAt: "2025-10-20T03:00:00.000Z" });
 
   await ok(gql(op("AcceptDossier"), { id: dossier.id }, province.headers));
-  const scores = [[30, 20, 25, 4], [32, 21, 27, 4], [28, 19, 23, 4]];
+  const scores = [
+    [30, 20, 25, 4],
+    [32, 21, 27, 4],
+    [28, 19, 23, 4],
+  ];
   for (const [i, [partA, partB, partC, mandatoryStarsMet]] of scores.entries()) {
-    const { submitScoreSheet } = await ok(gql(op("SubmitScoreSheet"), { input: { dossierId: dossier.id, partA, partB, partC, mandatoryStarsMet } }, council[i].headers));
+    const { submitScoreSheet } = await ok(
+      gql(
+        op("SubmitScoreSheet"),
+        { input: { dossierId: dossier.id, partA, partB, partC, mandatoryStarsMet } },
+        council[i].headers,
+      ),
+    );
     expect(submitScoreSheet.total).toBe(partA + partB + partC);
   }
-  const { concludeEvaluation } = await ok(gql(op("ConcludeEvaluation"), { id: dossier.id }, province.headers));
+  const { concludeEvaluation } = await ok(
+    gql(op("ConcludeEvaluation"), { id: dossier.id }, province.headers),
+  );
   expect(concludeEvaluation).toEqual({ id: dossier.id, status: "SCORED", averageScore: 75, resultStars: 4 });
 
   clock.instant = new Date("2025-12-20T03:00:00Z");
   await renewTokens(gql, t.staff);
-  const { recordRecognition: certificate } = await ok(gql(op("RecordRecognition"), { input: { dossierId: dossier.id, decisionNumber: "2150/QĐ-UBND", decisionDate: "2025-12-15" } }, province.headers));
-  expect(certificate).toEqual({ number: `OCOP-${dossier.code}`, stars: 4, status: "ACTIVE", issuedOn: "2025-12-15", expiresOn: "2028-12-15", decisionNumber: "2150/QĐ-UBND" });
+  const { recordRecognition: certificate } = await ok(
+    gql(
+      op("RecordRecognition"),
+      { input: { dossierId: dossier.id, decisionNumber: "2150/QĐ-UBND", decisionDate: "2025-12-15" } },
+      province.headers,
+    ),
+  );
+  expect(certificate).toEqual({
+    number: `OCOP-${dossier.code}`,
+    stars: 4,
+    status: "ACTIVE",
+    issuedOn: "2025-12-15",
+    expiresOn: "2028-12-15",
+    decisionNumber: "2150/QĐ-UBND",
+  });
 
   // At once in the public catalog, with the recognised stars.
   const page = await ok(gql(op("CatalogPage"), { filter: { search: "shan tuyet binh lu" } }));
   expect(page.products.edges.map((e: any) => e.node)).toEqual([
-    expect.objectContaining({ name: "Trà Shan Tuyết Bình Lư", stars: 4, certificate: expect.objectContaining({ number: certificate.number, expiresOn: "2028-12-15" }) }),
+    expect.objectContaining({
+      name: "Trà Shan Tuyết Bình Lư",
+      stars: 4,
+      certificate: expect.objectContaining({ number: certificate.number, expiresOn: "2028-12-15" }),
+    }),
   ]);
 
   const { dossier: detail } = await ok(gql(op("DossierDetail"), { id: dossier.id }, province.headers));
-  expect(detail).toMatchObject({ status: "RECOGNIZED", averageScore: 75, resultStars: 4, allowedActions: [] });
+  expect(detail).toMatchObject({
+    status: "RECOGNIZED",
+    averageScore: 75,
+    resultStars: 4,
+    allowedActions: [],
+  });
   expect(detail.documents).toHaveLength(5);
   expect(detail.history.map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actor.email])).toEqual([
     ["CREATE", null, "DRAFT", binhLu.user.email],
@@ -91,32 +212,51 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
 
 it("lists dossiers by role: a commune sees its own, the council from UNDER_REVIEW on, the province all", async () => {
   const { gql } = t.app;
-  const count = async (headers: Record<string, string>, filter = {}) => (await ok(gql(op("Dossiers"), { filter }, headers))).dossiers.totalCount;
+  const count = async (headers: Record<string, string>, filter = {}) =>
+    (await ok(gql(op("Dossiers"), { filter }, headers))).dossiers.totalCount;
   expect(await count(t.staff.binhLu.headers)).toBe(1);
   expect(await count(t.staff.thanUyen.headers)).toBe(0);
   expect(await count(t.staff.province.headers)).toBe(1);
   expect(await count(t.staff.council[0].headers)).toBe(1);
   expect(await count(t.staff.province.headers, { search: "shan tuyet" })).toBe(1);
   expect(await count(t.staff.province.headers, { statuses: ["DRAFT"] })).toBe(0);
-  const otherCommune = await gql(op("DossierDetail"), { id: (await ok(gql(op("Dossiers"), {}, t.staff.province.headers))).dossiers.edges[0].node.id }, t.staff.thanUyen.headers);
+  const otherCommune = await gql(
+    op("DossierDetail"),
+    { id: (await ok(gql(op("Dossiers"), {}, t.staff.province.headers))).dossiers.edges[0].node.id },
+    t.staff.thanUyen.headers,
+  );
   expect(otherCommune.body.data.dossier).toBeNull();
   expect(codes(await gql(op("Dossiers"), {}))).toEqual(["UNAUTHENTICATED"]);
 });
 
 describe("uploads", () => {
-  const stored = () => readdirSync(TEST_FILES_DIR).filter((f) => f !== "tmp").length + readdirSync(`${TEST_FILES_DIR}/tmp`).length;
+  const stored = () =>
+    readdirSync(TEST_FILES_DIR).filter((f) => f !== "tmp").length +
+    readdirSync(`${TEST_FILES_DIR}/tmp`).length;
 
   it("refuses a wrong type, an oversized file, a truncated body and a missing token, leaving no file behind", async () => {
     const before = stored();
-    const text = await upload(t.app.app, t.staff.binhLu.headers, Buffer.from("just text, named like a PDF"), "fake.pdf");
+    const text = await upload(
+      t.app.app,
+      t.staff.binhLu.headers,
+      Buffer.from("just text, named like a PDF"),
+      "fake.pdf",
+    );
     expect([text.status, text.body.errors[0].extensions.code]).toEqual([415, "BAD_USER_INPUT"]);
-    const big = await upload(t.app.app, t.staff.binhLu.headers, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024 + 10)]), "big.pdf");
+    const big = await upload(
+      t.app.app,
+      t.staff.binhLu.headers,
+      Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024 + 10)]),
+      "big.pdf",
+    );
     expect(big.status).toBe(413);
     const truncated = await request(t.app.app)
       .post("/files")
       .set(t.staff.binhLu.headers)
       .set("content-type", "multipart/form-data; boundary=XYZ")
-      .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 and then nothing');
+      .send(
+        '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 and then nothing',
+      );
     expect(truncated.status).toBe(400);
     const anonymous = await upload(t.app.app, {}, undefined);
     expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([401, "UNAUTHENTICATED"]);
@@ -126,8 +266,16 @@ describe("uploads", () => {
   });
 
   it("serves a file only to staff who may see its dossier", async () => {
-    const detail = (await ok(t.app.gql("{ dossiers { edges { node { id documents { id } } } } }", {}, t.staff.province.headers))).dossiers.edges[0].node;
-    const fileId = (await t.db.dataSource.query("SELECT fileId FROM dossier_document WHERE id = ?", [detail.documents[0].id]))[0].fileId;
+    const detail = (
+      await ok(
+        t.app.gql("{ dossiers { edges { node { id documents { id } } } } }", {}, t.staff.province.headers),
+      )
+    ).dossiers.edges[0].node;
+    const fileId = (
+      await t.db.dataSource.query("SELECT fileId FROM dossier_document WHERE id = ?", [
+        detail.documents[0].id,
+      ])
+    )[0].fileId;
     const get = (headers: Record<string, string>) => request(t.app.app).get(`/files/${fileId}`).set(headers);
     const mine = await get(t.staff.province.headers);
     expect(mine.status).toBe(200);

@@ -10,51 +10,101 @@ const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
 const t = useStaffApp(clock);
 
 /** One GraphQL call per action, on a given dossier, as a given user. */
-const CALLS: Record<DossierAction, (d: Dossier, as: Staff) => Promise<Awaited<ReturnType<typeof t.app.gql>>>> = {
+const CALLS: Record<
+  DossierAction,
+  (d: Dossier, as: Staff) => Promise<Awaited<ReturnType<typeof t.app.gql>>>
+> = {
   [DossierAction.ATTACH_DOCUMENT]: async (d, as) => {
     const { file } = await fileOf(t.db.dataSource, as.user);
-    return t.app.gql(op("AttachDossierDocument"), { input: { dossierId: String(d.id), kind: "OTHER", title: "Khác", fileId: String(file.id) } }, as.headers);
+    return t.app.gql(
+      op("AttachDossierDocument"),
+      { input: { dossierId: String(d.id), kind: "OTHER", title: "Khác", fileId: String(file.id) } },
+      as.headers,
+    );
   },
   [DossierAction.REMOVE_DOCUMENT]: async (d, as) => {
     const { document } = await fileOf(t.db.dataSource, as.user, d.id);
-    return t.app.gql("mutation($id: ID!) { removeDossierDocument(id: $id) { id } }", { id: String(document!.id) }, as.headers);
+    return t.app.gql(
+      "mutation($id: ID!) { removeDossierDocument(id: $id) { id } }",
+      { id: String(document!.id) },
+      as.headers,
+    );
   },
   [DossierAction.SUBMIT]: (d, as) => t.app.gql(op("SubmitDossier"), { id: String(d.id) }, as.headers),
-  [DossierAction.RETURN]: (d, as) => t.app.gql(op("ReturnDossier"), { id: String(d.id), reason: "Thiếu chữ ký" }, as.headers),
+  [DossierAction.RETURN]: (d, as) =>
+    t.app.gql(op("ReturnDossier"), { id: String(d.id), reason: "Thiếu chữ ký" }, as.headers),
   [DossierAction.RECORD_COMMUNE_REPORT]: (d, as) => {
     const v = { met: true };
-    return t.app.gql(op("RecordCommuneReport"), { input: { dossierId: String(d.id), localOrigin: v, localLabour: v, ideaOrigin: v, localIdentity: v } }, as.headers);
+    return t.app.gql(
+      op("RecordCommuneReport"),
+      { input: { dossierId: String(d.id), localOrigin: v, localLabour: v, ideaOrigin: v, localIdentity: v } },
+      as.headers,
+    );
   },
   [DossierAction.FORWARD]: (d, as) => t.app.gql(op("ForwardDossier"), { id: String(d.id) }, as.headers),
   [DossierAction.ACCEPT]: (d, as) => t.app.gql(op("AcceptDossier"), { id: String(d.id) }, as.headers),
-  [DossierAction.SUBMIT_SCORE_SHEET]: (d, as) => t.app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } }, as.headers),
-  [DossierAction.CONCLUDE_EVALUATION]: (d, as) => t.app.gql(op("ConcludeEvaluation"), { id: String(d.id) }, as.headers),
-  [DossierAction.RECORD_RECOGNITION]: (d, as) => t.app.gql(op("RecordRecognition"), { input: { dossierId: String(d.id), decisionNumber: "1/QĐ", decisionDate: "2025-08-30" } }, as.headers),
-  [DossierAction.PROPOSE_TO_CENTRAL]: (d, as) => t.app.gql("mutation($id: ID!) { proposeToCentral(id: $id) { id } }", { id: String(d.id) }, as.headers),
-  [DossierAction.RECORD_CENTRAL_RESULT]: (d, as) => t.app.gql("mutation($i: CentralResultInput!) { recordCentralResult(input: $i) { number } }", { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } }, as.headers),
-  [DossierAction.WITHDRAW]: (d, as) => t.app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
+  [DossierAction.SUBMIT_SCORE_SHEET]: (d, as) =>
+    t.app.gql(
+      op("SubmitScoreSheet"),
+      { input: { dossierId: String(d.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } },
+      as.headers,
+    ),
+  [DossierAction.CONCLUDE_EVALUATION]: (d, as) =>
+    t.app.gql(op("ConcludeEvaluation"), { id: String(d.id) }, as.headers),
+  [DossierAction.RECORD_RECOGNITION]: (d, as) =>
+    t.app.gql(
+      op("RecordRecognition"),
+      { input: { dossierId: String(d.id), decisionNumber: "1/QĐ", decisionDate: "2025-08-30" } },
+      as.headers,
+    ),
+  [DossierAction.PROPOSE_TO_CENTRAL]: (d, as) =>
+    t.app.gql("mutation($id: ID!) { proposeToCentral(id: $id) { id } }", { id: String(d.id) }, as.headers),
+  [DossierAction.RECORD_CENTRAL_RESULT]: (d, as) =>
+    t.app.gql(
+      "mutation($i: CentralResultInput!) { recordCentralResult(input: $i) { number } }",
+      { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } },
+      as.headers,
+    ),
+  [DossierAction.WITHDRAW]: (d, as) =>
+    t.app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
 };
 
 const actorFor = (role: Role): Staff =>
-  ({ [Role.ADMIN]: t.staff.admin, [Role.PROVINCE_OFFICER]: t.staff.province, [Role.COUNCIL_MEMBER]: t.staff.council[0], [Role.COMMUNE_OFFICER]: t.staff.binhLu })[role];
+  ({
+    [Role.ADMIN]: t.staff.admin,
+    [Role.PROVINCE_OFFICER]: t.staff.province,
+    [Role.COUNCIL_MEMBER]: t.staff.council[0],
+    [Role.COMMUNE_OFFICER]: t.staff.binhLu,
+  })[role];
 
 const ALL_STATES = Object.values(DossierStatus);
 const ALL_ACTIONS = Object.values(DossierAction);
-const events = (d: Dossier) => t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(d.id) });
+const events = (d: Dossier) =>
+  t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(d.id) });
 
 describe("the transition table", () => {
   const illegal = ALL_STATES.flatMap((status) =>
-    ALL_ACTIONS.filter((action) => !TRANSITIONS.some((t) => t.action === action && t.from.includes(status))).map((action) => ({ status, action })),
+    ALL_ACTIONS.filter(
+      (action) => !TRANSITIONS.some((t) => t.action === action && t.from.includes(status)),
+    ).map((action) => ({ status, action })),
   );
 
   // As ADMIN, who sees every dossier and may take every action: only the state can refuse.
   it(`refuses every illegal state × action (${illegal.length} pairs) with INVALID_TRANSITION and changes nothing`, async () => {
     for (const { status, action } of illegal) {
-      const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+      const { dossier } = await dossierIn(t.db.dataSource, status, {
+        createdBy: t.staff.binhLu.user,
+        resultStars: 4,
+      });
       const r = await CALLS[action](dossier, t.staff.admin);
       expect({ status, action, codes: codes(r) }).toEqual({ status, action, codes: ["INVALID_TRANSITION"] });
       const after = await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id });
-      expect({ status, action, now: after.status, version: after.version }).toEqual({ status, action, now: status, version: 1 });
+      expect({ status, action, now: after.status, version: after.version }).toEqual({
+        status,
+        action,
+        now: status,
+        version: 1,
+      });
       expect(await events(dossier)).toBe(0);
     }
   });
@@ -62,25 +112,58 @@ describe("the transition table", () => {
   it("refuses every role not in the table with FORBIDDEN, and another commune's officer with NOT_FOUND", async () => {
     for (const transition of TRANSITIONS) {
       const status = transition.from[0];
-      const wrongRoles = [Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER].filter((role) => !mayAct(transition, role));
+      const wrongRoles = [Role.PROVINCE_OFFICER, Role.COUNCIL_MEMBER, Role.COMMUNE_OFFICER].filter(
+        (role) => !mayAct(transition, role),
+      );
       for (const role of wrongRoles) {
-        const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+        const { dossier } = await dossierIn(t.db.dataSource, status, {
+          createdBy: t.staff.binhLu.user,
+          resultStars: 4,
+        });
         const r = await CALLS[transition.action](dossier, actorFor(role));
         // A council member cannot see dossiers before UNDER_REVIEW: for it they do not exist.
-        const expected = role === Role.COUNCIL_MEMBER && !rolesFor(transition.action).includes(Role.COUNCIL_MEMBER) && [DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.COMMUNE_REVIEWED, DossierStatus.FORWARDED].includes(status) ? ["FORBIDDEN", "NOT_FOUND"] : ["FORBIDDEN"];
-        expect({ action: transition.action, status, role, ok: expected.includes(codes(r)[0]!) }).toEqual({ action: transition.action, status, role, ok: true });
+        const expected =
+          role === Role.COUNCIL_MEMBER &&
+          !rolesFor(transition.action).includes(Role.COUNCIL_MEMBER) &&
+          [
+            DossierStatus.DRAFT,
+            DossierStatus.SUBMITTED,
+            DossierStatus.RETURNED,
+            DossierStatus.COMMUNE_REVIEWED,
+            DossierStatus.FORWARDED,
+          ].includes(status)
+            ? ["FORBIDDEN", "NOT_FOUND"]
+            : ["FORBIDDEN"];
+        expect({ action: transition.action, status, role, ok: expected.includes(codes(r)[0]!) }).toEqual({
+          action: transition.action,
+          status,
+          role,
+          ok: true,
+        });
         expect(await events(dossier)).toBe(0);
       }
       if (transition.roles.includes(Role.COMMUNE_OFFICER)) {
         const { dossier } = await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user });
-        expect({ action: transition.action, codes: codes(await CALLS[transition.action](dossier, t.staff.thanUyen)) }).toEqual({ action: transition.action, codes: ["NOT_FOUND"] });
+        expect({
+          action: transition.action,
+          codes: codes(await CALLS[transition.action](dossier, t.staff.thanUyen)),
+        }).toEqual({ action: transition.action, codes: ["NOT_FOUND"] });
       }
     }
   });
 
   it("lists allowedActions from the same table, per viewer", async () => {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user });
-    const allowed = async (as: Staff) => (await t.app.gql("query($id: ID!) { dossier(id: $id) { allowedActions } }", { id: String(dossier.id) }, as.headers)).body.data.dossier?.allowedActions;
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const allowed = async (as: Staff) =>
+      (
+        await t.app.gql(
+          "query($id: ID!) { dossier(id: $id) { allowedActions } }",
+          { id: String(dossier.id) },
+          as.headers,
+        )
+      ).body.data.dossier?.allowedActions;
     expect(await allowed(t.staff.binhLu)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
     expect(await allowed(t.staff.province)).toEqual([]);
     expect(await allowed(t.staff.thanUyen)).toBeUndefined(); // not visible at all
@@ -94,7 +177,10 @@ describe("deadline", () => {
     const forwardAt = async (instant: string) => {
       clock.instant = new Date(instant);
       await renewTokens(t.app.gql, t.staff);
-      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user, deadline: "2025-10-31" });
+      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, {
+        createdBy: t.staff.binhLu.user,
+        deadline: "2025-10-31",
+      });
       return t.app.gql(op("ForwardDossier"), { id: String(dossier.id) }, t.staff.binhLu.headers);
     };
     expect((await forwardAt("2025-10-31T16:59:00Z")).body.data.forwardDossier.status).toBe("FORWARDED"); // 23:59 in Hà Nội
@@ -106,9 +192,19 @@ describe("deadline", () => {
   });
 
   it("lets the province extend a deadline, later only", async () => {
-    const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, { createdBy: t.staff.binhLu.user, deadline: "2025-10-31" });
-    const extend = (date: string, as = t.staff.province) => t.app.gql("mutation($r: ID!, $d: LocalDate!) { extendSubmissionDeadline(roundId: $r, submissionDeadline: $d) { submissionDeadline } }", { r: String(round.id), d: date }, as.headers);
-    expect((await extend("2025-11-15")).body.data.extendSubmissionDeadline.submissionDeadline).toBe("2025-11-15");
+    const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+      createdBy: t.staff.binhLu.user,
+      deadline: "2025-10-31",
+    });
+    const extend = (date: string, as = t.staff.province) =>
+      t.app.gql(
+        "mutation($r: ID!, $d: LocalDate!) { extendSubmissionDeadline(roundId: $r, submissionDeadline: $d) { submissionDeadline } }",
+        { r: String(round.id), d: date },
+        as.headers,
+      );
+    expect((await extend("2025-11-15")).body.data.extendSubmissionDeadline.submissionDeadline).toBe(
+      "2025-11-15",
+    );
     expect(codes(await extend("2025-11-01"))).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await extend("2025-12-01", t.staff.binhLu))).toEqual(["FORBIDDEN"]);
   });
@@ -116,64 +212,129 @@ describe("deadline", () => {
 
 describe("races", () => {
   it("lets exactly one of 20 concurrent forwards through, with one event", async () => {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, { createdBy: t.staff.binhLu.user });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.FORWARD](dossier, t.staff.binhLu)));
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.COMMUNE_REVIEWED, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => CALLS[DossierAction.FORWARD](dossier, t.staff.binhLu)),
+    );
     const outcome = answers.map((r) => (r.body.errors ? codes(r)[0] : "OK"));
     expect(outcome.filter((o) => o === "OK")).toHaveLength(1);
     expect(outcome.every((o) => ["OK", "CONFLICT", "INVALID_TRANSITION"].includes(o!))).toBe(true);
-    expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "FORWARD" })).toBe(1);
-    expect((await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id })).version).toBe(2);
+    expect(
+      await t.db.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "FORWARD" }),
+    ).toBe(1);
+    expect((await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id })).version).toBe(
+      2,
+    );
   });
 
   it("lets exactly one of 20 concurrent accepts through", async () => {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.FORWARDED, { createdBy: t.staff.binhLu.user });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => CALLS[DossierAction.ACCEPT](dossier, t.staff.province)));
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.FORWARDED, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => CALLS[DossierAction.ACCEPT](dossier, t.staff.province)),
+    );
     expect(answers.filter((r) => !r.body.errors)).toHaveLength(1);
-    expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "ACCEPT" })).toBe(1);
+    expect(
+      await t.db.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ subjectType: "Dossier", subjectId: String(dossier.id), action: "ACCEPT" }),
+    ).toBe(1);
   });
 });
 
 describe("scoring", () => {
   const sheet = (d: Dossier, as: Staff, a: number, b: number, c: number, m = 4) =>
-    t.app.gql(op("SubmitScoreSheet"), { input: { dossierId: String(d.id), partA: a, partB: b, partC: c, mandatoryStarsMet: m } }, as.headers);
+    t.app.gql(
+      op("SubmitScoreSheet"),
+      { input: { dossierId: String(d.id), partA: a, partB: b, partC: c, mandatoryStarsMet: m } },
+      as.headers,
+    );
   const sheetsSeenBy = async (d: Dossier, as: Staff) =>
-    (await t.app.gql("query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSummary { sheets average } } }", { id: String(d.id) }, as.headers)).body.data.dossier;
+    (
+      await t.app.gql(
+        "query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSummary { sheets average } } }",
+        { id: String(d.id) },
+        as.headers,
+      )
+    ).body.data.dossier;
 
   it("refuses out-of-range points, replaces a member's own sheet, and hides others' sheets until the conclusion", async () => {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
-    for (const [a, b, c, m] of [[41, 0, 0, 3], [0, 26, 0, 3], [0, 0, 36, 3], [-1, 0, 0, 3], [10, 10, 10, 6]]) {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+    });
+    for (const [a, b, c, m] of [
+      [41, 0, 0, 3],
+      [0, 26, 0, 3],
+      [0, 0, 36, 3],
+      [-1, 0, 0, 3],
+      [10, 10, 10, 6],
+    ]) {
       expect(codes(await sheet(dossier, t.staff.council[0], a, b, c, m))).toEqual(["BAD_USER_INPUT"]);
     }
     await sheet(dossier, t.staff.council[0], 10, 10, 10);
     await sheet(dossier, t.staff.council[0], 35, 22, 30); // replaces
     await sheet(dossier, t.staff.council[1], 36, 23, 31);
     expect(await t.db.dataSource.getRepository(ScoreSheet).countBy({ dossierId: dossier.id })).toBe(2);
-    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }], scoreSummary: null });
-    expect(codes(await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers))).toEqual(["INVALID_TRANSITION"]); // 2 of 3
+    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({
+      scoreSheets: [{ total: 87 }],
+      scoreSummary: null,
+    });
+    expect(
+      codes(await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers)),
+    ).toEqual(["INVALID_TRANSITION"]); // 2 of 3
     await sheet(dossier, t.staff.council[2], 34, 22, 30);
-    const concluded = await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers);
-    expect(concluded.body.data.concludeEvaluation).toMatchObject({ status: "SCORED", averageScore: 87.67, resultStars: 4 });
-    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({ scoreSheets: [{ total: 87 }, { total: 90 }, { total: 86 }], scoreSummary: { sheets: 3, average: 87.67 } });
+    const concluded = await t.app.gql(
+      op("ConcludeEvaluation"),
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(concluded.body.data.concludeEvaluation).toMatchObject({
+      status: "SCORED",
+      averageScore: 87.67,
+      resultStars: 4,
+    });
+    expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({
+      scoreSheets: [{ total: 87 }, { total: 90 }, { total: 86 }],
+      scoreSummary: { sheets: 3, average: 87.67 },
+    });
     expect(codes(await sheet(dossier, t.staff.council[0], 1, 1, 1))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
   });
 
   it("keeps every member's scores from everyone else until the conclusion: only who has submitted shows, in the list and the history", async () => {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+    });
     await sheet(dossier, t.staff.council[0], 35, 22, 30);
     await sheet(dossier, t.staff.council[1], 20, 10, 15);
     const seen = async (as: Staff) =>
-      (await t.app.gql("query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSubmissions { member { email } } history { action note } } }", { id: String(dossier.id) }, as.headers)).body.data.dossier;
+      (
+        await t.app.gql(
+          "query($id: ID!) { dossier(id: $id) { scoreSheets { total } scoreSubmissions { member { email } } history { action note } } }",
+          { id: String(dossier.id) },
+          as.headers,
+        )
+      ).body.data.dossier;
     for (const other of [t.staff.province, t.staff.binhLu, t.staff.admin, t.staff.council[2]]) {
       const view = await seen(other);
       expect(view.scoreSheets).toEqual([]);
-      expect(view.scoreSubmissions.map((s: any) => s.member.email)).toEqual([t.staff.council[0].user.email, t.staff.council[1].user.email]);
+      expect(view.scoreSubmissions.map((s: any) => s.member.email)).toEqual([
+        t.staff.council[0].user.email,
+        t.staff.council[1].user.email,
+      ]);
       expect(JSON.stringify(view.history)).not.toMatch(/87|45|A 35|A 20/);
     }
     const own = await seen(t.staff.council[0]);
     expect(own.scoreSheets).toEqual([{ total: 87 }]);
     expect(own.history.filter((e: any) => e.note.includes("= 87"))).toHaveLength(1); // their own, with the values
     expect(codes(await sheet(dossier, t.staff.admin, 40, 25, 35))).toEqual(["FORBIDDEN"]); // an administrator scores for nobody
-    const audited = await t.db.dataSource.getRepository(AuditEvent).findBy({ action: "SUBMIT_SCORE_SHEET", subjectId: String(dossier.id) });
+    const audited = await t.db.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ action: "SUBMIT_SCORE_SHEET", subjectId: String(dossier.id) });
     expect(audited.map((e) => e.note)).toEqual([
       "score sheet submitted: A 35, B 22, C 30 = 87; mandatory criteria met up to 4 stars",
       "score sheet submitted: A 20, B 10, C 15 = 45; mandatory criteria met up to 4 stars",
@@ -182,21 +343,47 @@ describe("scoring", () => {
 
   it("ends below 3 stars in NOT_ACHIEVED, and stops at the highest level whose mandatory criteria most sheets meet", async () => {
     const conclude = async (sheets: [number, number, number, number][]) => {
-      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, { createdBy: t.staff.binhLu.user });
+      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+        createdBy: t.staff.binhLu.user,
+      });
       for (const [i, [a, b, c, m]] of sheets.entries()) await sheet(dossier, t.staff.council[i], a, b, c, m);
-      return (await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers)).body.data.concludeEvaluation;
+      return (await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers))
+        .body.data.concludeEvaluation;
     };
-    expect(await conclude([[20, 10, 10, 3], [20, 10, 14, 3], [18, 10, 12, 3]])).toMatchObject({ status: "NOT_ACHIEVED", resultStars: 2 });
+    expect(
+      await conclude([
+        [20, 10, 10, 3],
+        [20, 10, 14, 3],
+        [18, 10, 12, 3],
+      ]),
+    ).toMatchObject({ status: "NOT_ACHIEVED", resultStars: 2 });
     // 80 points, but only one sheet in three says the 4-star mandatory criteria are met: 3 stars.
-    expect(await conclude([[32, 20, 28, 4], [32, 20, 28, 3], [32, 20, 28, 3]])).toMatchObject({ status: "SCORED", resultStars: 3 });
-    const five = await conclude([[38, 24, 33, 5], [37, 23, 32, 5], [39, 24, 34, 5]]);
+    expect(
+      await conclude([
+        [32, 20, 28, 4],
+        [32, 20, 28, 3],
+        [32, 20, 28, 3],
+      ]),
+    ).toMatchObject({ status: "SCORED", resultStars: 3 });
+    const five = await conclude([
+      [38, 24, 33, 5],
+      [37, 23, 32, 5],
+      [39, 24, 34, 5],
+    ]);
     expect(five).toMatchObject({ status: "SCORED", resultStars: 5 });
   });
 
   it("sends a 5-star result to the Ministry, and issues the certificate on its decision", async () => {
-    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 5 });
-    expect(codes(await CALLS[DossierAction.RECORD_RECOGNITION](dossier, t.staff.province))).toEqual(["INVALID_TRANSITION"]);
-    expect((await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, t.staff.province)).body.errors).toBeUndefined();
+    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+      createdBy: t.staff.binhLu.user,
+      resultStars: 5,
+    });
+    expect(codes(await CALLS[DossierAction.RECORD_RECOGNITION](dossier, t.staff.province))).toEqual([
+      "INVALID_TRANSITION",
+    ]);
+    expect(
+      (await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, t.staff.province)).body.errors,
+    ).toBeUndefined();
     const central = await CALLS[DossierAction.RECORD_CENTRAL_RESULT](dossier, t.staff.province);
     expect(central.body.data.recordCentralResult.number).toMatch(/^OCOP-T-/);
     const listed = await t.app.gql(op("ProductDetail"), { slug: product.slug });
@@ -206,19 +393,42 @@ describe("scoring", () => {
 
 describe("re-evaluation", () => {
   it("supersedes the product's previous certificate", async () => {
-    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 4, kind: DossierKind.RE_EVALUATION });
-    const before = (await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number;
+    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+      createdBy: t.staff.binhLu.user,
+      resultStars: 4,
+      kind: DossierKind.RE_EVALUATION,
+    });
+    const before = (await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product
+      .certificate.number;
     const issued = await CALLS[DossierAction.RECORD_RECOGNITION](dossier, t.staff.province);
-    expect(issued.body.data.recordRecognition).toMatchObject({ stars: 4, status: "ACTIVE", expiresOn: "2028-08-30" });
-    expect((await t.app.gql(op("VerifyCertificate"), { number: before })).body.data.certificate.status).toBe("SUPERSEDED");
-    expect((await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number).toBe(issued.body.data.recordRecognition.number);
+    expect(issued.body.data.recordRecognition).toMatchObject({
+      stars: 4,
+      status: "ACTIVE",
+      expiresOn: "2028-08-30",
+    });
+    expect((await t.app.gql(op("VerifyCertificate"), { number: before })).body.data.certificate.status).toBe(
+      "SUPERSEDED",
+    );
+    expect(
+      (await t.app.gql(op("ProductDetail"), { slug: product.slug })).body.data.product.certificate.number,
+    ).toBe(issued.body.data.recordRecognition.number);
   });
 
   it("refuses a NEW dossier for a certified product and a RE_EVALUATION for an uncertified one", async () => {
-    const { round, product } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, { createdBy: t.staff.binhLu.user, kind: DossierKind.RE_EVALUATION });
-    const create = (kind: string, productId: number) => t.app.gql(op("CreateDossier"), { input: { productId: String(productId), roundId: String(round.id), kind } }, t.staff.binhLu.headers);
+    const { round, product } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+      createdBy: t.staff.binhLu.user,
+      kind: DossierKind.RE_EVALUATION,
+    });
+    const create = (kind: string, productId: number) =>
+      t.app.gql(
+        op("CreateDossier"),
+        { input: { productId: String(productId), roundId: String(round.id), kind } },
+        t.staff.binhLu.headers,
+      );
     expect(codes(await create("NEW", product.id))).toEqual(["BAD_USER_INPUT"]);
-    const uncertified = (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })).product;
+    const uncertified = (
+      await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })
+    ).product;
     expect(codes(await create("RE_EVALUATION", uncertified.id))).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await create("NEW", uncertified.id))).toEqual([]);
     expect(codes(await create("NEW", uncertified.id))).toEqual(["CONFLICT"]); // one open dossier per product and round
@@ -227,11 +437,26 @@ describe("re-evaluation", () => {
 
 describe("chasing communes", () => {
   it("lists per commune the round's dossiers not forwarded yet", async () => {
-    const { round } = await dossierIn(t.db.dataSource, DossierStatus.SUBMITTED, { createdBy: t.staff.binhLu.user });
+    const { round } = await dossierIn(t.db.dataSource, DossierStatus.SUBMITTED, {
+      createdBy: t.staff.binhLu.user,
+    });
     await t.db.dataSource.getRepository(Dossier).update({ roundId: round.id }, {});
-    const r = await t.app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { commune { code } notForwarded dossiers { status } } }", { r: String(round.id) }, t.staff.province.headers);
-    expect(r.body.data.dossiersNotForwarded).toEqual([{ commune: { code: "03390" }, notForwarded: 1, dossiers: [{ status: "SUBMITTED" }] }]);
-    expect(codes(await t.app.gql("query($r: ID!) { dossiersNotForwarded(roundId: $r) { notForwarded } }", { r: String(round.id) }, t.staff.binhLu.headers))).toEqual(["FORBIDDEN"]);
+    const r = await t.app.gql(
+      "query($r: ID!) { dossiersNotForwarded(roundId: $r) { commune { code } notForwarded dossiers { status } } }",
+      { r: String(round.id) },
+      t.staff.province.headers,
+    );
+    expect(r.body.data.dossiersNotForwarded).toEqual([
+      { commune: { code: "03390" }, notForwarded: 1, dossiers: [{ status: "SUBMITTED" }] },
+    ]);
+    expect(
+      codes(
+        await t.app.gql(
+          "query($r: ID!) { dossiersNotForwarded(roundId: $r) { notForwarded } }",
+          { r: String(round.id) },
+          t.staff.binhLu.headers,
+        ),
+      ),
+    ).toEqual(["FORBIDDEN"]);
   });
 });
-

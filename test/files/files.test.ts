@@ -34,7 +34,9 @@ it("keeps the Vietnamese name with the extension of the recognised type, and ser
   const got = await request(app.app).get(`/files/${uploaded.body.id}`).set(me.headers);
   expect(got.headers["content-type"]).toBe("application/pdf");
   expect(got.headers["x-content-type-options"]).toBe("nosniff");
-  expect(got.headers["content-disposition"]).toBe(`attachment; filename="Phieu dang ky.pdf"; filename*=UTF-8''Phi%E1%BA%BFu%20%C4%91%C4%83ng%20k%C3%BD.pdf`);
+  expect(got.headers["content-disposition"]).toBe(
+    `attachment; filename="Phieu dang ky.pdf"; filename*=UTF-8''Phi%E1%BA%BFu%20%C4%91%C4%83ng%20k%C3%BD.pdf`,
+  );
   const downloads = await db.dataSource.getRepository(AuditEvent).findBy({ action: "FILE_DOWNLOADED" });
   expect(downloads.map((d) => [d.actorId, d.subjectId])).toEqual([[me.user.id, uploaded.body.id]]);
 });
@@ -44,10 +46,32 @@ it("shows a dossier document's file to reviewers: name, type, size, sha256 and w
   const me = await officer(app);
   const { dossier } = await dossierIn(db.dataSource, DossierStatus.DRAFT, { createdBy: me.user });
   const uploaded = await upload(app.app, me.headers, PNG, "ảnh nhãn.png");
-  await db.dataSource.manager.save(db.dataSource.manager.create(DossierDocument, { dossierId: dossier.id, kind: DocumentKind.OTHER, title: "Nhãn", fileId: Number(uploaded.body.id), validUntil: null, attachedById: me.user.id }));
-  const r = await app.gql("query($id: ID!) { dossier(id: $id) { documents { file { id name contentType size sha256 downloadUrl } } } }", { id: String(dossier.id) }, me.headers);
+  await db.dataSource.manager.save(
+    db.dataSource.manager.create(DossierDocument, {
+      dossierId: dossier.id,
+      kind: DocumentKind.OTHER,
+      title: "Nhãn",
+      fileId: Number(uploaded.body.id),
+      validUntil: null,
+      attachedById: me.user.id,
+    }),
+  );
+  const r = await app.gql(
+    "query($id: ID!) { dossier(id: $id) { documents { file { id name contentType size sha256 downloadUrl } } } }",
+    { id: String(dossier.id) },
+    me.headers,
+  );
   expect(r.body.data.dossier.documents).toEqual([
-    { file: { id: uploaded.body.id, name: "ảnh nhãn.png", contentType: "image/png", size: PNG.length, sha256: uploaded.body.sha256, downloadUrl: `/files/${uploaded.body.id}` } },
+    {
+      file: {
+        id: uploaded.body.id,
+        name: "ảnh nhãn.png",
+        contentType: "image/png",
+        size: PNG.length,
+        sha256: uploaded.body.sha256,
+        downloadUrl: `/files/${uploaded.body.id}`,
+      },
+    },
   ]);
 });
 
@@ -72,11 +96,25 @@ it("removes uploads never attached after the given days, keeps attached and rece
   const { dossier } = await dossierIn(db.dataSource, DossierStatus.DRAFT, { createdBy: me.user });
   const orphan = await upload(app.app, me.headers, Buffer.concat([PDF, Buffer.from("orphan")]), "orphan.pdf");
   const attached = await upload(app.app, me.headers, PDF, "attached.pdf");
-  await db.dataSource.manager.save(db.dataSource.manager.create(DossierDocument, { dossierId: dossier.id, kind: DocumentKind.OTHER, title: "x", fileId: Number(attached.body.id), validUntil: null, attachedById: me.user.id }));
+  await db.dataSource.manager.save(
+    db.dataSource.manager.create(DossierDocument, {
+      dossierId: dossier.id,
+      kind: DocumentKind.OTHER,
+      title: "x",
+      fileId: Number(attached.body.id),
+      validUntil: null,
+      attachedById: me.user.id,
+    }),
+  );
   const sameBytesOrphan = await upload(app.app, me.headers, PDF, "copy.pdf");
   const eightDaysLater = new Date(clock.instant.getTime() + 8 * 24 * 3600_000);
   clock.instant = eightDaysLater;
-  const recent = await upload(app.app, (await signIn(app.gql, me.user)).headers, Buffer.concat([PDF, Buffer.from("recent")]), "recent.pdf");
+  const recent = await upload(
+    app.app,
+    (await signIn(app.gql, me.user)).headers,
+    Buffer.concat([PDF, Buffer.from("recent")]),
+    "recent.pdf",
+  );
   clock.instant = new Date("2026-06-15T03:00:00Z");
 
   expect(await removeUnattachedFiles(db.dataSource, TEST_FILES_DIR, 7, eightDaysLater)).toBe(2);

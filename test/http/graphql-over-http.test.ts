@@ -26,6 +26,9 @@ afterAll(async () => {
 for (const audit of serverAudits({ url: () => url }).filter((a) => !a.name.startsWith("MAY"))) {
   it(audit.name, async () => {
     const result = await audit.fn();
-    if (result.status !== "ok") throw new Error(`${result.reason}${"response" in result ? `: ${result.response.status} ${await result.response.text().catch(() => "")}` : ""}`);
+    if (result.status !== "ok")
+      throw new Error(
+        `${result.reason}${"response" in result ? `: ${result.response.status} ${await result.response.text().catch(() => "")}` : ""}`,
+      );
   });
 }

@@ -17,7 +17,10 @@ const SECRET = "x".repeat(32);
 
 function run(script: string, env: Record<string, string>, { untilReady = false } = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(DIST, script)], { env: { PATH: process.env.PATH ?? "", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join(DIST, script)], {
+      env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     const read = (d: Buffer) => {
       out += d.toString();
@@ -35,7 +38,9 @@ it("the embedded demo listens on loopback, and refuses any other address while t
   expect(local.out).toMatch(/"host":"127\.0\.0\.1"/);
   const open = await run("main.js", { SQLITE_PATH: join(dir, "a.sqlite"), HOST: "0.0.0.0" });
   expect(open.code).toBe(1);
-  expect(open.out.trim().split("\n").at(-1)).toMatch(/^ocop-api: refusing to listen on 0\.0\.0\.0: active accounts still have the published demo password \(admin@demo\.ocop\.vn, /);
+  expect(open.out.trim().split("\n").at(-1)).toMatch(
+    /^ocop-api: refusing to listen on 0\.0\.0\.0: active accounts still have the published demo password \(admin@demo\.ocop\.vn, /,
+  );
 });
 
 it("seed:demo refuses a database with real users or certificates and writes nothing; a server on it with demo accounts refuses the network", async () => {
@@ -58,7 +63,10 @@ it("seed:demo refuses a database with real users or certificates and writes noth
     expect(served.out).toMatch(/refusing to listen on 0\.0\.0\.0/);
     // Once no active account has it, the server starts.
     await ds.query("UPDATE `user` SET active = 0");
-    expect((await run("main.js", { DATABASE_URL: url, JWT_SECRET: SECRET, HOST: "0.0.0.0" }, { untilReady: true })).code).toBe(0);
+    expect(
+      (await run("main.js", { DATABASE_URL: url, JWT_SECRET: SECRET, HOST: "0.0.0.0" }, { untilReady: true }))
+        .code,
+    ).toBe(0);
   } finally {
     await ds.destroy();
   }

@@ -30,12 +30,17 @@ function sample(type: GraphQLInputType, name: string): unknown {
   if (isNonNullType(type)) return sample(type.ofType, name);
   if (isListType(type)) return [sample(type.ofType, name)];
   if (isEnumType(type)) return type.getValues()[0].value;
-  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, sample(f.type, f.name)]));
+  if (isInputObjectType(type))
+    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, sample(f.type, f.name)]));
   switch (type.name) {
     case "ID":
       return "999999";
     case "Int":
-      return { year: 2026, minCouncilSize: 3, stars: 4, partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 }[name] ?? 1;
+      return (
+        { year: 2026, minCouncilSize: 3, stars: 4, partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 }[
+          name
+        ] ?? 1
+      );
     case "Boolean":
       return true;
     case "LocalDate":
@@ -59,9 +64,12 @@ type Leaf = { path: (string | number)[]; type: string; required: boolean };
 /** Every text, date and number field below an argument, with its path in the variables. */
 function leaves(type: GraphQLInputType, path: (string | number)[], required: boolean): Leaf[] {
   if (isNonNullType(type)) return leaves(type.ofType, path, true);
-  if (isListType(type)) return isInputObjectType(getNamedType(type)) ? leaves(type.ofType, [...path, 0], false) : [];
-  if (isInputObjectType(type)) return Object.values(type.getFields()).flatMap((f) => leaves(f.type, [...path, f.name], false));
-  if (isScalarType(type) && ["String", "LocalDate", "Int"].includes(type.name)) return [{ path, type: type.name, required }];
+  if (isListType(type))
+    return isInputObjectType(getNamedType(type)) ? leaves(type.ofType, [...path, 0], false) : [];
+  if (isInputObjectType(type))
+    return Object.values(type.getFields()).flatMap((f) => leaves(f.type, [...path, f.name], false));
+  if (isScalarType(type) && ["String", "LocalDate", "Int"].includes(type.name))
+    return [{ path, type: type.name, required }];
   return [];
 }
 
@@ -87,14 +95,33 @@ const BAD: Record<string, { value: unknown; name: string; always: boolean }[]> =
 const mutations = Object.values(schema.getMutationType()!.getFields());
 const cases = mutations.flatMap((mutation) =>
   mutation.args.flatMap((arg: GraphQLArgument) =>
-    leaves(arg.type, [arg.name], isNonNullType(arg.type)).flatMap((leaf) => BAD[leaf.type].map((bad) => ({ mutation, leaf, bad }))),
+    leaves(arg.type, [arg.name], isNonNullType(arg.type)).flatMap((leaf) =>
+      BAD[leaf.type].map((bad) => ({ mutation, leaf, bad })),
+    ),
   ),
 );
 
 async function rowsWritten(): Promise<number> {
-  const tables = ["user", "producer", "product", "certificate", "evaluation_round", "dossier", "dossier_document", "score_sheet", "expiry_notice", "inspection", "violation", "revocation_recommendation", "audit_event"];
-  const q = (name: string) => (t.db.dataSource.options.type === "better-sqlite3" ? `"${name}"` : `\`${name}\``);
-  const [row] = await t.db.dataSource.query(`SELECT ${tables.map((name) => `(SELECT COUNT(*) FROM ${q(name)})`).join(" + ")} AS n`);
+  const tables = [
+    "user",
+    "producer",
+    "product",
+    "certificate",
+    "evaluation_round",
+    "dossier",
+    "dossier_document",
+    "score_sheet",
+    "expiry_notice",
+    "inspection",
+    "violation",
+    "revocation_recommendation",
+    "audit_event",
+  ];
+  const q = (name: string) =>
+    t.db.dataSource.options.type === "better-sqlite3" ? `"${name}"` : `\`${name}\``;
+  const [row] = await t.db.dataSource.query(
+    `SELECT ${tables.map((name) => `(SELECT COUNT(*) FROM ${q(name)})`).join(" + ")} AS n`,
+  );
   return Number(row.n);
 }
 
@@ -102,22 +129,28 @@ it("walks a fair number of fields", () => {
   expect(cases.length).toBeGreaterThan(150);
 });
 
-it.each(cases.map((c) => [`${c.mutation.name} ${c.leaf.path.join(".")}: ${c.bad.name}`, c] as const))("%s", async (_title, { mutation, leaf, bad }) => {
-  const variables = Object.fromEntries(mutation.args.map((a) => [a.name, sample(a.type, a.name)]));
-  setAt(variables, leaf.path, bad.value);
-  const signature = mutation.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
-  const call = mutation.args.map((a) => `${a.name}: $${a.name}`).join(", ");
-  const query = `mutation(${signature}) { ${mutation.name}(${call}) { __typename } }`;
-  const before = await rowsWritten();
-  const r = await request(t.app.app).post("/graphql").set(t.staff.admin.headers).send({ query, variables });
-  expect(r.status).toBeLessThan(500);
-  const error = r.body.errors?.[0];
-  expect(error?.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
-  const field = String(leaf.path[leaf.path.length - 1]);
-  if (bad.always || (bad.name === "blank" && leaf.required)) {
-    expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
-    const named = [error.message, ...(error.extensions.problems ?? []).map((p: { field: string }) => p.field)].join(" ");
-    expect(named).toContain(field);
-    expect(await rowsWritten()).toBe(before);
-  }
-});
+it.each(cases.map((c) => [`${c.mutation.name} ${c.leaf.path.join(".")}: ${c.bad.name}`, c] as const))(
+  "%s",
+  async (_title, { mutation, leaf, bad }) => {
+    const variables = Object.fromEntries(mutation.args.map((a) => [a.name, sample(a.type, a.name)]));
+    setAt(variables, leaf.path, bad.value);
+    const signature = mutation.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
+    const call = mutation.args.map((a) => `${a.name}: $${a.name}`).join(", ");
+    const query = `mutation(${signature}) { ${mutation.name}(${call}) { __typename } }`;
+    const before = await rowsWritten();
+    const r = await request(t.app.app).post("/graphql").set(t.staff.admin.headers).send({ query, variables });
+    expect(r.status).toBeLessThan(500);
+    const error = r.body.errors?.[0];
+    expect(error?.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
+    const field = String(leaf.path[leaf.path.length - 1]);
+    if (bad.always || (bad.name === "blank" && leaf.required)) {
+      expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
+      const named = [
+        error.message,
+        ...(error.extensions.problems ?? []).map((p: { field: string }) => p.field),
+      ].join(" ");
+      expect(named).toContain(field);
+      expect(await rowsWritten()).toBe(before);
+    }
+  },
+);

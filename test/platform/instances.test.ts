@@ -8,9 +8,20 @@ import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 // Two server processes on one MariaDB database, as behind a load balancer.
 const DIST = join(__dirname, "..", "..", "dist", "src");
 const url = siblingDatabaseUrl("instances");
-const env = { PATH: process.env.PATH ?? "", DATABASE_URL: url, JWT_SECRET: "y".repeat(32), HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info" };
+const env = {
+  PATH: process.env.PATH ?? "",
+  DATABASE_URL: url,
+  JWT_SECRET: "y".repeat(32),
+  HOST: "127.0.0.1",
+  PORT: "0",
+  LOG_LEVEL: "info",
+};
 
-function node(script: string): { child: ChildProcess; ready: Promise<string>; exited: Promise<number | null> } {
+function node(script: string): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, [join(DIST, script)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const ready = new Promise<string>((resolve, reject) => {
@@ -42,15 +53,32 @@ it("a revocation made through one instance is seen by the other within two secon
   servers.push(node("main.js"), node("main.js"));
   const [a, b] = await Promise.all(servers.map((s) => s.ready));
   const post = async (base: string, query: string, variables = {}, token?: string) =>
-    (await (await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    (await (
+      await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json()) as any;
   const listing = `{ products(filter: { search: "mat ong pa u" }) { totalCount edges { node { name certificate { number } } } } }`;
 
   const before = await post(b, listing); // also fills b's response cache
   expect(before.data.products.totalCount).toBe(1);
   const number = before.data.products.edges[0].node.certificate.number;
 
-  const login = await post(a, 'mutation { login(email: "tinh@demo.ocop.vn", password: "ocop-demo-password") { token } }');
-  const revoked = await post(a, "mutation($n: String!) { revokeCertificate(input: { certificateNumber: $n, decisionNumber: \"9/QĐ-UBND\", decisionDate: \"2026-01-05\", reason: \"Vi phạm\" }) { status } }", { n: number }, login.data.login.token);
+  const login = await post(
+    a,
+    'mutation { login(email: "tinh@demo.ocop.vn", password: "ocop-demo-password") { token } }',
+  );
+  const revoked = await post(
+    a,
+    'mutation($n: String!) { revokeCertificate(input: { certificateNumber: $n, decisionNumber: "9/QĐ-UBND", decisionDate: "2026-01-05", reason: "Vi phạm" }) { status } }',
+    { n: number },
+    login.data.login.token,
+  );
   expect(revoked.data.revokeCertificate.status).toBe("REVOKED");
   const at = Date.now();
 

@@ -20,7 +20,10 @@ it("runs every migration on an empty database, leaves no drift from the entities
     const first = await loadReferenceData(ds);
     expect(first["lai-chau-units.csv"]).toEqual({ inserted: 38, updated: 0, unchanged: 0 });
     expect(first["categories.csv"]).toEqual({ inserted: 39, updated: 0, unchanged: 0 });
-    const snapshot = async () => [await ds.getRepository(Commune).find({ order: { code: "ASC" } }), await ds.getRepository(Category).find({ order: { code: "ASC" } })];
+    const snapshot = async () => [
+      await ds.getRepository(Commune).find({ order: { code: "ASC" } }),
+      await ds.getRepository(Category).find({ order: { code: "ASC" } }),
+    ];
     const before = await snapshot();
     const second = await loadReferenceData(ds);
     expect(second["lai-chau-units.csv"]).toEqual({ inserted: 0, updated: 0, unchanged: 38 });

@@ -4,7 +4,13 @@ import { join } from "node:path";
 import request from "supertest";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Role } from "../../src/auth/user.entity";
-import { Dossier, DossierDocument, DossierKind, MANDATORY_DOCUMENTS, ScoreSheet } from "../../src/dossiers/dossier.entity";
+import {
+  Dossier,
+  DossierDocument,
+  DossierKind,
+  MANDATORY_DOCUMENTS,
+  ScoreSheet,
+} from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { RecommendationStatus, RevocationRecommendation } from "../../src/oversight/oversight.entity";
 import { FixedClock } from "../support/http";
@@ -17,7 +23,13 @@ import { dossierIn, fileOf, signIn, useStaffApp, type StaffApp } from "../suppor
  * repeat that changes nothing) or one of the codes listed. A new mutation must be added here: the first
  * test compares this table with the schema.
  */
-type Race = { action: string; losers?: string[]; setup: (t: StaffApp) => Promise<{ query: string; variables: Record<string, unknown>; headers: Record<string, string> }> };
+type Race = {
+  action: string;
+  losers?: string[];
+  setup: (
+    t: StaffApp,
+  ) => Promise<{ query: string; variables: Record<string, unknown>; headers: Record<string, string> }>;
+};
 
 const DEFAULT_LOSERS = ["CONFLICT", "INVALID_TRANSITION"];
 /** Not raced: they change no record (login is throttled, and tested for bursts in auth.test.ts). */
@@ -26,37 +38,75 @@ const NOT_RACED = ["login"];
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const TODAY = "2026-06-15";
 
-const byId = (mutation: string, field: string, args = "(id: $id)") => `mutation($id: ID!) { ${mutation}${args} { ${field} } }`;
-const withInput = (mutation: string, type: string, field: string) => `mutation($input: ${type}!) { ${mutation}(input: $input) { ${field} } }`;
+const byId = (mutation: string, field: string, args = "(id: $id)") =>
+  `mutation($id: ID!) { ${mutation}${args} { ${field} } }`;
+const withInput = (mutation: string, type: string, field: string) =>
+  `mutation($input: ${type}!) { ${mutation}(input: $input) { ${field} } }`;
 
-const dossier = (status: DossierStatus, extra: Parameters<typeof dossierIn>[2] extends infer O ? Partial<O> : never = {}) => async (t: StaffApp) =>
-  (await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, ...extra })).dossier;
+const dossier =
+  (status: DossierStatus, extra: Parameters<typeof dossierIn>[2] extends infer O ? Partial<O> : never = {}) =>
+  async (t: StaffApp) =>
+    (await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, ...extra })).dossier;
 
 async function withMandatoryDocuments(t: StaffApp, status: DossierStatus) {
   const d = await dossier(status)(t);
   for (const kind of MANDATORY_DOCUMENTS) {
     const { file } = await fileOf(t.db.dataSource, t.staff.binhLu.user);
-    await t.db.dataSource.manager.save(t.db.dataSource.manager.create(DossierDocument, { dossierId: d.id, kind, title: kind, fileId: file.id, validUntil: null, attachedById: t.staff.binhLu.user.id }));
+    await t.db.dataSource.manager.save(
+      t.db.dataSource.manager.create(DossierDocument, {
+        dossierId: d.id,
+        kind,
+        title: kind,
+        fileId: file.id,
+        validUntil: null,
+        attachedById: t.staff.binhLu.user.id,
+      }),
+    );
   }
   return d;
 }
 
 async function certified(t: StaffApp) {
-  return (await makeProduct(t.db.dataSource, { name: `Chè ${Math.random()}`, communeCode: "03390", decisionDate: "2024-01-10" })).certificate!;
+  return (
+    await makeProduct(t.db.dataSource, {
+      name: `Chè ${Math.random()}`,
+      communeCode: "03390",
+      decisionDate: "2024-01-10",
+    })
+  ).certificate!;
 }
 
 const RACES: Record<string, Race> = {
   createUser: {
     action: "USER_CREATED",
-    setup: async (t) => ({ query: withInput("createUser", "CreateUserInput", "id"), variables: { input: { email: "moi@test.ocop.vn", fullName: "Cán bộ mới", role: "PROVINCE_OFFICER", password: "a long enough passphrase 7" } }, headers: t.staff.admin.headers }),
+    setup: async (t) => ({
+      query: withInput("createUser", "CreateUserInput", "id"),
+      variables: {
+        input: {
+          email: "moi@test.ocop.vn",
+          fullName: "Cán bộ mới",
+          role: "PROVINCE_OFFICER",
+          password: "a long enough passphrase 7",
+        },
+      },
+      headers: t.staff.admin.headers,
+    }),
   },
   setUserActive: {
     action: "USER_DEACTIVATED",
-    setup: async (t) => ({ query: "mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }", variables: { id: String((await makeUser(t.db.dataSource, Role.PROVINCE_OFFICER)).id) }, headers: t.staff.admin.headers }),
+    setup: async (t) => ({
+      query: "mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }",
+      variables: { id: String((await makeUser(t.db.dataSource, Role.PROVINCE_OFFICER)).id) },
+      headers: t.staff.admin.headers,
+    }),
   },
   resetUserPassword: {
     action: "PASSWORD_RESET",
-    setup: async (t) => ({ query: 'mutation($id: ID!) { resetUserPassword(id: $id, password: "reset by the admin 9") { id } }', variables: { id: String((await makeUser(t.db.dataSource, Role.PROVINCE_OFFICER)).id) }, headers: t.staff.admin.headers }),
+    setup: async (t) => ({
+      query: 'mutation($id: ID!) { resetUserPassword(id: $id, password: "reset by the admin 9") { id } }',
+      variables: { id: String((await makeUser(t.db.dataSource, Role.PROVINCE_OFFICER)).id) },
+      headers: t.staff.admin.headers,
+    }),
   },
   changePassword: {
     action: "PASSWORD_CHANGED",
@@ -64,41 +114,90 @@ const RACES: Record<string, Race> = {
     losers: ["CONFLICT", "BAD_USER_INPUT", "RATE_LIMITED"],
     setup: async (t) => {
       const me = await signIn(t.app.gql, await makeUser(t.db.dataSource, Role.PROVINCE_OFFICER));
-      return { query: 'mutation { changePassword(oldPassword: "correct horse battery", newPassword: "my new long passphrase 3") { token } }', variables: {}, headers: me.headers };
+      return {
+        query:
+          'mutation { changePassword(oldPassword: "correct horse battery", newPassword: "my new long passphrase 3") { token } }',
+        variables: {},
+        headers: me.headers,
+      };
     },
   },
   createProducer: {
     action: "PRODUCER_CREATED",
-    setup: async (t) => ({ query: withInput("createProducer", "CreateProducerInput", "id"), variables: { input: { name: "HTX Đua", kind: "HTX", communeCode: "03390" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("createProducer", "CreateProducerInput", "id"),
+      variables: { input: { name: "HTX Đua", kind: "HTX", communeCode: "03390" } },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   updateProducer: {
     action: "PRODUCER_UPDATED",
-    setup: async (t) => ({ query: withInput("updateProducer", "UpdateProducerInput", "name"), variables: { input: { id: String((await makeProducer(t.db.dataSource)).id), name: "HTX Đổi tên" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("updateProducer", "UpdateProducerInput", "name"),
+      variables: { input: { id: String((await makeProducer(t.db.dataSource)).id), name: "HTX Đổi tên" } },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   createProduct: {
     action: "PRODUCT_CREATED",
-    setup: async (t) => ({ query: withInput("createProduct", "CreateProductInput", "id"), variables: { input: { producerId: String((await makeProducer(t.db.dataSource)).id), name: "Mật ong đua", categoryCode: "I.2.b" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("createProduct", "CreateProductInput", "id"),
+      variables: {
+        input: {
+          producerId: String((await makeProducer(t.db.dataSource)).id),
+          name: "Mật ong đua",
+          categoryCode: "I.2.b",
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   updateProduct: {
     action: "PRODUCT_UPDATED",
-    setup: async (t) => ({ query: withInput("updateProduct", "UpdateProductInput", "name"), variables: { input: { id: String((await makeProduct(t.db.dataSource, { name: "Gạo", decisionDate: null })).product.id), name: "Gạo tám" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("updateProduct", "UpdateProductInput", "name"),
+      variables: {
+        input: {
+          id: String((await makeProduct(t.db.dataSource, { name: "Gạo", decisionDate: null })).product.id),
+          name: "Gạo tám",
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   openEvaluationRound: {
     action: "ROUND_OPENED",
-    setup: async (t) => ({ query: withInput("openEvaluationRound", "OpenEvaluationRoundInput", "id"), variables: { input: { name: "Đợt đua", year: 2026, submissionDeadline: "2026-10-31" } }, headers: t.staff.province.headers }),
+    setup: async (t) => ({
+      query: withInput("openEvaluationRound", "OpenEvaluationRoundInput", "id"),
+      variables: { input: { name: "Đợt đua", year: 2026, submissionDeadline: "2026-10-31" } },
+      headers: t.staff.province.headers,
+    }),
   },
   extendSubmissionDeadline: {
     action: "DEADLINE_EXTENDED",
     setup: async (t) => {
-      const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, { createdBy: t.staff.binhLu.user });
-      return { query: 'mutation($id: ID!) { extendSubmissionDeadline(roundId: $id, submissionDeadline: "2100-01-31") { id } }', variables: { id: String(round.id) }, headers: t.staff.province.headers };
+      const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+        createdBy: t.staff.binhLu.user,
+      });
+      return {
+        query:
+          'mutation($id: ID!) { extendSubmissionDeadline(roundId: $id, submissionDeadline: "2100-01-31") { id } }',
+        variables: { id: String(round.id) },
+        headers: t.staff.province.headers,
+      };
     },
   },
   createDossier: {
     action: "CREATE",
     setup: async (t) => {
-      const { round, product } = await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user });
-      return { query: withInput("createDossier", "CreateDossierInput", "id"), variables: { input: { productId: String(product.id), roundId: String(round.id), kind: "NEW" } }, headers: t.staff.binhLu.headers };
+      const { round, product } = await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, {
+        createdBy: t.staff.binhLu.user,
+      });
+      return {
+        query: withInput("createDossier", "CreateDossierInput", "id"),
+        variables: { input: { productId: String(product.id), roundId: String(round.id), kind: "NEW" } },
+        headers: t.staff.binhLu.headers,
+      };
     },
   },
   attachDossierDocument: {
@@ -106,7 +205,18 @@ const RACES: Record<string, Race> = {
     setup: async (t) => {
       const d = await dossier(DossierStatus.DRAFT)(t);
       const { file } = await fileOf(t.db.dataSource, t.staff.binhLu.user);
-      return { query: withInput("attachDossierDocument", "AttachDossierDocumentInput", "id"), variables: { input: { dossierId: String(d.id), kind: "TEST_REPORT", title: "Phiếu kiểm nghiệm", fileId: String(file.id) } }, headers: t.staff.binhLu.headers };
+      return {
+        query: withInput("attachDossierDocument", "AttachDossierDocumentInput", "id"),
+        variables: {
+          input: {
+            dossierId: String(d.id),
+            kind: "TEST_REPORT",
+            title: "Phiếu kiểm nghiệm",
+            fileId: String(file.id),
+          },
+        },
+        headers: t.staff.binhLu.headers,
+      };
     },
   },
   removeDossierDocument: {
@@ -115,83 +225,245 @@ const RACES: Record<string, Race> = {
     setup: async (t) => {
       const d = await dossier(DossierStatus.DRAFT)(t);
       const { document } = await fileOf(t.db.dataSource, t.staff.binhLu.user, d.id);
-      return { query: byId("removeDossierDocument", "id"), variables: { id: String(document!.id) }, headers: t.staff.binhLu.headers };
+      return {
+        query: byId("removeDossierDocument", "id"),
+        variables: { id: String(document!.id) },
+        headers: t.staff.binhLu.headers,
+      };
     },
   },
   carryOverDocuments: {
     action: "ATTACH_DOCUMENT",
     setup: async (t) => {
-      const { dossier: earlier } = await dossierIn(t.db.dataSource, DossierStatus.RECOGNIZED, { kind: DossierKind.RE_EVALUATION, createdBy: t.staff.binhLu.user });
+      const { dossier: earlier } = await dossierIn(t.db.dataSource, DossierStatus.RECOGNIZED, {
+        kind: DossierKind.RE_EVALUATION,
+        createdBy: t.staff.binhLu.user,
+      });
       const { document } = await fileOf(t.db.dataSource, t.staff.binhLu.user, earlier.id);
       const current = await t.db.dataSource.manager.save(
-        t.db.dataSource.manager.create(Dossier, { ...earlier, id: undefined, code: `C-${Math.random().toString(36).slice(2, 10)}`, status: DossierStatus.DRAFT, openKey: 1, version: 1 }),
+        t.db.dataSource.manager.create(Dossier, {
+          ...earlier,
+          id: undefined,
+          code: `C-${Math.random().toString(36).slice(2, 10)}`,
+          status: DossierStatus.DRAFT,
+          openKey: 1,
+          version: 1,
+        }),
       );
-      return { query: "mutation($id: ID!, $docs: [ID!]!) { carryOverDocuments(dossierId: $id, documentIds: $docs) { id } }", variables: { id: String(current.id), docs: [String(document!.id)] }, headers: t.staff.binhLu.headers };
+      return {
+        query:
+          "mutation($id: ID!, $docs: [ID!]!) { carryOverDocuments(dossierId: $id, documentIds: $docs) { id } }",
+        variables: { id: String(current.id), docs: [String(document!.id)] },
+        headers: t.staff.binhLu.headers,
+      };
     },
   },
-  submitDossier: { action: "SUBMIT", setup: async (t) => ({ query: byId("submitDossier", "status"), variables: { id: String((await withMandatoryDocuments(t, DossierStatus.DRAFT)).id) }, headers: t.staff.binhLu.headers }) },
+  submitDossier: {
+    action: "SUBMIT",
+    setup: async (t) => ({
+      query: byId("submitDossier", "status"),
+      variables: { id: String((await withMandatoryDocuments(t, DossierStatus.DRAFT)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
   returnDossier: {
     action: "RETURN",
-    setup: async (t) => ({ query: 'mutation($id: ID!) { returnDossier(id: $id, reason: "Thiếu bản sao") { status } }', variables: { id: String((await dossier(DossierStatus.SUBMITTED)(t)).id) }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: 'mutation($id: ID!) { returnDossier(id: $id, reason: "Thiếu bản sao") { status } }',
+      variables: { id: String((await dossier(DossierStatus.SUBMITTED)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   recordCommuneReport: {
     action: "RECORD_COMMUNE_REPORT",
     setup: async (t) => {
       const verdict = { met: true };
-      return { query: withInput("recordCommuneReport", "CommuneReportInput", "status"), variables: { input: { dossierId: String((await dossier(DossierStatus.SUBMITTED)(t)).id), localOrigin: verdict, localLabour: verdict, ideaOrigin: verdict, localIdentity: verdict } }, headers: t.staff.binhLu.headers };
+      return {
+        query: withInput("recordCommuneReport", "CommuneReportInput", "status"),
+        variables: {
+          input: {
+            dossierId: String((await dossier(DossierStatus.SUBMITTED)(t)).id),
+            localOrigin: verdict,
+            localLabour: verdict,
+            ideaOrigin: verdict,
+            localIdentity: verdict,
+          },
+        },
+        headers: t.staff.binhLu.headers,
+      };
     },
   },
-  forwardDossier: { action: "FORWARD", setup: async (t) => ({ query: byId("forwardDossier", "status"), variables: { id: String((await dossier(DossierStatus.COMMUNE_REVIEWED)(t)).id) }, headers: t.staff.binhLu.headers }) },
-  withdrawDossier: { action: "WITHDRAW", setup: async (t) => ({ query: byId("withdrawDossier", "status"), variables: { id: String((await dossier(DossierStatus.DRAFT)(t)).id) }, headers: t.staff.binhLu.headers }) },
-  acceptDossier: { action: "ACCEPT", setup: async (t) => ({ query: byId("acceptDossier", "status"), variables: { id: String((await dossier(DossierStatus.FORWARDED)(t)).id) }, headers: t.staff.province.headers }) },
+  forwardDossier: {
+    action: "FORWARD",
+    setup: async (t) => ({
+      query: byId("forwardDossier", "status"),
+      variables: { id: String((await dossier(DossierStatus.COMMUNE_REVIEWED)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  withdrawDossier: {
+    action: "WITHDRAW",
+    setup: async (t) => ({
+      query: byId("withdrawDossier", "status"),
+      variables: { id: String((await dossier(DossierStatus.DRAFT)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  acceptDossier: {
+    action: "ACCEPT",
+    setup: async (t) => ({
+      query: byId("acceptDossier", "status"),
+      variables: { id: String((await dossier(DossierStatus.FORWARDED)(t)).id) },
+      headers: t.staff.province.headers,
+    }),
+  },
   submitScoreSheet: {
     action: "SUBMIT_SCORE_SHEET",
-    setup: async (t) => ({ query: withInput("submitScoreSheet", "ScoreSheetInput", "total"), variables: { input: { dossierId: String((await dossier(DossierStatus.UNDER_REVIEW)(t)).id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } }, headers: t.staff.council[0].headers }),
+    setup: async (t) => ({
+      query: withInput("submitScoreSheet", "ScoreSheetInput", "total"),
+      variables: {
+        input: {
+          dossierId: String((await dossier(DossierStatus.UNDER_REVIEW)(t)).id),
+          partA: 30,
+          partB: 20,
+          partC: 25,
+          mandatoryStarsMet: 4,
+        },
+      },
+      headers: t.staff.council[0].headers,
+    }),
   },
   concludeEvaluation: {
     action: "CONCLUDE_EVALUATION",
     setup: async (t) => {
       const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
       for (const member of t.staff.council) {
-        await t.db.dataSource.manager.save(t.db.dataSource.manager.create(ScoreSheet, { dossierId: d.id, memberId: member.user.id, partA: 30, partB: 20, partC: 25, total: 75, mandatoryStarsMet: 4 }));
+        await t.db.dataSource.manager.save(
+          t.db.dataSource.manager.create(ScoreSheet, {
+            dossierId: d.id,
+            memberId: member.user.id,
+            partA: 30,
+            partB: 20,
+            partC: 25,
+            total: 75,
+            mandatoryStarsMet: 4,
+          }),
+        );
       }
-      return { query: byId("concludeEvaluation", "status"), variables: { id: String(d.id) }, headers: t.staff.province.headers };
+      return {
+        query: byId("concludeEvaluation", "status"),
+        variables: { id: String(d.id) },
+        headers: t.staff.province.headers,
+      };
     },
   },
   recordRecognition: {
     action: "RECORD_RECOGNITION",
-    setup: async (t) => ({ query: withInput("recordRecognition", "RecognitionInput", "number"), variables: { input: { dossierId: String((await dossier(DossierStatus.SCORED, { resultStars: 4 })(t)).id), decisionNumber: "12/QĐ-UBND", decisionDate: TODAY } }, headers: t.staff.province.headers }),
+    setup: async (t) => ({
+      query: withInput("recordRecognition", "RecognitionInput", "number"),
+      variables: {
+        input: {
+          dossierId: String((await dossier(DossierStatus.SCORED, { resultStars: 4 })(t)).id),
+          decisionNumber: "12/QĐ-UBND",
+          decisionDate: TODAY,
+        },
+      },
+      headers: t.staff.province.headers,
+    }),
   },
-  proposeToCentral: { action: "PROPOSE_TO_CENTRAL", setup: async (t) => ({ query: byId("proposeToCentral", "status"), variables: { id: String((await dossier(DossierStatus.SCORED, { resultStars: 5 })(t)).id) }, headers: t.staff.province.headers }) },
+  proposeToCentral: {
+    action: "PROPOSE_TO_CENTRAL",
+    setup: async (t) => ({
+      query: byId("proposeToCentral", "status"),
+      variables: { id: String((await dossier(DossierStatus.SCORED, { resultStars: 5 })(t)).id) },
+      headers: t.staff.province.headers,
+    }),
+  },
   recordCentralResult: {
     action: "RECORD_CENTRAL_RESULT",
-    setup: async (t) => ({ query: withInput("recordCentralResult", "CentralResultInput", "number"), variables: { input: { dossierId: String((await dossier(DossierStatus.PROPOSED_TO_CENTRAL, { resultStars: 5 })(t)).id), decisionNumber: "99/QĐ-BNN", decisionDate: TODAY, stars: 5 } }, headers: t.staff.province.headers }),
+    setup: async (t) => ({
+      query: withInput("recordCentralResult", "CentralResultInput", "number"),
+      variables: {
+        input: {
+          dossierId: String((await dossier(DossierStatus.PROPOSED_TO_CENTRAL, { resultStars: 5 })(t)).id),
+          decisionNumber: "99/QĐ-BNN",
+          decisionDate: TODAY,
+          stars: 5,
+        },
+      },
+      headers: t.staff.province.headers,
+    }),
   },
   recordExpiryNotice: {
     action: "EXPIRY_NOTICE_RECORDED",
-    setup: async (t) => ({ query: withInput("recordExpiryNotice", "ExpiryNoticeInput", "number"), variables: { input: { certificateNumber: (await certified(t)).number, sentOn: TODAY, channel: "PHONE" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("recordExpiryNotice", "ExpiryNoticeInput", "number"),
+      variables: {
+        input: { certificateNumber: (await certified(t)).number, sentOn: TODAY, channel: "PHONE" },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   recordInspection: {
     action: "INSPECTION_RECORDED",
-    setup: async (t) => ({ query: withInput("recordInspection", "InspectionInput", "id"), variables: { input: { productId: String((await certified(t)).productId), inspectedOn: TODAY, logoUseCompliant: true } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("recordInspection", "InspectionInput", "id"),
+      variables: {
+        input: {
+          productId: String((await certified(t)).productId),
+          inspectedOn: TODAY,
+          logoUseCompliant: true,
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   recommendRevocation: {
     action: "REVOCATION_RECOMMENDED",
-    setup: async (t) => ({ query: withInput("recommendRevocation", "RevocationRecommendationInput", "id"), variables: { input: { certificateNumber: (await certified(t)).number, reason: "Dùng sai logo" } }, headers: t.staff.binhLu.headers }),
+    setup: async (t) => ({
+      query: withInput("recommendRevocation", "RevocationRecommendationInput", "id"),
+      variables: { input: { certificateNumber: (await certified(t)).number, reason: "Dùng sai logo" } },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   rejectRevocationRecommendation: {
     action: "REVOCATION_REJECTED",
     setup: async (t) => {
       const certificate = await certified(t);
       const rec = await t.db.dataSource.manager.save(
-        t.db.dataSource.manager.create(RevocationRecommendation, { certificateId: certificate.id, communeCode: "03390", reason: "x", violationIds: [], status: RecommendationStatus.PENDING, recommendedById: t.staff.binhLu.user.id, decidedById: null, decisionNote: null }),
+        t.db.dataSource.manager.create(RevocationRecommendation, {
+          certificateId: certificate.id,
+          communeCode: "03390",
+          reason: "x",
+          violationIds: [],
+          status: RecommendationStatus.PENDING,
+          recommendedById: t.staff.binhLu.user.id,
+          decidedById: null,
+          decisionNote: null,
+        }),
       );
-      return { query: 'mutation($id: ID!) { rejectRevocationRecommendation(id: $id, reason: "Chưa đủ căn cứ") { id } }', variables: { id: String(rec.id) }, headers: t.staff.province.headers };
+      return {
+        query:
+          'mutation($id: ID!) { rejectRevocationRecommendation(id: $id, reason: "Chưa đủ căn cứ") { id } }',
+        variables: { id: String(rec.id) },
+        headers: t.staff.province.headers,
+      };
     },
   },
   revokeCertificate: {
     action: "CERTIFICATE_REVOKED",
-    setup: async (t) => ({ query: withInput("revokeCertificate", "RevokeCertificateInput", "number"), variables: { input: { certificateNumber: (await certified(t)).number, decisionNumber: "5/QĐ", decisionDate: TODAY, reason: "Vi phạm" } }, headers: t.staff.province.headers }),
+    setup: async (t) => ({
+      query: withInput("revokeCertificate", "RevokeCertificateInput", "number"),
+      variables: {
+        input: {
+          certificateNumber: (await certified(t)).number,
+          decisionNumber: "5/QĐ",
+          decisionDate: TODAY,
+          reason: "Vi phạm",
+        },
+      },
+      headers: t.staff.province.headers,
+    }),
   },
 };
 
@@ -201,7 +473,11 @@ it("covers every mutation of the schema", () => {
   const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
   const mutation = schema.getMutationType();
   expect(isObjectType(mutation)).toBe(true);
-  expect(Object.keys(mutation!.getFields()).filter((f) => !NOT_RACED.includes(f)).sort()).toEqual(Object.keys(RACES).sort());
+  expect(
+    Object.keys(mutation!.getFields())
+      .filter((f) => !NOT_RACED.includes(f))
+      .sort(),
+  ).toEqual(Object.keys(RACES).sort());
 });
 
 describe.each(Object.entries(RACES))("20 at once: %s", (mutation, race) => {
@@ -209,7 +485,11 @@ describe.each(Object.entries(RACES))("20 at once: %s", (mutation, race) => {
     const { query, variables, headers } = await race.setup(t);
     const events = () => t.db.dataSource.getRepository(AuditEvent).countBy({ action: race.action });
     const before = await events();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => request(t.app.app).post("/graphql").set(headers).send({ query, variables })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request(t.app.app).post("/graphql").set(headers).send({ query, variables }),
+      ),
+    );
     const outcomes = answers.map((r) => (r.body.errors ? r.body.errors[0].extensions.code : "OK"));
     expect(answers.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
     expect(outcomes).toContain("OK");
@@ -219,16 +499,41 @@ describe.each(Object.entries(RACES))("20 at once: %s", (mutation, race) => {
 });
 
 it("never gives one product two current certificates, even from two dossiers recognised at once", async () => {
-  const first = await dossierIn(t.db.dataSource, DossierStatus.SCORED, { createdBy: t.staff.binhLu.user, resultStars: 4 });
+  const first = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+    createdBy: t.staff.binhLu.user,
+    resultStars: 4,
+  });
   const second = await t.db.dataSource.manager.save(
-    t.db.dataSource.manager.create(Dossier, { ...first.dossier, id: undefined, code: `R-${Math.random().toString(36).slice(2, 10)}`, roundId: (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user })).round.id }),
+    t.db.dataSource.manager.create(Dossier, {
+      ...first.dossier,
+      id: undefined,
+      code: `R-${Math.random().toString(36).slice(2, 10)}`,
+      roundId: (await dossierIn(t.db.dataSource, DossierStatus.WITHDRAWN, { createdBy: t.staff.binhLu.user }))
+        .round.id,
+    }),
   );
   const recognise = (id: number) =>
-    request(t.app.app).post("/graphql").set(t.staff.province.headers).send({ query: withInput("recordRecognition", "RecognitionInput", "number"), variables: { input: { dossierId: String(id), decisionNumber: "15/QĐ-UBND", decisionDate: TODAY } } });
-  const answers = await Promise.all([recognise(first.dossier.id), recognise(second.id), recognise(first.dossier.id), recognise(second.id)]);
+    request(t.app.app)
+      .post("/graphql")
+      .set(t.staff.province.headers)
+      .send({
+        query: withInput("recordRecognition", "RecognitionInput", "number"),
+        variables: { input: { dossierId: String(id), decisionNumber: "15/QĐ-UBND", decisionDate: TODAY } },
+      });
+  const answers = await Promise.all([
+    recognise(first.dossier.id),
+    recognise(second.id),
+    recognise(first.dossier.id),
+    recognise(second.id),
+  ]);
   const outcomes = answers.map((r) => (r.body.errors ? r.body.errors[0].extensions.code : "OK"));
   expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
-  expect(outcomes.filter((o) => o !== "OK").every((o) => ["CONFLICT", "INVALID_TRANSITION"].includes(o))).toBe(true);
-  const certificates = await t.db.dataSource.query("SELECT COUNT(*) AS n FROM certificate WHERE productId = ?", [first.product.id]);
+  expect(
+    outcomes.filter((o) => o !== "OK").every((o) => ["CONFLICT", "INVALID_TRANSITION"].includes(o)),
+  ).toBe(true);
+  const certificates = await t.db.dataSource.query(
+    "SELECT COUNT(*) AS n FROM certificate WHERE productId = ?",
+    [first.product.id],
+  );
   expect(Number(certificates[0].n)).toBe(1);
 });

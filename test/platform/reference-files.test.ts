@@ -26,7 +26,12 @@ describe("reference files", () => {
   it("parses the shipped files: 38 units and 6 sectors with 26 product sets", () => {
     const units = parseUnits(referenceFile("lai-chau-units.csv"), "12");
     expect(units).toHaveLength(38);
-    expect(units.find((u) => u.code === "03390")).toMatchObject({ name: "Bình Lư", kind: "XA", formerDistrict: "Tam Đường", mergedFrom: ["Thị trấn Tam Đường", "Sơn Bình", "Bình Lư"] });
+    expect(units.find((u) => u.code === "03390")).toMatchObject({
+      name: "Bình Lư",
+      kind: "XA",
+      formerDistrict: "Tam Đường",
+      mergedFrom: ["Thị trấn Tam Đường", "Sơn Bình", "Bình Lư"],
+    });
     const categories = parseCategories(referenceFile("categories.csv"));
     expect(categories.filter((c) => c.level === CategoryLevel.SECTOR)).toHaveLength(6);
     expect(categories.filter((c) => c.level === CategoryLevel.SET)).toHaveLength(26);
@@ -37,10 +42,11 @@ describe("reference files", () => {
       "units.csv",
       'code,name,kind,former_district,merged_from\n03388,Đoàn Kết,phuong,X,"A; B"\n3390,Bình Lư,xa,,\n03388,Trùng,xa,,\n03400,,thon,,\n03401,"Dấu phẩy, trong tên",xa,Y\n',
     );
-    expect(problems(() => parseUnits(path, "12"))).toEqual([
-      "units.csv:6: expected 5 fields, found 4",
-    ]);
-    const path2 = file("units2.csv", "code,name,kind,former_district,merged_from\n3390,Bình Lư,xa,,\n03388,Đoàn Kết,phuong,,\n03388,Trùng,xa,,\n03400,,thon,,\n");
+    expect(problems(() => parseUnits(path, "12"))).toEqual(["units.csv:6: expected 5 fields, found 4"]);
+    const path2 = file(
+      "units2.csv",
+      "code,name,kind,former_district,merged_from\n3390,Bình Lư,xa,,\n03388,Đoàn Kết,phuong,,\n03388,Trùng,xa,,\n03400,,thon,,\n",
+    );
     expect(problems(() => parseUnits(path2, "12"))).toEqual([
       'units2.csv:2: code "3390" is not five digits',
       "units2.csv:4: code 03388 appears twice",
@@ -66,6 +72,8 @@ describe("reference files", () => {
     expect(problems(() => parseUnits(file("cols.csv", "code,name\n03390,Bình Lư\n"), "12"))).toEqual([
       "cols.csv:1: missing column(s) kind, former_district, merged_from",
     ]);
-    expect(problems(() => parseUnits(join(dir, "nope.csv"), "12"))).toEqual(["nope.csv: cannot read (ENOENT)"]);
+    expect(problems(() => parseUnits(join(dir, "nope.csv"), "12"))).toEqual([
+      "nope.csv: cannot read (ENOENT)",
+    ]);
   });
 });

@@ -38,17 +38,33 @@ describe("the real server", () => {
     try {
       const url = await waitForUrl(server.run, server.exited);
       const post = async (query: string) =>
-        (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json() as Promise<any>;
-      const { data } = await post("{ communes { code productCount } categories { code children { code children { code } } } }");
+        (
+          await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query }),
+          })
+        ).json() as Promise<any>;
+      const { data } = await post(
+        "{ communes { code productCount } categories { code children { code children { code } } } }",
+      );
       expect(data.communes).toHaveLength(38);
       expect(data.categories).toHaveLength(6);
       expect(data.communes.reduce((n: number, c: any) => n + c.productCount, 0)).toBeGreaterThan(15);
-      const page = await post('{ products(filter: { search: "mat ong pa u" }) { edges { node { name certificate { number } } } } }');
+      const page = await post(
+        '{ products(filter: { search: "mat ong pa u" }) { edges { node { name certificate { number } } } } }',
+      );
       expect(page.data.products.edges[0].node.name).toBe("Mật ong Pa Ủ");
       expect(page.data.products.edges[0].node.certificate.number).toMatch(/^DEMO-/);
-      const login = await post('mutation { login(email: "admin@demo.ocop.vn", password: "ocop-demo-password") { token user { role } } }');
+      const login = await post(
+        'mutation { login(email: "admin@demo.ocop.vn", password: "ocop-demo-password") { token user { role } } }',
+      );
       expect(login.data.login.user.role).toBe("ADMIN");
-      const me = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${login.data.login.token}` }, body: JSON.stringify({ query: "{ me { email } }" }) });
+      const me = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${login.data.login.token}` },
+        body: JSON.stringify({ query: "{ me { email } }" }),
+      });
       expect(((await me.json()) as any).data.me.email).toBe("admin@demo.ocop.vn");
       const base = url.replace("/graphql", "");
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -59,11 +75,22 @@ describe("the real server", () => {
     const { code, stdout } = await server.exited;
     expect(code).toBe(0);
     expect(stdout).toMatch(/stopped/);
-    expect(stdout).toMatch(/demo staff logins, password \\"ocop-demo-password\\": admin@demo\.ocop\.vn \(ADMIN\)/);
+    expect(stdout).toMatch(
+      /demo staff logins, password \\"ocop-demo-password\\": admin@demo\.ocop\.vn \(ADMIN\)/,
+    );
     expect(stdout).toMatch(/"op":null,"ms":/); // one log line per request
     expect(stdout).toMatch(/"method":"GET","path":"\/readyz","status":200,"ms":/); // one line per request, GraphQL or not
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.every((l) => /^(trace|debug|info|warn|error|fatal)$/.test(l.level) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(l.time))).toBe(true);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(
+      lines.every(
+        (l) =>
+          /^(trace|debug|info|warn|error|fatal)$/.test(l.level) &&
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(l.time),
+      ),
+    ).toBe(true);
     const signedIn = lines.filter((l) => l.msg === "graphql" && l.userId);
     expect(signedIn.length).toBeGreaterThan(0); // the request after login carried a token
     expect(lines.filter((l) => l.msg === "graphql").every((l) => typeof l.requestId === "string")).toBe(true);
@@ -71,7 +98,16 @@ describe("the real server", () => {
 
   it("npm start runs the server as the process a signal reaches: SIGTERM to npm drains and stops it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ocop-npm-"));
-    const npm = spawn("npm", ["start", "--silent"], { cwd: join(__dirname, "..", ".."), env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, PORT: "0", SQLITE_PATH: join(dir, "ocop.sqlite") }, stdio: ["ignore", "pipe", "pipe"] });
+    const npm = spawn("npm", ["start", "--silent"], {
+      cwd: join(__dirname, "..", ".."),
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? dir,
+        PORT: "0",
+        SQLITE_PATH: join(dir, "ocop.sqlite"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     npm.stdout.on("data", (d) => (out += d));
     npm.stderr.on("data", (d) => (out += d));
@@ -86,8 +122,14 @@ describe("the real server", () => {
   }, 120_000);
 
   it.each([
-    [{ DATABASE_URL: "postgres://localhost/ocop" }, /^ocop-api: invalid configuration: DATABASE_URL must be a mysql:\/\/ URL/],
-    [{ DATABASE_URL: "mysql://root@127.0.0.1:1/ocop", JWT_SECRET: "x".repeat(32) }, /^ocop-api: cannot open the database \(MySQL root@127\.0\.0\.1:1\/ocop\): /],
+    [
+      { DATABASE_URL: "postgres://localhost/ocop" },
+      /^ocop-api: invalid configuration: DATABASE_URL must be a mysql:\/\/ URL/,
+    ],
+    [
+      { DATABASE_URL: "mysql://root@127.0.0.1:1/ocop", JWT_SECRET: "x".repeat(32) },
+      /^ocop-api: cannot open the database \(MySQL root@127\.0\.0\.1:1\/ocop\): /,
+    ],
     [{ PORT: "http" }, /^ocop-api: invalid configuration: PORT must be a number/],
   ])("refuses to start with one clear line: %j", async (env, message) => {
     const { exited } = start(env);

@@ -17,7 +17,8 @@ export function databaseUrl(name: string): string {
 }
 
 /** Another database on the same server, named after TEST_DATABASE_URL's ("ocop_test" → "ocop_test_cli"): tests touch no other names. */
-export const siblingDatabaseUrl = (suffix: string) => databaseUrl(`${decodeURIComponent(new URL(TEST_DATABASE_URL).pathname.slice(1))}_${suffix}`);
+export const siblingDatabaseUrl = (suffix: string) =>
+  databaseUrl(`${decodeURIComponent(new URL(TEST_DATABASE_URL).pathname.slice(1))}_${suffix}`);
 
 /** Creates the database of the URL (utf8mb4) if it is missing; drops it first when asked. */
 export async function ensureDatabase(url: string, { fresh = false } = {}): Promise<void> {
@@ -31,14 +32,33 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
   });
   try {
     if (fresh) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await conn.end();
   }
 }
 
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
-const TEST_TABLES = ["revocation_recommendation", "violation", "inspection", "expiry_notice", "score_sheet", "dossier_document", "dossier", "evaluation_round", "stored_file", "product_search_token", "certificate", "product", "producer", "audit_event", "login_throttle", "user"];
+const TEST_TABLES = [
+  "revocation_recommendation",
+  "violation",
+  "inspection",
+  "expiry_notice",
+  "score_sheet",
+  "dossier_document",
+  "dossier",
+  "evaluation_round",
+  "stored_file",
+  "product_search_token",
+  "certificate",
+  "product",
+  "producer",
+  "audit_event",
+  "login_throttle",
+  "user",
+];
 
 export type TestDb = { dataSource: DataSource; sql: SqlLogger };
 
@@ -52,7 +72,10 @@ export const TEST_ON_SQLITE = process.env.TEST_DB === "sqlite";
 export async function openTestDb(): Promise<TestDb> {
   if (TEST_ON_SQLITE) {
     const sql = new SqlLogger();
-    const dataSource = await dataSourceFor({ kind: "sqlite", path: join(mkdtempSync(join(tmpdir(), "ocop-sqlite-")), "test.sqlite") }, sql);
+    const dataSource = await dataSourceFor(
+      { kind: "sqlite", path: join(mkdtempSync(join(tmpdir(), "ocop-sqlite-")), "test.sqlite") },
+      sql,
+    );
     await dataSource.initialize();
     await loadReferenceData(dataSource);
     return { dataSource, sql };
@@ -72,9 +95,10 @@ export async function clearTestData(dataSource: DataSource): Promise<void> {
     await dataSource.query("PRAGMA foreign_keys = OFF");
     try {
       // login_throttle is made by the first app on this file (not an entity).
-      for (const table of TEST_TABLES) await dataSource.query(`DELETE FROM "${table}"`).catch((e: Error) => {
-        if (!/no such table/.test(e.message)) throw e;
-      });
+      for (const table of TEST_TABLES)
+        await dataSource.query(`DELETE FROM "${table}"`).catch((e: Error) => {
+          if (!/no such table/.test(e.message)) throw e;
+        });
     } finally {
       await dataSource.query("PRAGMA foreign_keys = ON");
     }

@@ -41,7 +41,10 @@ export type ProductSpec = {
 };
 
 /** A product with one certificate (unless decisionDate is null), indexed for search. */
-export async function makeProduct(ds: DataSource, spec: ProductSpec): Promise<{ product: Product; certificate: Certificate | null }> {
+export async function makeProduct(
+  ds: DataSource,
+  spec: ProductSpec,
+): Promise<{ product: Product; certificate: Certificate | null }> {
   seq++;
   const producer = spec.producer ?? (await makeProducer(ds, { communeCode: spec.communeCode ?? "03390" }));
   const product = await ds.manager.save(
@@ -64,7 +67,7 @@ export async function makeProduct(ds: DataSource, spec: ProductSpec): Promise<{ 
     });
   }
   await refreshSearchTokens(ds.manager, [product.id]);
-  return { product: (await ds.manager.findOneByOrFail(Product, { id: product.id })), certificate };
+  return { product: await ds.manager.findOneByOrFail(Product, { id: product.id }), certificate };
 }
 
 /** Issues a certificate; it supersedes the product's current one, if any. */
@@ -88,7 +91,8 @@ export async function issueCertificate(
       revocationReason: spec.revokedOn ? "Vi phạm sử dụng nhãn OCOP" : null,
     }),
   );
-  if (currentCertificateId) await ds.manager.update(Certificate, currentCertificateId, { supersededById: certificate.id });
+  if (currentCertificateId)
+    await ds.manager.update(Certificate, currentCertificateId, { supersededById: certificate.id });
   await refreshCurrentCertificate(ds.manager, product.id);
   return certificate;
 }
@@ -97,7 +101,12 @@ let userSeq = 0;
 export const TEST_PASSWORD = "correct horse battery";
 
 /** A staff user with TEST_PASSWORD (hashed for real). */
-export async function makeUser(ds: DataSource, role: Role, communeCode: string | null = null, attrs: Partial<User> = {}): Promise<User> {
+export async function makeUser(
+  ds: DataSource,
+  role: Role,
+  communeCode: string | null = null,
+  attrs: Partial<User> = {},
+): Promise<User> {
   userSeq++;
   return ds.manager.save(
     ds.manager.create(User, {

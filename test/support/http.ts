@@ -18,7 +18,14 @@ export class FixedClock implements Clock {
   }
 }
 
-export type GqlResult = { status: number; body: { data?: any; errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] }; headers: Record<string, string> };
+export type GqlResult = {
+  status: number;
+  body: {
+    data?: any;
+    errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  };
+  headers: Record<string, string>;
+};
 
 /** The real app over the test database, and a helper that POSTs GraphQL over HTTP. */
 export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps["config"]> = {}) {
@@ -28,9 +35,16 @@ export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps[
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
     clock,
   });
-  const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> => {
+  const gql = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult> => {
     // Tests read English messages unless they ask for another language (staff requests default to Vietnamese).
-    const res = await request(app).post("/graphql").set({ "accept-language": "en", ...headers }).send({ query, variables });
+    const res = await request(app)
+      .post("/graphql")
+      .set({ "accept-language": "en", ...headers })
+      .send({ query, variables });
     return { status: res.status, body: res.body, headers: res.headers };
   };
   return { app, gql, services };

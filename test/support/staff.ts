@@ -2,7 +2,13 @@ import request from "supertest";
 import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import { Role, type User } from "../../src/auth/user.entity";
-import { Dossier, DossierDocument, DocumentKind, DossierKind, EvaluationRound } from "../../src/dossiers/dossier.entity";
+import {
+  Dossier,
+  DossierDocument,
+  DocumentKind,
+  DossierKind,
+  EvaluationRound,
+} from "../../src/dossiers/dossier.entity";
 import { type DossierStatus } from "../../src/dossiers/workflow";
 import { StoredFile } from "../../src/files/stored-file.entity";
 import { makeProduct, makeUser, TEST_PASSWORD } from "./factory";
@@ -10,21 +16,36 @@ import type { Clock } from "../../src/core/time";
 import { clearTestData, openTestDb, type TestDb } from "./db";
 import { testApp, type GqlResult } from "./http";
 
-export const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+export const PDF = Buffer.from(
+  "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+export const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 export type Staff = { user: User; headers: Record<string, string> };
 
 /** Logs in over GraphQL and answers the user with its Authorization header. */
-export async function signIn(gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>, user: User): Promise<Staff> {
-  const r = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD });
+export async function signIn(
+  gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>,
+  user: User,
+): Promise<Staff> {
+  const r = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    e: user.email,
+    p: TEST_PASSWORD,
+  });
   if (!r.body.data?.login) throw new Error(JSON.stringify(r.body));
   return { user, headers: { authorization: `Bearer ${r.body.data.login.token}` } };
 }
 
 /** One user per role: two commune officers (Bình Lư 03390, Than Uyên 03595), three council members. */
-export async function makeStaff(ds: DataSource, gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>) {
-  const s = async (role: Role, commune: string | null = null) => signIn(gql, await makeUser(ds, role, commune));
+export async function makeStaff(
+  ds: DataSource,
+  gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>,
+) {
+  const s = async (role: Role, commune: string | null = null) =>
+    signIn(gql, await makeUser(ds, role, commune));
   return {
     admin: await s(Role.ADMIN),
     province: await s(Role.PROVINCE_OFFICER),
@@ -35,14 +56,34 @@ export async function makeStaff(ds: DataSource, gql: (q: string, v?: Record<stri
 }
 export type StaffSet = Awaited<ReturnType<typeof makeStaff>>;
 
-export async function upload(app: Express, headers: Record<string, string>, content = PDF, filename = "giay-dang-ky.pdf") {
+export async function upload(
+  app: Express,
+  headers: Record<string, string>,
+  content = PDF,
+  filename = "giay-dang-ky.pdf",
+) {
   return request(app).post("/files").set(headers).attach("file", content, filename);
 }
 
 /** A round, a product of Bình Lư and a dossier already in `status`, built directly in the database. */
-export async function dossierIn(ds: DataSource, status: DossierStatus, opts: { kind?: DossierKind; deadline?: string; createdBy: User; resultStars?: number }) {
-  const round = await ds.manager.save(ds.manager.create(EvaluationRound, { name: `Đợt thử ${Math.random().toString(36).slice(2, 8)}`, year: 2025, submissionDeadline: opts.deadline ?? "2099-12-31", minCouncilSize: 3 }));
-  const { product } = await makeProduct(ds, { name: `Sản phẩm ${status}`, communeCode: "03390", decisionDate: opts.kind && opts.kind !== DossierKind.NEW ? "2023-01-10" : null });
+export async function dossierIn(
+  ds: DataSource,
+  status: DossierStatus,
+  opts: { kind?: DossierKind; deadline?: string; createdBy: User; resultStars?: number },
+) {
+  const round = await ds.manager.save(
+    ds.manager.create(EvaluationRound, {
+      name: `Đợt thử ${Math.random().toString(36).slice(2, 8)}`,
+      year: 2025,
+      submissionDeadline: opts.deadline ?? "2099-12-31",
+      minCouncilSize: 3,
+    }),
+  );
+  const { product } = await makeProduct(ds, {
+    name: `Sản phẩm ${status}`,
+    communeCode: "03390",
+    decisionDate: opts.kind && opts.kind !== DossierKind.NEW ? "2023-01-10" : null,
+  });
   const dossier = await ds.manager.save(
     ds.manager.create(Dossier, {
       code: `T-${Math.random().toString(36).slice(2, 12)}`,
@@ -62,16 +103,37 @@ export async function dossierIn(ds: DataSource, status: DossierStatus, opts: { k
 
 /** A stored file row (no bytes) uploaded by `user`, and optionally a document of the dossier. */
 export async function fileOf(ds: DataSource, user: User, dossierId?: number) {
-  const file = await ds.manager.save(ds.manager.create(StoredFile, { sha256: "0".repeat(64), size: 1, contentType: "application/pdf", originalName: "x.pdf", uploadedById: user.id }));
+  const file = await ds.manager.save(
+    ds.manager.create(StoredFile, {
+      sha256: "0".repeat(64),
+      size: 1,
+      contentType: "application/pdf",
+      originalName: "x.pdf",
+      uploadedById: user.id,
+    }),
+  );
   const document = dossierId
-    ? await ds.manager.save(ds.manager.create(DossierDocument, { dossierId, kind: DocumentKind.OTHER, title: "Khác", fileId: file.id, validUntil: null, attachedById: user.id }))
+    ? await ds.manager.save(
+        ds.manager.create(DossierDocument, {
+          dossierId,
+          kind: DocumentKind.OTHER,
+          title: "Khác",
+          fileId: file.id,
+          validUntil: null,
+          attachedById: user.id,
+        }),
+      )
     : null;
   return { file, document };
 }
 
 /** Signs everyone in again (after the test moved the clock past their tokens' 8 hours). */
-export async function renewTokens(gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>, staff: StaffSet): Promise<void> {
-  for (const s of [staff.admin, staff.province, ...staff.council, staff.binhLu, staff.thanUyen]) s.headers = (await signIn(gql, s.user)).headers;
+export async function renewTokens(
+  gql: (q: string, v?: Record<string, unknown>) => Promise<GqlResult>,
+  staff: StaffSet,
+): Promise<void> {
+  for (const s of [staff.admin, staff.province, ...staff.council, staff.binhLu, staff.thanUyen])
+    s.headers = (await signIn(gql, s.user)).headers;
 }
 
 export type StaffApp = { db: TestDb; app: Awaited<ReturnType<typeof testApp>>; staff: StaffSet };

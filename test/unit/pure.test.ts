@@ -40,7 +40,9 @@ describe("Vietnamese dates", () => {
     expect(certificateStatus(c, "2026-01-10")).toBe(CertificateStatus.ACTIVE);
     expect(certificateStatus(c, "2026-01-11")).toBe(CertificateStatus.EXPIRED);
     expect(certificateStatus({ ...c, supersededById: 2 }, "2025-01-01")).toBe(CertificateStatus.SUPERSEDED);
-    expect(certificateStatus({ ...c, supersededById: 2, revokedOn: "2025-01-01" }, "2025-01-01")).toBe(CertificateStatus.REVOKED);
+    expect(certificateStatus({ ...c, supersededById: 2, revokedOn: "2025-01-01" }, "2025-01-01")).toBe(
+      CertificateStatus.REVOKED,
+    );
   });
 });
 
@@ -69,7 +71,11 @@ describe("configuration", () => {
     );
     expect(() => loadConfig({ DATABASE_URL: "mysql://root@db:3306/ocop" })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
-    const ok = loadConfig({ DATABASE_URL: "mysql://root@db:3306/ocop", JWT_SECRET: "x".repeat(32), PORT: "8080" });
+    const ok = loadConfig({
+      DATABASE_URL: "mysql://root@db:3306/ocop",
+      JWT_SECRET: "x".repeat(32),
+      PORT: "8080",
+    });
     expect(ok).toMatchObject({ database: { kind: "mysql" }, port: 8080, jwtSecretGenerated: false });
   });
 
@@ -78,20 +84,29 @@ describe("configuration", () => {
     const production = { DATABASE_URL: "mysql://root@db:3306/ocop", JWT_SECRET: "x".repeat(32) };
     expect(loadConfig(production)).toMatchObject({ demo: false, host: "0.0.0.0" });
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
-    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, loopback,2001:db8::1" }).trustProxy).toEqual(["10.0.0.0/8", "loopback", "2001:db8::1"]);
-    for (const bad of ["nonsense", "10.0.0.0/33", "10.0.0.1/8/2"]) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be a comma-separated list/);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, loopback,2001:db8::1" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "loopback",
+      "2001:db8::1",
+    ]);
+    for (const bad of ["nonsense", "10.0.0.0/33", "10.0.0.1/8/2"])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be a comma-separated list/);
     expect(loadConfig({ UPLOAD_QUOTA_MB_PER_DAY: "50" }).uploadQuotaBytesPerDay).toBe(50 * 1024 * 1024);
   });
 });
 
 describe("the workflow table", () => {
-
   it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED and WITHDRAWN", () => {
     const reached = new Set<string>([DossierStatus.DRAFT]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of TRANSITIONS) {
-        const targets = t.to === "by-result" ? [DossierStatus.SCORED, DossierStatus.NOT_ACHIEVED] : t.to === "unchanged" ? [] : [t.to];
+        const targets =
+          t.to === "by-result"
+            ? [DossierStatus.SCORED, DossierStatus.NOT_ACHIEVED]
+            : t.to === "unchanged"
+              ? []
+              : [t.to];
         if (!t.from.some((f) => reached.has(f))) continue;
         for (const to of targets) {
           if (!reached.has(to)) {
@@ -107,14 +122,24 @@ describe("the workflow table", () => {
   });
 
   it("gives the council only score sheets, and withdrawal only before UNDER_REVIEW", () => {
-    expect(new Set(Object.values(DossierStatus).flatMap((s) => actionsFrom(s, Role.COUNCIL_MEMBER)))).toEqual(new Set(["SUBMIT_SCORE_SHEET"]));
+    expect(new Set(Object.values(DossierStatus).flatMap((s) => actionsFrom(s, Role.COUNCIL_MEMBER)))).toEqual(
+      new Set(["SUBMIT_SCORE_SHEET"]),
+    );
     const withdrawable = TRANSITIONS.find((t) => t.action === "WITHDRAW")!.from;
     expect(withdrawable).not.toContain(DossierStatus.UNDER_REVIEW);
   });
 });
 
 describe("stars under the rules", () => {
-  const rules = { starBands: [{ stars: 5, minPoints: 90 }, { stars: 4, minPoints: 70 }, { stars: 3, minPoints: 50 }, { stars: 2, minPoints: 30 }, { stars: 1, minPoints: 0 }] };
+  const rules = {
+    starBands: [
+      { stars: 5, minPoints: 90 },
+      { stars: 4, minPoints: 70 },
+      { stars: 3, minPoints: 50 },
+      { stars: 2, minPoints: 30 },
+      { stars: 1, minPoints: 0 },
+    ],
+  };
   it("takes the highest band reached whose mandatory criteria most sheets meet", () => {
     expect(starsFor(rules, 90, [5, 5, 4])).toBe(5);
     expect(starsFor(rules, 90, [5, 4, 4])).toBe(4);

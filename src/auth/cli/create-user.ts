@@ -40,13 +40,21 @@ async function promptHidden(question: string): Promise<string> {
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, commune: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      commune: { type: "string" },
+    },
   });
-  const usage = 'usage: npm run user:create -- --email a@example.org --role ADMIN --name "Full Name" [--commune 03390]';
+  const usage =
+    'usage: npm run user:create -- --email a@example.org --role ADMIN --name "Full Name" [--commune 03390]';
   if (!values.email || !values.role || !values.name) throw new Error(usage);
   const role = values.role as Role;
-  if (!Object.values(Role).includes(role)) throw new Error(`--role must be one of ${Object.values(Role).join(", ")}`);
-  if ((role === Role.COMMUNE_OFFICER) !== Boolean(values.commune)) throw new Error("--commune is required for COMMUNE_OFFICER and refused for other roles");
+  if (!Object.values(Role).includes(role))
+    throw new Error(`--role must be one of ${Object.values(Role).join(", ")}`);
+  if ((role === Role.COMMUNE_OFFICER) !== Boolean(values.commune))
+    throw new Error("--commune is required for COMMUNE_OFFICER and refused for other roles");
   const email = values.email.trim().toLowerCase();
   if (!isEmail(email) || email.length > 254) throw new Error("--email is not an email address");
   // The configuration is checked before the password is asked for (JWT_SECRET is not needed here).
@@ -68,12 +76,28 @@ runCli(async () => {
   try {
     const passwordHash = await hashPassword(password);
     const user = await dataSource.transaction(async (m) => {
-      if (values.commune && !(await m.existsBy(Commune, { code: values.commune }))) throw new Error(`--commune ${values.commune} is not a known unit`);
+      if (values.commune && !(await m.existsBy(Commune, { code: values.commune })))
+        throw new Error(`--commune ${values.commune} is not a known unit`);
       if (await m.existsBy(User, { email })) throw new Error(`a user with email ${email} exists`);
       const created = await m.save(
-        m.create(User, { email, fullName: values.name!.trim(), role, communeCode: values.commune ?? null, active: true, passwordHash, tokenVersion: 1 }),
+        m.create(User, {
+          email,
+          fullName: values.name!.trim(),
+          role,
+          communeCode: values.commune ?? null,
+          active: true,
+          passwordHash,
+          tokenVersion: 1,
+        }),
       );
-      await audit(m, { at: new Date(), actorId: null, action: "USER_CREATED", subjectType: "User", subjectId: created.id, note: "npm run user:create" });
+      await audit(m, {
+        at: new Date(),
+        actorId: null,
+        action: "USER_CREATED",
+        subjectType: "User",
+        subjectId: created.id,
+        note: "npm run user:create",
+      });
       return created;
     });
     console.log(`created ${user.role} ${user.email} (id ${user.id})`);

@@ -7,7 +7,8 @@ import { runCli } from "./run-cli";
 
 runCli(async () => {
   const config = loadConfig(process.env, { needsSecret: false }); // migrating signs nothing
-  if (config.database.kind !== "mysql") throw new Error("DATABASE_URL (mysql://…) is required: the embedded database needs no migrations");
+  if (config.database.kind !== "mysql")
+    throw new Error("DATABASE_URL (mysql://…) is required: the embedded database needs no migrations");
   const log = createLogger(config.logLevel);
   const dataSource = await openDatabase({ ...config, migrateOnStart: false }, log, { checkSchema: false });
   try {

@@ -14,7 +14,8 @@ export function runCli(task: () => Promise<void>): void {
 }
 
 export function describeFailure(e: unknown): string {
-  if (e instanceof DataFileError) return `a reference data file is malformed, nothing of it was loaded:\n${e.message}`;
+  if (e instanceof DataFileError)
+    return `a reference data file is malformed, nothing of it was loaded:\n${e.message}`;
   if (e instanceof ConfigError || e instanceof StartupError) return e.message;
   if ((e as NodeJS.ErrnoException)?.code === "EADDRINUSE") return "the port is already in use (set PORT)";
   return `failed: ${e instanceof Error ? e.message : String(e)}`;

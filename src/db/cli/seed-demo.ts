@@ -13,14 +13,17 @@ import { runCli } from "./run-cli";
 
 runCli(async () => {
   const config = loadConfig();
-  if (config.database.kind !== "mysql") throw new Error("DATABASE_URL (mysql://…) is required: the embedded database loads the demo by itself");
+  if (config.database.kind !== "mysql")
+    throw new Error("DATABASE_URL (mysql://…) is required: the embedded database loads the demo by itself");
   const log = createLogger(config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
     // The demo's accounts have a published password: never mix them into a database with real people or certificates.
     const demoEmails = DEMO_USERS.map((u) => u.email);
     const realUsers = await dataSource.getRepository(User).countBy({ email: Not(In(demoEmails)) });
-    const realCertificates = await dataSource.getRepository(Certificate).countBy({ number: Not(Like("DEMO-%")) });
+    const realCertificates = await dataSource
+      .getRepository(Certificate)
+      .countBy({ number: Not(Like("DEMO-%")) });
     if (realUsers || realCertificates) {
       throw new StartupError(
         `refusing to load the demo: the database holds ${realUsers} non-demo user(s) and ${realCertificates} non-demo certificate(s). Load the demo only into an empty database.`,
@@ -28,9 +31,15 @@ runCli(async () => {
     }
     await loadReferenceData(dataSource);
     const products = await loadDemoCatalog(dataSource);
-    log.info(products ? `demo catalog loaded: ${products} products` : "the database already has certificates: demo not loaded");
+    log.info(
+      products
+        ? `demo catalog loaded: ${products} products`
+        : "the database already has certificates: demo not loaded",
+    );
     const users = await loadDemoUsers(dataSource);
-    log.info(`${users} demo staff accounts created; logins (password "${DEMO_PASSWORD}"): ${describeDemoUsers()}`);
+    log.info(
+      `${users} demo staff accounts created; logins (password "${DEMO_PASSWORD}"): ${describeDemoUsers()}`,
+    );
   } finally {
     await dataSource.destroy();
   }

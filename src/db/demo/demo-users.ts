@@ -8,11 +8,36 @@ export { DEMO_PASSWORD };
 export const DEMO_USERS: { email: string; fullName: string; role: Role; communeCode: string | null }[] = [
   { email: "admin@demo.ocop.vn", fullName: "Quản trị hệ thống", role: Role.ADMIN, communeCode: null },
   { email: "tinh@demo.ocop.vn", fullName: "Cán bộ Sở NN&MT", role: Role.PROVINCE_OFFICER, communeCode: null },
-  { email: "hoidong1@demo.ocop.vn", fullName: "Thành viên hội đồng 1", role: Role.COUNCIL_MEMBER, communeCode: null },
-  { email: "hoidong2@demo.ocop.vn", fullName: "Thành viên hội đồng 2", role: Role.COUNCIL_MEMBER, communeCode: null },
-  { email: "hoidong3@demo.ocop.vn", fullName: "Thành viên hội đồng 3", role: Role.COUNCIL_MEMBER, communeCode: null },
-  { email: "binhlu@demo.ocop.vn", fullName: "Cán bộ xã Bình Lư", role: Role.COMMUNE_OFFICER, communeCode: "03390" },
-  { email: "thanuyen@demo.ocop.vn", fullName: "Cán bộ xã Than Uyên", role: Role.COMMUNE_OFFICER, communeCode: "03595" },
+  {
+    email: "hoidong1@demo.ocop.vn",
+    fullName: "Thành viên hội đồng 1",
+    role: Role.COUNCIL_MEMBER,
+    communeCode: null,
+  },
+  {
+    email: "hoidong2@demo.ocop.vn",
+    fullName: "Thành viên hội đồng 2",
+    role: Role.COUNCIL_MEMBER,
+    communeCode: null,
+  },
+  {
+    email: "hoidong3@demo.ocop.vn",
+    fullName: "Thành viên hội đồng 3",
+    role: Role.COUNCIL_MEMBER,
+    communeCode: null,
+  },
+  {
+    email: "binhlu@demo.ocop.vn",
+    fullName: "Cán bộ xã Bình Lư",
+    role: Role.COMMUNE_OFFICER,
+    communeCode: "03390",
+  },
+  {
+    email: "thanuyen@demo.ocop.vn",
+    fullName: "Cán bộ xã Than Uyên",
+    role: Role.COMMUNE_OFFICER,
+    communeCode: "03595",
+  },
 ];
 
 /** Creates the demo staff accounts that do not exist yet; answers how many it created. */
@@ -22,8 +47,17 @@ export async function loadDemoUsers(dataSource: DataSource, now = new Date()): P
     let created = 0;
     for (const u of DEMO_USERS) {
       if (await m.existsBy(User, { email: u.email })) continue;
-      const user = await m.save(m.create(User, { ...u, active: true, passwordHash, tokenVersion: 1, demoPassword: true }));
-      await audit(m, { at: now, actorId: null, action: "USER_CREATED", subjectType: "User", subjectId: user.id, note: "demo" });
+      const user = await m.save(
+        m.create(User, { ...u, active: true, passwordHash, tokenVersion: 1, demoPassword: true }),
+      );
+      await audit(m, {
+        at: now,
+        actorId: null,
+        action: "USER_CREATED",
+        subjectType: "User",
+        subjectId: user.id,
+        note: "demo",
+      });
       created++;
     }
     return created;
@@ -31,5 +65,7 @@ export async function loadDemoUsers(dataSource: DataSource, now = new Date()): P
 }
 
 export function describeDemoUsers(): string {
-  return DEMO_USERS.map((u) => `${u.email} (${u.role}${u.communeCode ? ` ${u.communeCode}` : ""})`).join(", ");
+  return DEMO_USERS.map((u) => `${u.email} (${u.role}${u.communeCode ? ` ${u.communeCode}` : ""})`).join(
+    ", ",
+  );
 }

@@ -39,7 +39,10 @@ export const demoBucket = (index: number): DemoBucket =>
  * ago carry their original certificate, superseded by a re-evaluation. Does nothing when demo products
  * are already there.
  */
-export async function loadDemoCatalog(dataSource: DataSource, today: LocalDate = vietnamDate(new Date())): Promise<number> {
+export async function loadDemoCatalog(
+  dataSource: DataSource,
+  today: LocalDate = vietnamDate(new Date()),
+): Promise<number> {
   const rows = await parseDemo(dataSource);
   return dataSource.transaction(async (manager) => {
     if ((await manager.count(Certificate)) > 0) return 0;
@@ -119,10 +122,20 @@ const pad = (n: number) => String(n).padStart(2, "0");
 async function parseDemo(dataSource: DataSource): Promise<DemoRow[]> {
   const path = referenceFile(DEMO_FILE);
   const file = basename(path);
-  const csv = readCsv(path, ["name", "producer", "producer_kind", "stars", "recognized_year", "commune_code", "category_code"]);
+  const csv = readCsv(path, [
+    "name",
+    "producer",
+    "producer_kind",
+    "stars",
+    "recognized_year",
+    "commune_code",
+    "category_code",
+  ]);
   const communes = new Set((await dataSource.getRepository(Commune).find()).map((c) => c.code));
   const sets = new Set(
-    (await dataSource.getRepository(Category).find({ where: { level: CategoryLevel.SET } })).map((c) => c.code),
+    (await dataSource.getRepository(Category).find({ where: { level: CategoryLevel.SET } })).map(
+      (c) => c.code,
+    ),
   );
   const problems: string[] = [];
   const rows = csv.map(({ line, values: v }) => {
@@ -131,9 +144,11 @@ async function parseDemo(dataSource: DataSource): Promise<DemoRow[]> {
     const year = Number(v.recognized_year);
     if (!v.name) bad("name is empty");
     if (!v.producer) bad("producer is empty");
-    if (!(v.producer_kind in ProducerKind)) bad(`producer_kind "${v.producer_kind}" is not one of ${Object.keys(ProducerKind).join(", ")}`);
+    if (!(v.producer_kind in ProducerKind))
+      bad(`producer_kind "${v.producer_kind}" is not one of ${Object.keys(ProducerKind).join(", ")}`);
     if (![3, 4, 5].includes(stars)) bad(`stars "${v.stars}" is not 3, 4 or 5`);
-    if (!Number.isInteger(year) || year < 2018 || year > 2100) bad(`recognized_year "${v.recognized_year}" is not a year`);
+    if (!Number.isInteger(year) || year < 2018 || year > 2100)
+      bad(`recognized_year "${v.recognized_year}" is not a year`);
     if (!communes.has(v.commune_code)) bad(`commune_code "${v.commune_code}" is not a known unit`);
     if (!sets.has(v.category_code)) bad(`category_code "${v.category_code}" is not a product set`);
     return {

@@ -11,7 +11,12 @@ runCli(async () => {
   const log = createLogger(config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
-    const removed = await removeUnattachedFiles(dataSource, config.filesDir, config.unattachedFileDays, new Date());
+    const removed = await removeUnattachedFiles(
+      dataSource,
+      config.filesDir,
+      config.unattachedFileDays,
+      new Date(),
+    );
     log.info(`${removed} upload(s) never attached within ${config.unattachedFileDays} days removed`);
   } finally {
     await dataSource.destroy();
