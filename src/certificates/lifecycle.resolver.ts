@@ -5,7 +5,6 @@ import {
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
@@ -33,6 +32,8 @@ import {
   InspectionInput,
   RevocationRecommendationInput,
   RevokeCertificateInput,
+  ExpiringArgs,
+  RecognizedInArgs,
 } from "./lifecycle.types";
 
 @Resolver(() => Certificate)
@@ -42,13 +43,8 @@ export class CertificateLifecycleResolver {
     description:
       "Current certificates expiring within withinDays days (and already expired ones not replaced, if includeExpired), oldest expiry first; commune officers see their commune.",
   })
-  expiringCertificates(
-    @Ctx() ctx: Context,
-    @Arg("withinDays", () => Int) withinDays: number,
-    @Arg("communeCodes", () => [String], { nullable: true }) communeCodes?: string[] | null,
-    @Arg("includeExpired", () => Boolean, { nullable: true }) includeExpired?: boolean | null,
-  ): Promise<Certificate[]> {
-    return ctx.services.lifecycle.expiring(ctx, withinDays, communeCodes, includeExpired ?? false);
+  expiringCertificates(@Ctx() ctx: Context, @Args() args: ExpiringArgs): Promise<Certificate[]> {
+    return ctx.services.lifecycle.expiring(ctx, args);
   }
 
   @Authorized(...LIFECYCLE_ROLES)
@@ -68,12 +64,8 @@ export class CertificateLifecycleResolver {
     description:
       "Certificates recognised in a year, per commune, with expiry and notice (also as GET /reports/certificates.csv).",
   })
-  certificatesRecognizedIn(
-    @Ctx() ctx: Context,
-    @Arg("recognizedYear", () => Int) recognizedYear: number,
-    @Arg("communeCodes", () => [String], { nullable: true }) communeCodes?: string[] | null,
-  ): Promise<CommuneCertificates[]> {
-    return ctx.services.lifecycle.recognizedIn(ctx, recognizedYear, communeCodes);
+  certificatesRecognizedIn(@Ctx() ctx: Context, @Args() args: RecognizedInArgs): Promise<CommuneCertificates[]> {
+    return ctx.services.lifecycle.recognizedIn(ctx, args);
   }
 
   @Authorized(Role.PROVINCE_OFFICER)

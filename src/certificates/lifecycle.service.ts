@@ -24,13 +24,7 @@ import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { findByNumber } from "./certificate.service";
 import { ExpiryNotice } from "./expiry-notice.entity";
-import type {
-  CommuneCertificates,
-  ExpiryNoticeInput,
-  InspectionInput,
-  RevocationRecommendationInput,
-  RevokeCertificateInput,
-} from "./lifecycle.types";
+import type { CommuneCertificates, ExpiringArgs, ExpiryNoticeInput, InspectionInput, RecognizedInArgs, RevocationRecommendationInput, RevokeCertificateInput } from "./lifecycle.types";
 
 const MAX_LIST = 5000;
 
@@ -52,15 +46,8 @@ export class CertificateLifecycleService {
   ) {}
 
   /** Current certificates expiring within the window (and, if asked, expired and not replaced), oldest expiry first. */
-  async expiring(
-    ctx: Context,
-    withinDays: number,
-    communeCodes: string[] | null | undefined,
-    includeExpired: boolean,
-  ): Promise<Certificate[]> {
+  async expiring(ctx: Context, { withinDays, communeCodes, includeExpired }: ExpiringArgs): Promise<Certificate[]> {
     const viewer = requireViewer(ctx);
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 1100)
-      throw badInput("field.range", "withinDays", { detail: "0–1100" });
     const qb = this.currentCertificates(viewer, communeCodes).andWhere("c.expiresOn <= :until", {
       until: addDays(ctx.today, withinDays),
     });
@@ -105,13 +92,8 @@ export class CertificateLifecycleService {
   }
 
   /** Certificates whose recognition decision falls in the year, per commune (the list attached to the province's letter). */
-  async recognizedIn(
-    ctx: Context,
-    year: number,
-    communeCodes?: string[] | null,
-  ): Promise<CommuneCertificates[]> {
+  async recognizedIn(ctx: Context, { recognizedYear: year, communeCodes }: RecognizedInArgs): Promise<CommuneCertificates[]> {
     const viewer = requireViewer(ctx);
-    if (!Number.isInteger(year) || year < 1990 || year > 2200) throw badInput("field.year", "recognizedYear");
     const qb = this.dataSource
       .getRepository(Certificate)
       .createQueryBuilder("c")
@@ -121,7 +103,7 @@ export class CertificateLifecycleService {
     const scope = viewerCommunes(viewer);
     if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
     if (communeCodes?.length)
-      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes: communeCodes.slice(0, 100) });
+      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
     const { entities, raw } = await qb
       .orderBy("p.communeCode", "ASC")
       .addOrderBy("c.expiresOn", "ASC")
@@ -348,7 +330,7 @@ export class CertificateLifecycleService {
     const scope = viewerCommunes(viewer);
     if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
     if (communeCodes?.length)
-      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes: communeCodes.slice(0, 100) });
+      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
     return qb;
   }
 

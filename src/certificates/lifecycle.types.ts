@@ -1,5 +1,5 @@
-import { ValidateNested } from "class-validator";
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ListCap, Text } from "../core/validation";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -99,4 +99,35 @@ export class CommuneCertificates {
 
   @Field(() => [Certificate])
   certificates: Certificate[];
+}
+
+/** Commune codes of a filter: at most LIST_CAP, each five digits. */
+@ArgsType()
+class CommuneScopeArgs {
+  @Field(() => [String], { nullable: true, description: "Only these communes (at most 100)." })
+  @IsOptional()
+  @ListCap()
+  @Matches(/^\d{5}$/, { each: true, message: "communeCodes must be five-digit unit codes" })
+  communeCodes?: string[] | null;
+}
+
+@ArgsType()
+export class ExpiringArgs extends CommuneScopeArgs {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0, { message: "withinDays must be 0 to 1100" })
+  @Max(1100, { message: "withinDays must be 0 to 1100" })
+  withinDays: number;
+
+  @Field(() => Boolean, { nullable: true })
+  includeExpired?: boolean | null;
+}
+
+@ArgsType()
+export class RecognizedInArgs extends CommuneScopeArgs {
+  @Field(() => Int)
+  @IsInt({ message: "recognizedYear must be a year" })
+  @Min(1990, { message: "recognizedYear must be 1990 to 2200" })
+  @Max(2200, { message: "recognizedYear must be 1990 to 2200" })
+  recognizedYear: number;
 }

@@ -4,7 +4,9 @@ import { stringify } from "csv-stringify/sync";
 import { ErrorCode } from "../core/errors";
 import { sendAppError, sendError } from "../http/rest-errors";
 import type { Context } from "../context";
+import { checkShape } from "../core/validation";
 import { certificateStatus } from "./certificate.entity";
+import { RecognizedInArgs } from "./lifecycle.types";
 
 const STATUS_VI: Record<string, string> = {
   ACTIVE: "Còn hiệu lực",
@@ -58,7 +60,8 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
       const year = Number(req.query.recognizedYear);
       const communeCodes =
         typeof req.query.communeCodes === "string" ? req.query.communeCodes.split(",").filter(Boolean) : null;
-      const groups = await ctx.services.lifecycle.recognizedIn(ctx, year, communeCodes);
+      const args = await checkShape(Object.assign(new RecognizedInArgs(), { recognizedYear: year, communeCodes }));
+      const groups = await ctx.services.lifecycle.recognizedIn(ctx, args);
       // Loaded together, one statement per relation whatever the number of certificates.
       const certificates = groups.flatMap(({ commune, certificates }) =>
         certificates.map((c) => ({ commune, c })),

@@ -1,6 +1,7 @@
-import { ArrayMaxSize, IsOptional, MaxLength, ValidateBy, type ValidationError } from "class-validator";
+import { ArrayMaxSize, IsOptional, MaxLength, validate, ValidateBy, type ValidationError } from "class-validator";
+import { AppError, ErrorCode } from "./errors";
 import type { Lang } from "../i18n/labels";
-import { render, type MessageKey } from "../i18n/messages";
+import { currentLang, render, type MessageKey } from "../i18n/messages";
 
 /**
  * Shape rules of inputs, in one place: every text field of an input class declares its maximum length
@@ -97,4 +98,18 @@ export function validationProblems(errors: readonly ValidationError[], lang: Lan
     }));
     return [...own, ...validationProblems(e.children ?? [], lang, `${field}.`)];
   });
+}
+
+/**
+ * The same shape rules for a REST route (a report's query string) as GraphQL applies to its arguments:
+ * BAD_USER_INPUT naming the fields, in the request's language.
+ */
+export async function checkShape<T extends object>(args: T): Promise<T> {
+  const errors = await validate(args, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  if (errors.length) {
+    const problems = validationProblems(errors, currentLang());
+    const detail = problems.map((p) => p.message).join(" ");
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "field.problems", { detail }, { field: problems[0].field, problems });
+  }
+  return args;
 }

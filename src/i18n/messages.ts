@@ -45,6 +45,7 @@ const EN = {
   "field.notFuture": "{field} may not be in the future.",
   "field.year": "{field} is not a plausible year.",
   "field.list": "{field}: {values} — not {what}.",
+  "field.problems": "{detail}",
 
   "auth.wrongLogin": "Wrong email or password.",
   "auth.badToken": "The token is malformed, expired or no longer valid: log in again.",
@@ -159,6 +160,7 @@ const VI: Record<MessageKey, string> = {
   "field.notFuture": "{field} không được là ngày trong tương lai.",
   "field.year": "{field} không phải là năm hợp lý.",
   "field.list": "{field}: {values} — không phải {what}.",
+  "field.problems": "{detail}",
 
   "auth.wrongLogin": "Sai thư điện tử hoặc mật khẩu.",
   "auth.badToken": "Mã đăng nhập sai, đã hết hạn hoặc không còn hiệu lực: hãy đăng nhập lại.",
