@@ -1,8 +1,10 @@
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import request from "supertest";
 import { codes, FixedClock, TEST_FILES_DIR } from "../support/http";
 import { op } from "../support/operations";
-import { renewTokens, upload, useStaffApp } from "../support/staff";
+import { DocumentKind, DossierDocument } from "../../src/dossiers/dossier.entity";
+import { DossierStatus } from "../../src/dossiers/workflow";
+import { dossierIn, renewTokens, upload, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
 const t = useStaffApp(clock);
@@ -212,27 +214,31 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
 
 it("lists dossiers by role: a commune sees its own, the council from UNDER_REVIEW on, the province all", async () => {
   const { gql } = t.app;
+  const { round, dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+    createdBy: t.staff.binhLu.user,
+  });
   const count = async (headers: Record<string, string>, filter = {}) =>
-    (await ok(gql(op("Dossiers"), { filter }, headers))).dossiers.totalCount;
+    (await ok(gql(op("Dossiers"), { filter: { roundId: String(round.id), ...filter } }, headers))).dossiers
+      .totalCount;
   expect(await count(t.staff.binhLu.headers)).toBe(1);
   expect(await count(t.staff.thanUyen.headers)).toBe(0);
   expect(await count(t.staff.province.headers)).toBe(1);
   expect(await count(t.staff.council[0].headers)).toBe(1);
-  expect(await count(t.staff.province.headers, { search: "shan tuyet" })).toBe(1);
+  expect(await count(t.staff.province.headers, { search: "san pham under" })).toBe(1);
   expect(await count(t.staff.province.headers, { statuses: ["DRAFT"] })).toBe(0);
-  const otherCommune = await gql(
-    op("DossierDetail"),
-    { id: (await ok(gql(op("Dossiers"), {}, t.staff.province.headers))).dossiers.edges[0].node.id },
-    t.staff.thanUyen.headers,
-  );
+  const otherCommune = await gql(op("DossierDetail"), { id: String(dossier.id) }, t.staff.thanUyen.headers);
   expect(otherCommune.body.data.dossier).toBeNull();
   expect(codes(await gql(op("Dossiers"), {}))).toEqual(["UNAUTHENTICATED"]);
 });
 
 describe("uploads", () => {
-  const stored = () =>
-    readdirSync(TEST_FILES_DIR).filter((f) => f !== "tmp").length +
-    readdirSync(`${TEST_FILES_DIR}/tmp`).length;
+  const stored = () => {
+    mkdirSync(`${TEST_FILES_DIR}/tmp`, { recursive: true });
+    return (
+      readdirSync(TEST_FILES_DIR).filter((f) => f !== "tmp").length +
+      readdirSync(`${TEST_FILES_DIR}/tmp`).length
+    );
+  };
 
   it("refuses a wrong type, an oversized file, a truncated body and a missing token, leaving no file behind", async () => {
     const before = stored();
@@ -266,16 +272,20 @@ describe("uploads", () => {
   });
 
   it("serves a file only to staff who may see its dossier", async () => {
-    const detail = (
-      await ok(
-        t.app.gql("{ dossiers { edges { node { id documents { id } } } } }", {}, t.staff.province.headers),
-      )
-    ).dossiers.edges[0].node;
-    const fileId = (
-      await t.db.dataSource.query("SELECT fileId FROM dossier_document WHERE id = ?", [
-        detail.documents[0].id,
-      ])
-    )[0].fileId;
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const fileId = Number((await upload(t.app.app, t.staff.binhLu.headers)).body.id);
+    await t.db.dataSource.manager.save(
+      t.db.dataSource.manager.create(DossierDocument, {
+        dossierId: dossier.id,
+        kind: DocumentKind.REGISTRATION_FORM,
+        title: "Phiếu",
+        fileId,
+        validUntil: null,
+        attachedById: t.staff.binhLu.user.id,
+      }),
+    );
     const get = (headers: Record<string, string>) => request(t.app.app).get(`/files/${fileId}`).set(headers);
     const mine = await get(t.staff.province.headers);
     expect(mine.status).toBe(200);
