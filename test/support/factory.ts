@@ -3,8 +3,9 @@ import { Producer, ProducerKind } from "../../src/catalog/producer.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { refreshCurrentCertificate, refreshSearchTokens } from "../../src/catalog/product-index";
 import { slugify } from "../../src/core/text";
-import { addMonths, type LocalDate } from "../../src/core/time";
+import type { LocalDate } from "../../src/core/time";
 import { Certificate } from "../../src/certificates/certificate.entity";
+import { issueCertificate as issue } from "../../src/certificates/certificate-issuer";
 import { hashPassword } from "../../src/auth/passwords";
 import { type Role, User } from "../../src/auth/user.entity";
 
@@ -70,31 +71,37 @@ export async function makeProduct(
   return { product: await ds.manager.findOneByOrFail(Product, { id: product.id }), certificate };
 }
 
-/** Issues a certificate; it supersedes the product's current one, if any. */
+/**
+ * Issues a certificate through the real issuer (validity from the rules, supersession, catalog refresh).
+ * `expiresOn` and `revokedOn` then stand for data as an import or a later event would leave it.
+ */
 export async function issueCertificate(
   ds: DataSource,
   product: Product,
   spec: { stars: number; decisionDate: LocalDate; expiresOn?: LocalDate; revokedOn?: LocalDate },
 ): Promise<Certificate> {
   seq++;
-  const { currentCertificateId } = await ds.manager.findOneByOrFail(Product, { id: product.id });
-  const certificate = await ds.manager.save(
-    ds.manager.create(Certificate, {
-      number: `TEST-${seq}`,
+  return ds.transaction(async (m) => {
+    const certificate = await issue(m, {
       productId: product.id,
       stars: spec.stars,
       decisionNumber: `${seq}/QĐ-UBND`,
       decisionDate: spec.decisionDate,
-      issuedOn: spec.decisionDate,
-      expiresOn: spec.expiresOn ?? addMonths(spec.decisionDate, 36),
-      revokedOn: spec.revokedOn ?? null,
-      revocationReason: spec.revokedOn ? "Vi phạm sử dụng nhãn OCOP" : null,
-    }),
-  );
-  if (currentCertificateId)
-    await ds.manager.update(Certificate, currentCertificateId, { supersededById: certificate.id });
-  await refreshCurrentCertificate(ds.manager, product.id);
-  return certificate;
+      number: `TEST-${seq}`,
+      actorId: null,
+      at: new Date(),
+    });
+    if (spec.expiresOn || spec.revokedOn) {
+      await m.update(Certificate, certificate.id, {
+        ...(spec.expiresOn ? { expiresOn: spec.expiresOn } : {}),
+        ...(spec.revokedOn
+          ? { revokedOn: spec.revokedOn, revocationReason: "Vi phạm sử dụng nhãn OCOP" }
+          : {}),
+      });
+      await refreshCurrentCertificate(m, product.id);
+    }
+    return m.findOneByOrFail(Certificate, { id: certificate.id });
+  });
 }
 
 let userSeq = 0;

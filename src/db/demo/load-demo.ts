@@ -3,8 +3,9 @@ import type { DataSource } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Producer, ProducerKind } from "../../catalog/producer.entity";
 import { Product } from "../../catalog/product.entity";
-import { refreshCurrentCertificate, refreshSearchTokens } from "../../catalog/product-index";
+import { refreshSearchTokens } from "../../catalog/product-index";
 import { Certificate } from "../../certificates/certificate.entity";
+import { issueCertificate } from "../../certificates/certificate-issuer";
 import { referenceFile } from "../../core/paths";
 import { slugify } from "../../core/text";
 import { addDays, addMonths, vietnamDate, type LocalDate } from "../../core/time";
@@ -88,29 +89,21 @@ export async function loadDemoCatalog(
             ? addDays(addMonths(today, -validity), -(3 + ((i * 11) % 60)))
             : addDays(today, -(30 + ((i * 37) % 900)));
       const first: LocalDate = `${row.recognizedYear}-${pad(1 + ((i * 5) % 12))}-${pad(1 + ((i * 7) % 28))}`;
+      // Through the real issuer: validity from the rules, the older certificate superseded, the catalog refreshed.
       const issue = async (decisionDate: LocalDate) => {
         seq++;
-        const year = decisionDate.slice(0, 4);
-        return manager.save(
-          manager.create(Certificate, {
-            number: `${DEMO_PREFIX}-LC-${year}-${String(seq).padStart(4, "0")}`,
-            productId: product.id,
-            stars: row.stars,
-            decisionNumber: `${DEMO_PREFIX}-${seq}/QĐ-UBND`,
-            decisionDate,
-            issuedOn: decisionDate,
-            expiresOn: addMonths(decisionDate, validity),
-          }),
-        );
+        await issueCertificate(manager, {
+          productId: product.id,
+          stars: row.stars,
+          decisionNumber: `${DEMO_PREFIX}-${seq}/QĐ-UBND`,
+          decisionDate,
+          number: `${DEMO_PREFIX}-LC-${decisionDate.slice(0, 4)}-${String(seq).padStart(4, "0")}`,
+          actorId: null,
+          at: new Date(),
+        });
       };
-      if (Number(first.slice(0, 4)) < Number(current.slice(0, 4))) {
-        const original = await issue(first);
-        const renewal = await issue(current);
-        await manager.update(Certificate, original.id, { supersededById: renewal.id });
-      } else {
-        await issue(current);
-      }
-      await refreshCurrentCertificate(manager, product.id);
+      if (Number(first.slice(0, 4)) < Number(current.slice(0, 4))) await issue(first);
+      await issue(current);
     }
     await refreshSearchTokens(manager, productIds);
     return productIds.length;
