@@ -17,6 +17,7 @@ import {
   type ProductFilter,
   type ProductSort,
 } from "./catalog.types";
+import { checkFilter } from "./filter";
 
 const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn" | "certificateExpiresOn"> = {
   [ProductSortField.NAME]: "nameKey", // folded: the same order on MySQL and SQLite
@@ -26,11 +27,7 @@ const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn"
 };
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
 
-export const SEARCH_MAX_LENGTH = 200;
 const SEARCH_MAX_WORDS = 8;
-const LIST_FILTER_MAX = 100;
-const COMMUNE_CODE = /^\d{5}$/;
-const CATEGORY_CODE = /^[IVX]+(\.\d+(\.[a-z])?)?$/;
 
 type Dimension = "stars" | "communes" | "categories";
 
@@ -246,45 +243,4 @@ export class CatalogService {
     }
     return [value as string | number, id as number];
   }
-}
-
-/** Checks the filter's sizes and shapes; answers a normalised copy (empty lists mean "no filter"). */
-function checkFilter(filter?: ProductFilter | null): ProductFilter {
-  const f: ProductFilter = { ...(filter ?? {}) };
-  const list = <T>(name: string, values: T[] | null | undefined, valid: (v: T) => boolean, what: string) => {
-    if (!values || values.length === 0) return undefined;
-    if (values.length > LIST_FILTER_MAX)
-      throw badInput("field.listCap", `filter.${name}`, { max: LIST_FILTER_MAX });
-    const bad = values.filter((v) => !valid(v));
-    if (bad.length)
-      throw badInput("field.list", `filter.${name}`, {
-        values: bad.slice(0, 5).map(String).join(", "),
-        what,
-      });
-    return [...new Set(values)];
-  };
-  f.communeCodes = list(
-    "communeCodes",
-    f.communeCodes,
-    (c) => COMMUNE_CODE.test(c),
-    "a five-digit commune code",
-  );
-  f.categoryCodes = list(
-    "categoryCodes",
-    f.categoryCodes,
-    (c) => CATEGORY_CODE.test(c),
-    "a category code like I, I.2 or I.2.a",
-  );
-  f.stars = list("stars", f.stars, (s) => s >= 3 && s <= 5, "3, 4 or 5");
-  if (f.search && f.search.length > SEARCH_MAX_LENGTH) {
-    throw badInput("field.maxLength", "filter.search", { max: SEARCH_MAX_LENGTH });
-  }
-  if (
-    f.certifiedInYear !== null &&
-    f.certifiedInYear !== undefined &&
-    (f.certifiedInYear < 1990 || f.certifiedInYear > 2200)
-  ) {
-    throw badInput("field.year", "filter.certifiedInYear");
-  }
-  return f;
 }

@@ -16,3 +16,33 @@ describe("cursors and page sizes", () => {
     expect(() => pageSize(0)).toThrow();
   });
 });
+
+describe("cursors and page sizes: the edges", () => {
+  const codec = new CursorCodec("secret-one");
+  it("takes exactly 1 to 100, null as the default, and nothing fractional", () => {
+    expect(pageSize(null)).toBe(20);
+    expect(pageSize(1)).toBe(1);
+    expect(() => pageSize(2.5)).toThrow("first must be between 1 and 100");
+  });
+  it("refuses a cursor over 500 characters, with a third part, without a signature, or with a body that is not a list", () => {
+    const long = codec.encode(["x".repeat(300)]);
+    expect(long.length).toBeGreaterThan(400);
+    expect(long.length).toBeLessThanOrEqual(500);
+    expect(codec.decode(long)).toEqual(["x".repeat(300)]); // up to 500 is fine
+    expect(() => codec.decode(codec.encode(["x".repeat(400)]))).toThrow("after is not a cursor");
+    const cursor = codec.encode([1]);
+    const [body, signature] = cursor.split(".");
+    expect(() => codec.decode(`${cursor}.more`)).toThrow("after is not a cursor");
+    expect(() => codec.decode(`${body}.`)).toThrow("after is not a cursor");
+    expect(() => codec.decode(`.${signature}`)).toThrow("after is not a cursor");
+    expect(() => codec.decode(`${body}.${signature}x`)).toThrow("after is not a cursor"); // longer signature
+    const object = codec.encode({ not: "a list" } as unknown as unknown[]);
+    expect(() => codec.decode(object)).toThrow("after is not a cursor");
+  });
+  it("signs the body: two bodies never share a signature, and a signature is 16 characters", () => {
+    const [, a] = codec.encode([1]).split(".");
+    const [, b] = codec.encode([2]).split(".");
+    expect(a).not.toBe(b);
+    expect(a).toHaveLength(16);
+  });
+});

@@ -1,4 +1,4 @@
-import { starsFor } from "../../src/rules/rule-set.entity";
+import { ruleSetOn, starsFor } from "../../src/rules/rule-set.entity";
 
 describe("stars under the rules", () => {
   const rules = {
@@ -18,5 +18,35 @@ describe("stars under the rules", () => {
     expect(starsFor(rules, 50, [3, 3, 0])).toBe(3);
     expect(starsFor(rules, 49.5, [5, 5, 5])).toBe(2);
     expect(starsFor(rules, 10, [])).toBe(1);
+  });
+});
+
+describe("stars under the rules: the edges", () => {
+  it("orders bands itself, and answers 0 when no band is reached", () => {
+    const unordered = {
+      starBands: [
+        { stars: 3, minPoints: 50 },
+        { stars: 5, minPoints: 90 },
+        { stars: 4, minPoints: 70 },
+      ],
+    };
+    expect(starsFor(unordered, 95, [5, 5, 5])).toBe(5);
+    expect(starsFor(unordered, 75, [5, 5, 5])).toBe(4);
+    expect(starsFor(unordered, 10, [5, 5, 5])).toBe(0);
+    expect(starsFor(unordered, 95, [5, 5, 4, 4])).toBe(4); // half is not a majority
+  });
+  it("applies the rule set in force on a date, and the earliest before any", async () => {
+    const sets = [
+      { version: "A", effectiveFrom: "2023-02-24" },
+      { version: "B", effectiveFrom: "2025-07-06" },
+      { version: "C", effectiveFrom: "2026-07-01" },
+    ];
+    const manager = { find: async () => sets } as unknown as Parameters<typeof ruleSetOn>[0];
+    expect((await ruleSetOn(manager, "2025-07-05")).version).toBe("A");
+    expect((await ruleSetOn(manager, "2025-07-06")).version).toBe("B");
+    expect((await ruleSetOn(manager, "2027-01-01")).version).toBe("C");
+    expect((await ruleSetOn(manager, "2020-01-01")).version).toBe("A");
+    const empty = { find: async () => [] } as unknown as Parameters<typeof ruleSetOn>[0];
+    await expect(ruleSetOn(empty, "2025-01-01")).rejects.toThrow("no rule set is loaded");
   });
 });

@@ -1,5 +1,13 @@
 import { Role } from "../../src/auth/user.entity";
-import { actionsFrom, DossierStatus, TRANSITIONS } from "../../src/dossiers/workflow";
+import {
+  actionsFrom,
+  DossierAction,
+  DossierStatus,
+  mayAct,
+  rolesFor,
+  transitionFor,
+  TRANSITIONS,
+} from "../../src/dossiers/workflow";
 
 describe("the workflow table", () => {
   it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED and WITHDRAWN", () => {
@@ -33,5 +41,42 @@ describe("the workflow table", () => {
     );
     const withdrawable = TRANSITIONS.find((t) => t.action === "WITHDRAW")!.from;
     expect(withdrawable).not.toContain(DossierStatus.UNDER_REVIEW);
+  });
+});
+
+describe("who may take an action", () => {
+  it("lets ADMIN take every action but a council member's own score sheet", () => {
+    for (const t of TRANSITIONS) expect(mayAct(t, Role.ADMIN)).toBe(t.action !== "SUBMIT_SCORE_SHEET");
+    const sheet = TRANSITIONS.find((t) => t.action === "SUBMIT_SCORE_SHEET")!;
+    expect(mayAct(sheet, Role.COUNCIL_MEMBER)).toBe(true);
+    expect(mayAct(sheet, Role.PROVINCE_OFFICER)).toBe(false);
+  });
+  it("finds the transition a role may take from a state, else the state's own (for FORBIDDEN), else none", () => {
+    expect(
+      transitionFor(DossierAction.RETURN, DossierStatus.FORWARDED, Role.PROVINCE_OFFICER)?.roles,
+    ).toEqual([Role.PROVINCE_OFFICER]);
+    expect(transitionFor(DossierAction.RETURN, DossierStatus.SUBMITTED, Role.COMMUNE_OFFICER)?.roles).toEqual(
+      [Role.COMMUNE_OFFICER],
+    );
+    expect(transitionFor(DossierAction.RETURN, DossierStatus.FORWARDED, Role.COMMUNE_OFFICER)?.roles).toEqual(
+      [Role.PROVINCE_OFFICER],
+    );
+    expect(transitionFor(DossierAction.ACCEPT, DossierStatus.DRAFT, Role.PROVINCE_OFFICER)).toBeUndefined();
+  });
+  it("lists the roles of an action for @Authorized, once each", () => {
+    expect(rolesFor(DossierAction.RETURN).sort()).toEqual(
+      [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER].sort(),
+    );
+    expect(rolesFor(DossierAction.SUBMIT_SCORE_SHEET)).toEqual([Role.COUNCIL_MEMBER]);
+  });
+  it("gives each role exactly the actions the table lists from a state", () => {
+    expect(actionsFrom(DossierStatus.DRAFT, Role.COMMUNE_OFFICER).sort()).toEqual([
+      "ATTACH_DOCUMENT",
+      "REMOVE_DOCUMENT",
+      "SUBMIT",
+      "WITHDRAW",
+    ]);
+    expect(actionsFrom(DossierStatus.FORWARDED, Role.PROVINCE_OFFICER).sort()).toEqual(["ACCEPT", "RETURN"]);
+    expect(actionsFrom(DossierStatus.UNDER_REVIEW, Role.ADMIN).sort()).toEqual(["CONCLUDE_EVALUATION"]);
   });
 });
