@@ -1,15 +1,4 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
 import { ReasonArgs } from "../dossiers/dossier.types";
 import { Role, User } from "../auth/user.entity";
@@ -64,7 +53,10 @@ export class CertificateLifecycleResolver {
     description:
       "Certificates recognised in a year, per commune, with expiry and notice (also as GET /reports/certificates.csv).",
   })
-  certificatesRecognizedIn(@Ctx() ctx: Context, @Args() args: RecognizedInArgs): Promise<CommuneCertificates[]> {
+  certificatesRecognizedIn(
+    @Ctx() ctx: Context,
+    @Args() args: RecognizedInArgs,
+  ): Promise<CommuneCertificates[]> {
     return ctx.services.lifecycle.recognizedIn(ctx, args);
   }
 

@@ -24,7 +24,15 @@ import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { findByNumber } from "./certificate.service";
 import { ExpiryNotice } from "./expiry-notice.entity";
-import type { CommuneCertificates, ExpiringArgs, ExpiryNoticeInput, InspectionInput, RecognizedInArgs, RevocationRecommendationInput, RevokeCertificateInput } from "./lifecycle.types";
+import type {
+  CommuneCertificates,
+  ExpiringArgs,
+  ExpiryNoticeInput,
+  InspectionInput,
+  RecognizedInArgs,
+  RevocationRecommendationInput,
+  RevokeCertificateInput,
+} from "./lifecycle.types";
 
 const MAX_LIST = 5000;
 
@@ -46,7 +54,10 @@ export class CertificateLifecycleService {
   ) {}
 
   /** Current certificates expiring within the window (and, if asked, expired and not replaced), oldest expiry first. */
-  async expiring(ctx: Context, { withinDays, communeCodes, includeExpired }: ExpiringArgs): Promise<Certificate[]> {
+  async expiring(
+    ctx: Context,
+    { withinDays, communeCodes, includeExpired }: ExpiringArgs,
+  ): Promise<Certificate[]> {
     const viewer = requireViewer(ctx);
     const qb = this.currentCertificates(viewer, communeCodes).andWhere("c.expiresOn <= :until", {
       until: addDays(ctx.today, withinDays),
@@ -92,7 +103,10 @@ export class CertificateLifecycleService {
   }
 
   /** Certificates whose recognition decision falls in the year, per commune (the list attached to the province's letter). */
-  async recognizedIn(ctx: Context, { recognizedYear: year, communeCodes }: RecognizedInArgs): Promise<CommuneCertificates[]> {
+  async recognizedIn(
+    ctx: Context,
+    { recognizedYear: year, communeCodes }: RecognizedInArgs,
+  ): Promise<CommuneCertificates[]> {
     const viewer = requireViewer(ctx);
     const qb = this.dataSource
       .getRepository(Certificate)
@@ -102,8 +116,7 @@ export class CertificateLifecycleService {
       .where("c.decisionDate BETWEEN :start AND :end", { start: `${year}-01-01`, end: `${year}-12-31` });
     const scope = viewerCommunes(viewer);
     if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
-    if (communeCodes?.length)
-      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
+    if (communeCodes?.length) qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
     const { entities, raw } = await qb
       .orderBy("p.communeCode", "ASC")
       .addOrderBy("c.expiresOn", "ASC")
@@ -329,8 +342,7 @@ export class CertificateLifecycleService {
       .where("c.revokedOn IS NULL AND c.supersededById IS NULL");
     const scope = viewerCommunes(viewer);
     if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
-    if (communeCodes?.length)
-      qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
+    if (communeCodes?.length) qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
     return qb;
   }
 

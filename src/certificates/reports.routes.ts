@@ -60,7 +60,9 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
       const year = Number(req.query.recognizedYear);
       const communeCodes =
         typeof req.query.communeCodes === "string" ? req.query.communeCodes.split(",").filter(Boolean) : null;
-      const args = await checkShape(Object.assign(new RecognizedInArgs(), { recognizedYear: year, communeCodes }));
+      const args = await checkShape(
+        Object.assign(new RecognizedInArgs(), { recognizedYear: year, communeCodes }),
+      );
       const groups = await ctx.services.lifecycle.recognizedIn(ctx, args);
       // Loaded together, one statement per relation whatever the number of certificates.
       const certificates = groups.flatMap(({ commune, certificates }) =>

@@ -1,4 +1,11 @@
-import { ArrayMaxSize, IsOptional, MaxLength, validate, ValidateBy, type ValidationError } from "class-validator";
+import {
+  ArrayMaxSize,
+  IsOptional,
+  MaxLength,
+  validate,
+  ValidateBy,
+  type ValidationError,
+} from "class-validator";
 import { AppError, ErrorCode } from "./errors";
 import type { Lang } from "../i18n/labels";
 import { currentLang, render, type MessageKey } from "../i18n/messages";
@@ -105,11 +112,19 @@ export function validationProblems(errors: readonly ValidationError[], lang: Lan
  * BAD_USER_INPUT naming the fields, in the request's language.
  */
 export async function checkShape<T extends object>(args: T): Promise<T> {
-  const errors = await validate(args, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(args, {
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   if (errors.length) {
     const problems = validationProblems(errors, currentLang());
     const detail = problems.map((p) => p.message).join(" ");
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "field.problems", { detail }, { field: problems[0].field, problems });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      "field.problems",
+      { detail },
+      { field: problems[0].field, problems },
+    );
   }
   return args;
 }
