@@ -44,13 +44,11 @@ it("refuses more than 100 values in any list filter, never cutting it short", as
 
 it("masks an unexpected failure: no SQL, driver text or stack reaches the client, and the request id finds it", async () => {
   const { app, services } = await testApp(db, clock);
-  jest
-    .spyOn(services.geography, "communes")
-    .mockRejectedValueOnce(
-      Object.assign(new Error("ER_NO_SUCH_TABLE: SELECT `secret` FROM `user` WHERE password = 'x'"), {
-        sql: "SELECT secret",
-      }),
-    );
+  jest.spyOn(services.geography, "communes").mockRejectedValueOnce(
+    Object.assign(new Error("ER_NO_SUCH_TABLE: SELECT `secret` FROM `user` WHERE password = 'x'"), {
+      sql: "SELECT secret",
+    }),
+  );
   const r = await request(app)
     .post("/graphql")
     .set("accept-language", "en")
