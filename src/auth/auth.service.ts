@@ -65,7 +65,7 @@ export class AuthService {
       password.length <= PASSWORD_MAX &&
       (await verifyPassword(user?.passwordHash ?? (await decoyHash()), password));
     if (!user || !user.active || !passwordOk) {
-      await this.dataSource.transaction((m) =>
+      await inTransaction(this.dataSource, (m) =>
         audit(m, {
           at: ctx.now,
           actorId: null,
@@ -78,7 +78,7 @@ export class AuthService {
       throw unauthenticated("auth.wrongLogin");
     }
     await this.throttle.succeeded(email, ctx.ip);
-    await this.dataSource.transaction((m) =>
+    await inTransaction(this.dataSource, (m) =>
       audit(m, {
         at: ctx.now,
         actorId: user.id,
@@ -174,7 +174,7 @@ export class AuthService {
     const current = await this.dataSource.getRepository(User).findOneByOrFail({ id: viewer.id });
     await this.throttle.attempt(current.email, ctx.ip);
     if (oldPassword.length > PASSWORD_MAX || !(await verifyPassword(current.passwordHash, oldPassword))) {
-      await this.dataSource.transaction((m) =>
+      await inTransaction(this.dataSource, (m) =>
         audit(m, {
           at: ctx.now,
           actorId: viewer.id,

@@ -1,6 +1,7 @@
 import { unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { LessThan, type DataSource } from "typeorm";
+import { inTransaction } from "../db/transaction";
 import { audit } from "../audit/audit-event.entity";
 import { DossierDocument } from "../dossiers/dossier.entity";
 import { StoredFile } from "./stored-file.entity";
@@ -22,7 +23,7 @@ export async function removeUnattachedFiles(
     .find({ where: { createdAt: LessThan(before) }, order: { id: "ASC" } });
   let removed = 0;
   for (const file of candidates) {
-    const gone = await dataSource.transaction(async (m) => {
+    const gone = await inTransaction(dataSource, async (m) => {
       if (await m.existsBy(DossierDocument, { fileId: file.id })) return false;
       const deleted = await m.delete(StoredFile, { id: file.id });
       if (!deleted.affected) return false;

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
+import { inTransaction } from "../db/transaction";
 import type { DataSource } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import type { AuthService } from "../auth/auth.service";
@@ -116,7 +117,7 @@ export function filesRouter(deps: Deps): Router {
         : null;
     if (!file || !(await deps.dossiers.mayReadFile(viewer, file)))
       return fail(res, 404, ErrorCode.NOT_FOUND, "dossier.noFile");
-    await deps.dataSource.transaction((m) =>
+    await inTransaction(deps.dataSource, (m) =>
       audit(m, {
         at: deps.clock.now(),
         actorId: viewer.id,
@@ -222,7 +223,7 @@ async function receive(
     );
     if (exists) await unlink(tmp);
     else await rename(tmp, target);
-    const row = await deps.dataSource.transaction(async (m) => {
+    const row = await inTransaction(deps.dataSource, async (m) => {
       const saved = await m.save(
         m.create(StoredFile, {
           sha256: file.sha256,
