@@ -1,12 +1,23 @@
 import type { DataSource } from "typeorm";
+import { createAuthLoaders } from "./auth/loaders";
 import { createCatalogLoaders } from "./catalog/loaders";
+import { createCertificateLoaders } from "./certificates/loaders";
 import type { LocalDate } from "./core/time";
 import type { ReferenceCache } from "./db/reference/reference-cache";
-import { createStaffLoaders } from "./dossiers/loaders";
+import { createDossierLoaders } from "./dossiers/loaders";
+import { createFileLoaders } from "./files/loaders";
+import { createOversightLoaders } from "./oversight/loaders";
 
-/** Every DataLoader of one request, built fresh for it (nothing is shared between viewers). */
+/** Every DataLoader of one request, built fresh for it (nothing is shared between viewers); each domain keeps its own. */
 export function createLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
-  return { ...createCatalogLoaders(dataSource, reference, today), ...createStaffLoaders(dataSource) };
+  return {
+    ...createCatalogLoaders(dataSource, reference, today),
+    ...createAuthLoaders(dataSource),
+    ...createCertificateLoaders(dataSource),
+    ...createDossierLoaders(dataSource),
+    ...createFileLoaders(dataSource),
+    ...createOversightLoaders(dataSource),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
