@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
 import { Category } from "../../catalog/category.entity";
+import { Memo } from "../../core/memo";
 import { Commune } from "../../geography/commune.entity";
 
 export type CategoryTree = { all: Category[]; byCode: Map<string, Category>; children: Map<string | null, Category[]> };
@@ -13,28 +14,23 @@ export const REFERENCE_TTL_MS = 60_000;
  * A commune missing from memory (added since) is read from the database.
  */
 export class ReferenceCache {
-  private tree?: { at: number; value: Promise<CategoryTree> };
-  private communes?: { at: number; value: Promise<Map<string, Commune>> };
+  private readonly tree: Memo<CategoryTree>;
+  private readonly communes: Memo<Map<string, Commune>>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.tree = new Memo(REFERENCE_TTL_MS, 1, now);
+    this.communes = new Memo(REFERENCE_TTL_MS, 1, now);
+  }
 
   categoryTree(): Promise<CategoryTree> {
-    if (!this.tree || this.now() - this.tree.at > REFERENCE_TTL_MS) {
-      this.tree = { at: this.now(), value: this.readTree() };
-      this.tree.value.catch(() => (this.tree = undefined));
-    }
-    return this.tree.value;
+    return this.tree.get("tree", () => this.readTree());
   }
 
   async communesByCode(codes: readonly string[]): Promise<(Commune | null)[]> {
-    if (!this.communes || this.now() - this.communes.at > REFERENCE_TTL_MS) {
-      this.communes = { at: this.now(), value: this.readCommunes() };
-      this.communes.value.catch(() => (this.communes = undefined));
-    }
-    const known = await this.communes.value;
+    const known = await this.communes.get("communes", () => this.readCommunes());
     const missing = codes.filter((c) => !known.has(c));
     if (missing.length) {
       for (const c of await this.dataSource.manager.find(Commune, { where: { code: In(missing) } })) known.set(c.code, c);
