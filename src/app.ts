@@ -20,7 +20,7 @@ import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
 import { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import { reportsRouter } from "./certificates/reports.routes";
-import { DEFAULT_UPLOAD_QUOTA_MB, type Config } from "./config";
+import { DEFAULT_UPLOAD_QUOTA_MB, DEFAULT_CERTIFICATE_NUMBER_PATTERN, type Config } from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
 import { systemClock, vietnamDate, type Clock } from "./core/time";
@@ -38,9 +38,17 @@ import {
   staffNeverCachedPlugin,
 } from "./http/plugins";
 import { appSchema } from "./schema";
+import { ImportService } from "./import/import.service";
+import { importTemplateRouter } from "./import/template";
 
 type Settings =
-  "trustProxy" | "uploadQuotaBytesPerDay" | "demo" | "corsOrigins" | "introspection" | "metricsToken";
+  | "trustProxy"
+  | "uploadQuotaBytesPerDay"
+  | "demo"
+  | "corsOrigins"
+  | "introspection"
+  | "metricsToken"
+  | "certificateNumberPattern";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -77,11 +85,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
       config.demo ?? false,
     ),
     catalog,
-    staffCatalog: new StaffCatalogService(dataSource, generation),
-    dossiers: new DossierService(dataSource, cursors, generation),
+    staffCatalog: new StaffCatalogService(dataSource, generation, cursors),
+    dossiers: new DossierService(
+      dataSource,
+      cursors,
+      generation,
+      config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
+    ),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
+    imports: new ImportService(
+      dataSource,
+      generation,
+      config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
+      config.filesDir,
+    ),
   };
   const limits = requestLimits(schema);
   const reference = new ReferenceCache(dataSource);
@@ -174,6 +193,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   app.use(reportsRouter(contextFor));
+  app.use(importTemplateRouter(contextFor));
   app.use(
     filesRouter({
       dataSource,

@@ -6,6 +6,8 @@ import { z } from "zod";
 export class ConfigError extends Error {}
 
 export const DEFAULT_UPLOAD_QUOTA_MB = 500;
+/** {seq}: the certificate's number in its decision year, from 1, four digits at least; {year}: that year. */
+export const DEFAULT_CERTIFICATE_NUMBER_PATTERN = "OCOP-{year}-{seq}";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -76,6 +78,14 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(7),
+  CERTIFICATE_NUMBER_PATTERN: z
+    .string()
+    .trim()
+    .default(DEFAULT_CERTIFICATE_NUMBER_PATTERN)
+    .refine(isNumberPattern, {
+      message:
+        "must contain {seq}, may contain {year}, and at most 40 other characters, e.g. {seq}/{year}/GCN-OCOP",
+    }),
 });
 
 export type Config = {
@@ -106,6 +116,8 @@ export type Config = {
   introspection: boolean;
   /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
   unattachedFileDays: number;
+  /** How a certificate is numbered when the recognition does not give the printed number. */
+  certificateNumberPattern: string;
 };
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -114,6 +126,11 @@ function isProxyAddress(value: string): boolean {
   const [address, bits, ...rest] = value.split("/");
   if (rest.length || !isIP(address)) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
+
+function isNumberPattern(value: string): boolean {
+  const rest = value.replace(/\{(year|seq)\}/g, "");
+  return value.includes("{seq}") && rest.length <= 40 && !/[{}]/.test(rest);
 }
 
 function isMysqlUrl(value: string): boolean {
@@ -159,5 +176,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     corsOrigins: e.CORS_ORIGINS,
     introspection: e.INTROSPECTION,
     metricsToken: e.METRICS_TOKEN,
+    certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
   };
 }

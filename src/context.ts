@@ -1,3 +1,4 @@
+import type { ImportService } from "./import/import.service";
 import type { Logger } from "pino";
 import type { AuthService } from "./auth/auth.service";
 import type { Viewer } from "./auth/auth.types";
@@ -19,6 +20,7 @@ export interface Services {
   staffCatalog: StaffCatalogService;
   dossiers: DossierService;
   lifecycle: CertificateLifecycleService;
+  imports: ImportService;
 }
 
 /** Everything a resolver may use for one request. */

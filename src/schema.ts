@@ -32,6 +32,7 @@ import {
   ScoreSubmissionResolver,
 } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
+import { ImportResolver } from "./import/import.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
 
@@ -50,6 +51,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       CategoryResolver,
       CertificateResolver,
       CommuneResolver,
+      ImportResolver,
       StaffCatalogResolver,
       EvaluationRoundResolver,
       DossierResolver,

@@ -102,14 +102,15 @@ export class ProductFieldResolver {
 
   @FieldResolver(() => Certificate, {
     nullable: true,
-    description: "The current certificate: the newest one neither revoked nor superseded (check its status).",
+    description:
+      "The current certificate: the newest one neither revoked nor superseded; for a product without one (staff lists), its newest certificate; null if it never had one. Check its status.",
   })
   async certificate(
     @Root() product: Product,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Certificate | null> {
-    if (!product.currentCertificateId) return null;
+    if (!product.currentCertificateId) return ctx.loaders.newestCertificateByProduct.load(product.id);
     const certificate = await ctx.loaders.certificate.load(product.currentCertificateId);
     cacheUntilEndOf(info, ctx.now, certificate?.expiresOn);
     return certificate;

@@ -1,14 +1,14 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
-import { type CursorCodec, pageSize } from "../core/connection";
+import { type CursorCodec, keysetPage, pageSize } from "../core/connection";
 import { Memo } from "../core/memo";
 import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";
-import { words } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
-import { LISTED, Product, ProductSearchToken } from "./product.entity";
+import { LISTED, Product } from "./product.entity";
+import { productSearchCondition } from "./product-index";
 import {
   ProductConnection,
   type ProductFacets,
@@ -26,8 +26,6 @@ const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn"
   [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",
 };
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
-
-const SEARCH_MAX_WORDS = 8;
 
 type Dimension = "stars" | "communes" | "categories";
 
@@ -76,34 +74,17 @@ export class CatalogService {
     const first = pageSize(args.first);
     const sort = args.sort ?? DEFAULT_SORT;
     const filter = checkFilter(args.filter);
-    const column = `p.${SORT_COLUMNS[sort.field]}`;
-    const dir = sort.direction === SortDirection.ASC ? "ASC" : "DESC";
-
-    const qb = this.filtered(filter, ctx.today)
-      .orderBy(column, dir)
-      .addOrderBy("p.id", dir)
-      .take(first + 1);
-    if (args.after) {
-      const [v, id] = this.decodeCursor(args.after, sort);
-      const cmp = dir === "ASC" ? ">" : "<";
-      // (sortKey, id) after the cursor; written so that the sort key's index serves the range.
-      qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: v }).andWhere(
-        new Brackets((b) =>
-          b.where(`${column} ${cmp} :afterValue`).orWhere(`p.id ${cmp} :afterId`, { afterId: id }),
-        ),
-      );
-    }
-    const rows = await qb.getMany();
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({
-      node,
-      cursor: this.cursors.encode([sort.field, sort.direction, node[SORT_COLUMNS[sort.field]], node.id]),
-    }));
-    return Object.assign(new ProductConnection(), {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    const sortKey = SORT_COLUMNS[sort.field];
+    const page = await keysetPage(this.filtered(filter, ctx.today), {
+      alias: "p",
+      sortKey,
+      direction: sort.direction,
+      first,
+      after: args.after ? this.decodeCursor(args.after, sort) : null,
+      encode: (node) => this.cursors.encode([sort.field, sort.direction, node[sortKey], node.id]),
       countTotal: () => this.memo("total", ctx, filter, () => this.filtered(filter, ctx.today).getCount()),
     });
+    return Object.assign(new ProductConnection(), page);
   }
 
   facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
@@ -216,21 +197,12 @@ export class CatalogService {
         yearEnd: `${filter.certifiedInYear}-12-31`,
       });
     }
-    const searchWords = filter.search ? words(filter.search).slice(0, SEARCH_MAX_WORDS) : [];
-    searchWords.forEach((word, i) => {
-      const last = i === searchWords.length - 1;
-      const sub = qb
-        .subQuery()
-        .select("t.productId")
-        .from(ProductSearchToken, "t")
-        .where(last ? `t.token LIKE :word${i}` : `t.token = :word${i}`)
-        .getQuery();
-      qb.andWhere(`p.id IN ${sub}`, { [`word${i}`]: last ? `${word}%` : word });
-    });
+    const search = filter.search ? productSearchCondition(qb, "p.id", filter.search) : null;
+    if (search) qb.andWhere(search);
     return qb;
   }
 
-  private decodeCursor(cursor: string, sort: ProductSort): [string | number, number] {
+  private decodeCursor(cursor: string, sort: ProductSort): { value: string | number; id: number } {
     const [field, direction, value, id] = this.cursors.decode(cursor);
     const numeric = sort.field === ProductSortField.STARS;
     if (
@@ -241,6 +213,6 @@ export class CatalogService {
     ) {
       throw badInput("field.cursor", "after");
     }
-    return [value as string | number, id as number];
+    return { value: value as string | number, id: id as number };
   }
 }

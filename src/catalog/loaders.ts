@@ -33,6 +33,14 @@ export function createCatalogLoaders(dataSource: DataSource, reference: Referenc
     certificate: new DataLoader<number, Certificate | null>(async (ids) =>
       byKey(ids, await m.find(Certificate, { where: { id: In([...ids]) } }), (c) => c.id),
     ),
+    /** The newest certificate of each product (by decision date), for products without a current one. */
+    newestCertificateByProduct: new DataLoader<number, Certificate | null>(async (productIds) => {
+      const rows = await m.find(Certificate, {
+        where: { productId: In([...productIds]) },
+        order: { issuedOn: "DESC", id: "DESC" },
+      });
+      return productIds.map((id) => rows.find((c) => c.productId === id) ?? null);
+    }),
     /** The whole classification (a few dozen rows), from memory. */
     categoryTree: new DataLoader<"all", CategoryTree>(async (keys) => {
       const tree = await reference.categoryTree();

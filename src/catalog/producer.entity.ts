@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
+  BeforeInsert,
+  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,6 +12,7 @@ import {
   UpdateDateColumn,
 } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
+import { fold } from "../core/text";
 import { Commune } from "../geography/commune.entity";
 
 export enum ProducerKind {
@@ -25,6 +28,7 @@ registerEnumType(ProducerKind, {
 });
 
 @Entity()
+@Index(["nameKey", "id"])
 @ObjectType({ description: "A producing entity (chủ thể OCOP)." })
 @Directive(PUBLIC_CACHE)
 export class Producer {
@@ -36,11 +40,22 @@ export class Producer {
   @Field()
   name: string;
 
+  /** The name folded (see Product.nameKey): staff lists sort and search by it. */
+  @Column({ type: "varchar", length: 255, default: "" })
+  nameKey: string;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  keepNameKey(): void {
+    if (this.name !== undefined) this.nameKey = fold(this.name);
+  }
+
   @Column({ type: "simple-enum", enum: ProducerKind })
   @Field(() => ProducerKind)
   kind: ProducerKind;
 
   /** Tax or business registration number; staff only. */
+  @Index()
   @Column({ type: "varchar", length: 50, nullable: true })
   registrationNumber: string | null;
 

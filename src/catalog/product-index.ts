@@ -1,11 +1,21 @@
-import { In, IsNull, type EntityManager } from "typeorm";
+import {
+  Brackets,
+  In,
+  IsNull,
+  type EntityManager,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from "typeorm";
 import { Certificate } from "../certificates/certificate.entity";
 import { words } from "../core/text";
 import { Commune } from "../geography/commune.entity";
+import { formerNames, splitUnitName } from "../geography/commune-names";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 
 const MAX_TOKEN_LENGTH = 40;
+/** Marks a word of a former commune name: matched whole, never as a prefix. */
+const FORMER = "~";
 
 /**
  * Copies a product's current certificate (the newest neither revoked nor superseded) onto the product
@@ -24,7 +34,7 @@ export async function refreshCurrentCertificate(manager: EntityManager, productI
   });
 }
 
-/** Rewrites the search words of these products from their name, producer name and commune name. */
+/** Rewrites the search words of these products from their name, producer name and commune's current and former names. */
 export async function refreshSearchTokens(manager: EntityManager, productIds: number[]): Promise<void> {
   if (productIds.length === 0) return;
   const products = await manager.find(Product, { where: { id: In(productIds) } });
@@ -36,16 +46,58 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
   });
   const producerName = new Map(producers.map((p) => [p.id, p.name]));
   const communeName = new Map(communes.map((c) => [c.code, c.name]));
+  // Former names too, as whole words only (marked "~"): labels printed before the 2025 merger use them,
+  // but a prefix typed for something else ("cà") should not find every product near "Mường Cang".
+  const formerWords = new Map(
+    communes.map((c) => [
+      c.code,
+      [...new Set(formerNames(c).flatMap((n) => words(splitUnitName(n).folded)))],
+    ]),
+  );
 
   const rows: ProductSearchToken[] = [];
   for (const p of products) {
     const text = [p.name, producerName.get(p.producerId) ?? "", communeName.get(p.communeCode) ?? ""].join(
       " ",
     );
-    for (const token of new Set(words(text).map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
+    const tokens = [...words(text), ...(formerWords.get(p.communeCode) ?? []).map((w) => `${FORMER}${w}`)];
+    for (const token of new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
       rows.push(manager.create(ProductSearchToken, { productId: p.id, token }));
     }
   }
   await manager.delete(ProductSearchToken, { productId: In(productIds) });
   for (let i = 0; i < rows.length; i += 500) await manager.insert(ProductSearchToken, rows.slice(i, i + 500));
+}
+
+const SEARCH_MAX_WORDS = 8;
+
+/**
+ * The condition "`productId` is a product whose search words match the text": every folded word exactly,
+ * the last one as a prefix (a former commune name's words only whole), each an index look-up. Null when the text has no words. Parameters are named
+ * after `name` so that a query may hold several.
+ */
+export function productSearchCondition(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  productId: string,
+  text: string,
+  name = "word",
+): Brackets | null {
+  const searchWords = words(text).slice(0, SEARCH_MAX_WORDS);
+  if (!searchWords.length) return null;
+  return new Brackets((all) =>
+    searchWords.forEach((word, i) => {
+      const last = i === searchWords.length - 1;
+      const sub = qb
+        .subQuery()
+        .select("t.productId")
+        .from(ProductSearchToken, "t")
+        .where(last ? `t.token LIKE :${name}${i}` : `t.token = :${name}${i}`)
+        .orWhere(`t.token = :${name}${i}former`)
+        .getQuery();
+      all.andWhere(`${productId} IN ${sub}`, {
+        [`${name}${i}`]: last ? `${word}%` : word,
+        [`${name}${i}former`]: `${FORMER}${word}`,
+      });
+    }),
+  );
 }

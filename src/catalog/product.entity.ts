@@ -91,6 +91,10 @@ export class Product {
   @Column({ type: "int", nullable: true })
   currentCertificateId: number | null;
 
+  /** Set when staff archive it: hidden from staff lists unless asked for; the public catalog is unaffected. */
+  @Column({ type: "datetime", nullable: true })
+  archivedAt: Date | null;
+
   @Column({ type: "int", nullable: true })
   @Field(() => Int, { nullable: true, description: "Stars of the current certificate (3, 4 or 5)." })
   stars: number | null;

@@ -1,12 +1,17 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Role } from "../auth/user.entity";
 import type { Context } from "../context";
+import { pageComplexity } from "../http/limits";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
 import {
   CreateProducerInput,
   CreateProductInput,
   UpdateProducerInput,
+  StaffProducerConnection,
+  StaffProducerFilter,
+  StaffProductConnection,
+  StaffProductFilter,
   UpdateProductInput,
 } from "./staff-catalog.types";
 
@@ -52,6 +57,57 @@ export class StaffCatalogResolver {
     @Arg("input", () => UpdateProductInput) input: UpdateProductInput,
   ): Promise<Product> {
     return ctx.services.staffCatalog.updateProduct(ctx, input);
+  }
+
+  @Authorized(...KEEPERS)
+  @Mutation(() => ID, {
+    description:
+      "Deletes a product entered by mistake: one that never had a certificate or a dossier (else CONFLICT: archive it). Answers its id.",
+  })
+  deleteProduct(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<string> {
+    return ctx.services.staffCatalog.deleteProduct(ctx, id);
+  }
+
+  @Authorized(...KEEPERS)
+  @Mutation(() => Product, {
+    description:
+      "Archives a product (hidden from staff lists unless includeArchived; the public catalog is unaffected), or restores it with archived: false. A product under evaluation cannot be archived.",
+  })
+  archiveProduct(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID) id: string,
+    @Arg("archived", () => Boolean, { defaultValue: true }) archived: boolean,
+  ): Promise<Product> {
+    return ctx.services.staffCatalog.archiveProduct(ctx, id, archived);
+  }
+
+  @Authorized(...KEEPERS)
+  @Query(() => StaffProductConnection, {
+    description:
+      "Products of your commune (province: all), certified or not, by name; archived ones only when asked for.",
+    complexity: pageComplexity,
+  })
+  staffProducts(
+    @Ctx() ctx: Context,
+    @Arg("filter", () => StaffProductFilter, { nullable: true }) filter?: StaffProductFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<StaffProductConnection> {
+    return ctx.services.staffCatalog.products(ctx, { filter, first, after });
+  }
+
+  @Authorized(...KEEPERS)
+  @Query(() => StaffProducerConnection, {
+    description: "Producers of your commune (province: all), by name.",
+    complexity: pageComplexity,
+  })
+  staffProducers(
+    @Ctx() ctx: Context,
+    @Arg("filter", () => StaffProducerFilter, { nullable: true }) filter?: StaffProducerFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<StaffProducerConnection> {
+    return ctx.services.staffCatalog.producers(ctx, { filter, first, after });
   }
 
   @Authorized(...KEEPERS)

@@ -1,30 +1,56 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { Brackets, IsNull, Not, type DataSource, type EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
-import { inViewerCommune, requireCommune } from "../auth/scope";
+import { inViewerCommune, requireCommune, viewerCommunes } from "../auth/scope";
+import { Certificate } from "../certificates/certificate.entity";
+import { type CursorCodec, keysetPage, pageSize } from "../core/connection";
+import { Dossier } from "../dossiers/dossier.entity";
 import { badInput, conflict, notFound } from "../core/errors";
 import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { fold, slugify } from "../core/text";
+import { fold, slugify, words } from "../core/text";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
 import { CatalogGeneration } from "./generation";
 import { Producer } from "./producer.entity";
-import { Product } from "./product.entity";
-import { refreshSearchTokens } from "./product-index";
-import type {
-  CreateProducerInput,
-  CreateProductInput,
-  UpdateProducerInput,
-  UpdateProductInput,
+import { Product, ProductSearchToken } from "./product.entity";
+import { productSearchCondition, refreshSearchTokens } from "./product-index";
+import {
+  type CreateProducerInput,
+  type CreateProductInput,
+  StaffCertificateStatus,
+  StaffProducerConnection,
+  type StaffProducerFilter,
+  StaffProductConnection,
+  type StaffProductFilter,
+  type UpdateProducerInput,
+  type UpdateProductInput,
 } from "./staff-catalog.types";
+
+/**
+ * SQL (alias `p`, parameter `:today`) for each status of the certificate a product shows: its current one
+ * (ACTIVE, EXPIRED), else its newest (REVOKED, or SUPERSEDED when that one was replaced), else NONE.
+ */
+const NEWEST_REVOKED_ON =
+  "(SELECT c.revokedOn FROM certificate c WHERE c.productId = p.id ORDER BY c.issuedOn DESC, c.id DESC LIMIT 1)";
+const HAS_CERTIFICATE = "EXISTS (SELECT 1 FROM certificate c WHERE c.productId = p.id)";
+const STATUS_CONDITIONS: Record<StaffCertificateStatus, string> = {
+  [StaffCertificateStatus.ACTIVE]:
+    "(p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn >= :today)",
+  [StaffCertificateStatus.EXPIRED]:
+    "(p.currentCertificateId IS NOT NULL AND p.certificateExpiresOn < :today)",
+  [StaffCertificateStatus.REVOKED]: `(p.currentCertificateId IS NULL AND ${HAS_CERTIFICATE} AND ${NEWEST_REVOKED_ON} IS NOT NULL)`,
+  [StaffCertificateStatus.SUPERSEDED]: `(p.currentCertificateId IS NULL AND ${HAS_CERTIFICATE} AND ${NEWEST_REVOKED_ON} IS NULL)`,
+  [StaffCertificateStatus.NONE]: `(p.currentCertificateId IS NULL AND NOT ${HAS_CERTIFICATE})`,
+};
 
 /** Producers and products as staff keep them: commune officers in their own commune, the province anywhere. */
 export class StaffCatalogService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly generation: CatalogGeneration,
+    private readonly cursors: CursorCodec,
   ) {}
 
   async createProducer(ctx: Context, input: CreateProducerInput): Promise<Producer> {
@@ -184,6 +210,151 @@ export class StaffCatalogService {
     const viewer = requireViewer(ctx);
     const producer = await this.dataSource.getRepository(Producer).findOneBy({ id: parseId(rawId, "id") });
     return producer && inViewerCommune(viewer, producer.communeCode) ? producer : null;
+  }
+
+  /** Deletes a product that never had a certificate or a dossier (entered by mistake); others are archived. */
+  async deleteProduct(ctx: Context, rawId: string): Promise<string> {
+    const viewer = requireViewer(ctx);
+    const id = parseId(rawId, "id");
+    await inTransaction(this.dataSource, async (m) => {
+      const product = await lockRow(m, Product, id);
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+      const [certificates, dossiers] = await Promise.all([
+        m.countBy(Certificate, { productId: id }),
+        m.countBy(Dossier, { productId: id }),
+      ]);
+      if (certificates || dossiers) throw conflict("catalog.productInUse", { name: product.name });
+      await m.delete(ProductSearchToken, { productId: id });
+      await m.delete(Product, id);
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "PRODUCT_DELETED",
+        subjectType: "Product",
+        subjectId: id,
+        note: `${product.name} (${product.slug})`,
+      });
+    });
+    return String(id);
+  }
+
+  /** Archives (hides from staff lists) or restores a product; a product under evaluation stays in view. */
+  async archiveProduct(ctx: Context, rawId: string, archived: boolean): Promise<Product> {
+    const viewer = requireViewer(ctx);
+    const id = parseId(rawId, "id");
+    return inTransaction(this.dataSource, async (m) => {
+      const product = await lockRow(m, Product, id);
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+      if (Boolean(product.archivedAt) === archived) return product; // nothing changes: no write, no event
+      if (archived && (await m.countBy(Dossier, { productId: id, openKey: Not(IsNull()) })))
+        throw conflict("catalog.productUnderEvaluation", { name: product.name });
+      product.archivedAt = archived ? ctx.now : null;
+      await m.update(Product, id, { archivedAt: product.archivedAt });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: archived ? "PRODUCT_ARCHIVED" : "PRODUCT_RESTORED",
+        subjectType: "Product",
+        subjectId: id,
+        note: product.name,
+      });
+      return product;
+    });
+  }
+
+  /** Products of the viewer's commune (province: all), certified or not, by folded name. */
+  async products(
+    ctx: Context,
+    args: { filter?: StaffProductFilter | null; first?: number | null; after?: string | null },
+  ): Promise<StaffProductConnection> {
+    const viewer = requireViewer(ctx);
+    const f = args.filter ?? {};
+    const filtered = () => {
+      const qb = this.dataSource.getRepository(Product).createQueryBuilder("p");
+      const scope = viewerCommunes(viewer);
+      if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
+      if (f.communeCodes?.length)
+        qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes });
+      if (!f.includeArchived) qb.andWhere("p.archivedAt IS NULL");
+      const search = f.search ? productSearchCondition(qb, "p.id", f.search) : null;
+      if (search) qb.andWhere(search);
+      if (f.certificateStatuses?.length) {
+        const statuses = f.certificateStatuses;
+        qb.andWhere(new Brackets((b) => statuses.forEach((s) => b.orWhere(STATUS_CONDITIONS[s]))), {
+          today: ctx.today,
+        });
+      }
+      if (f.hasOpenDossier !== null && f.hasOpenDossier !== undefined) {
+        const open = qb
+          .subQuery()
+          .select("1")
+          .from(Dossier, "d")
+          .where("d.productId = p.id AND d.openKey IS NOT NULL")
+          .getQuery();
+        qb.andWhere(`${f.hasOpenDossier ? "" : "NOT "}EXISTS ${open}`);
+      }
+      return qb;
+    };
+    const page = await keysetPage(filtered(), {
+      alias: "p",
+      sortKey: "nameKey",
+      first: pageSize(args.first),
+      after: args.after ? this.decodeCursor(args.after, "products") : null,
+      encode: (p) => this.cursors.encode(["products", p.nameKey, p.id]),
+      countTotal: () => filtered().getCount(),
+    });
+    return Object.assign(new StaffProductConnection(), page);
+  }
+
+  /** Producers of the viewer's commune (province: all), by folded name. */
+  async producers(
+    ctx: Context,
+    args: { filter?: StaffProducerFilter | null; first?: number | null; after?: string | null },
+  ): Promise<StaffProducerConnection> {
+    const viewer = requireViewer(ctx);
+    const f = args.filter ?? {};
+    const filtered = () => {
+      const qb = this.dataSource.getRepository(Producer).createQueryBuilder("p");
+      const scope = viewerCommunes(viewer);
+      if (scope) qb.andWhere("p.communeCode IN (:...scope)", { scope });
+      if (f.communeCodes?.length)
+        qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes });
+      if (f.kinds?.length) qb.andWhere("p.kind IN (:...kinds)", { kinds: f.kinds });
+      const searchWords = words(f.search ?? "").slice(0, 8);
+      if (searchWords.length)
+        qb.andWhere(
+          new Brackets((b) =>
+            b.where("p.registrationNumber = :registration", { registration: f.search!.trim() }).orWhere(
+              new Brackets((all) =>
+                searchWords.forEach((w, i) =>
+                  // Each word starts a word of the name: at its start or after a space.
+                  all.andWhere(`(p.nameKey LIKE :start${i} OR p.nameKey LIKE :inner${i})`, {
+                    [`start${i}`]: `${w}%`,
+                    [`inner${i}`]: `% ${w}%`,
+                  }),
+                ),
+              ),
+            ),
+          ),
+        );
+      return qb;
+    };
+    const page = await keysetPage(filtered(), {
+      alias: "p",
+      sortKey: "nameKey",
+      first: pageSize(args.first),
+      after: args.after ? this.decodeCursor(args.after, "producers") : null,
+      encode: (p) => this.cursors.encode(["producers", p.nameKey, p.id]),
+      countTotal: () => filtered().getCount(),
+    });
+    return Object.assign(new StaffProducerConnection(), page);
+  }
+
+  private decodeCursor(cursor: string, list: string): { value: string; id: number } {
+    const [kind, value, id] = this.cursors.decode(cursor);
+    if (kind !== list || typeof value !== "string" || !Number.isInteger(id))
+      throw badInput("field.cursor", "after");
+    return { value, id: id as number };
   }
 
   private async reindexProducer(m: EntityManager, producerId: number): Promise<void> {

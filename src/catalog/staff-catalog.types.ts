@@ -1,7 +1,9 @@
 import { IsEmail, IsOptional, IsUrl, Matches } from "class-validator";
-import { Text } from "../core/validation";
-import { Field, ID, InputType } from "type-graphql";
-import { ProducerKind } from "./producer.entity";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { connectionOf } from "../core/connection";
+import { ListCap, Text } from "../core/validation";
+import { Producer, ProducerKind } from "./producer.entity";
+import { Product } from "./product.entity";
 
 /** The producer's details that may be given or left out on creation and on update (inherited by both inputs). */
 @InputType()
@@ -100,3 +102,79 @@ export class UpdateProductInput {
   @Text(5000, { optional: true, multiline: true })
   description?: string | null;
 }
+
+export enum StaffCertificateStatus {
+  ACTIVE = "ACTIVE",
+  EXPIRED = "EXPIRED",
+  REVOKED = "REVOKED",
+  SUPERSEDED = "SUPERSEDED",
+  NONE = "NONE",
+}
+registerEnumType(StaffCertificateStatus, {
+  name: "StaffCertificateStatus",
+  description:
+    "The status of the certificate a product shows (its current one, else its newest); NONE when it never had one.",
+});
+
+@InputType({ description: "Filters combine with AND across fields and OR within a list." })
+export class StaffProductFilter {
+  @Field(() => [String], { nullable: true, description: "Any of these commune codes." })
+  @ListCap()
+  @IsOptional()
+  @Matches(/^\d{5}$/, { each: true, message: "communeCodes must be five-digit unit codes" })
+  communeCodes?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the product, producer or commune name (current or former), accents ignored.",
+  })
+  @Text(200, { optional: true })
+  search?: string | null;
+
+  @Field(() => [StaffCertificateStatus], { nullable: true })
+  @ListCap()
+  certificateStatuses?: StaffCertificateStatus[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only products with a dossier under evaluation; false: only those without.",
+  })
+  hasOpenDossier?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Archived products too (default: not)." })
+  includeArchived?: boolean | null;
+}
+
+@InputType({ description: "Filters combine with AND across fields and OR within a list." })
+export class StaffProducerFilter {
+  @Field(() => [String], { nullable: true, description: "Any of these commune codes." })
+  @ListCap()
+  @IsOptional()
+  @Matches(/^\d{5}$/, { each: true, message: "communeCodes must be five-digit unit codes" })
+  communeCodes?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the name, accents ignored; the last word as a prefix.",
+  })
+  @Text(200, { optional: true })
+  search?: string | null;
+
+  @Field(() => [ProducerKind], { nullable: true })
+  @ListCap()
+  kinds?: ProducerKind[] | null;
+}
+
+export const StaffProductConnection = connectionOf(
+  Product,
+  "StaffProduct",
+  "A page of products as staff see them, certified or not, by name.",
+);
+export type StaffProductConnection = InstanceType<typeof StaffProductConnection>;
+
+export const StaffProducerConnection = connectionOf(
+  Producer,
+  "StaffProducer",
+  "A page of producers, by name.",
+);
+export type StaffProducerConnection = InstanceType<typeof StaffProducerConnection>;

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import { IsNull, type EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
@@ -7,7 +7,8 @@ import { addMonths, type LocalDate } from "../core/time";
 import { conflict, notFound } from "../core/errors";
 import { lockRow } from "../db/transaction";
 import { ruleSetOn } from "../rules/rule-set.entity";
-import { Certificate } from "./certificate.entity";
+import { Certificate, CertificateSequence, IssuingLevel } from "./certificate.entity";
+import { findByNumber } from "./certificate.service";
 
 export type Issue = {
   productId: number;
@@ -16,6 +17,8 @@ export type Issue = {
   decisionDate: LocalDate;
   /** Unique, printed on labels. */
   number: string;
+  /** Default: CENTRAL for 5 stars (the Ministry recognises them), else PROVINCE. */
+  issuedBy?: IssuingLevel;
   actorId: number | null;
   at: Date;
   /** "none" for a first certification: finding a current certificate then means another recognition won the race. */
@@ -47,6 +50,7 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
       revocationReason: null,
       revocationDecisionNumber: null,
       supersededById: null,
+      issuedBy: issue.issuedBy ?? (issue.stars === 5 ? IssuingLevel.CENTRAL : IssuingLevel.PROVINCE),
     }),
   );
   if (currentCertificateId) {
@@ -73,4 +77,57 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
   await refreshCurrentCertificate(m, issue.productId);
   await CatalogGeneration.bump(m);
   return certificate;
+}
+
+/**
+ * The next number from the configured pattern for a decision of this year ({seq} counts per year), in the
+ * caller's transaction; a number already taken (typed in by hand, imported) is skipped.
+ */
+export async function nextCertificateNumber(
+  m: EntityManager,
+  pattern: string,
+  decisionDate: LocalDate,
+): Promise<string> {
+  const year = Number(decisionDate.slice(0, 4));
+  const sequence =
+    (await lockRow(m, CertificateSequence, { year })) ?? m.create(CertificateSequence, { year, last: 0 });
+  let number: string;
+  do {
+    sequence.last += 1;
+    number = pattern
+      .replace(/\{year\}/g, String(year))
+      .replace(/\{seq\}/g, String(sequence.last).padStart(4, "0"));
+  } while (await findByNumber(m, number));
+  await m.save(sequence);
+  return number;
+}
+
+/**
+ * After certificates of a product were added out of date order (an import of its history), makes the
+ * newest by decision date the current one and marks the older ones still standing as superseded by it,
+ * as a re-evaluation would have.
+ */
+export async function settleSupersession(
+  m: EntityManager,
+  productId: number,
+  by: { at: Date; actorId: number | null; note: string },
+): Promise<void> {
+  const standing = await m.find(Certificate, {
+    where: { productId, revokedOn: IsNull(), supersededById: IsNull() },
+    order: { issuedOn: "DESC", id: "DESC" },
+  });
+  const [newest, ...older] = standing;
+  for (const old of older) {
+    await m.update(Certificate, old.id, { supersededById: newest.id });
+    await audit(m, {
+      at: by.at,
+      actorId: by.actorId,
+      action: "CERTIFICATE_SUPERSEDED",
+      subjectType: "Certificate",
+      subjectId: old.id,
+      toStatus: "SUPERSEDED",
+      note: `by ${newest.number}; ${by.note}`,
+    });
+  }
+  await refreshCurrentCertificate(m, productId);
 }

@@ -6,6 +6,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
@@ -25,6 +26,17 @@ registerEnumType(CertificateStatus, {
     "Derived, never stored: REVOKED when revoked; SUPERSEDED when replaced by a newer certificate of the same product; EXPIRED after expiresOn (Vietnam time); else ACTIVE.",
 });
 
+export enum IssuingLevel {
+  PROVINCE = "PROVINCE",
+  DISTRICT = "DISTRICT",
+  CENTRAL = "CENTRAL",
+}
+registerEnumType(IssuingLevel, {
+  name: "IssuingLevel",
+  description:
+    "Who recognised the product: PROVINCE (the provincial People's Committee, 3 and 4 stars), DISTRICT (a district People's Committee, 3 stars, before districts were abolished on 1 July 2025), CENTRAL (the Ministry, 5 stars).",
+});
+
 @Entity()
 @ObjectType({ description: "An OCOP certificate (giấy chứng nhận) for one product at a star level." })
 @Directive(PUBLIC_CACHE)
@@ -42,6 +54,10 @@ export class Certificate {
   @Column({ type: "int" })
   productId: number;
 
+  @Column({ type: "varchar", length: 100 })
+  @Field({ description: "Number of the recognition decision (quyết định công nhận)." })
+  decisionNumber: string;
+
   @ManyToOne(() => Product, { onDelete: "RESTRICT" })
   @JoinColumn({ name: "productId" })
   product?: Product;
@@ -50,10 +66,6 @@ export class Certificate {
   @Field(() => Int)
   stars: number;
 
-  @Column({ type: "varchar", length: 100 })
-  @Field({ description: "Number of the recognition decision (quyết định công nhận)." })
-  decisionNumber: string;
-
   @Column({ type: "date" })
   @Field(() => LocalDateScalar, { description: "Date of the recognition decision." })
   decisionDate: LocalDate;
@@ -61,6 +73,10 @@ export class Certificate {
   @Column({ type: "date" })
   @Field(() => LocalDateScalar)
   issuedOn: LocalDate;
+
+  @Column({ type: "simple-enum", enum: IssuingLevel, default: IssuingLevel.PROVINCE })
+  @Field(() => IssuingLevel)
+  issuedBy: IssuingLevel;
 
   @Index()
   @Column({ type: "date" })
@@ -97,4 +113,14 @@ export function certificateStatus(
   if (c.supersededById) return CertificateStatus.SUPERSEDED;
   if (today > c.expiresOn) return CertificateStatus.EXPIRED;
   return CertificateStatus.ACTIVE;
+}
+
+/** The last sequence number given to a certificate of each year, for numbers made from CERTIFICATE_NUMBER_PATTERN. */
+@Entity()
+export class CertificateSequence {
+  @PrimaryColumn({ type: "int" })
+  year: number;
+
+  @Column({ type: "int" })
+  last: number;
 }

@@ -4,7 +4,7 @@ import { Category } from "../catalog/category.entity";
 import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
-import { Certificate } from "../certificates/certificate.entity";
+import { Certificate, CertificateSequence } from "../certificates/certificate.entity";
 import { Commune, Province } from "../geography/commune.entity";
 import { RuleSet } from "../rules/rule-set.entity";
 import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "../dossiers/dossier.entity";
@@ -21,6 +21,7 @@ export const entities = [
   Product,
   ProductSearchToken,
   Certificate,
+  CertificateSequence,
   User,
   AuditEvent,
   RuleSet,

@@ -5,9 +5,11 @@ import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { Role } from "../auth/user.entity";
 import { type CatalogGeneration } from "../catalog/generation";
-import { Product, ProductSearchToken } from "../catalog/product.entity";
-import { Certificate } from "../certificates/certificate.entity";
-import { issueCertificate } from "../certificates/certificate-issuer";
+import { Product } from "../catalog/product.entity";
+import { productSearchCondition } from "../catalog/product-index";
+import { Certificate, IssuingLevel } from "../certificates/certificate.entity";
+import { issueCertificate, nextCertificateNumber } from "../certificates/certificate-issuer";
+import { findByNumber } from "../certificates/certificate.service";
 import { type CursorCodec, pageSize } from "../core/connection";
 import {
   AppError,
@@ -21,11 +23,10 @@ import {
 import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { words } from "../core/text";
 import { endOfVietnamDay, isLocalDate, type LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
-import { StoredFile } from "../files/stored-file.entity";
+import { isType, StoredFile } from "../files/stored-file.entity";
 import { ruleSetOn, starsFor } from "../rules/rule-set.entity";
 import {
   Dossier,
@@ -97,6 +98,8 @@ export class DossierService {
     private readonly cursors: CursorCodec,
     /** Raised by the issuing transaction; told after commit so that this instance sees it at once. */
     private readonly generation: CatalogGeneration,
+    /** CERTIFICATE_NUMBER_PATTERN: numbers certificates whose printed number the recognition does not give. */
+    private readonly certificateNumberPattern: string,
   ) {}
 
   // ── rounds ────────────────────────────────────────────────────────────────────────────────────────
@@ -206,27 +209,11 @@ export class DossierService {
         qb.andWhere("d.communeCode IN (:...communeCodes)", { communeCodes: f.communeCodes });
       const search = f.search?.trim();
       if (search) {
-        const ws = words(search).slice(0, 8);
+        const byProduct = productSearchCondition(qb, "d.productId", search);
         qb.andWhere(
           new Brackets((b) => {
             b.where("d.code LIKE :codePrefix", { codePrefix: `${search.replace(/[%_\\]/g, "")}%` });
-            if (ws.length) {
-              b.orWhere(
-                new Brackets((all) =>
-                  ws.forEach((w, i) =>
-                    all.andWhere(
-                      `d.productId IN ${qb
-                        .subQuery()
-                        .select("t.productId")
-                        .from(ProductSearchToken, "t")
-                        .where(i === ws.length - 1 ? `t.token LIKE :w${i}` : `t.token = :w${i}`)
-                        .getQuery()}`,
-                      { [`w${i}`]: i === ws.length - 1 ? `${w}%` : w },
-                    ),
-                  ),
-                ),
-              );
-            }
+            if (byProduct) b.orWhere(byProduct);
           }),
         );
       }
@@ -288,6 +275,8 @@ export class DossierService {
     return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+      if (product.archivedAt)
+        throw badInput("catalog.productArchived", "input.productId", { name: product.name });
       const round = await m.findOneBy(EvaluationRound, { id: roundId });
       if (!round) throw notFound("round.notFound");
       const current = product.currentCertificateId
@@ -504,6 +493,7 @@ export class DossierService {
       // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
       if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN))
         throw notFound("dossier.noFile");
+      if (!isType(file, "evidence")) throw badInput("file.notEvidence", "input.fileId");
       const same = await m.findOneBy(DossierDocument, { dossierId: d.id, kind: input.kind, fileId });
       if (same) return { result: same, unchanged: true };
       const document = await m.save(
@@ -632,13 +622,22 @@ export class DossierService {
     const decisionNumber = input.decisionNumber.trim();
     if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today)
       throw badInput("field.notFuture", "input.decisionDate");
+    const givenNumber = input.certificateNumber?.trim() || null;
     const { result } = await this.act(ctx, input.dossierId, action, async (d, m) => {
+      if (givenNumber && (await findByNumber(m, givenNumber)))
+        throw conflict("certificate.numberTaken", { number: givenNumber });
+      const stars = starsOf(d);
       const certificate = await issueCertificate(m, {
         productId: d.productId,
-        stars: starsOf(d),
+        stars,
         decisionNumber,
         decisionDate: input.decisionDate,
-        number: `OCOP-${d.code}`,
+        number:
+          givenNumber ?? (await nextCertificateNumber(m, this.certificateNumberPattern, input.decisionDate)),
+        issuedBy:
+          action === DossierAction.RECORD_CENTRAL_RESULT && stars === 5
+            ? IssuingLevel.CENTRAL
+            : IssuingLevel.PROVINCE,
         actorId: viewer.id,
         replaces: d.kind === DossierKind.NEW ? "none" : "current",
         at: ctx.now,

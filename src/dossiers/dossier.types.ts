@@ -134,6 +134,14 @@ export class RecognitionInput {
 
   @Field(() => LocalDateScalar)
   decisionDate: LocalDate;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The number printed on the certificate (unique). Left out, the number follows the configured pattern (CERTIFICATE_NUMBER_PATTERN).",
+  })
+  @Text(64, { optional: true })
+  certificateNumber?: string | null;
 }
 
 @InputType()

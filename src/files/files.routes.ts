@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17,7 +17,7 @@ import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time"
 import { sendError } from "../http/rest-errors";
 import type { MessageKey, Params } from "../i18n/messages";
 import type { DossierService } from "../dossiers/dossier.service";
-import { FILE_TYPES, StoredFile, type FileType } from "./stored-file.entity";
+import { FILE_TYPES, type FilePurpose, StoredFile, type FileType } from "./stored-file.entity";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -27,7 +27,40 @@ const SIGNATURES: { contentType: FileType; magic: number[] }[] = [
   { contentType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
 ];
-const sniff = (head: Buffer) => SIGNATURES.find((s) => s.magic.every((b, i) => head[i] === b))?.contentType;
+const startsWith = (head: Buffer, magic: number[]) => magic.every((b, i) => head[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Text as Excel writes a CSV: UTF-16 with its byte-order mark, or UTF-8 (with or without one), with no
+ * NUL bytes, and not a PDF (which may be all ASCII). Judged on the first 64 KB; a character cut at its end
+ * is allowed.
+ */
+function isText(head: Buffer): boolean {
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return true;
+  if (head.length === 0 || head.includes(0) || SIGNATURES.some((s) => startsWith(head, s.magic)))
+    return false;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let cut = 0; cut < 4 && cut < head.length; cut++) {
+    try {
+      decoder.decode(head.subarray(0, head.length - cut));
+      return true;
+    } catch {
+      /* try without a last, possibly cut, character */
+    }
+  }
+  return false;
+}
+
+/** What the bytes are, among the types the purpose accepts; an xlsx is a ZIP that holds a workbook part. */
+async function sniff(purpose: FilePurpose, head: Buffer, path: string): Promise<FileType | undefined> {
+  if (purpose === "evidence") return SIGNATURES.find((s) => startsWith(head, s.magic))?.contentType;
+  if (startsWith(head, ZIP))
+    return (await readFile(path)).includes("xl/workbook.xml")
+      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      : undefined;
+  return isText(head) ? "text/csv" : undefined;
+}
 
 /**
  * The uploader's name, made safe to keep and to send back: no folders, no control characters, and the
@@ -79,7 +112,7 @@ const fail = (res: Response, status: number, code: string, key: MessageKey, para
   sendError(res, code, key, params, status);
 
 /**
- * POST /files (multipart, field `file`): streamed to FILES_DIR while hashing, stored under its SHA-256,
+ * POST /files (multipart, field `file`; field `purpose`: evidence, the default, or import): streamed to FILES_DIR while hashing, stored under its SHA-256,
  * answers { id, sha256, size, contentType }. GET /files/:id for staff who may see a dossier it belongs to.
  */
 export function filesRouter(deps: Deps): Router {
@@ -156,7 +189,8 @@ async function receive(
   const tmpDir = join(deps.filesDir, "tmp");
   await mkdir(tmpDir, { recursive: true });
   const tmp = join(tmpDir, randomUUID());
-  let stored: { sha256: string; size: number; contentType: FileType; name: string } | undefined;
+  let received: { sha256: string; size: number; head: Buffer; filename: string } | undefined;
+  let purpose = "evidence";
   let writing: Promise<void> | undefined;
   let sink: WriteStream | undefined;
 
@@ -185,7 +219,7 @@ async function receive(
           transform(chunk: Buffer, _enc, done) {
             hash.update(chunk);
             size += chunk.length;
-            if (head.length < 8) head = Buffer.concat([head, chunk]).subarray(0, 8);
+            if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
             done(null, chunk);
           },
         });
@@ -195,16 +229,12 @@ async function receive(
             throw new UploadError(413, ErrorCode.BAD_USER_INPUT, "file.tooLarge", {
               megabytes: MAX_FILE_BYTES / 1024 / 1024,
             });
-          const contentType = sniff(head);
-          if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "file.type");
-          stored = {
-            sha256: hash.digest("hex"),
-            size,
-            contentType,
-            name: storedName(info.filename ?? "", contentType),
-          };
+          received = { sha256: hash.digest("hex"), size, head, filename: info.filename ?? "" };
         });
         writing.catch(() => undefined); // awaited below
+      });
+      parser.on("field", (name, value: string) => {
+        if (name === "purpose") purpose = value.trim();
       });
       parser.on("error", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.cutShort")));
       parser.on("close", () => {
@@ -214,7 +244,16 @@ async function receive(
       req.on("aborted", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.cutShort")));
       req.pipe(parser);
     });
-    const file = stored!;
+    if (purpose !== "evidence" && purpose !== "import")
+      throw new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.purpose");
+    const contentType = await sniff(purpose, received!.head, tmp);
+    if (!contentType)
+      throw new UploadError(
+        415,
+        ErrorCode.BAD_USER_INPUT,
+        purpose === "import" ? "file.importType" : "file.type",
+      );
+    const file = { ...received!, contentType, name: storedName(received!.filename, contentType) };
     if ((await usedToday()) + file.size > deps.uploadQuotaBytesPerDay) throw overQuota();
     const target = join(deps.filesDir, file.sha256);
     const exists = await stat(target).then(

@@ -1,13 +1,22 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
-/** Content types accepted as evidence, recognised by their first bytes, with the extension they are stored and served under. */
+/** Content types accepted, recognised by their bytes, with the extension they are stored and served under. */
 export const FILE_TYPES = {
   "application/pdf": "pdf",
   "image/png": "png",
   "image/jpeg": "jpg",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "text/csv": "csv",
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
+
+/** What an upload is for (the form field `purpose`): evidence of a dossier, or a spreadsheet to import. */
+export type FilePurpose = "evidence" | "import";
+export const TYPES_FOR: Record<FilePurpose, FileType[]> = {
+  evidence: ["application/pdf", "image/png", "image/jpeg"],
+  import: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
+};
 
 /** An uploaded evidence file; its bytes live in FILES_DIR under their SHA-256. */
 @Entity()
@@ -27,10 +36,10 @@ export class StoredFile {
   @Field(() => Int, { description: "Bytes." })
   size: number;
 
-  @Column({ type: "varchar", length: 50 })
+  @Column({ type: "varchar", length: 100 })
   @Field({
     description:
-      "As recognised from the bytes (never the name or the declared type): application/pdf, image/png or image/jpeg.",
+      "As recognised from the bytes (never the name or the declared type): application/pdf, image/png or image/jpeg for evidence; an xlsx workbook or text/csv for an import.",
   })
   contentType: string;
 
@@ -49,3 +58,6 @@ export class StoredFile {
   @Field()
   createdAt: Date;
 }
+
+export const isType = (file: Pick<StoredFile, "contentType">, purpose: FilePurpose): boolean =>
+  (TYPES_FOR[purpose] as string[]).includes(file.contentType);

@@ -3,11 +3,13 @@ import { Arg, Ctx, Directive, FieldResolver, Info, Int, Query, Resolver, Root } 
 import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
 import { Commune, Province } from "./commune.entity";
+import { formerNames } from "./commune-names";
 
 @Resolver(() => Commune)
 export class CommuneResolver {
   @Query(() => [Commune], {
-    description: "Commune-level units, in official order; of one province when provinceCode is given.",
+    description:
+      "Commune-level units, in official order; of one province when provinceCode is given. With `search`, the units whose current or former name (before the 2025 merger) contains the words, accents ignored, current names first.",
     complexity: ({ childComplexity }) => 1 + 40 * childComplexity,
   })
   @Directive(PUBLIC_CACHE)
@@ -15,9 +17,10 @@ export class CommuneResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg("provinceCode", () => String, { nullable: true }) provinceCode?: string | null,
+    @Arg("search", () => String, { nullable: true }) search?: string | null,
   ): Promise<Commune[]> {
     const [communes, earliest] = await Promise.all([
-      ctx.services.geography.communes(ctx, provinceCode ?? null),
+      ctx.services.geography.communes(ctx, provinceCode ?? null, search ?? null),
       ctx.services.catalog.earliestExpiry(ctx), // product counts change when a certificate expires
     ]);
     cacheUntilEndOf(info, ctx.now, earliest);
@@ -27,6 +30,14 @@ export class CommuneResolver {
   @FieldResolver(() => Int, { description: "How many products of this commune hold an active certificate." })
   productCount(@Root() commune: Commune, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.activeProductCountByCommune.load(commune.code);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Names of the units merged into it on 1 July 2025, as older certificates and addresses write them ("Thị trấn Tam Đường").',
+  })
+  formerNames(@Root() commune: Commune): string[] {
+    return formerNames(commune);
   }
 
   @FieldResolver(() => Province)

@@ -1,14 +1,27 @@
 import type { DataSource } from "typeorm";
+import { badInput } from "../core/errors";
 import type { Context } from "../context";
 import { Commune } from "./commune.entity";
+import { CommuneNames } from "./commune-names";
+
+export const COMMUNE_SEARCH_MAX_LENGTH = 100;
 
 export class GeographyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  communes(_ctx: Context, provinceCode: string | null): Promise<Commune[]> {
-    return this.dataSource.getRepository(Commune).find({
+  /** In official order; with `search`, those whose current or former name matches, current names first. */
+  async communes(
+    _ctx: Context,
+    provinceCode: string | null,
+    search: string | null = null,
+  ): Promise<Commune[]> {
+    const communes = await this.dataSource.getRepository(Commune).find({
       where: provinceCode ? { provinceCode } : {},
       order: { provinceCode: "ASC", position: "ASC" },
     });
+    if (search === null) return communes;
+    if (search.length > COMMUNE_SEARCH_MAX_LENGTH)
+      throw badInput("field.maxLength", "search", { max: COMMUNE_SEARCH_MAX_LENGTH });
+    return new CommuneNames(communes).search(search);
   }
 }

@@ -119,6 +119,48 @@ const EN = {
   "file.tooLarge": "The file is over the limit of {megabytes} MB.",
   "file.type": "Only PDF, JPEG and PNG files are accepted (checked by content).",
   "file.quota": "Your uploads today have reached the daily limit of {megabytes} MB: try again tomorrow.",
+
+  "catalog.productInUse": "“{name}” has certificates or dossiers and cannot be deleted: archive it instead.",
+  "catalog.productUnderEvaluation": "“{name}” has a dossier under evaluation and cannot be archived.",
+  "catalog.productArchived": "“{name}” is archived: restore it before opening a dossier.",
+  "certificate.numberTaken": "Certificate number {number} is already taken.",
+  "import.noFile": "No spreadsheet you uploaded has this id.",
+  "import.notImportFile":
+    "This file was not uploaded for import: upload the spreadsheet with purpose=import.",
+  "import.unreadable": "The file cannot be read as an Excel workbook (.xlsx) or a CSV file.",
+  "import.encoding": "The CSV file is not UTF-8 or UTF-16 text: in Excel, save it as “CSV UTF-8”.",
+  "import.empty": "The file has no header row.",
+  "import.noRows": "The file has no data rows.",
+  "import.tooManyRows": "The file has more than {max} rows: split it into smaller files.",
+  "import.missingColumn": "The required column “{column}” is missing.",
+  "import.duplicateColumn": "The column “{column}” appears twice.",
+  "import.required": "“{column}” is required.",
+  "import.tooLong": "“{column}” is longer than {max} characters.",
+  "import.badText": "“{column}” contains characters that are not allowed.",
+  "import.badStars": "“{value}” is not a star rating: write 3, 4 or 5.",
+  "import.badKind":
+    "“{value}” is not a kind of producer: write Hợp tác xã, Doanh nghiệp, Hộ kinh doanh or Tổ hợp tác.",
+  "import.badLevel": "“{value}” is not an issuing level: write UBND tỉnh, UBND huyện or Bộ.",
+  "import.badDate": "“{value}” is not a date: write dd/mm/yyyy.",
+  "import.futureDate": "The date {value} is in the future.",
+  "import.expiryBeforeDecision": "The expiry date {value} is before the decision date.",
+  "import.badEmail": "“{value}” is not an email address.",
+  "import.badPhone": "“{value}” is not a phone number: 6 to 30 digits, spaces or + ( ) . -",
+  "import.unknownCommune": "No commune is called “{value}”, now or before the 2025 merger.",
+  "import.ambiguousCommune": "“{value}” may be {candidates}: write the commune's code or its current name.",
+  "import.unknownProductSet": "“{value}” is not a product set: write its code (like I.2.b) or its name.",
+  "import.ambiguousProductSet": "“{value}” may be {candidates}: write the product set's code.",
+  "import.otherCommune": "This row is for {commune}: you may import rows of your own commune only.",
+  "import.certificateOfOtherProduct": "Certificate {number} belongs to another product, “{product}”.",
+  "import.expiryDiffers":
+    "The expiry date {given} differs from {expected} (the decision date plus {months} months): the given date is kept.",
+  "import.conflictingValue":
+    "“{column}” is “{value}” here but “{kept}” on line {line} for the same {what}: line {line}'s value is kept.",
+  "import.revokedKept": "Certificate {number} was revoked on {revokedOn}: the import does not change it.",
+  "file.notEvidence": "This file was uploaded for an import: a dossier takes PDF, JPEG or PNG evidence only.",
+  "file.importType":
+    "Only Excel workbooks (.xlsx) and CSV files are accepted for an import (checked by content).",
+  "file.purpose": "The form field `purpose` must be evidence or import.",
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -233,6 +275,49 @@ const VI: Record<MessageKey, string> = {
   "file.tooLarge": "Tệp vượt giới hạn {megabytes} MB.",
   "file.type": "Chỉ nhận tệp PDF, JPEG và PNG (kiểm tra theo nội dung tệp).",
   "file.quota": "Dung lượng tải lên hôm nay đã đạt giới hạn {megabytes} MB: hãy thử lại vào ngày mai.",
+
+  "catalog.productInUse":
+    "“{name}” đã có giấy chứng nhận hoặc hồ sơ nên không thể xóa: hãy lưu trữ sản phẩm.",
+  "catalog.productUnderEvaluation": "“{name}” có hồ sơ đang đánh giá nên không thể lưu trữ.",
+  "catalog.productArchived": "“{name}” đã được lưu trữ: hãy khôi phục trước khi mở hồ sơ.",
+  "certificate.numberTaken": "Số giấy chứng nhận {number} đã được dùng.",
+  "import.noFile": "Không có bảng tính nào bạn đã tải lên với mã này.",
+  "import.notImportFile":
+    "Tệp này không được tải lên để nhập dữ liệu: hãy tải bảng tính lên với purpose=import.",
+  "import.unreadable": "Không đọc được tệp dưới dạng sổ tính Excel (.xlsx) hay tệp CSV.",
+  "import.encoding": "Tệp CSV không phải văn bản UTF-8 hay UTF-16: trong Excel, hãy lưu dạng “CSV UTF-8”.",
+  "import.empty": "Tệp không có dòng tiêu đề.",
+  "import.noRows": "Tệp không có dòng dữ liệu nào.",
+  "import.tooManyRows": "Tệp có hơn {max} dòng: hãy chia thành các tệp nhỏ hơn.",
+  "import.missingColumn": "Thiếu cột bắt buộc “{column}”.",
+  "import.duplicateColumn": "Cột “{column}” xuất hiện hai lần.",
+  "import.required": "Cần nhập “{column}”.",
+  "import.tooLong": "“{column}” dài quá {max} ký tự.",
+  "import.badText": "“{column}” có ký tự không được phép.",
+  "import.badStars": "“{value}” không phải hạng sao: ghi 3, 4 hoặc 5.",
+  "import.badKind":
+    "“{value}” không phải loại hình chủ thể: ghi Hợp tác xã, Doanh nghiệp, Hộ kinh doanh hoặc Tổ hợp tác.",
+  "import.badLevel": "“{value}” không phải cấp công nhận: ghi UBND tỉnh, UBND huyện hoặc Bộ.",
+  "import.badDate": "“{value}” không phải ngày: ghi dd/mm/yyyy.",
+  "import.futureDate": "Ngày {value} ở tương lai.",
+  "import.expiryBeforeDecision": "Ngày hết hạn {value} trước ngày quyết định.",
+  "import.badEmail": "“{value}” không phải địa chỉ thư điện tử.",
+  "import.badPhone": "“{value}” không phải số điện thoại: 6 đến 30 chữ số, dấu cách hoặc + ( ) . -",
+  "import.unknownCommune": "Không có xã/phường nào tên “{value}”, hiện nay hay trước khi sắp xếp năm 2025.",
+  "import.ambiguousCommune": "“{value}” có thể là {candidates}: hãy ghi mã hoặc tên hiện nay của xã/phường.",
+  "import.unknownProductSet": "“{value}” không phải bộ sản phẩm: ghi mã (ví dụ I.2.b) hoặc tên bộ sản phẩm.",
+  "import.ambiguousProductSet": "“{value}” có thể là {candidates}: hãy ghi mã bộ sản phẩm.",
+  "import.otherCommune": "Dòng này thuộc {commune}: bạn chỉ được nhập các dòng của xã/phường mình.",
+  "import.certificateOfOtherProduct": "Giấy chứng nhận {number} thuộc sản phẩm khác, “{product}”.",
+  "import.expiryDiffers":
+    "Ngày hết hạn {given} khác {expected} (ngày quyết định cộng {months} tháng): giữ ngày đã ghi.",
+  "import.conflictingValue":
+    "“{column}” ở đây là “{value}” nhưng ở dòng {line} là “{kept}” cho cùng {what}: giữ giá trị của dòng {line}.",
+  "import.revokedKept":
+    "Giấy chứng nhận {number} đã bị thu hồi ngày {revokedOn}: việc nhập không thay đổi nó.",
+  "file.notEvidence": "Tệp này được tải lên để nhập dữ liệu: hồ sơ chỉ nhận giấy tờ PDF, JPEG hoặc PNG.",
+  "file.importType": "Chỉ nhận sổ tính Excel (.xlsx) và tệp CSV để nhập dữ liệu (kiểm tra theo nội dung).",
+  "file.purpose": "Trường `purpose` phải là evidence hoặc import.",
 };
 
 export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en: EN, vi: VI };

@@ -385,7 +385,11 @@ describe("scoring", () => {
       (await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, t.staff.province)).body.errors,
     ).toBeUndefined();
     const central = await CALLS[DossierAction.RECORD_CENTRAL_RESULT](dossier, t.staff.province);
-    expect(central.body.data.recordCentralResult.number).toMatch(/^OCOP-T-/);
+    expect(central.body.data.recordCentralResult.number).toMatch(/^OCOP-\d{4}-\d{4}$/);
+    const issued = await t.app.gql(`query($n: String!) { certificate(number: $n) { issuedBy } }`, {
+      n: central.body.data.recordCentralResult.number,
+    });
+    expect(issued.body.data.certificate.issuedBy).toBe("CENTRAL");
     const listed = await t.app.gql(op("ProductDetail"), { slug: product.slug });
     expect(listed.body.data.product.stars).toBe(5);
   });

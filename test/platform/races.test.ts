@@ -165,6 +165,46 @@ const RACES: Record<string, Race> = {
       headers: t.staff.binhLu.headers,
     }),
   },
+  deleteProduct: {
+    action: "PRODUCT_DELETED",
+    losers: ["CONFLICT", "NOT_FOUND"],
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { deleteProduct(id: $id) }`,
+      variables: {
+        id: String(
+          (await makeProduct(t.db.dataSource, { name: "Nhập nhầm", decisionDate: null })).product.id,
+        ),
+      },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  archiveProduct: {
+    action: "PRODUCT_ARCHIVED",
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { archiveProduct(id: $id) { id } }`,
+      variables: { id: String((await makeProduct(t.db.dataSource, { name: "Ngừng bán" })).product.id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  importCertifiedProducts: {
+    action: "IMPORT_APPLIED",
+    setup: async (t) => {
+      const csv = [
+        "Tên sản phẩm,Bộ sản phẩm,Chủ thể,Loại hình,Xã/phường,Hạng sao,Số quyết định,Ngày quyết định",
+        "Miến dong đua,I.1.a,HTX Đua nhập,Hợp tác xã,Xã Bình Lư,3 sao,77/QĐ-ĐUA,10/01/2025",
+      ].join("\n");
+      const file = await request(t.app.app)
+        .post("/files")
+        .set(t.staff.province.headers)
+        .field("purpose", "import")
+        .attach("file", Buffer.from(csv), "dua.csv");
+      return {
+        query: `mutation($id: ID!) { importCertifiedProducts(fileId: $id, dryRun: false) { applied } }`,
+        variables: { id: file.body.id as string },
+        headers: t.staff.province.headers,
+      };
+    },
+  },
   openEvaluationRound: {
     action: "ROUND_OPENED",
     setup: async (t) => ({

@@ -53,6 +53,7 @@ const TEST_TABLES = [
   "stored_file",
   "product_search_token",
   "certificate",
+  "certificate_sequence",
   "product",
   "producer",
   "audit_event",
@@ -90,12 +91,13 @@ export async function openTestDb(): Promise<TestDb> {
 }
 
 /** Empties the tables tests write to. */
-export async function clearTestData(dataSource: DataSource): Promise<void> {
+export async function clearTestData(dataSource: DataSource, { keepUsers = false } = {}): Promise<void> {
+  const tables = keepUsers ? TEST_TABLES.filter((t) => t !== "user" && t !== "login_throttle") : TEST_TABLES;
   if (dataSource.options.type === "better-sqlite3") {
     await dataSource.query("PRAGMA foreign_keys = OFF");
     try {
       // login_throttle is made by the first app on this file (not an entity).
-      for (const table of TEST_TABLES)
+      for (const table of tables)
         await dataSource.query(`DELETE FROM "${table}"`).catch((e: Error) => {
           if (!/no such table/.test(e.message)) throw e;
         });
@@ -106,7 +108,7 @@ export async function clearTestData(dataSource: DataSource): Promise<void> {
   }
   await dataSource.query("SET FOREIGN_KEY_CHECKS = 0");
   try {
-    for (const table of TEST_TABLES) await dataSource.query(`DELETE FROM \`${table}\``);
+    for (const table of tables) await dataSource.query(`DELETE FROM \`${table}\``);
   } finally {
     await dataSource.query("SET FOREIGN_KEY_CHECKS = 1");
   }

@@ -92,6 +92,7 @@ export async function dossierIn(
       communeCode: "03390",
       kind: opts.kind ?? DossierKind.NEW,
       status,
+      openKey: ["RECOGNIZED", "NOT_ACHIEVED", "WITHDRAWN"].includes(status) ? null : 1,
       version: 1,
       createdById: opts.createdBy.id,
       resultStars: opts.resultStars ?? null,

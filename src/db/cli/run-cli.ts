@@ -5,7 +5,7 @@ import { DataFileError } from "../reference/csv";
 /** Runs a command-line task: a failure is one clear line on stderr and exit code 1. */
 export function runCli(task: () => Promise<void>): void {
   task().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (e: unknown) => {
       console.error(`ocop-api: ${describeFailure(e)}`);
       process.exit(1);

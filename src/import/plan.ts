@@ -1,0 +1,457 @@
+import type { IssuingLevel } from "../certificates/certificate.entity";
+import type { ProducerKind } from "../catalog/producer.entity";
+import { addMonths, type LocalDate } from "../core/time";
+import { fold } from "../core/text";
+import type { CommuneNames } from "../geography/commune-names";
+import type { Commune } from "../geography/commune.entity";
+import type { Category } from "../catalog/category.entity";
+import type { RuleSet } from "../rules/rule-set.entity";
+import {
+  COLUMNS,
+  type Column,
+  EMAIL,
+  error,
+  parseDate,
+  parseIssuingLevel,
+  parseKind,
+  parseStars,
+  PHONE,
+  type Problem,
+  warning,
+} from "./columns";
+import type { Cell } from "./spreadsheet";
+
+/**
+ * A record the file refers to: an existing row (id set) or one the import would create. `changes` holds
+ * each field's value before the import and after it; `setBy` the line that gave each field its value, so
+ * that two lines disagreeing about one record are reported instead of the later one silently winning.
+ */
+export type Tracked<F> = {
+  uid: number;
+  id: number | null;
+  fields: F;
+  isNew: boolean;
+  line: number;
+  changes: Map<string, [unknown, unknown]>;
+  setBy: Map<string, { value: unknown; line: number }>;
+};
+
+export type ProducerFields = {
+  name: string;
+  kind: ProducerKind;
+  registrationNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  communeCode: string;
+};
+export type ProductFields = {
+  name: string;
+  slug: string | null;
+  categoryCode: string;
+  communeCode: string;
+  producer: Tracked<ProducerFields>;
+};
+export type CertificateFields = {
+  number: string | null;
+  stars: number;
+  decisionNumber: string;
+  decisionDate: LocalDate;
+  expiresOn: LocalDate;
+  issuedBy: IssuingLevel;
+  revokedOn: LocalDate | null;
+  product: Tracked<ProductFields>;
+};
+
+/** What exists before the import, as the planner needs it. */
+export type ExistingState = {
+  producers: ({ id: number } & ProducerFields)[];
+  products: {
+    id: number;
+    name: string;
+    slug: string;
+    categoryCode: string;
+    communeCode: string;
+    producerId: number;
+  }[];
+  certificates: ({ id: number; productId: number } & Omit<CertificateFields, "product">)[];
+  communes: CommuneNames;
+  communeByCode: Map<string, Commune>;
+  productSets: Category[];
+  ruleSets: RuleSet[];
+};
+
+/** Who imports: the province (every commune) or a commune officer (rows of that commune only). */
+export type ImportScope = { communeCode: string | null };
+
+const shown = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
+const key = (...parts: (string | number)[]) => parts.join("|");
+const upper = (s: string) => s.trim().toUpperCase();
+
+/**
+ * Reads the rows against what exists and decides, for each producer, product and certificate the file
+ * names, whether it is new, changed or unchanged; it writes nothing. The same plan answers a dry run and
+ * is what a real run applies, so both report the same.
+ */
+export class ImportPlan {
+  readonly problems: Problem[] = [];
+  readonly producers: Tracked<ProducerFields>[] = [];
+  readonly products: Tracked<ProductFields>[] = [];
+  readonly certificates: Tracked<CertificateFields>[] = [];
+  private readonly touched = new Set<Tracked<unknown>>();
+  private nextUid = 1;
+
+  private readonly producerByRegistration = new Map<string, Tracked<ProducerFields>>();
+  private readonly producerByName = new Map<string, Tracked<ProducerFields>>();
+  private readonly productByName = new Map<string, Tracked<ProductFields>>();
+  private readonly certificateByNumber = new Map<string, Tracked<CertificateFields>>();
+  private readonly certificateByDecision = new Map<string, Tracked<CertificateFields>>();
+
+  constructor(
+    private readonly state: ExistingState,
+    private readonly scope: ImportScope,
+    private readonly today: LocalDate,
+  ) {
+    const producerById = new Map<number, Tracked<ProducerFields>>();
+    for (const { id, ...fields } of state.producers) {
+      const t = this.track(this.producers, id, fields, false, 0);
+      producerById.set(id, t);
+      this.indexProducer(t);
+    }
+    const productById = new Map<number, Tracked<ProductFields>>();
+    for (const p of state.products) {
+      const producer = producerById.get(p.producerId);
+      if (!producer) continue;
+      const t = this.track(this.products, p.id, { ...p, producer }, false, 0);
+      productById.set(p.id, t);
+      this.productByName.set(key(fold(p.name), producer.uid), t);
+    }
+    for (const { id, productId, ...fields } of state.certificates) {
+      const product = productById.get(productId);
+      if (product) this.indexCertificate(this.track(this.certificates, id, { ...fields, product }, false, 0));
+    }
+  }
+
+  /** Plans one data row; a row with any error is left out entirely. */
+  addRow(line: number, cell: (c: Column) => Cell | undefined): void {
+    const problemsBefore = this.problems.filter((p) => p.severity === "ERROR").length;
+    const at = (c: Column) => COLUMNS[c].header;
+    const fail = (c: Column, k: Parameters<typeof error>[2], params = {}) =>
+      this.problems.push(error(line, at(c), k, params));
+    const text = (c: Column): string => {
+      const value = cell(c);
+      const t =
+        value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+      if (t === "" && COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
+      else if (t.length > COLUMNS[c].max) fail(c, "import.tooLong", { column: at(c), max: COLUMNS[c].max });
+      else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t)) fail(c, "import.badText", { column: at(c) });
+      else return t.replace(/\s+/g, " ");
+      return "";
+    };
+    const date = (c: Column): LocalDate | null => {
+      const value = cell(c);
+      if (value === undefined || (typeof value === "string" && value.trim() === "")) {
+        if (COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
+        return null;
+      }
+      const parsed = parseDate(value);
+      if (!parsed || parsed < "2000-01-01" || parsed > "2199-12-31") {
+        fail(c, "import.badDate", {
+          value: String(value instanceof Date ? value.toISOString() : value).trim(),
+        });
+        return null;
+      }
+      return parsed;
+    };
+
+    const productName = text("productName");
+    const producerName = text("producerName");
+    const kindText = text("producerKind");
+    const kind = kindText ? parseKind(kindText) : null;
+    if (kindText && !kind) fail("producerKind", "import.badKind", { value: kindText });
+    const registrationNumber = text("registrationNumber") || null;
+    const address = text("address") || null;
+    const phone = text("phone") || null;
+    if (phone && !PHONE.test(phone)) fail("phone", "import.badPhone", { value: phone });
+    const email = text("email").toLowerCase() || null;
+    if (email && !EMAIL.test(email)) fail("email", "import.badEmail", { value: email });
+    const starsText = text("stars");
+    const stars = starsText ? parseStars(starsText) : null;
+    if (starsText && !stars) fail("stars", "import.badStars", { value: starsText });
+    const decisionNumber = text("decisionNumber");
+    const decisionDate = date("decisionDate");
+    if (decisionDate && decisionDate > this.today)
+      fail("decisionDate", "import.futureDate", { value: decisionDate });
+    const certificateNumber = text("certificateNumber") || null;
+    const levelText = text("issuedBy");
+    const issuedBy = parseIssuingLevel(levelText);
+    if (!issuedBy) fail("issuedBy", "import.badLevel", { value: levelText });
+    const givenExpiry = date("expiresOn");
+    if (givenExpiry && decisionDate && givenExpiry <= decisionDate)
+      fail("expiresOn", "import.expiryBeforeDecision", { value: givenExpiry });
+    const commune = this.resolveCommune(text("commune"), (k, params) => fail("commune", k, params));
+    const categoryCode = this.resolveProductSet(text("productSet"), (k, params) =>
+      fail("productSet", k, params),
+    );
+
+    if (commune && this.scope.communeCode && commune.code !== this.scope.communeCode)
+      fail("commune", "import.otherCommune", { commune: commune.name });
+    if (this.problems.filter((p) => p.severity === "ERROR").length > problemsBefore) return;
+    // Every field is valid from here on.
+
+    const producer = this.matchProducer(line, {
+      name: producerName,
+      kind: kind!,
+      registrationNumber,
+      address,
+      phone,
+      email,
+      communeCode: commune!.code,
+    });
+    if (!producer) return;
+    const product = this.matchProduct(line, {
+      name: productName,
+      slug: null,
+      categoryCode: categoryCode!,
+      communeCode: commune!.code,
+      producer,
+    });
+    const rules = this.rulesOn(decisionDate!);
+    const expected = addMonths(decisionDate!, rules.certificateValidityMonths);
+    if (givenExpiry && givenExpiry !== expected)
+      this.problems.push(
+        warning(line, at("expiresOn"), "import.expiryDiffers", {
+          given: givenExpiry,
+          expected,
+          months: rules.certificateValidityMonths,
+        }),
+      );
+    this.matchCertificate(line, {
+      number: certificateNumber,
+      stars: stars!,
+      decisionNumber,
+      decisionDate: decisionDate!,
+      expiresOn: givenExpiry ?? expected,
+      issuedBy: issuedBy!,
+      revokedOn: null,
+      product,
+    });
+  }
+
+  /** How many records of each kind are new, changed and unchanged among those the file names. */
+  counts(kind: "producers" | "products" | "certificates") {
+    const all = this[kind].filter((t) => this.touched.has(t as Tracked<unknown>));
+    return {
+      created: all.filter((t) => t.isNew).length,
+      updated: all.filter((t) => !t.isNew && t.changes.size > 0).length,
+      unchanged: all.filter((t) => !t.isNew && t.changes.size === 0).length,
+    };
+  }
+
+  hasWrites(): boolean {
+    return [this.producers, this.products, this.certificates].some(
+      (list) => this.toWrite<unknown>(list).length > 0,
+    );
+  }
+
+  /** Touched records to write: new ones and changed ones. */
+  toWrite<F>(list: Tracked<F>[]): Tracked<F>[] {
+    return list.filter((t) => this.touched.has(t as Tracked<unknown>) && (t.isNew || t.changes.size > 0));
+  }
+
+  // ── matching ──────────────────────────────────────────────────────────────────────────────────────
+
+  private matchProducer(line: number, fields: ProducerFields): Tracked<ProducerFields> | null {
+    const byName = this.producerByName.get(key(fold(fields.name), fields.communeCode));
+    let producer = fields.registrationNumber
+      ? this.producerByRegistration.get(upper(fields.registrationNumber))
+      : undefined;
+    // Without a registration number on record, the same name in the same commune is the same producer.
+    if (!producer && byName && (!fields.registrationNumber || !byName.fields.registrationNumber))
+      producer = byName;
+    if (producer && this.scope.communeCode && producer.fields.communeCode !== this.scope.communeCode) {
+      const commune = this.state.communeByCode.get(producer.fields.communeCode);
+      this.problems.push(
+        error(line, COLUMNS.producerName.header, "import.otherCommune", { commune: commune?.name ?? "" }),
+      );
+      return null;
+    }
+    if (!producer) {
+      producer = this.track(this.producers, null, fields, true, line);
+      this.indexProducer(producer);
+    }
+    this.touched.add(producer);
+    const what = COLUMNS.producerName.header.toLowerCase();
+    this.set(producer, "name", fields.name, line, "producerName", what);
+    this.set(producer, "kind", fields.kind, line, "producerKind", what);
+    this.set(producer, "registrationNumber", fields.registrationNumber, line, "registrationNumber", what);
+    this.set(producer, "address", fields.address, line, "address", what);
+    this.set(producer, "phone", fields.phone, line, "phone", what);
+    this.set(producer, "email", fields.email, line, "email", what);
+    if (producer.fields.registrationNumber) this.indexProducer(producer);
+    return producer;
+  }
+
+  private matchProduct(line: number, fields: ProductFields): Tracked<ProductFields> {
+    const k = key(fold(fields.name), fields.producer.uid);
+    let product = this.productByName.get(k);
+    if (!product) {
+      product = this.track(this.products, null, fields, true, line);
+      this.productByName.set(k, product);
+    }
+    this.touched.add(product);
+    const what = COLUMNS.productName.header.toLowerCase();
+    this.set(product, "categoryCode", fields.categoryCode, line, "productSet", what);
+    this.set(product, "communeCode", fields.communeCode, line, "commune", what);
+    return product;
+  }
+
+  private matchCertificate(line: number, fields: CertificateFields): void {
+    const byDecision = key(upper(fields.decisionNumber), fields.product.uid);
+    let certificate =
+      (fields.number ? this.certificateByNumber.get(upper(fields.number)) : undefined) ??
+      this.certificateByDecision.get(byDecision);
+    if (certificate && certificate.fields.product !== fields.product) {
+      this.problems.push(
+        error(line, COLUMNS.certificateNumber.header, "import.certificateOfOtherProduct", {
+          number: certificate.fields.number ?? fields.decisionNumber,
+          product: certificate.fields.product.fields.name,
+        }),
+      );
+      return;
+    }
+    if (!certificate) {
+      certificate = this.track(this.certificates, null, fields, true, line);
+      this.certificateByDecision.set(byDecision, certificate);
+      if (fields.number) this.certificateByNumber.set(upper(fields.number), certificate);
+    }
+    this.touched.add(certificate);
+    if (certificate.fields.revokedOn) {
+      const differs = (["stars", "decisionDate", "number"] as const).some(
+        (f) => fields[f] !== null && fields[f] !== certificate.fields[f],
+      );
+      if (differs)
+        this.problems.push(
+          warning(line, COLUMNS.certificateNumber.header, "import.revokedKept", {
+            number: certificate.fields.number ?? "",
+            revokedOn: certificate.fields.revokedOn,
+          }),
+        );
+      return;
+    }
+    const what = COLUMNS.certificateNumber.header.toLowerCase();
+    this.set(certificate, "number", fields.number, line, "certificateNumber", what);
+    this.set(certificate, "stars", fields.stars, line, "stars", what);
+    this.set(certificate, "decisionNumber", fields.decisionNumber, line, "decisionNumber", what);
+    this.set(certificate, "decisionDate", fields.decisionDate, line, "decisionDate", what);
+    this.set(certificate, "issuedBy", fields.issuedBy, line, "issuedBy", what);
+    this.set(certificate, "expiresOn", fields.expiresOn, line, "expiresOn", what);
+    if (fields.number) this.certificateByNumber.set(upper(fields.number), certificate);
+  }
+
+  /**
+   * Gives a field the row's value. A blank cell changes nothing; a value that differs from the one an
+   * earlier line gave the same record is a warning, and the earlier one is kept.
+   */
+  private set<F>(
+    t: Tracked<F>,
+    field: keyof F & string,
+    value: unknown,
+    line: number,
+    column: Column,
+    what: string,
+  ) {
+    if (value === null || value === undefined || value === "") return;
+    const earlier = t.setBy.get(field);
+    if (earlier) {
+      if (earlier.value !== value)
+        this.problems.push(
+          warning(line, COLUMNS[column].header, "import.conflictingValue", {
+            column: COLUMNS[column].header,
+            value: shown(value),
+            kept: shown(earlier.value),
+            line: earlier.line,
+            what,
+          }),
+        );
+      return;
+    }
+    t.setBy.set(field, { value, line });
+    const before = t.fields[field] as unknown;
+    if (t.isNew || before === value) return;
+    const original = t.changes.get(field)?.[0] ?? before;
+    t.changes.set(field, [original, value]);
+    (t.fields as Record<string, unknown>)[field] = value;
+  }
+
+  private track<F>(
+    list: Tracked<F>[],
+    id: number | null,
+    fields: F,
+    isNew: boolean,
+    line: number,
+  ): Tracked<F> {
+    const t: Tracked<F> = {
+      uid: this.nextUid++,
+      id,
+      fields,
+      isNew,
+      line,
+      changes: new Map(),
+      setBy: new Map(),
+    };
+    list.push(t);
+    return t;
+  }
+
+  private indexProducer(t: Tracked<ProducerFields>) {
+    if (t.fields.registrationNumber) this.producerByRegistration.set(upper(t.fields.registrationNumber), t);
+    const k = key(fold(t.fields.name), t.fields.communeCode);
+    if (!this.producerByName.has(k)) this.producerByName.set(k, t);
+  }
+
+  private indexCertificate(t: Tracked<CertificateFields>) {
+    if (t.fields.number) this.certificateByNumber.set(upper(t.fields.number), t);
+    this.certificateByDecision.set(key(upper(t.fields.decisionNumber), t.fields.product.uid), t);
+  }
+
+  // ── reference data ────────────────────────────────────────────────────────────────────────────────
+
+  private resolveCommune(
+    text: string,
+    fail: (k: "import.unknownCommune" | "import.ambiguousCommune", p: object) => void,
+  ) {
+    if (!text) return null;
+    const match = this.state.communes.resolve(text);
+    if ("commune" in match) return match.commune;
+    if ("ambiguous" in match)
+      fail("import.ambiguousCommune", {
+        value: text,
+        candidates: match.ambiguous.map((c) => `${c.name} (${c.code})`).join(", "),
+      });
+    else fail("import.unknownCommune", { value: text });
+    return null;
+  }
+
+  /** A product set by its code ("I.2.b") or its name, accents and case ignored. */
+  private resolveProductSet(
+    text: string,
+    fail: (k: "import.unknownProductSet" | "import.ambiguousProductSet", p: object) => void,
+  ): string | null {
+    if (!text) return null;
+    const sets = this.state.productSets;
+    const byCode = sets.find((c) => c.code === text.replace(/\s+/g, ""));
+    if (byCode) return byCode.code;
+    const byName = sets.filter((c) => fold(c.name) === fold(text));
+    if (byName.length === 1) return byName[0].code;
+    if (byName.length > 1)
+      fail("import.ambiguousProductSet", { value: text, candidates: byName.map((c) => c.code).join(", ") });
+    else fail("import.unknownProductSet", { value: text });
+    return null;
+  }
+
+  private rulesOn(date: LocalDate): RuleSet {
+    const sorted = this.state.ruleSets;
+    return sorted.filter((r) => r.effectiveFrom <= date).at(-1) ?? sorted[0];
+  }
+}
