@@ -16,7 +16,15 @@ import { createLogger } from "../src/logger";
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 const SERVER = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/ocop_bench";
 
-const COMMUNES = ["Xã Bình Lư", "Thị trấn Tam Đường", "Xã Than Uyên", "Xã Bum Tở", "Ka Lăng", "03595", "Sìn Hồ"];
+const COMMUNES = [
+  "Xã Bình Lư",
+  "Thị trấn Tam Đường",
+  "Xã Than Uyên",
+  "Xã Bum Tở",
+  "Ka Lăng",
+  "03595",
+  "Sìn Hồ",
+];
 const SETS = ["I.1.a", "I.2.a", "I.2.b", "I.3.a", "I.5.a"];
 const KINDS = ["Hợp tác xã", "Doanh nghiệp", "Hộ kinh doanh", "Tổ hợp tác"];
 
@@ -51,7 +59,12 @@ function csv(rows: number): Buffer {
 
 async function timeRuns(config: Pick<Config, "database" | "migrateOnStart">, bytes: Buffer) {
   const dataSource = await openDatabase(config, createLogger("silent"));
-  const service = new ImportService(dataSource, new CatalogGeneration(dataSource), "OCOP-{year}-{seq}", tmpdir());
+  const service = new ImportService(
+    dataSource,
+    new CatalogGeneration(dataSource),
+    "OCOP-{year}-{seq}",
+    tmpdir(),
+  );
   const runs: { name: string; seconds: number; report: string }[] = [];
   for (const [name, dryRun] of [
     ["first run (creates)", false],
@@ -90,7 +103,10 @@ async function main() {
   await admin.query("DROP DATABASE IF EXISTS ocop_bench_import");
   await admin.query("CREATE DATABASE ocop_bench_import CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
   await admin.end();
-  const mysql = await timeRuns({ database: { kind: "mysql", url: url.toString() }, migrateOnStart: true }, bytes);
+  const mysql = await timeRuns(
+    { database: { kind: "mysql", url: url.toString() }, migrateOnStart: true },
+    bytes,
+  );
   const dir = mkdtempSync(join(tmpdir(), "ocop-bench-import-"));
   const sqlite = await timeRuns(
     { database: { kind: "sqlite", path: join(dir, "bench.sqlite") }, migrateOnStart: false },
@@ -98,7 +114,8 @@ async function main() {
   );
   rmSync(dir, { recursive: true, force: true });
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
-  const table = (runs: typeof mysql) => runs.map((r) => `| ${r.name} | ${r.seconds.toFixed(1)} s | ${r.report} |`).join("\n");
+  const table = (runs: typeof mysql) =>
+    runs.map((r) => `| ${r.name} | ${r.seconds.toFixed(1)} s | ${r.report} |`).join("\n");
   const text = `# Import benchmark
 
 \`npm run bench:import\`: a generated CSV of ${ROWS} rows (${ROWS} products, 1,500 producers, certificates
