@@ -1,4 +1,3 @@
-import type { ImportService } from "./import/import.service";
 import type { Logger } from "pino";
 import type { AuthService } from "./auth/auth.service";
 import type { Viewer } from "./auth/auth.types";
@@ -10,6 +9,7 @@ import type { LocalDate } from "./core/time";
 import type { DossierService } from "./dossiers/dossier.service";
 import type { GeographyService } from "./geography/geography.service";
 import type { StaffCatalogService } from "./catalog/staff-catalog.service";
+import type { ImportService } from "./import/import.service";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
 export interface Services {

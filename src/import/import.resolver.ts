@@ -61,7 +61,7 @@ class ImportProblem {
 /** At most this many problems are listed; errorCount and warningCount count them all. */
 export const PROBLEMS_LISTED = 1000;
 
-@ObjectType({ description: "What an import did, or would do (dry run)." })
+@ObjectType("ImportReport", { description: "What an import did, or would do (dry run)." })
 class ImportReportType {
   @Field()
   dryRun: boolean;
