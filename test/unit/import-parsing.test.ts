@@ -4,16 +4,15 @@ import { CommuneNames, formerNames, splitUnitName } from "../../src/geography/co
 import { type Commune, CommuneKind } from "../../src/geography/commune.entity";
 import { mapHeaders, parseDate, parseIssuingLevel, parseKind, parseStars } from "../../src/import/columns";
 
-const unit = (code: string, name: string, mergedFrom: string[], position: number): Commune =>
-  ({
-    code,
-    name,
-    kind: CommuneKind.XA,
-    provinceCode: "12",
-    formerDistrict: null,
-    mergedFrom,
-    position,
-  }) as Commune;
+const unit = (code: string, name: string, mergedFrom: string[], position: number): Commune => ({
+  code,
+  name,
+  kind: CommuneKind.XA,
+  provinceCode: "12",
+  formerDistrict: null,
+  mergedFrom,
+  position,
+});
 const UNITS = [
   unit("03390", "Bình Lư", ["Thị trấn Tam Đường", "Sơn Bình", "Bình Lư"], 1),
   unit("03445", "Mường Tè", ["Nậm Khao", "Xã Mường Tè (cũ)"], 2),
