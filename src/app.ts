@@ -35,7 +35,7 @@ import {
   plainLandingPagePlugin,
   requestLogPlugin,
   staffLanguagePlugin,
-  staffNeverCachedPlugin,
+  cachePolicyPlugin,
 } from "./http/plugins";
 import { appSchema } from "./schema";
 import { ImportService } from "./import/import.service";
@@ -120,7 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     validationRules: limits.validationRules,
     plugins: [
       ...limits.plugins,
-      staffNeverCachedPlugin(),
+      cachePolicyPlugin(),
       legacyJsonStatusPlugin(),
       staffLanguagePlugin(),
       // Public catalog answers are cached whole (their cache hints decide for how long).

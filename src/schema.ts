@@ -6,7 +6,6 @@ import {
   CatalogQueryResolver,
   CategoryResolver,
   ProducerFieldResolver,
-  ProductConnectionResolver,
   ProductFacetsResolver,
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
@@ -24,7 +23,6 @@ import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
 import {
-  DossierConnectionResolver,
   DossierDocumentResolver,
   DossierEventResolver,
   DossierResolver,
@@ -46,7 +44,6 @@ export function appSchema(): Promise<GraphQLSchema> {
       CatalogQueryResolver,
       ProductFieldResolver,
       ProducerFieldResolver,
-      ProductConnectionResolver,
       ProductFacetsResolver,
       CategoryResolver,
       CertificateResolver,
@@ -60,7 +57,6 @@ export function appSchema(): Promise<GraphQLSchema> {
       DossierDocumentResolver,
       StoredFileResolver,
       LabelsResolver,
-      DossierConnectionResolver,
       CertificateLifecycleResolver,
       InspectionResolver,
       RevocationResolver,

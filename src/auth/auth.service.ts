@@ -93,6 +93,17 @@ export class AuthService {
 
   async createUser(ctx: Context, input: CreateUserInput): Promise<User> {
     const actor = requireViewer(ctx);
+    return this.registerUser(input, { actorId: actor.id, at: ctx.now });
+  }
+
+  /**
+   * The one way an account is made (GraphQL createUser, `npm run user:create`): the password rules, the
+   * commune rule, a unique email, argon2id, and the USER_CREATED event, in one transaction.
+   */
+  async registerUser(
+    input: CreateUserInput,
+    by: { actorId: number | null; at: Date; via?: string },
+  ): Promise<User> {
     const email = normaliseEmail(input.email);
     checkPasswordRules(input.password, { userInputs: [email, input.fullName], demo: this.demo });
     const communeCode = input.communeCode ?? null;
@@ -122,12 +133,12 @@ export class AuthService {
         }),
       );
       await audit(m, {
-        at: ctx.now,
-        actorId: actor.id,
+        at: by.at,
+        actorId: by.actorId,
         action: "USER_CREATED",
         subjectType: "User",
         subjectId: user.id,
-        note: `${user.role}${communeCode ? ` ${communeCode}` : ""}`,
+        note: `${user.role}${communeCode ? ` ${communeCode}` : ""}${by.via ? `; ${by.via}` : ""}`,
       });
       return user;
     });

@@ -1,20 +1,7 @@
-import type { GraphQLResolveInfo } from "graphql";
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Info,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
-import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
+import { PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
 import { pageComplexity } from "../http/limits";
 import { Commune } from "../geography/commune.entity";
@@ -34,31 +21,21 @@ export class CatalogQueryResolver {
   @Directive(PUBLIC_CACHE)
   async products(
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter | null,
     @Arg("sort", () => ProductSort, { nullable: true }) sort?: ProductSort | null,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<ProductConnection> {
-    const page = await ctx.services.catalog.products(ctx, { filter, sort, first, after });
-    const earliest = page.edges.map((e) => e.node.certificateExpiresOn!).sort()[0];
-    cacheUntilEndOf(info, ctx.now, earliest);
-    return page;
+    return ctx.services.catalog.products(ctx, { filter, sort, first, after });
   }
 
   @Query(() => ProductFacets, { description: "Multi-select facet counts for a filter sidebar." })
   @Directive(PUBLIC_CACHE)
   async productFacets(
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter | null,
   ): Promise<ProductFacets> {
-    const [facets, earliest] = await Promise.all([
-      ctx.services.catalog.facets(ctx, filter),
-      ctx.services.catalog.earliestExpiry(ctx, filter),
-    ]);
-    cacheUntilEndOf(info, ctx.now, earliest);
-    return facets;
+    return ctx.services.catalog.facets(ctx, filter);
   }
 
   @Query(() => Product, {
@@ -66,14 +43,8 @@ export class CatalogQueryResolver {
     description: "A certified product by slug; null when it holds no active certificate.",
   })
   @Directive(PUBLIC_CACHE)
-  async product(
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-    @Arg("slug") slug: string,
-  ): Promise<Product | null> {
-    const product = await ctx.services.catalog.productBySlug(ctx, slug);
-    cacheUntilEndOf(info, ctx.now, product?.certificateExpiresOn);
-    return product;
+  async product(@Ctx() ctx: Context, @Arg("slug") slug: string): Promise<Product | null> {
+    return ctx.services.catalog.productBySlug(ctx, slug);
   }
 
   @Query(() => Producer, { nullable: true, description: "A producer with at least one certified product." })
@@ -105,15 +76,9 @@ export class ProductFieldResolver {
     description:
       "The current certificate: the newest one neither revoked nor superseded; for a product without one (staff lists), its newest certificate; null if it never had one. Check its status.",
   })
-  async certificate(
-    @Root() product: Product,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Certificate | null> {
+  async certificate(@Root() product: Product, @Ctx() ctx: Context): Promise<Certificate | null> {
     if (!product.currentCertificateId) return ctx.loaders.newestCertificateByProduct.load(product.id);
-    const certificate = await ctx.loaders.certificate.load(product.currentCertificateId);
-    cacheUntilEndOf(info, ctx.now, certificate?.expiresOn);
-    return certificate;
+    return ctx.loaders.certificate.load(product.currentCertificateId);
   }
 }
 
@@ -153,22 +118,8 @@ export class ProducerFieldResolver {
     description: "The producer's certified products, by name.",
     complexity: ({ childComplexity }) => 1 + 20 * childComplexity,
   })
-  async products(
-    @Root() producer: Producer,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Product[]> {
-    const products = await ctx.loaders.activeProductsByProducer.load(producer.id);
-    cacheUntilEndOf(info, ctx.now, products.map((p) => p.certificateExpiresOn!).sort()[0]);
-    return products;
-  }
-}
-
-@Resolver(() => ProductConnection)
-export class ProductConnectionResolver {
-  @FieldResolver(() => Int, { description: "How many products match the filter in all." })
-  totalCount(@Root() connection: ProductConnection): Promise<number> {
-    return connection.countTotal();
+  async products(@Root() producer: Producer, @Ctx() ctx: Context): Promise<Product[]> {
+    return ctx.loaders.activeProductsByProducer.load(producer.id);
   }
 }
 

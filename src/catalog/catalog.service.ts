@@ -154,14 +154,13 @@ export class CatalogService {
     return products.length ? ctx.loaders.producer.load(id) : null;
   }
 
-  /** Earliest expiry among the products a filter matches, to cap how long an answer may be cached. */
-  earliestExpiry(ctx: Context, rawFilter?: ProductFilter | null): Promise<LocalDate | null> {
-    const filter = checkFilter(rawFilter);
-    return this.memo("earliest", ctx, filter, () => this.findEarliestExpiry(filter, ctx.today));
+  /** The earliest expiry in the catalog: the day after it, something leaves (caps how long answers are cached). */
+  earliestExpiry(ctx: Context): Promise<LocalDate | null> {
+    return this.memo("earliest", ctx, {}, () => this.findEarliestExpiry(ctx.today));
   }
 
-  private async findEarliestExpiry(filter: ProductFilter, today: LocalDate): Promise<LocalDate | null> {
-    const row = await this.filtered(filter, today)
+  private async findEarliestExpiry(today: LocalDate): Promise<LocalDate | null> {
+    const row = await this.filtered({}, today)
       .select("MIN(p.certificateExpiresOn)", "earliest")
       .getRawOne<{ earliest: string | Date | null }>();
     const earliest = row?.earliest;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { INHERIT_CACHE } from "../core/cache";
-import { PageInfo } from "../core/connection";
+import { connectionOf } from "../core/connection";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
 import { Product } from "./product.entity";
@@ -59,28 +59,15 @@ export class ProductSort {
   direction: SortDirection;
 }
 
-@ObjectType()
-@Directive(INHERIT_CACHE)
-export class ProductEdge {
-  @Field()
-  cursor: string;
-
-  @Field(() => Product)
-  node: Product;
-}
-
-@ObjectType({ description: "A page of products holding an active certificate." })
-@Directive(INHERIT_CACHE)
-export class ProductConnection {
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => [ProductEdge], { complexity: ({ childComplexity }) => childComplexity })
-  edges: ProductEdge[];
-
-  /** Counts the whole filtered list; run only when totalCount is asked for. */
-  countTotal: () => Promise<number>;
-}
+export const ProductConnection = connectionOf(
+  Product,
+  "Product",
+  "A page of products holding an active certificate.",
+  {
+    publicCache: true,
+  },
+);
+export type ProductConnection = InstanceType<typeof ProductConnection>;
 
 @ObjectType()
 @Directive(INHERIT_CACHE)

@@ -1,12 +1,4 @@
-import { maybeCacheControlFromInfo } from "@apollo/cache-control-types";
-import {
-  DirectiveLocation,
-  GraphQLBoolean,
-  GraphQLDirective,
-  GraphQLEnumType,
-  GraphQLInt,
-  type GraphQLResolveInfo,
-} from "graphql";
+import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from "graphql";
 import { endOfVietnamDay, type LocalDate } from "./time";
 
 /** Apollo's cache-control directive, declared so that code-first types can carry it. */
@@ -31,19 +23,9 @@ export const cacheControlDirective = new GraphQLDirective({
 export const PUBLIC_CACHE_SECONDS = 300;
 export const PUBLIC_CACHE = `@cacheControl(maxAge: ${PUBLIC_CACHE_SECONDS}, scope: PUBLIC)`;
 
-/**
- * Caps how long the answer may be cached so that it is not served past the end of `expiresOn`
- * (Vietnam time): a product leaves the catalog the day after its certificate expires.
- */
-export function cacheUntilEndOf(
-  info: GraphQLResolveInfo,
-  now: Date,
-  expiresOn: LocalDate | null | undefined,
-): void {
-  if (!expiresOn) return;
-  const seconds = Math.floor((endOfVietnamDay(expiresOn).getTime() - now.getTime()) / 1000);
-  if (seconds < PUBLIC_CACHE_SECONDS)
-    maybeCacheControlFromInfo(info)?.cacheHint.restrict({ maxAge: Math.max(0, seconds) });
+/** Whole seconds from `now` to the end of that Vietnamese calendar day (0 once it is over). */
+export function secondsUntilEndOf(day: LocalDate, now: Date): number {
+  return Math.max(0, Math.floor((endOfVietnamDay(day).getTime() - now.getTime()) / 1000));
 }
 
 /** For wrapper types (pages, edges, counts): as cacheable as the field that returns them. */

@@ -62,9 +62,15 @@ export class CursorCodec {
 
 /**
  * A Relay connection type for a node type: edges with cursors, pageInfo, and totalCount, which is counted
- * only when a client asks for it. Staff lists use it; their answers are never cached.
+ * only when a client asks for it. With `publicCache`, its wrappers are as cacheable as the field returning
+ * them (public lists); staff answers are never cached.
  */
-export function connectionOf<T extends object>(Node: ClassType<T>, name: string, description: string) {
+export function connectionOf<T extends object>(
+  Node: ClassType<T>,
+  name: string,
+  description: string,
+  { publicCache = false } = {},
+) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -88,6 +94,10 @@ export function connectionOf<T extends object>(Node: ClassType<T>, name: string,
     totalCount(): Promise<number> {
       return this.countTotal();
     }
+  }
+  if (publicCache) {
+    Directive(INHERIT_CACHE)(Edge);
+    Directive(INHERIT_CACHE)(Connection);
   }
   return Connection;
 }

@@ -354,11 +354,3 @@ export class DossierEventResolver {
     return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
   }
 }
-
-@Resolver(() => DossierConnection)
-export class DossierConnectionResolver {
-  @FieldResolver(() => Int, { description: "How many dossiers match the filter in all." })
-  totalCount(@Root() connection: DossierConnection): Promise<number> {
-    return connection.countTotal();
-  }
-}

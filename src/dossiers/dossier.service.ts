@@ -10,7 +10,7 @@ import { productSearchCondition } from "../catalog/product-index";
 import { Certificate, IssuingLevel } from "../certificates/certificate.entity";
 import { issueCertificate, nextCertificateNumber } from "../certificates/certificate-issuer";
 import { findByNumber } from "../certificates/certificate.service";
-import { type CursorCodec, pageSize } from "../core/connection";
+import { type CursorCodec, keysetPage, pageSize } from "../core/connection";
 import {
   AppError,
   badInput,
@@ -219,21 +219,22 @@ export class DossierService {
       }
       return qb;
     };
-    const qb = filtered()
-      .orderBy("d.id", "DESC")
-      .take(first + 1);
-    if (args.after) {
-      const [id] = this.cursors.decode(args.after);
-      if (!Number.isInteger(id)) throw badInput("field.cursor", "after");
-      qb.andWhere("d.id < :afterId", { afterId: id });
-    }
-    const rows = await qb.getMany();
-    const edges = rows.slice(0, first).map((node) => ({ node, cursor: this.cursors.encode([node.id]) }));
-    return Object.assign(new DossierConnection(), {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    const page = await keysetPage(filtered(), {
+      alias: "d",
+      sortKey: "id",
+      direction: "DESC",
+      first,
+      after: args.after ? this.decodeCursor(args.after) : null,
+      encode: (node) => this.cursors.encode([node.id]),
       countTotal: () => filtered().getCount(),
     });
+    return Object.assign(new DossierConnection(), page);
+  }
+
+  private decodeCursor(cursor: string): { value: number; id: number } {
+    const [id] = this.cursors.decode(cursor);
+    if (!Number.isInteger(id)) throw badInput("field.cursor", "after");
+    return { value: id as number, id: id as number };
   }
 
   /** What the viewer may do to the dossier now, from the transition table and the viewer's commune. */

@@ -2,7 +2,7 @@ import { GraphQLDateTimeISO } from "graphql-scalars";
 import { IsIn, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ListCap, Text } from "../core/validation";
-import { PageInfo } from "../core/connection";
+import { connectionOf } from "../core/connection";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
@@ -179,25 +179,8 @@ export class DossierFilter {
   search?: string | null;
 }
 
-@ObjectType()
-export class DossierEdge {
-  @Field()
-  cursor: string;
-
-  @Field(() => Dossier)
-  node: Dossier;
-}
-
-@ObjectType()
-export class DossierConnection {
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => [DossierEdge], { complexity: ({ childComplexity }) => childComplexity })
-  edges: DossierEdge[];
-
-  countTotal: () => Promise<number>;
-}
+export const DossierConnection = connectionOf(Dossier, "Dossier", "A page of dossiers, newest first.");
+export type DossierConnection = InstanceType<typeof DossierConnection>;
 
 @ObjectType({
   description:

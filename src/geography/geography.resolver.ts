@@ -1,6 +1,5 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, Directive, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
-import { cacheUntilEndOf, PUBLIC_CACHE } from "../core/cache";
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
 import { Commune, Province } from "./commune.entity";
 import { formerNames } from "./commune-names";
@@ -15,16 +14,10 @@ export class CommuneResolver {
   @Directive(PUBLIC_CACHE)
   async communes(
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
     @Arg("provinceCode", () => String, { nullable: true }) provinceCode?: string | null,
     @Arg("search", () => String, { nullable: true }) search?: string | null,
   ): Promise<Commune[]> {
-    const [communes, earliest] = await Promise.all([
-      ctx.services.geography.communes(ctx, provinceCode ?? null, search ?? null),
-      ctx.services.catalog.earliestExpiry(ctx), // product counts change when a certificate expires
-    ]);
-    cacheUntilEndOf(info, ctx.now, earliest);
-    return communes;
+    return ctx.services.geography.communes(ctx, provinceCode ?? null, search ?? null);
   }
 
   @FieldResolver(() => Int, { description: "How many products of this commune hold an active certificate." })

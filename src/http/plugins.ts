@@ -2,15 +2,30 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context";
 import { markStaffRequest } from "../i18n/messages";
 import { isClientError } from "./errors";
+import { PUBLIC_CACHE_SECONDS, secondsUntilEndOf } from "../core/cache";
 
 /**
- * An answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
- * catalog types carry public hints, and a staff query returning them must not be served to someone else.
+ * The cache policy of every answer, beyond the hints on the types (public catalog types: 5 minutes):
+ * - an answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
+ *   a staff query returning catalog types must not be served to someone else;
+ * - a public answer is not cached past the end (Vietnam time) of the day the catalog's earliest certificate
+ *   expires, since at midnight that product leaves lists, counts and pages.
  */
-export function staffNeverCachedPlugin(): ApolloServerPlugin<Context> {
+export function cachePolicyPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue, overallCachePolicy }) {
-      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
+      if (contextValue.viewer) {
+        overallCachePolicy.restrict({ maxAge: 0 });
+        return;
+      }
+      return {
+        // At execution, so that a query refused by the limits costs no SQL.
+        async executionDidStart({ contextValue: ctx }) {
+          const earliest = await ctx.services.catalog.earliestExpiry(ctx);
+          const seconds = earliest ? secondsUntilEndOf(earliest, ctx.now) : Infinity;
+          if (seconds < PUBLIC_CACHE_SECONDS) overallCachePolicy.restrict({ maxAge: seconds });
+        },
+      };
     },
   };
 }

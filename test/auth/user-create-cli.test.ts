@@ -23,7 +23,7 @@ function run(args: string[], env: Record<string, string>) {
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code, out }));
+    child.on("close", (code) => resolve({ code, out })); // both pipes read to the end
   });
 }
 

@@ -62,8 +62,9 @@ describe("batching", () => {
     const producerId = (await db.dataSource.query("SELECT id FROM producer LIMIT 1"))[0].id;
     // producer's products (existence) + producer + certificates
     expect((await statements(PRODUCER_PAGE, { id: String(producerId) })).count).toBe(3);
-    // communes + earliest expiry + one grouped count
-    expect((await statements(COMMUNES, {})).count).toBe(3);
+    // communes + one grouped count (the catalog's earliest expiry, which caps caching, is read once per
+    // catalog generation and day: an earlier request read it)
+    expect((await statements(COMMUNES, {})).count).toBe(2);
   });
 });
 

@@ -1,17 +1,18 @@
 // npm run user:create -- --email a@example.org --role ADMIN --name "Nguyễn Văn A" [--commune 03390]
-// Creates a staff account in the database DATABASE_URL names (the embedded one when unset). The password
+// Creates a staff account (through AuthService.registerUser, as createUser does) in the database DATABASE_URL names (the embedded one when unset). The password
 // comes from USER_PASSWORD, or from a hidden prompt when that is unset and a terminal is attached.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { isEmail } from "class-validator";
-import { audit } from "../../audit/audit-event.entity";
 import { loadConfig } from "../../config";
 import { runCli } from "../../db/cli/run-cli";
 import { openDatabase } from "../../db/open";
 import { createLogger } from "../../logger";
-import { Commune } from "../../geography/commune.entity";
-import { checkPasswordRules, hashPassword } from "../passwords";
-import { Role, User } from "../user.entity";
+import { checkShape } from "../../core/validation";
+import { AuthService } from "../auth.service";
+import { CreateUserInput } from "../auth.types";
+import { TokenService } from "../tokens";
+import { Role } from "../user.entity";
 
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;
@@ -65,40 +66,25 @@ runCli(async () => {
     if (!process.stdin.isTTY) throw new Error("set USER_PASSWORD (no terminal to ask on)");
     password = await promptHidden("Password (at least 12 characters, not easy to guess): ");
   }
-  try {
-    checkPasswordRules(password, { userInputs: [email, values.name] });
-  } catch (e) {
-    throw new Error((e as Error).message);
-  }
-
   const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
-    const passwordHash = await hashPassword(password);
-    const user = await dataSource.transaction(async (m) => {
-      if (values.commune && !(await m.existsBy(Commune, { code: values.commune })))
-        throw new Error(`--commune ${values.commune} is not a known unit`);
-      if (await m.existsBy(User, { email })) throw new Error(`a user with email ${email} exists`);
-      const created = await m.save(
-        m.create(User, {
-          email,
-          fullName: values.name!.trim(),
-          role,
-          communeCode: values.commune ?? null,
-          active: true,
-          passwordHash,
-          tokenVersion: 1,
-        }),
-      );
-      await audit(m, {
-        at: new Date(),
-        actorId: null,
-        action: "USER_CREATED",
-        subjectType: "User",
-        subjectId: created.id,
-        note: "npm run user:create",
-      });
-      return created;
+    const auth = new AuthService(
+      dataSource,
+      new TokenService(config.jwtSecret, config.jwtTtlHours),
+      config.demo,
+    );
+    const input = Object.assign(new CreateUserInput(), {
+      email,
+      fullName: values.name,
+      role,
+      communeCode: values.commune ?? null,
+      password,
+    });
+    const user = await auth.registerUser(await checkShape(input), {
+      actorId: null,
+      at: new Date(),
+      via: "npm run user:create",
     });
     console.log(`created ${user.role} ${user.email} (id ${user.id})`);
   } finally {
