@@ -39,6 +39,7 @@ import {
 } from "./http/plugins";
 import { appSchema } from "./schema";
 import { ImportService } from "./import/import.service";
+import { OversightService } from "./oversight/oversight.service";
 import { importTemplateRouter } from "./import/template";
 
 type Settings =
@@ -93,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
     ),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
+    oversight: new OversightService(dataSource, generation),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
     imports: new ImportService(

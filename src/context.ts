@@ -10,6 +10,7 @@ import type { DossierService } from "./dossiers/dossier.service";
 import type { GeographyService } from "./geography/geography.service";
 import type { StaffCatalogService } from "./catalog/staff-catalog.service";
 import type { ImportService } from "./import/import.service";
+import type { OversightService } from "./oversight/oversight.service";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
 export interface Services {
@@ -21,6 +22,7 @@ export interface Services {
   dossiers: DossierService;
   lifecycle: CertificateLifecycleService;
   imports: ImportService;
+  oversight: OversightService;
 }
 
 /** Everything a resolver may use for one request. */

@@ -14,11 +14,8 @@ import { LabelsResolver } from "./i18n/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
-import {
-  CertificateLifecycleResolver,
-  InspectionResolver,
-  RevocationResolver,
-} from "./certificates/lifecycle.resolver";
+import { CertificateLifecycleResolver } from "./certificates/lifecycle.resolver";
+import { InspectionResolver, RevocationResolver } from "./oversight/oversight.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";

@@ -8,7 +8,7 @@ import { Dossier } from "../dossiers/dossier.entity";
 import { badInput, conflict, notFound } from "../core/errors";
 import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { fold, slugify, words } from "../core/text";
+import { blankToNull, fold, slugify, words } from "../core/text";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
@@ -381,9 +381,6 @@ async function auditChanges(
     .join("; ");
   await audit(m, { at: ctx.now, actorId: requireViewer(ctx).id, action, subjectType, subjectId, note });
 }
-
-const blankToNull = (v: string | null | undefined): string | null =>
-  v === undefined || v === null || v.trim() === "" ? null : v.trim();
 
 async function requireProductSet(m: EntityManager, code: string, argument: string): Promise<void> {
   const category = await m.findOneBy(Category, { code });

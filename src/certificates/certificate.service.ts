@@ -1,4 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../auth/auth.types";
+import { inViewerCommune } from "../auth/scope";
+import { Product } from "../catalog/product.entity";
+import { notFound } from "../core/errors";
+import { lockRow } from "../db/transaction";
 import type { Context } from "../context";
 import { Certificate } from "./certificate.entity";
 
@@ -15,6 +20,22 @@ export function findByNumber(m: EntityManager, number: string): Promise<Certific
     .createQueryBuilder("c")
     .where(`c.number = :number${nocase}`, { number: trimmed })
     .getOne();
+}
+
+/** A certificate by number, if its product is in the viewer's commune (else NOT_FOUND, as if absent). */
+export async function visibleCertificate(
+  m: EntityManager,
+  viewer: Viewer,
+  number: string,
+  { lock = false } = {},
+): Promise<Certificate> {
+  const found = await findByNumber(m, number);
+  // Locked, changes of one certificate take turns, and each sees what the one before it committed.
+  const certificate = found && lock ? await lockRow(m, Certificate, found.id) : found;
+  const product = certificate && (await m.findOneBy(Product, { id: certificate.productId }));
+  if (!certificate || !product || !inViewerCommune(viewer, product.communeCode))
+    throw notFound("certificate.notFound");
+  return certificate;
 }
 
 export class CertificateService {

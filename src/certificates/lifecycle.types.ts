@@ -1,10 +1,9 @@
-import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { IsInt, IsOptional, Matches, Max, Min } from "class-validator";
+import { ArgsType, Field, InputType, Int, ObjectType } from "type-graphql";
 import { ListCap, Text } from "../core/validation";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
-import { ViolationKind } from "../oversight/oversight.entity";
 import { Certificate } from "./certificate.entity";
 import { NoticeChannel } from "./expiry-notice.entity";
 
@@ -23,73 +22,6 @@ export class ExpiryNoticeInput {
   @Field(() => String, { nullable: true })
   @Text(2000, { optional: true, multiline: true })
   note?: string | null;
-}
-
-@InputType()
-export class ViolationInput {
-  @Field(() => ViolationKind)
-  kind: ViolationKind;
-
-  @Field()
-  @Text(2000, { multiline: true })
-  description: string;
-}
-
-@InputType()
-export class InspectionInput {
-  @Field(() => ID)
-  productId: string;
-
-  @Field(() => LocalDateScalar)
-  inspectedOn: LocalDate;
-
-  @Field()
-  logoUseCompliant: boolean;
-
-  @Field(() => String, { nullable: true })
-  @Text(5000, { optional: true, multiline: true })
-  findings?: string | null;
-
-  @Field(() => [ViolationInput], { nullable: true })
-  @ListCap(50)
-  @ValidateNested()
-  violations?: ViolationInput[] | null;
-}
-
-@InputType()
-export class RevocationRecommendationInput {
-  @Field()
-  @Text(64)
-  certificateNumber: string;
-
-  @Field()
-  @Text(2000, { multiline: true })
-  reason: string;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: "Violations (from recordInspection) the recommendation rests on.",
-  })
-  @ListCap()
-  violationIds?: string[] | null;
-}
-
-@InputType()
-export class RevokeCertificateInput {
-  @Field()
-  @Text(64)
-  certificateNumber: string;
-
-  @Field()
-  @Text(100)
-  decisionNumber: string;
-
-  @Field(() => LocalDateScalar)
-  decisionDate: LocalDate;
-
-  @Field()
-  @Text(2000, { multiline: true })
-  reason: string;
 }
 
 @ObjectType({ description: "A commune's certificates in a report." })

@@ -147,3 +147,6 @@ export async function keysetPage<T extends { id: number }>(
     countTotal: args.countTotal,
   };
 }
+
+/** Lists that are not paged (worklists, reports) stop at this many rows. */
+export const UNPAGED_LIST_MAX = 5000;

@@ -22,3 +22,6 @@ export function words(text: string): string[] {
 export function slugify(text: string): string {
   return fold(text).replace(/ /g, "-").slice(0, 120) || "san-pham";
 }
+
+/** Trimmed, or null when blank (lengths and blanks of required text are the input classes' rules). */
+export const blankToNull = (value: string | null | undefined): string | null => value?.trim() || null;

@@ -6,7 +6,8 @@ import {
   ValidateBy,
   type ValidationError,
 } from "class-validator";
-import { AppError, ErrorCode } from "./errors";
+import { AppError, badInput, ErrorCode } from "./errors";
+import { isLocalDate, type LocalDate } from "./time";
 import type { Lang } from "../i18n/labels";
 import { currentLang, render, type MessageKey } from "../i18n/messages";
 
@@ -127,4 +128,9 @@ export async function checkShape<T extends object>(args: T): Promise<T> {
     );
   }
   return args;
+}
+
+/** A date that must not be after today (a decision, a notice, an inspection): BAD_USER_INPUT naming the field. */
+export function requireNotFuture(date: LocalDate, today: LocalDate, argument: string): void {
+  if (!isLocalDate(date) || date > today) throw badInput("field.notFuture", argument);
 }

@@ -23,8 +23,9 @@ import {
 import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { endOfVietnamDay, isLocalDate, type LocalDate } from "../core/time";
+import { endOfVietnamDay, type LocalDate } from "../core/time";
 import type { Context } from "../context";
+import { requireNotFuture } from "../core/validation";
 import { Commune } from "../geography/commune.entity";
 import { isType, StoredFile } from "../files/stored-file.entity";
 import { ruleSetOn, starsFor } from "../rules/rule-set.entity";
@@ -621,8 +622,7 @@ export class DossierService {
   ): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
-    if (!isLocalDate(input.decisionDate) || input.decisionDate > ctx.today)
-      throw badInput("field.notFuture", "input.decisionDate");
+    requireNotFuture(input.decisionDate, ctx.today, "input.decisionDate");
     const givenNumber = input.certificateNumber?.trim() || null;
     const { result } = await this.act(ctx, input.dossierId, action, async (d, m) => {
       if (givenNumber && (await findByNumber(m, givenNumber)))

@@ -1,0 +1,232 @@
+import { In, type DataSource } from "typeorm";
+import { audit } from "../audit/audit-event.entity";
+import { requireViewer } from "../auth/auth.service";
+import { inViewerCommune, viewerCommunes } from "../auth/scope";
+import { CatalogGeneration } from "../catalog/generation";
+import { Product } from "../catalog/product.entity";
+import { refreshCurrentCertificate } from "../catalog/product-index";
+import { Certificate, CertificateStatus, certificateStatus } from "../certificates/certificate.entity";
+import { visibleCertificate } from "../certificates/certificate.service";
+import { badInput, conflict, invalidTransition, notFound } from "../core/errors";
+import { parseId } from "../core/ids";
+import type { Context } from "../context";
+import { UNPAGED_LIST_MAX } from "../core/connection";
+import { blankToNull } from "../core/text";
+import { requireNotFuture } from "../core/validation";
+import { inTransaction } from "../db/transaction";
+import { enumRef } from "../i18n/messages";
+import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
+import type {
+  InspectionInput,
+  RevocationRecommendationInput,
+  RevokeCertificateInput,
+} from "./oversight.types";
+
+/**
+ * Oversight of certified products: inspections of the use of the OCOP logo and mark, the violations they
+ * find, and revocation (the commune recommends, the province decides). Every step is audited in its
+ * transaction; a revocation takes the product out of the catalog at once.
+ */
+export class OversightService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly generation: CatalogGeneration,
+  ) {}
+
+  async recordInspection(
+    ctx: Context,
+    input: InspectionInput,
+  ): Promise<{ inspection: Inspection; violations: Violation[] }> {
+    const viewer = requireViewer(ctx);
+    requireNotFuture(input.inspectedOn, ctx.today, "input.inspectedOn");
+    const findings = blankToNull(input.findings);
+    const violations = (input.violations ?? []).map((v) => ({
+      kind: v.kind,
+      description: v.description.trim(),
+    }));
+    const productId = parseId(input.productId, "input.productId");
+    return inTransaction(this.dataSource, async (m) => {
+      const product = await m.findOneBy(Product, { id: productId });
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+      const inspection = await m.save(
+        m.create(Inspection, {
+          productId,
+          communeCode: product.communeCode,
+          inspectedOn: input.inspectedOn,
+          inspectorId: viewer.id,
+          logoUseCompliant: input.logoUseCompliant,
+          findings,
+        }),
+      );
+      const saved = await m.save(
+        violations.map((v) => m.create(Violation, { ...v, inspectionId: inspection.id })),
+      );
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "INSPECTION_RECORDED",
+        subjectType: "Product",
+        subjectId: productId,
+        note: `on ${input.inspectedOn}: logo ${input.logoUseCompliant ? "used correctly" : "misused"}, ${saved.length} violation(s)${saved.length ? `: ${saved.map((v) => v.kind).join(", ")}` : ""}`,
+      });
+      return { inspection, violations: saved };
+    });
+  }
+
+  async inspections(ctx: Context, rawProductId: string): Promise<Inspection[]> {
+    const viewer = requireViewer(ctx);
+    const product = await this.dataSource
+      .getRepository(Product)
+      .findOneBy({ id: parseId(rawProductId, "productId") });
+    if (!product || !inViewerCommune(viewer, product.communeCode)) return [];
+    return this.dataSource
+      .getRepository(Inspection)
+      .find({ where: { productId: product.id }, order: { inspectedOn: "DESC", id: "DESC" } });
+  }
+
+  async recommend(ctx: Context, input: RevocationRecommendationInput): Promise<RevocationRecommendation> {
+    const viewer = requireViewer(ctx);
+    const reason = input.reason.trim();
+    const violationIds = [
+      ...new Set((input.violationIds ?? []).map((id) => parseId(id, "input.violationIds"))),
+    ];
+    return inTransaction(this.dataSource, async (m) => {
+      const certificate = await visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
+      if (certificateStatus(certificate, ctx.today) !== CertificateStatus.ACTIVE) {
+        throw badInput("certificate.onlyActive", "input.certificateNumber", {
+          status: enumRef("CertificateStatus", certificateStatus(certificate, ctx.today)),
+        });
+      }
+      if (violationIds.length) {
+        const found = await m
+          .getRepository(Violation)
+          .createQueryBuilder("v")
+          .innerJoin(Inspection, "i", "i.id = v.inspectionId")
+          .where("v.id IN (:...ids) AND i.productId = :productId", {
+            ids: violationIds,
+            productId: certificate.productId,
+          })
+          .getCount();
+        if (found !== violationIds.length) throw badInput("certificate.notThisProduct", "input.violationIds");
+      }
+      if (
+        await m.existsBy(RevocationRecommendation, {
+          certificateId: certificate.id,
+          status: RecommendationStatus.PENDING,
+        })
+      ) {
+        throw conflict("certificate.recommendationWaiting");
+      }
+      const product = await m.findOneByOrFail(Product, { id: certificate.productId });
+      const recommendation = await m.save(
+        m.create(RevocationRecommendation, {
+          certificateId: certificate.id,
+          communeCode: product.communeCode,
+          reason,
+          violationIds,
+          status: RecommendationStatus.PENDING,
+          recommendedById: viewer.id,
+          decidedById: null,
+          decisionNote: null,
+        }),
+      );
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "REVOCATION_RECOMMENDED",
+        subjectType: "Certificate",
+        subjectId: certificate.id,
+        note: reason,
+      });
+      return recommendation;
+    });
+  }
+
+  /** The province's queue (commune officers: their commune's recommendations). */
+  recommendations(
+    ctx: Context,
+    status: RecommendationStatus | null | undefined,
+  ): Promise<RevocationRecommendation[]> {
+    const viewer = requireViewer(ctx);
+    const scope = viewerCommunes(viewer);
+    return this.dataSource.getRepository(RevocationRecommendation).find({
+      where: { ...(status ? { status } : {}), ...(scope ? { communeCode: In(scope) } : {}) },
+      order: { id: "ASC" },
+      take: UNPAGED_LIST_MAX,
+    });
+  }
+
+  async revoke(ctx: Context, input: RevokeCertificateInput): Promise<Certificate> {
+    const viewer = requireViewer(ctx);
+    const decisionNumber = input.decisionNumber.trim();
+    const reason = input.reason.trim();
+    requireNotFuture(input.decisionDate, ctx.today, "input.decisionDate");
+    const certificate = await inTransaction(this.dataSource, async (m) => {
+      const certificate = await visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
+      const status = certificateStatus(certificate, ctx.today);
+      if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
+        throw invalidTransition("certificate.already", { status: enumRef("CertificateStatus", status) });
+      }
+      // Conditional, so that two revocations of one certificate cannot both pass.
+      const updated = await m
+        .createQueryBuilder()
+        .update(Certificate)
+        .set({
+          revokedOn: input.decisionDate,
+          revocationReason: reason,
+          revocationDecisionNumber: decisionNumber,
+        })
+        .where("id = :id AND revokedOn IS NULL", { id: certificate.id })
+        .execute();
+      if (updated.affected !== 1) throw conflict("certificate.revokedMeanwhile");
+      await m.update(
+        RevocationRecommendation,
+        { certificateId: certificate.id, status: RecommendationStatus.PENDING },
+        { status: RecommendationStatus.ACCEPTED, decidedById: viewer.id, decisionNote: decisionNumber },
+      );
+      await refreshCurrentCertificate(m, certificate.productId); // out of the catalog at once
+      await CatalogGeneration.bump(m);
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "CERTIFICATE_REVOKED",
+        subjectType: "Certificate",
+        subjectId: certificate.id,
+        fromStatus: status,
+        toStatus: CertificateStatus.REVOKED,
+        note: `${decisionNumber} of ${input.decisionDate}: ${reason}`,
+      });
+      return m.findOneByOrFail(Certificate, { id: certificate.id });
+    });
+    this.generation.changed();
+    return certificate;
+  }
+
+  async reject(ctx: Context, rawId: string, rawReason: string): Promise<RevocationRecommendation> {
+    const viewer = requireViewer(ctx);
+    const reason = rawReason.trim();
+    return inTransaction(this.dataSource, async (m) => {
+      const recommendation = await m.findOneBy(RevocationRecommendation, { id: parseId(rawId, "id") });
+      if (!recommendation) throw notFound("recommendation.notFound");
+      if (recommendation.status !== RecommendationStatus.PENDING)
+        throw invalidTransition("recommendation.already", {
+          status: enumRef("RecommendationStatus", recommendation.status),
+        });
+      const updated = await m.update(
+        RevocationRecommendation,
+        { id: recommendation.id, status: RecommendationStatus.PENDING },
+        { status: RecommendationStatus.REJECTED, decidedById: viewer.id, decisionNote: reason },
+      );
+      if (updated.affected !== 1) throw conflict("recommendation.decidedMeanwhile");
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "REVOCATION_REJECTED",
+        subjectType: "Certificate",
+        subjectId: recommendation.certificateId,
+        note: reason,
+      });
+      return m.findOneByOrFail(RevocationRecommendation, { id: recommendation.id });
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { ValidateNested } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { LocalDateScalar } from "../core/scalars";
+import type { LocalDate } from "../core/time";
+import { ListCap, Text } from "../core/validation";
+import { ViolationKind } from "./oversight.entity";
+
+@InputType()
+export class ViolationInput {
+  @Field(() => ViolationKind)
+  kind: ViolationKind;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  description: string;
+}
+
+@InputType()
+export class InspectionInput {
+  @Field(() => ID)
+  productId: string;
+
+  @Field(() => LocalDateScalar)
+  inspectedOn: LocalDate;
+
+  @Field()
+  logoUseCompliant: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Text(5000, { optional: true, multiline: true })
+  findings?: string | null;
+
+  @Field(() => [ViolationInput], { nullable: true })
+  @ListCap(50)
+  @ValidateNested()
+  violations?: ViolationInput[] | null;
+}
+
+@InputType()
+export class RevocationRecommendationInput {
+  @Field()
+  @Text(64)
+  certificateNumber: string;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Violations (from recordInspection) the recommendation rests on.",
+  })
+  @ListCap()
+  violationIds?: string[] | null;
+}
+
+@InputType()
+export class RevokeCertificateInput {
+  @Field()
+  @Text(64)
+  certificateNumber: string;
+
+  @Field()
+  @Text(100)
+  decisionNumber: string;
+
+  @Field(() => LocalDateScalar)
+  decisionDate: LocalDate;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
+}
