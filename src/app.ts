@@ -24,7 +24,7 @@ import { DEFAULT_UPLOAD_QUOTA_MB, DEFAULT_CERTIFICATE_NUMBER_PATTERN, type Confi
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
 import { systemClock, vietnamDate, type Clock } from "./core/time";
-import { ReferenceCache } from "./db/reference/reference-cache";
+import { ReferenceCache } from "./catalog/reference-cache";
 import { GeographyService } from "./geography/geography.service";
 import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";

@@ -1,16 +1,13 @@
-import type { Logger } from "pino";
 import type { AuthService } from "./auth/auth.service";
-import type { Viewer } from "./auth/auth.types";
 import type { CatalogService } from "./catalog/catalog.service";
-import type { Loaders } from "./loaders";
 import type { CertificateService } from "./certificates/certificate.service";
 import type { CertificateLifecycleService } from "./certificates/lifecycle.service";
-import type { LocalDate } from "./core/time";
 import type { DossierService } from "./dossiers/dossier.service";
 import type { GeographyService } from "./geography/geography.service";
 import type { StaffCatalogService } from "./catalog/staff-catalog.service";
 import type { ImportService } from "./import/import.service";
 import type { OversightService } from "./oversight/oversight.service";
+import type { RequestScope } from "./request";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
 export interface Services {
@@ -25,19 +22,7 @@ export interface Services {
   oversight: OversightService;
 }
 
-/** Everything a resolver may use for one request. */
-export interface Context {
-  requestId: string;
-  /** The signed-in staff user, or null for the public. */
-  viewer: Viewer | null;
-  /** The client's address (behind a proxy on loopback, from X-Forwarded-For). */
-  ip: string;
-  /** The instant the request started, and the Vietnamese calendar date then. */
-  now: Date;
-  today: LocalDate;
-  /** The public catalog's generation for this request, read once when first asked (see catalog/generation.ts). */
-  catalogGeneration: () => Promise<number>;
-  loaders: Loaders;
+/** Everything a resolver may use for one request: the request's scope and the services. */
+export interface Context extends RequestScope {
   services: Services;
-  log: Logger;
 }

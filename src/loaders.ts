@@ -3,7 +3,7 @@ import { createAuthLoaders } from "./auth/loaders";
 import { createCatalogLoaders } from "./catalog/loaders";
 import { createCertificateLoaders } from "./certificates/loaders";
 import type { LocalDate } from "./core/time";
-import type { ReferenceCache } from "./db/reference/reference-cache";
+import type { ReferenceCache } from "./catalog/reference-cache";
 import { createDossierLoaders } from "./dossiers/loaders";
 import { createFileLoaders } from "./files/loaders";
 import { createOversightLoaders } from "./oversight/loaders";

@@ -4,7 +4,7 @@ import { AppError, badInput, conflict, ErrorCode, notFound, unauthenticated } fr
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { Commune } from "../geography/commune.entity";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import {
   checkPasswordRules,
   decoyHash,
@@ -57,7 +57,7 @@ export class AuthService {
    * Same error, and the same argon2 work, for an unknown email, a wrong password and a deactivated account.
    * Throttled per account (whoever tries it, from anywhere) and per address.
    */
-  async login(ctx: Context, rawEmail: string, password: string): Promise<LoginResult> {
+  async login(ctx: RequestScope, rawEmail: string, password: string): Promise<LoginResult> {
     const email = normaliseEmail(rawEmail).slice(0, 254);
     await this.throttle.attempt(email, ctx.ip); // counted before the password is checked
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
@@ -91,7 +91,7 @@ export class AuthService {
     return { ...(await this.tokens.issue({ userId: user.id, version: user.tokenVersion }, ctx.now)), user };
   }
 
-  async createUser(ctx: Context, input: CreateUserInput): Promise<User> {
+  async createUser(ctx: RequestScope, input: CreateUserInput): Promise<User> {
     const actor = requireViewer(ctx);
     return this.registerUser(input, { actorId: actor.id, at: ctx.now });
   }
@@ -145,7 +145,7 @@ export class AuthService {
   }
 
   /** Deactivating ends the user's sessions at once. Setting what is already set changes nothing and records nothing. */
-  async setUserActive(ctx: Context, rawId: string, active: boolean): Promise<User> {
+  async setUserActive(ctx: RequestScope, rawId: string, active: boolean): Promise<User> {
     const actor = requireViewer(ctx);
     const id = parseId(rawId, "id");
     if (id === actor.id && !active) throw badInput("auth.selfDeactivation", "id");
@@ -171,7 +171,7 @@ export class AuthService {
   }
 
   /** An administrator sets a new password; the user's sessions end. */
-  async resetUserPassword(ctx: Context, rawId: string, password: string): Promise<User> {
+  async resetUserPassword(ctx: RequestScope, rawId: string, password: string): Promise<User> {
     const id = parseId(rawId, "id");
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw notFound("auth.noUser");
@@ -180,7 +180,7 @@ export class AuthService {
   }
 
   /** The viewer changes its own password; other sessions end, and this one gets a new token. Wrong guesses count as failed logins. */
-  async changePassword(ctx: Context, oldPassword: string, newPassword: string): Promise<LoginResult> {
+  async changePassword(ctx: RequestScope, oldPassword: string, newPassword: string): Promise<LoginResult> {
     const viewer = requireViewer(ctx);
     const current = await this.dataSource.getRepository(User).findOneByOrFail({ id: viewer.id });
     await this.throttle.attempt(current.email, ctx.ip);
@@ -207,11 +207,11 @@ export class AuthService {
     return { ...(await this.tokens.issue({ userId: user.id, version: user.tokenVersion }, ctx.now)), user };
   }
 
-  me(ctx: Context): Promise<User> {
+  me(ctx: RequestScope): Promise<User> {
     return this.dataSource.getRepository(User).findOneByOrFail({ id: requireViewer(ctx).id });
   }
 
-  users(_ctx: Context): Promise<User[]> {
+  users(_ctx: RequestScope): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ order: { email: "ASC" }, take: 1000 });
   }
 
@@ -219,7 +219,7 @@ export class AuthService {
    * Sets the hash and ends the user's sessions, if nobody changed the account since `user` was read (else
    * CONFLICT): of concurrent changes exactly one is made and audited.
    */
-  private async setPassword(ctx: Context, user: User, password: string, action: string): Promise<User> {
+  private async setPassword(ctx: RequestScope, user: User, password: string, action: string): Promise<User> {
     const actor = requireViewer(ctx);
     if (await verifyPassword(user.passwordHash, password)) return user; // already this password: a repeat changes nothing
     const passwordHash = await hashPassword(password);
@@ -241,7 +241,7 @@ export class AuthService {
   }
 }
 
-export function requireViewer(ctx: Context): Viewer {
+export function requireViewer(ctx: RequestScope): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
 }

@@ -4,7 +4,7 @@ import { Memo } from "../core/memo";
 import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";
 import type { LocalDate } from "../core/time";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
@@ -51,7 +51,7 @@ export class CatalogService {
 
   private async memo<V>(
     kind: string,
-    ctx: Context,
+    ctx: RequestScope,
     filter: ProductFilter,
     compute: () => Promise<V>,
   ): Promise<V> {
@@ -63,7 +63,7 @@ export class CatalogService {
   }
 
   async products(
-    ctx: Context,
+    ctx: RequestScope,
     args: {
       filter?: ProductFilter | null;
       sort?: ProductSort | null;
@@ -87,12 +87,12 @@ export class CatalogService {
     return Object.assign(new ProductConnection(), page);
   }
 
-  facets(ctx: Context, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
+  facets(ctx: RequestScope, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
     const filter = checkFilter(rawFilter);
     return this.memo("facets", ctx, filter, () => this.countFacets(ctx, filter));
   }
 
-  private async countFacets(ctx: Context, filter: ProductFilter): Promise<ProductFacets> {
+  private async countFacets(ctx: RequestScope, filter: ProductFilter): Promise<ProductFacets> {
     const grouped = async (dimension: Dimension, column: string) =>
       (
         await this.filtered(filter, ctx.today, dimension)
@@ -142,20 +142,20 @@ export class CatalogService {
   }
 
   /** A product page: only while the product holds an active certificate. */
-  async productBySlug(ctx: Context, slug: string): Promise<Product | null> {
+  async productBySlug(ctx: RequestScope, slug: string): Promise<Product | null> {
     if (slug.length > 140) return null;
     return this.filtered({}, ctx.today).andWhere("p.slug = :slug", { slug }).getOne();
   }
 
   /** A producer's public page: only producers with at least one certified product are public. */
-  async publicProducer(ctx: Context, rawId: string): Promise<Producer | null> {
+  async publicProducer(ctx: RequestScope, rawId: string): Promise<Producer | null> {
     const id = parseId(rawId, "id");
     const products = await ctx.loaders.activeProductsByProducer.load(id);
     return products.length ? ctx.loaders.producer.load(id) : null;
   }
 
   /** The earliest expiry in the catalog: the day after it, something leaves (caps how long answers are cached). */
-  earliestExpiry(ctx: Context): Promise<LocalDate | null> {
+  earliestExpiry(ctx: RequestScope): Promise<LocalDate | null> {
     return this.memo("earliest", ctx, {}, () => this.findEarliestExpiry(ctx.today));
   }
 

@@ -3,7 +3,7 @@ import { In, type DataSource } from "typeorm";
 import { Certificate } from "../certificates/certificate.entity";
 import type { LocalDate } from "../core/time";
 import { type Commune, Province } from "../geography/commune.entity";
-import type { CategoryTree, ReferenceCache } from "../db/reference/reference-cache";
+import type { CategoryTree, ReferenceCache } from "./reference-cache";
 import { Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
 

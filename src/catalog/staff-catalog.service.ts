@@ -9,7 +9,7 @@ import { badInput, conflict, notFound } from "../core/errors";
 import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { blankToNull, fold, slugify, words } from "../core/text";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
 import { CatalogGeneration } from "./generation";
@@ -53,7 +53,7 @@ export class StaffCatalogService {
     private readonly cursors: CursorCodec,
   ) {}
 
-  async createProducer(ctx: Context, input: CreateProducerInput): Promise<Producer> {
+  async createProducer(ctx: RequestScope, input: CreateProducerInput): Promise<Producer> {
     const viewer = requireViewer(ctx);
     requireCommune(viewer, input.communeCode);
     return inTransaction(this.dataSource, async (m) => {
@@ -97,7 +97,7 @@ export class StaffCatalogService {
     });
   }
 
-  async updateProducer(ctx: Context, input: UpdateProducerInput): Promise<Producer> {
+  async updateProducer(ctx: RequestScope, input: UpdateProducerInput): Promise<Producer> {
     const viewer = requireViewer(ctx);
     const id = parseId(input.id, "input.id");
     const producer = await inTransaction(this.dataSource, async (m) => {
@@ -130,7 +130,7 @@ export class StaffCatalogService {
     return producer;
   }
 
-  async createProduct(ctx: Context, input: CreateProductInput): Promise<Product> {
+  async createProduct(ctx: RequestScope, input: CreateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
     const producerId = parseId(input.producerId, "input.producerId");
     return inTransaction(this.dataSource, async (m) => {
@@ -171,7 +171,7 @@ export class StaffCatalogService {
     });
   }
 
-  async updateProduct(ctx: Context, input: UpdateProductInput): Promise<Product> {
+  async updateProduct(ctx: RequestScope, input: UpdateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
     const id = parseId(input.id, "input.id");
     const product = await inTransaction(this.dataSource, async (m) => {
@@ -206,14 +206,14 @@ export class StaffCatalogService {
   }
 
   /** A producer for staff (with its products whatever their certificates). */
-  async producer(ctx: Context, rawId: string): Promise<Producer | null> {
+  async producer(ctx: RequestScope, rawId: string): Promise<Producer | null> {
     const viewer = requireViewer(ctx);
     const producer = await this.dataSource.getRepository(Producer).findOneBy({ id: parseId(rawId, "id") });
     return producer && inViewerCommune(viewer, producer.communeCode) ? producer : null;
   }
 
   /** Deletes a product that never had a certificate or a dossier (entered by mistake); others are archived. */
-  async deleteProduct(ctx: Context, rawId: string): Promise<string> {
+  async deleteProduct(ctx: RequestScope, rawId: string): Promise<string> {
     const viewer = requireViewer(ctx);
     const id = parseId(rawId, "id");
     await inTransaction(this.dataSource, async (m) => {
@@ -239,7 +239,7 @@ export class StaffCatalogService {
   }
 
   /** Archives (hides from staff lists) or restores a product; a product under evaluation stays in view. */
-  async archiveProduct(ctx: Context, rawId: string, archived: boolean): Promise<Product> {
+  async archiveProduct(ctx: RequestScope, rawId: string, archived: boolean): Promise<Product> {
     const viewer = requireViewer(ctx);
     const id = parseId(rawId, "id");
     return inTransaction(this.dataSource, async (m) => {
@@ -264,7 +264,7 @@ export class StaffCatalogService {
 
   /** Products of the viewer's commune (province: all), certified or not, by folded name. */
   async products(
-    ctx: Context,
+    ctx: RequestScope,
     args: { filter?: StaffProductFilter | null; first?: number | null; after?: string | null },
   ): Promise<StaffProductConnection> {
     const viewer = requireViewer(ctx);
@@ -308,7 +308,7 @@ export class StaffCatalogService {
 
   /** Producers of the viewer's commune (province: all), by folded name. */
   async producers(
-    ctx: Context,
+    ctx: RequestScope,
     args: { filter?: StaffProducerFilter | null; first?: number | null; after?: string | null },
   ): Promise<StaffProducerConnection> {
     const viewer = requireViewer(ctx);
@@ -369,7 +369,7 @@ export class StaffCatalogService {
 /** One audit event naming each changed field with its old and new value. */
 async function auditChanges(
   m: EntityManager,
-  ctx: Context,
+  ctx: RequestScope,
   action: string,
   subjectType: string,
   subjectId: number,

@@ -4,7 +4,7 @@ import { inViewerCommune } from "../auth/scope";
 import { Product } from "../catalog/product.entity";
 import { notFound } from "../core/errors";
 import { lockRow } from "../db/transaction";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { Certificate } from "./certificate.entity";
 
 /**
@@ -42,7 +42,7 @@ export class CertificateService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Any certificate by its number, whatever its status (a buyer checking a label). */
-  byNumber(_ctx: Context, number: string): Promise<Certificate | null> {
+  byNumber(_ctx: RequestScope, number: string): Promise<Certificate | null> {
     return findByNumber(this.dataSource.manager, number);
   }
 }

@@ -10,7 +10,7 @@ import { badInput, conflict } from "../core/errors";
 import { enumRef } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { addDays } from "../core/time";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { UNPAGED_LIST_MAX } from "../core/connection";
 import { blankToNull } from "../core/text";
 import { requireNotFuture } from "../core/validation";
@@ -38,7 +38,7 @@ export class CertificateLifecycleService {
 
   /** Current certificates expiring within the window (and, if asked, expired and not replaced), oldest expiry first. */
   async expiring(
-    ctx: Context,
+    ctx: RequestScope,
     { withinDays, communeCodes, includeExpired }: ExpiringArgs,
   ): Promise<Certificate[]> {
     const viewer = requireViewer(ctx);
@@ -49,7 +49,7 @@ export class CertificateLifecycleService {
     return qb.orderBy("c.expiresOn", "ASC").addOrderBy("c.id", "ASC").limit(UNPAGED_LIST_MAX).getMany();
   }
 
-  async recordNotice(ctx: Context, input: ExpiryNoticeInput): Promise<Certificate> {
+  async recordNotice(ctx: RequestScope, input: ExpiryNoticeInput): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     requireNotFuture(input.sentOn, ctx.today, "input.sentOn");
     const note = blankToNull(input.note);
@@ -87,7 +87,7 @@ export class CertificateLifecycleService {
 
   /** Certificates whose recognition decision falls in the year, per commune (the list attached to the province's letter). */
   async recognizedIn(
-    ctx: Context,
+    ctx: RequestScope,
     { recognizedYear: year, communeCodes }: RecognizedInArgs,
   ): Promise<CommuneCertificates[]> {
     const viewer = requireViewer(ctx);

@@ -24,7 +24,7 @@ import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import { endOfVietnamDay, type LocalDate } from "../core/time";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { requireNotFuture } from "../core/validation";
 import { Commune } from "../geography/commune.entity";
 import { isType, StoredFile } from "../files/stored-file.entity";
@@ -105,7 +105,7 @@ export class DossierService {
 
   // ── rounds ────────────────────────────────────────────────────────────────────────────────────────
 
-  async openRound(ctx: Context, input: OpenEvaluationRoundInput): Promise<EvaluationRound> {
+  async openRound(ctx: RequestScope, input: OpenEvaluationRoundInput): Promise<EvaluationRound> {
     const viewer = requireViewer(ctx);
     const name = input.name.trim();
     return inTransaction(this.dataSource, async (m) => {
@@ -132,7 +132,7 @@ export class DossierService {
     });
   }
 
-  async extendDeadline(ctx: Context, rawId: string, deadline: LocalDate): Promise<EvaluationRound> {
+  async extendDeadline(ctx: RequestScope, rawId: string, deadline: LocalDate): Promise<EvaluationRound> {
     const viewer = requireViewer(ctx);
     return inTransaction(this.dataSource, async (m) => {
       const round = await m.findOneBy(EvaluationRound, { id: parseId(rawId, "roundId") });
@@ -158,12 +158,12 @@ export class DossierService {
     });
   }
 
-  rounds(_ctx: Context): Promise<EvaluationRound[]> {
+  rounds(_ctx: RequestScope): Promise<EvaluationRound[]> {
     return this.dataSource.getRepository(EvaluationRound).find({ order: { year: "DESC", id: "DESC" } });
   }
 
   /** Per commune, the round's dossiers not forwarded yet, most first: whom the province should chase. */
-  async notForwarded(ctx: Context, rawRoundId: string): Promise<CommuneForwardingStatus[]> {
+  async notForwarded(ctx: RequestScope, rawRoundId: string): Promise<CommuneForwardingStatus[]> {
     const roundId = parseId(rawRoundId, "roundId");
     const dossiers = await this.dataSource.getRepository(Dossier).find({
       where: { roundId, status: In(NOT_FORWARDED) },
@@ -185,13 +185,13 @@ export class DossierService {
   // ── reading ───────────────────────────────────────────────────────────────────────────────────────
 
   /** A dossier the viewer may see, or null (another commune's is as absent as a missing one). */
-  async dossier(ctx: Context, rawId: string): Promise<Dossier | null> {
+  async dossier(ctx: RequestScope, rawId: string): Promise<Dossier | null> {
     const dossier = await this.dataSource.getRepository(Dossier).findOneBy({ id: parseId(rawId, "id") });
     return dossier && this.visibleTo(requireViewer(ctx), dossier) ? dossier : null;
   }
 
   async dossiers(
-    ctx: Context,
+    ctx: RequestScope,
     args: { filter?: DossierFilter | null; first?: number | null; after?: string | null },
   ): Promise<DossierConnection> {
     const viewer = requireViewer(ctx);
@@ -239,7 +239,7 @@ export class DossierService {
   }
 
   /** What the viewer may do to the dossier now, from the transition table and the viewer's commune. */
-  allowedActions(ctx: Context, dossier: Dossier): DossierAction[] {
+  allowedActions(ctx: RequestScope, dossier: Dossier): DossierAction[] {
     const viewer = requireViewer(ctx);
     if (!inViewerCommune(viewer, dossier.communeCode)) return [];
     return actionsFrom(dossier.status, viewer.role);
@@ -249,7 +249,7 @@ export class DossierService {
    * Score sheets: until the evaluation is concluded each member sees only their own and nobody else sees any
    * (who has submitted is in `scoreSubmissions`); afterwards everyone who sees the dossier sees all.
    */
-  async scoreSheets(ctx: Context, dossier: Dossier): Promise<ScoreSheet[]> {
+  async scoreSheets(ctx: RequestScope, dossier: Dossier): Promise<ScoreSheet[]> {
     const viewer = requireViewer(ctx);
     const sheets = await ctx.loaders.scoreSheetsByDossier.load(dossier.id);
     return isConcluded(dossier) ? sheets : sheets.filter((s) => s.memberId === viewer.id);
@@ -257,7 +257,7 @@ export class DossierService {
 
   /** A history note that would tell a score before the conclusion is shown only to the member who gave it. */
   historyNote(
-    ctx: Context,
+    ctx: RequestScope,
     dossier: Dossier,
     event: { action: string; actorId: number | null; note: string | null },
   ): string | null {
@@ -270,7 +270,7 @@ export class DossierService {
 
   // ── creating ──────────────────────────────────────────────────────────────────────────────────────
 
-  async createDossier(ctx: Context, input: CreateDossierInput): Promise<Dossier> {
+  async createDossier(ctx: RequestScope, input: CreateDossierInput): Promise<Dossier> {
     const viewer = requireViewer(ctx);
     const productId = parseId(input.productId, "input.productId");
     const roundId = parseId(input.roundId, "input.roundId");
@@ -334,7 +334,7 @@ export class DossierService {
 
   // ── the workflow ──────────────────────────────────────────────────────────────────────────────────
 
-  submit(ctx: Context, id: string) {
+  submit(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.SUBMIT, async (d, m) => {
       const kinds = new Set(
         (await m.find(DossierDocument, { where: { dossierId: d.id } })).map((doc) => doc.kind),
@@ -350,7 +350,7 @@ export class DossierService {
     });
   }
 
-  returnDossier(ctx: Context, id: string, reason: string) {
+  returnDossier(ctx: RequestScope, id: string, reason: string) {
     const note = reason.trim();
     return this.transition(ctx, id, DossierAction.RETURN, async () => ({
       changes: { returnReason: note },
@@ -358,7 +358,7 @@ export class DossierService {
     }));
   }
 
-  recordCommuneReport(ctx: Context, input: CommuneReportInput) {
+  recordCommuneReport(ctx: RequestScope, input: CommuneReportInput) {
     const verdict = (v: { met: boolean; note?: string | null }) => ({
       met: v.met,
       note: v.note?.trim() || null,
@@ -376,7 +376,7 @@ export class DossierService {
     }));
   }
 
-  forward(ctx: Context, id: string) {
+  forward(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       if (ctx.now.getTime() >= endOfVietnamDay(round.submissionDeadline).getTime()) {
@@ -393,17 +393,17 @@ export class DossierService {
     });
   }
 
-  accept(ctx: Context, id: string) {
+  accept(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.ACCEPT, async () => ({}));
   }
 
-  withdraw(ctx: Context, id: string, reason?: string | null) {
+  withdraw(ctx: RequestScope, id: string, reason?: string | null) {
     return this.transition(ctx, id, DossierAction.WITHDRAW, async () => ({
       note: reason?.trim().slice(0, 2000) || null,
     }));
   }
 
-  async submitScoreSheet(ctx: Context, input: ScoreSheetInput): Promise<ScoreSheet> {
+  async submitScoreSheet(ctx: RequestScope, input: ScoreSheetInput): Promise<ScoreSheet> {
     const viewer = requireViewer(ctx);
     const total = input.partA + input.partB + input.partC;
     const { result } = await this.act(
@@ -439,7 +439,7 @@ export class DossierService {
     return result!;
   }
 
-  concludeEvaluation(ctx: Context, id: string) {
+  concludeEvaluation(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.CONCLUDE_EVALUATION, async (d, m) => {
       const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
       const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id } });
@@ -464,7 +464,7 @@ export class DossierService {
     });
   }
 
-  async recordRecognition(ctx: Context, input: RecognitionInput): Promise<Certificate> {
+  async recordRecognition(ctx: RequestScope, input: RecognitionInput): Promise<Certificate> {
     return this.recognise(ctx, input, DossierAction.RECORD_RECOGNITION, (d) => {
       if (d.resultStars !== 3 && d.resultStars !== 4) {
         throw invalidTransition("dossier.provinceStars");
@@ -473,20 +473,20 @@ export class DossierService {
     });
   }
 
-  proposeToCentral(ctx: Context, id: string) {
+  proposeToCentral(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.PROPOSE_TO_CENTRAL, async (d) => {
       if (d.resultStars !== 5) throw invalidTransition("dossier.fiveStarsOnly");
       return {};
     });
   }
 
-  async recordCentralResult(ctx: Context, input: CentralResultInput): Promise<Certificate> {
+  async recordCentralResult(ctx: RequestScope, input: CentralResultInput): Promise<Certificate> {
     return this.recognise(ctx, input, DossierAction.RECORD_CENTRAL_RESULT, () => input.stars);
   }
 
   // ── documents ─────────────────────────────────────────────────────────────────────────────────────
 
-  async attachDocument(ctx: Context, input: AttachDossierDocumentInput): Promise<DossierDocument> {
+  async attachDocument(ctx: RequestScope, input: AttachDossierDocumentInput): Promise<DossierDocument> {
     const viewer = requireViewer(ctx);
     const title = input.title.trim();
     const fileId = parseId(input.fileId, "input.fileId");
@@ -513,7 +513,7 @@ export class DossierService {
     return result!;
   }
 
-  async removeDocument(ctx: Context, rawId: string): Promise<Dossier> {
+  async removeDocument(ctx: RequestScope, rawId: string): Promise<Dossier> {
     const document = await this.dataSource
       .getRepository(DossierDocument)
       .findOneBy({ id: parseId(rawId, "id") });
@@ -536,7 +536,7 @@ export class DossierService {
    * into those still valid (they may be carried over) and those whose validUntil has passed.
    */
   async previousDocuments(
-    ctx: Context,
+    ctx: RequestScope,
     dossier: Dossier,
   ): Promise<{ reusable: DossierDocument[]; lapsed: DossierDocument[] } | null> {
     if (dossier.kind === DossierKind.NEW) return null;
@@ -554,7 +554,7 @@ export class DossierService {
   }
 
   /** Copies still-valid documents of the product's earlier dossiers into this one (DRAFT or RETURNED). */
-  async carryOverDocuments(ctx: Context, rawId: string, rawDocumentIds: string[]): Promise<Dossier> {
+  async carryOverDocuments(ctx: RequestScope, rawId: string, rawDocumentIds: string[]): Promise<Dossier> {
     const viewer = requireViewer(ctx);
     const ids = [...new Set(rawDocumentIds.map((id) => parseId(id, "documentIds")))];
     if (ids.length === 0) throw badInput("dossier.noDocumentsGiven", "documentIds");
@@ -615,7 +615,7 @@ export class DossierService {
   }
 
   private async recognise(
-    ctx: Context,
+    ctx: RequestScope,
     input: RecognitionInput,
     action: DossierAction.RECORD_RECOGNITION | DossierAction.RECORD_CENTRAL_RESULT,
     starsOf: (d: Dossier) => number,
@@ -655,7 +655,7 @@ export class DossierService {
 
   /** `act` for actions whose answer is the dossier. */
   private async transition(
-    ctx: Context,
+    ctx: RequestScope,
     rawId: string,
     action: DossierAction,
     work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>,
@@ -664,7 +664,7 @@ export class DossierService {
   }
 
   private async act<T = never>(
-    ctx: Context,
+    ctx: RequestScope,
     rawId: string,
     action: DossierAction,
     work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<T>>,

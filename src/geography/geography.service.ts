@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { badInput } from "../core/errors";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { Commune } from "./commune.entity";
 import { CommuneNames } from "./commune-names";
 
@@ -11,7 +11,7 @@ export class GeographyService {
 
   /** In official order; with `search`, those whose current or former name matches, current names first. */
   async communes(
-    _ctx: Context,
+    _ctx: RequestScope,
     provinceCode: string | null,
     search: string | null = null,
   ): Promise<Commune[]> {

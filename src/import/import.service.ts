@@ -15,7 +15,7 @@ import { badInput, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
 import { fold, slugify } from "../core/text";
 import type { LocalDate } from "../core/time";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { inTransaction } from "../db/transaction";
 import { isType, StoredFile } from "../files/stored-file.entity";
 import { CommuneNames } from "../geography/commune-names";
@@ -70,7 +70,7 @@ export class ImportService {
   ) {}
 
   /** The GraphQL entry: a spreadsheet the viewer uploaded with purpose=import. */
-  async importUploaded(ctx: Context, rawFileId: string, dryRun: boolean): Promise<ImportReport> {
+  async importUploaded(ctx: RequestScope, rawFileId: string, dryRun: boolean): Promise<ImportReport> {
     const viewer = requireViewer(ctx);
     const fileId = parseId(rawFileId, "fileId");
     const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id: fileId });

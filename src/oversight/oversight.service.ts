@@ -9,7 +9,7 @@ import { Certificate, CertificateStatus, certificateStatus } from "../certificat
 import { visibleCertificate } from "../certificates/certificate.service";
 import { badInput, conflict, invalidTransition, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
-import type { Context } from "../context";
+import type { RequestScope } from "../request";
 import { UNPAGED_LIST_MAX } from "../core/connection";
 import { blankToNull } from "../core/text";
 import { requireNotFuture } from "../core/validation";
@@ -34,7 +34,7 @@ export class OversightService {
   ) {}
 
   async recordInspection(
-    ctx: Context,
+    ctx: RequestScope,
     input: InspectionInput,
   ): Promise<{ inspection: Inspection; violations: Violation[] }> {
     const viewer = requireViewer(ctx);
@@ -73,7 +73,7 @@ export class OversightService {
     });
   }
 
-  async inspections(ctx: Context, rawProductId: string): Promise<Inspection[]> {
+  async inspections(ctx: RequestScope, rawProductId: string): Promise<Inspection[]> {
     const viewer = requireViewer(ctx);
     const product = await this.dataSource
       .getRepository(Product)
@@ -84,7 +84,10 @@ export class OversightService {
       .find({ where: { productId: product.id }, order: { inspectedOn: "DESC", id: "DESC" } });
   }
 
-  async recommend(ctx: Context, input: RevocationRecommendationInput): Promise<RevocationRecommendation> {
+  async recommend(
+    ctx: RequestScope,
+    input: RevocationRecommendationInput,
+  ): Promise<RevocationRecommendation> {
     const viewer = requireViewer(ctx);
     const reason = input.reason.trim();
     const violationIds = [
@@ -144,7 +147,7 @@ export class OversightService {
 
   /** The province's queue (commune officers: their commune's recommendations). */
   recommendations(
-    ctx: Context,
+    ctx: RequestScope,
     status: RecommendationStatus | null | undefined,
   ): Promise<RevocationRecommendation[]> {
     const viewer = requireViewer(ctx);
@@ -156,7 +159,7 @@ export class OversightService {
     });
   }
 
-  async revoke(ctx: Context, input: RevokeCertificateInput): Promise<Certificate> {
+  async revoke(ctx: RequestScope, input: RevokeCertificateInput): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
     const reason = input.reason.trim();
@@ -202,7 +205,7 @@ export class OversightService {
     return certificate;
   }
 
-  async reject(ctx: Context, rawId: string, rawReason: string): Promise<RevocationRecommendation> {
+  async reject(ctx: RequestScope, rawId: string, rawReason: string): Promise<RevocationRecommendation> {
     const viewer = requireViewer(ctx);
     const reason = rawReason.trim();
     return inTransaction(this.dataSource, async (m) => {

@@ -1,9 +1,13 @@
 import { In, type DataSource } from "typeorm";
-import { Category } from "../../catalog/category.entity";
-import { Memo } from "../../core/memo";
-import { Commune } from "../../geography/commune.entity";
+import { Category } from "./category.entity";
+import { Memo } from "../core/memo";
+import { Commune } from "../geography/commune.entity";
 
-export type CategoryTree = { all: Category[]; byCode: Map<string, Category>; children: Map<string | null, Category[]> };
+export type CategoryTree = {
+  all: Category[];
+  byCode: Map<string, Category>;
+  children: Map<string | null, Category[]>;
+};
 
 /** How long reference rows are served from memory before they are read again. */
 export const REFERENCE_TTL_MS = 60_000;
@@ -33,7 +37,8 @@ export class ReferenceCache {
     const known = await this.communes.get("communes", () => this.readCommunes());
     const missing = codes.filter((c) => !known.has(c));
     if (missing.length) {
-      for (const c of await this.dataSource.manager.find(Commune, { where: { code: In(missing) } })) known.set(c.code, c);
+      for (const c of await this.dataSource.manager.find(Commune, { where: { code: In(missing) } }))
+        known.set(c.code, c);
     }
     return codes.map((c) => known.get(c) ?? null);
   }
