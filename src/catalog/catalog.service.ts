@@ -1,5 +1,6 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
-import { type CursorCodec, keysetPage, pageSize } from "../core/connection";
+import { type CursorCodec, pageSize } from "../core/connection";
+import { keysetPage } from "../core/paging";
 import { Memo } from "../core/memo";
 import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";

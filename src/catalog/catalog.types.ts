@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { INHERIT_CACHE } from "../core/cache";
-import { connectionOf } from "../core/connection";
+import { connectionOf } from "../core/paging";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
 import { Product } from "./product.entity";

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, IsUrl, Matches } from "class-validator";
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { connectionOf } from "../core/connection";
+import { connectionOf } from "../core/paging";
 import { ListCap, Text } from "../core/validation";
 import { Producer, ProducerKind } from "./producer.entity";
 import { Product } from "./product.entity";

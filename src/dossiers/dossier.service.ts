@@ -10,16 +10,9 @@ import { productSearchCondition } from "../catalog/product-index";
 import { Certificate, IssuingLevel } from "../certificates/certificate.entity";
 import { issueCertificate, nextCertificateNumber } from "../certificates/certificate-issuer";
 import { findByNumber } from "../certificates/certificate.service";
-import { type CursorCodec, keysetPage, pageSize } from "../core/connection";
-import {
-  AppError,
-  badInput,
-  conflict,
-  ErrorCode,
-  forbidden,
-  invalidTransition,
-  notFound,
-} from "../core/errors";
+import { type CursorCodec, pageSize } from "../core/connection";
+import { keysetPage } from "../core/paging";
+import { AppError, badInput, conflict, ErrorCode, invalidTransition, notFound } from "../core/errors";
 import { enumRef, enumRefs } from "../i18n/messages";
 import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
@@ -49,19 +42,12 @@ import type {
   ScoreSheetInput,
 } from "./dossier.types";
 import { DossierConnection } from "./dossier.types";
-import { actionsFrom, DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
+import { actionsFrom, DossierAction, DossierStatus } from "./workflow";
+import { CLOSED, COUNCIL_STATES, type Outcome, runTransition, visibleTo } from "./transition-runner";
 
 /** The evaluation is concluded once the average is recorded: from then on every sheet may be seen. */
 const isConcluded = (d: Dossier) => d.averageScore !== null;
 
-/** States in which council members see a dossier. */
-const COUNCIL_STATES = [
-  DossierStatus.UNDER_REVIEW,
-  DossierStatus.SCORED,
-  DossierStatus.PROPOSED_TO_CENTRAL,
-  DossierStatus.RECOGNIZED,
-  DossierStatus.NOT_ACHIEVED,
-];
 /** States from which a dossier has not reached the province yet. */
 const NOT_FORWARDED = [
   DossierStatus.DRAFT,
@@ -69,24 +55,6 @@ const NOT_FORWARDED = [
   DossierStatus.RETURNED,
   DossierStatus.COMMUNE_REVIEWED,
 ];
-/** States of a finished dossier: another one for the same product and round may be opened. */
-const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
-
-/** `unchanged`: the request asks for what is already so (a repeat): nothing is written, the answer is the same. */
-type Outcome<T> = {
-  to?: DossierStatus;
-  changes?: Partial<Dossier>;
-  note?: string | null;
-  result?: T;
-  unchanged?: true;
-};
-
-/** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
-class Unchanged<T> extends Error {
-  constructor(readonly answer: { dossier: Dossier; result?: T }) {
-    super("unchanged");
-  }
-}
 
 /**
  * The dossier workflow. Every action goes through `act`: visibility (NOT_FOUND), the transition table
@@ -187,7 +155,7 @@ export class DossierService {
   /** A dossier the viewer may see, or null (another commune's is as absent as a missing one). */
   async dossier(ctx: RequestScope, rawId: string): Promise<Dossier | null> {
     const dossier = await this.dataSource.getRepository(Dossier).findOneBy({ id: parseId(rawId, "id") });
-    return dossier && this.visibleTo(requireViewer(ctx), dossier) ? dossier : null;
+    return dossier && visibleTo(requireViewer(ctx), dossier) ? dossier : null;
   }
 
   async dossiers(
@@ -604,15 +572,10 @@ export class DossierService {
     const dossiers = await this.dataSource
       .getRepository(Dossier)
       .findBy({ id: In(documents.map((d) => d.dossierId)) });
-    return dossiers.some((d) => this.visibleTo(viewer, d));
+    return dossiers.some((d) => visibleTo(viewer, d));
   }
 
   // ── the mechanism ─────────────────────────────────────────────────────────────────────────────────
-
-  private visibleTo(viewer: Viewer, d: Dossier): boolean {
-    if (!inViewerCommune(viewer, d.communeCode)) return false;
-    return viewer.role !== Role.COUNCIL_MEMBER || COUNCIL_STATES.includes(d.status);
-  }
 
   private async recognise(
     ctx: RequestScope,
@@ -663,67 +626,12 @@ export class DossierService {
     return (await this.act(ctx, rawId, action, work)).dossier;
   }
 
-  private async act<T = never>(
+  private act<T = never>(
     ctx: RequestScope,
     rawId: string,
     action: DossierAction,
     work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<T>>,
   ): Promise<{ dossier: Dossier; result?: T }> {
-    const viewer = requireViewer(ctx);
-    const id = parseId(rawId, "id");
-    const run = inTransaction(this.dataSource, async (m) => {
-      const dossier = await m.findOneBy(Dossier, { id });
-      if (!dossier || !this.visibleTo(viewer, dossier)) throw notFound("dossier.notFound");
-      const transition = transitionFor(action, dossier.status, viewer.role);
-      if (!transition) {
-        throw invalidTransition(
-          "dossier.notPossible",
-          { action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) },
-          { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) },
-        );
-      }
-      if (!mayAct(transition, viewer.role))
-        throw forbidden("dossier.notYourRole", {
-          role: enumRef("Role", viewer.role),
-          action: enumRef("DossierAction", action),
-          status: enumRef("DossierStatus", dossier.status),
-        });
-
-      // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
-      // finding another version, stops here with CONFLICT, having changed nothing.
-      const claimed = await m
-        .createQueryBuilder()
-        .update(Dossier)
-        .set({ version: () => "version + 1" })
-        .where("id = :id AND version = :version", { id, version: dossier.version })
-        .execute();
-      if (claimed.affected !== 1) throw conflict("dossier.changed");
-
-      const outcome = await work(dossier, m);
-      if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back
-      const to =
-        outcome.to ??
-        (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
-      await m.update(Dossier, id, {
-        ...outcome.changes,
-        status: to,
-        openKey: CLOSED.includes(to) ? null : 1,
-      });
-      await audit(m, {
-        at: ctx.now,
-        actorId: viewer.id,
-        action,
-        subjectType: "Dossier",
-        subjectId: id,
-        fromStatus: dossier.status,
-        toStatus: to,
-        note: outcome.note,
-      });
-      return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
-    });
-    return run.catch((e: unknown) => {
-      if (e instanceof Unchanged) return e.answer;
-      throw e;
-    });
+    return runTransition(this.dataSource, ctx, rawId, action, work);
   }
 }

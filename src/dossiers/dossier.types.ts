@@ -2,7 +2,7 @@ import { GraphQLDateTimeISO } from "graphql-scalars";
 import { IsIn, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ListCap, Text } from "../core/validation";
-import { connectionOf } from "../core/connection";
+import { connectionOf } from "../core/paging";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";

@@ -1,0 +1,92 @@
+import { type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Brackets, type SelectQueryBuilder } from "typeorm";
+import { INHERIT_CACHE } from "./cache";
+import { PageInfo } from "./connection";
+
+/**
+ * A Relay connection type for a node type: edges with cursors, pageInfo, and totalCount, which is counted
+ * only when a client asks for it. With `publicCache`, its wrappers are as cacheable as the field returning
+ * them (public lists); staff answers are never cached.
+ */
+export function connectionOf<T extends object>(
+  Node: ClassType<T>,
+  name: string,
+  description: string,
+  { publicCache = false } = {},
+) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => Node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection {
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => [Edge], { complexity: ({ childComplexity }) => childComplexity })
+    edges: Edge[];
+
+    countTotal: () => Promise<number>;
+
+    @Field(() => Int, { description: "How many match the filter in all." })
+    totalCount(): Promise<number> {
+      return this.countTotal();
+    }
+  }
+  if (publicCache) {
+    Directive(INHERIT_CACHE)(Edge);
+    Directive(INHERIT_CACHE)(Connection);
+  }
+  return Connection;
+}
+
+export type Page<T> = {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  countTotal: () => Promise<number>;
+};
+
+/**
+ * One keyset page: rows after the cursor's (sort key, id), in (sort key, id) order, `first` of them, with
+ * the next cursor. The range is written so that an index on (sort key, id) serves it.
+ */
+export async function keysetPage<T extends { id: number }>(
+  qb: SelectQueryBuilder<T>,
+  args: {
+    alias: string;
+    sortKey: keyof T & string;
+    direction?: "ASC" | "DESC";
+    first: number;
+    after: { value: string | number; id: number } | null;
+    encode: (node: T) => string;
+    countTotal: () => Promise<number>;
+  },
+): Promise<Page<T>> {
+  const dir = args.direction ?? "ASC";
+  const column = `${args.alias}.${args.sortKey}`;
+  qb.orderBy(column, dir)
+    .addOrderBy(`${args.alias}.id`, dir)
+    .take(args.first + 1);
+  if (args.after) {
+    const cmp = dir === "ASC" ? ">" : "<";
+    qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: args.after.value }).andWhere(
+      new Brackets((b) =>
+        b
+          .where(`${column} ${cmp} :afterValue`)
+          .orWhere(`${args.alias}.id ${cmp} :afterId`, { afterId: args.after!.id }),
+      ),
+    );
+  }
+  const rows = await qb.getMany();
+  const edges = rows.slice(0, args.first).map((node) => ({ node, cursor: args.encode(node) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    countTotal: args.countTotal,
+  };
+}

@@ -1,0 +1,117 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { audit } from "../audit/audit-event.entity";
+import { requireViewer } from "../auth/auth.service";
+import type { Viewer } from "../auth/auth.types";
+import { inViewerCommune } from "../auth/scope";
+import { Role } from "../auth/user.entity";
+import { conflict, forbidden, invalidTransition, notFound } from "../core/errors";
+import { parseId } from "../core/ids";
+import { inTransaction } from "../db/transaction";
+import { enumRef } from "../i18n/messages";
+import type { RequestScope } from "../request";
+import { Dossier } from "./dossier.entity";
+import { actionsFrom, type DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
+
+/** States in which council members see a dossier. */
+export const COUNCIL_STATES = [
+  DossierStatus.UNDER_REVIEW,
+  DossierStatus.SCORED,
+  DossierStatus.PROPOSED_TO_CENTRAL,
+  DossierStatus.RECOGNIZED,
+  DossierStatus.NOT_ACHIEVED,
+];
+/** States of a finished dossier: another one for the same product and round may be opened. */
+export const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
+
+/** `unchanged`: the request asks for what is already so (a repeat): nothing is written, the answer is the same. */
+export type Outcome<T> = {
+  to?: DossierStatus;
+  changes?: Partial<Dossier>;
+  note?: string | null;
+  result?: T;
+  unchanged?: true;
+};
+
+/** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
+class Unchanged<T> extends Error {
+  constructor(readonly answer: { dossier: Dossier; result?: T }) {
+    super("unchanged");
+  }
+}
+
+/** A dossier the viewer may see: of their commune (province: any); council members only from UNDER_REVIEW on. */
+export function visibleTo(viewer: Viewer, d: Dossier): boolean {
+  if (!inViewerCommune(viewer, d.communeCode)) return false;
+  return viewer.role !== Role.COUNCIL_MEMBER || COUNCIL_STATES.includes(d.status);
+}
+
+/**
+ * The one way a dossier changes: visibility (NOT_FOUND), the transition table (INVALID_TRANSITION,
+ * FORBIDDEN), then, in one transaction, a claim of the dossier's version (CONFLICT when another change
+ * came first), the action's own work, the new state and the audit event. A repeat that changes nothing
+ * (`unchanged`) rolls the claim back and answers as the first did.
+ */
+export async function runTransition<T = never>(
+  dataSource: DataSource,
+  ctx: RequestScope,
+  rawId: string,
+  action: DossierAction,
+  work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<T>>,
+): Promise<{ dossier: Dossier; result?: T }> {
+  const viewer = requireViewer(ctx);
+  const id = parseId(rawId, "id");
+  const run = inTransaction(dataSource, async (m) => {
+    const dossier = await m.findOneBy(Dossier, { id });
+    if (!dossier || !visibleTo(viewer, dossier)) throw notFound("dossier.notFound");
+    const transition = transitionFor(action, dossier.status, viewer.role);
+    if (!transition) {
+      throw invalidTransition(
+        "dossier.notPossible",
+        { action: enumRef("DossierAction", action), status: enumRef("DossierStatus", dossier.status) },
+        { status: dossier.status, allowedActions: actionsFrom(dossier.status, viewer.role) },
+      );
+    }
+    if (!mayAct(transition, viewer.role))
+      throw forbidden("dossier.notYourRole", {
+        role: enumRef("Role", viewer.role),
+        action: enumRef("DossierAction", action),
+        status: enumRef("DossierStatus", dossier.status),
+      });
+
+    // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
+    // finding another version, stops here with CONFLICT, having changed nothing.
+    const claimed = await m
+      .createQueryBuilder()
+      .update(Dossier)
+      .set({ version: () => "version + 1" })
+      .where("id = :id AND version = :version", { id, version: dossier.version })
+      .execute();
+    if (claimed.affected !== 1) throw conflict("dossier.changed");
+
+    const outcome = await work(dossier, m);
+    if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back
+    const to =
+      outcome.to ??
+      (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
+    await m.update(Dossier, id, {
+      ...outcome.changes,
+      status: to,
+      openKey: CLOSED.includes(to) ? null : 1,
+    });
+    await audit(m, {
+      at: ctx.now,
+      actorId: viewer.id,
+      action,
+      subjectType: "Dossier",
+      subjectId: id,
+      fromStatus: dossier.status,
+      toStatus: to,
+      note: outcome.note,
+    });
+    return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
+  });
+  return run.catch((e: unknown) => {
+    if (e instanceof Unchanged) return e.answer;
+    throw e;
+  });
+}
