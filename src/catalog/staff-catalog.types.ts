@@ -116,8 +116,9 @@ registerEnumType(StaffCertificateStatus, {
     "The status of the certificate a product shows (its current one, else its newest); NONE when it never had one.",
 });
 
-@InputType({ description: "Filters combine with AND across fields and OR within a list." })
-export class StaffProductFilter {
+/** What every staff list filters by: communes, and words. */
+@InputType()
+class StaffListFilter {
   @Field(() => [String], { nullable: true, description: "Any of these commune codes." })
   @ListCap()
   @IsOptional()
@@ -126,11 +127,15 @@ export class StaffProductFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: "Words of the product, producer or commune name (current or former), accents ignored.",
+    description:
+      "Words, accents ignored, the last one as a prefix: of the product, its producer or its commune (current or former name) for products; of the name, or the registration number, for producers.",
   })
   @Text(200, { optional: true })
   search?: string | null;
+}
 
+@InputType({ description: "Filters combine with AND across fields and OR within a list." })
+export class StaffProductFilter extends StaffListFilter {
   @Field(() => [StaffCertificateStatus], { nullable: true })
   @ListCap()
   certificateStatuses?: StaffCertificateStatus[] | null;
@@ -146,20 +151,7 @@ export class StaffProductFilter {
 }
 
 @InputType({ description: "Filters combine with AND across fields and OR within a list." })
-export class StaffProducerFilter {
-  @Field(() => [String], { nullable: true, description: "Any of these commune codes." })
-  @ListCap()
-  @IsOptional()
-  @Matches(/^\d{5}$/, { each: true, message: "communeCodes must be five-digit unit codes" })
-  communeCodes?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words of the name, accents ignored; the last word as a prefix.",
-  })
-  @Text(200, { optional: true })
-  search?: string | null;
-
+export class StaffProducerFilter extends StaffListFilter {
   @Field(() => [ProducerKind], { nullable: true })
   @ListCap()
   kinds?: ProducerKind[] | null;

@@ -84,6 +84,28 @@ export type ExistingState = {
 /** Who imports: the province (every commune) or a commune officer (rows of that commune only). */
 export type ImportScope = { communeCode: string | null };
 
+/** The fields a row may change, with the column each comes from. */
+const PRODUCER_COLUMNS: Partial<Record<keyof ProducerFields, Column>> = {
+  name: "producerName",
+  kind: "producerKind",
+  registrationNumber: "registrationNumber",
+  address: "address",
+  phone: "phone",
+  email: "email",
+};
+const PRODUCT_COLUMNS: Partial<Record<keyof ProductFields, Column>> = {
+  categoryCode: "productSet",
+  communeCode: "commune",
+};
+const CERTIFICATE_COLUMNS: Partial<Record<keyof CertificateFields, Column>> = {
+  number: "certificateNumber",
+  stars: "stars",
+  decisionNumber: "decisionNumber",
+  decisionDate: "decisionDate",
+  issuedBy: "issuedBy",
+  expiresOn: "expiresOn",
+};
+
 const shown = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
 const key = (...parts: (string | number)[]) => parts.join("|");
 const upper = (s: string) => s.trim().toUpperCase();
@@ -281,13 +303,7 @@ export class ImportPlan {
       this.indexProducer(producer);
     }
     this.touched.add(producer);
-    const what = COLUMNS.producerName.header.toLowerCase();
-    this.set(producer, "name", fields.name, line, "producerName", what);
-    this.set(producer, "kind", fields.kind, line, "producerKind", what);
-    this.set(producer, "registrationNumber", fields.registrationNumber, line, "registrationNumber", what);
-    this.set(producer, "address", fields.address, line, "address", what);
-    this.set(producer, "phone", fields.phone, line, "phone", what);
-    this.set(producer, "email", fields.email, line, "email", what);
+    this.setAll(producer, fields, line, PRODUCER_COLUMNS, "producerName");
     if (producer.fields.registrationNumber) this.indexProducer(producer);
     return producer;
   }
@@ -300,9 +316,7 @@ export class ImportPlan {
       this.productByName.set(k, product);
     }
     this.touched.add(product);
-    const what = COLUMNS.productName.header.toLowerCase();
-    this.set(product, "categoryCode", fields.categoryCode, line, "productSet", what);
-    this.set(product, "communeCode", fields.communeCode, line, "commune", what);
+    this.setAll(product, fields, line, PRODUCT_COLUMNS, "productName");
     return product;
   }
 
@@ -339,14 +353,21 @@ export class ImportPlan {
         );
       return;
     }
-    const what = COLUMNS.certificateNumber.header.toLowerCase();
-    this.set(certificate, "number", fields.number, line, "certificateNumber", what);
-    this.set(certificate, "stars", fields.stars, line, "stars", what);
-    this.set(certificate, "decisionNumber", fields.decisionNumber, line, "decisionNumber", what);
-    this.set(certificate, "decisionDate", fields.decisionDate, line, "decisionDate", what);
-    this.set(certificate, "issuedBy", fields.issuedBy, line, "issuedBy", what);
-    this.set(certificate, "expiresOn", fields.expiresOn, line, "expiresOn", what);
+    this.setAll(certificate, fields, line, CERTIFICATE_COLUMNS, "certificateNumber");
     if (fields.number) this.certificateByNumber.set(upper(fields.number), certificate);
+  }
+
+  /** Gives each listed field of the record the row's value; `named` is the column that names the record. */
+  private setAll<F>(
+    t: Tracked<F>,
+    row: F,
+    line: number,
+    columns: Partial<Record<keyof F, Column>>,
+    named: Column,
+  ) {
+    const what = COLUMNS[named].header.toLowerCase();
+    for (const [field, column] of Object.entries(columns) as [keyof F & string, Column][])
+      this.set(t, field, row[field], line, column, what);
   }
 
   /**
