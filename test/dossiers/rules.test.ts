@@ -2,6 +2,7 @@ import { Role } from "../../src/auth/user.entity";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Dossier, DossierKind, ScoreSheet } from "../../src/dossiers/dossier.entity";
 import { DossierAction, DossierStatus, TRANSITIONS, mayAct, rolesFor } from "../../src/dossiers/workflow";
+import { label } from "../../src/i18n/labels";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
 import { type Staff, dossierIn, fileOf, renewTokens, useStaffApp } from "../support/staff";
@@ -168,6 +169,59 @@ describe("the transition table", () => {
     expect(await allowed(t.staff.province)).toEqual([]);
     expect(await allowed(t.staff.thanUyen)).toBeUndefined(); // not visible at all
     expect(await allowed(t.staff.admin)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
+  });
+});
+
+describe("the transition runner", () => {
+  it("says why it refuses: the state and what may be done now, or the role, in words", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.SUBMITTED, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const invalid = await CALLS[DossierAction.FORWARD](dossier, t.staff.binhLu);
+    expect(invalid.body.errors?.[0]).toMatchObject({
+      message: `“${label("en", "DossierAction", "FORWARD")}” is not possible on a dossier that is “${label("en", "DossierStatus", "SUBMITTED")}”.`,
+      extensions: {
+        code: "INVALID_TRANSITION",
+        status: "SUBMITTED",
+        allowedActions: ["RETURN", "RECORD_COMMUNE_REPORT", "WITHDRAW"],
+      },
+    });
+    const forbidden = await CALLS[DossierAction.RETURN](dossier, t.staff.province);
+    expect(forbidden.body.errors?.[0].message).toBe(
+      `A ${label("en", "Role", "PROVINCE_OFFICER")} may not “${label("en", "DossierAction", "RETURN")}” on a dossier that is “${label("en", "DossierStatus", "SUBMITTED")}”.`,
+    );
+    const badId = await t.app.gql(op("ForwardDossier"), { id: "abc" }, t.staff.binhLu.headers);
+    expect(badId.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "id" });
+  });
+
+  it("hides a dossier from the council until the province has accepted it", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.FORWARDED, {
+      createdBy: t.staff.binhLu.user,
+    });
+    expect(codes(await CALLS[DossierAction.SUBMIT_SCORE_SHEET](dossier, t.staff.council[0]))).toEqual([
+      "NOT_FOUND",
+    ]);
+  });
+
+  it("answers a repeat that changes nothing as the first time, with no second event and no new version", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+      createdBy: t.staff.binhLu.user,
+    });
+    const { file } = await fileOf(t.db.dataSource, t.staff.binhLu.user);
+    const attach = () =>
+      t.app.gql(
+        op("AttachDossierDocument"),
+        { input: { dossierId: String(dossier.id), kind: "OTHER", title: "Khác", fileId: String(file.id) } },
+        t.staff.binhLu.headers,
+      );
+    const first = await attach();
+    const again = await attach();
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data).toEqual(first.body.data);
+    expect(await events(dossier)).toBe(1);
+    expect((await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ id: dossier.id })).version).toBe(
+      2,
+    );
   });
 });
 
