@@ -1,7 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
-  BeforeInsert,
-  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,7 +10,7 @@ import {
   UpdateDateColumn,
 } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
-import { fold } from "../core/text";
+import { Named } from "./named";
 import { Commune } from "../geography/commune.entity";
 
 export enum ProducerKind {
@@ -31,24 +29,10 @@ registerEnumType(ProducerKind, {
 @Index(["nameKey", "id"])
 @ObjectType({ description: "A producing entity (chủ thể OCOP)." })
 @Directive(PUBLIC_CACHE)
-export class Producer {
+export class Producer extends Named {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
   id: number;
-
-  @Column({ type: "varchar", length: 255 })
-  @Field()
-  name: string;
-
-  /** The name folded (see Product.nameKey): staff lists sort and search by it. */
-  @Column({ type: "varchar", length: 255, default: "" })
-  nameKey: string;
-
-  @BeforeInsert()
-  @BeforeUpdate()
-  keepNameKey(): void {
-    if (this.name !== undefined) this.nameKey = fold(this.name);
-  }
 
   @Column({ type: "simple-enum", enum: ProducerKind })
   @Field(() => ProducerKind)

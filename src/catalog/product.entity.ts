@@ -1,7 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
-  BeforeInsert,
-  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -13,7 +11,7 @@ import {
   UpdateDateColumn,
 } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
-import { fold } from "../core/text";
+import { Named } from "./named";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
@@ -35,7 +33,7 @@ import { Producer } from "./producer.entity";
 @Index(["communeCode", "certificateExpiresOn"])
 @Index(["categoryCode", "certificateExpiresOn"])
 @Index(["stars", "certificateExpiresOn"])
-export class Product {
+export class Product extends Named {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
   id: number;
@@ -44,23 +42,6 @@ export class Product {
   @Column({ type: "varchar", length: 140 })
   @Field({ description: "URL-safe unique name, made from the Vietnamese name." })
   slug: string;
-
-  @Column({ type: "varchar", length: 255 })
-  @Field()
-  name: string;
-
-  /**
-   * The name folded (lower case, no tone or vowel marks, đ = d): the catalog sorts by it, so that both
-   * databases give one order ("Cá hồi" before "Chuối"), where SQLite would compare bytes.
-   */
-  @Column({ type: "varchar", length: 255, default: "" })
-  nameKey: string;
-
-  @BeforeInsert()
-  @BeforeUpdate()
-  keepNameKey(): void {
-    if (this.name !== undefined) this.nameKey = fold(this.name);
-  }
 
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true })
