@@ -2,7 +2,6 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { type CursorCodec, pageSize } from "../core/connection";
 import { keysetPage } from "../core/paging";
 import { Memo } from "../core/memo";
-import { badInput } from "../core/errors";
 import { parseId } from "../core/ids";
 import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
@@ -81,8 +80,10 @@ export class CatalogService {
       sortKey,
       direction: sort.direction,
       first,
-      after: args.after ? this.decodeCursor(args.after, sort) : null,
-      encode: (node) => this.cursors.encode([sort.field, sort.direction, node[sortKey], node.id]),
+      tag: [sort.field, sort.direction],
+      numeric: sort.field === ProductSortField.STARS,
+      after: args.after,
+      cursors: this.cursors,
       countTotal: () => this.memo("total", ctx, filter, () => this.filtered(filter, ctx.today).getCount()),
     });
     return Object.assign(new ProductConnection(), page);
@@ -200,19 +201,5 @@ export class CatalogService {
     const search = filter.search ? productSearchCondition(qb, "p.id", filter.search) : null;
     if (search) qb.andWhere(search);
     return qb;
-  }
-
-  private decodeCursor(cursor: string, sort: ProductSort): { value: string | number; id: number } {
-    const [field, direction, value, id] = this.cursors.decode(cursor);
-    const numeric = sort.field === ProductSortField.STARS;
-    if (
-      field !== sort.field ||
-      direction !== sort.direction ||
-      !(numeric ? Number.isInteger(value) : typeof value === "string") ||
-      !Number.isInteger(id)
-    ) {
-      throw badInput("field.cursor", "after");
-    }
-    return { value: value as string | number, id: id as number };
   }
 }

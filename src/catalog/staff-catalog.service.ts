@@ -9,7 +9,7 @@ import { Dossier } from "../dossiers/dossier.entity";
 import { badInput, conflict, notFound } from "../core/errors";
 import { inTransaction, lockRow } from "../db/transaction";
 import { parseId } from "../core/ids";
-import { blankToNull, fold, slugify, words } from "../core/text";
+import { blankToNull, fold, freeSlug, slugify, words } from "../core/text";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
@@ -300,8 +300,9 @@ export class StaffCatalogService {
       alias: "p",
       sortKey: "nameKey",
       first: pageSize(args.first),
-      after: args.after ? this.decodeCursor(args.after, "products") : null,
-      encode: (p) => this.cursors.encode(["products", p.nameKey, p.id]),
+      tag: ["products"],
+      after: args.after,
+      cursors: this.cursors,
       countTotal: () => filtered().getCount(),
     });
     return Object.assign(new StaffProductConnection(), page);
@@ -344,18 +345,12 @@ export class StaffCatalogService {
       alias: "p",
       sortKey: "nameKey",
       first: pageSize(args.first),
-      after: args.after ? this.decodeCursor(args.after, "producers") : null,
-      encode: (p) => this.cursors.encode(["producers", p.nameKey, p.id]),
+      tag: ["producers"],
+      after: args.after,
+      cursors: this.cursors,
       countTotal: () => filtered().getCount(),
     });
     return Object.assign(new StaffProducerConnection(), page);
-  }
-
-  private decodeCursor(cursor: string, list: string): { value: string; id: number } {
-    const [kind, value, id] = this.cursors.decode(cursor);
-    if (kind !== list || typeof value !== "string" || !Number.isInteger(id))
-      throw badInput("field.cursor", "after");
-    return { value, id: id as number };
   }
 
   private async reindexProducer(m: EntityManager, producerId: number): Promise<void> {
@@ -391,17 +386,12 @@ async function requireProductSet(m: EntityManager, code: string, argument: strin
 
 /** The folded name, with -2, -3… when taken. */
 async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
-  const base = slugify(name).slice(0, 120);
-  const taken = new Set(
-    (
-      await m
-        .getRepository(Product)
-        .createQueryBuilder("p")
-        .select("p.slug", "slug")
-        .where("p.slug = :base OR p.slug LIKE :prefix", { base, prefix: `${base}-%` })
-        .getRawMany<{ slug: string }>()
-    ).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  const base = slugify(name);
+  const taken = await m
+    .getRepository(Product)
+    .createQueryBuilder("p")
+    .select("p.slug", "slug")
+    .where("p.slug = :base OR p.slug LIKE :prefix", { base, prefix: `${base}-%` })
+    .getRawMany<{ slug: string }>();
+  return freeSlug(name, new Set(taken.map((r) => r.slug)));
 }

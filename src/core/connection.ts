@@ -54,6 +54,33 @@ export class CursorCodec {
     throw invalid();
   }
 
+  /** A keyset cursor: the list's tag (which list, which sort), then the last row's sort key and id. */
+  encodeKeyset(tag: readonly unknown[], value: unknown, id: number): string {
+    return this.encode([...tag, value, id]);
+  }
+
+  /**
+   * The sort key and id of a keyset cursor, refused (BAD_USER_INPUT) unless it was made for this list and
+   * sort (the same tag) and its key has the sort's type.
+   */
+  decodeKeyset(
+    cursor: string,
+    tag: readonly unknown[],
+    numeric: boolean,
+  ): { value: string | number; id: number } {
+    const parts = this.decode(cursor);
+    const value = parts[tag.length];
+    const id = parts[tag.length + 1];
+    if (
+      parts.length !== tag.length + 2 ||
+      tag.some((t, i) => parts[i] !== t) ||
+      !(numeric ? Number.isInteger(value) : typeof value === "string") ||
+      !Number.isInteger(id)
+    )
+      throw badInput("field.cursor", "after");
+    return { value: value as string | number, id: id as number };
+  }
+
   private sign(body: string): string {
     return createHmac("sha256", this.secret).update(`cursor:${body}`).digest("base64url").slice(0, 16);
   }

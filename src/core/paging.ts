@@ -1,7 +1,7 @@
 import { type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Brackets, type SelectQueryBuilder } from "typeorm";
 import { INHERIT_CACHE } from "./cache";
-import { PageInfo } from "./connection";
+import { type CursorCodec, PageInfo } from "./connection";
 
 /**
  * A Relay connection type for a node type: edges with cursors, pageInfo, and totalCount, which is counted
@@ -61,29 +61,36 @@ export async function keysetPage<T extends { id: number }>(
     alias: string;
     sortKey: keyof T & string;
     direction?: "ASC" | "DESC";
+    /** Names the list and its sort in the cursor, so that a cursor of another list or sort is refused. */
+    tag: readonly unknown[];
+    /** The sort key is a number (else a string). */
+    numeric?: boolean;
     first: number;
-    after: { value: string | number; id: number } | null;
-    encode: (node: T) => string;
+    after: string | null | undefined;
+    cursors: CursorCodec;
     countTotal: () => Promise<number>;
   },
 ): Promise<Page<T>> {
   const dir = args.direction ?? "ASC";
   const column = `${args.alias}.${args.sortKey}`;
+  const after = args.after ? args.cursors.decodeKeyset(args.after, args.tag, args.numeric ?? false) : null;
   qb.orderBy(column, dir)
     .addOrderBy(`${args.alias}.id`, dir)
     .take(args.first + 1);
-  if (args.after) {
+  if (after) {
     const cmp = dir === "ASC" ? ">" : "<";
-    qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: args.after.value }).andWhere(
+    qb.andWhere(`${column} ${cmp}= :afterValue`, { afterValue: after.value }).andWhere(
       new Brackets((b) =>
         b
           .where(`${column} ${cmp} :afterValue`)
-          .orWhere(`${args.alias}.id ${cmp} :afterId`, { afterId: args.after!.id }),
+          .orWhere(`${args.alias}.id ${cmp} :afterId`, { afterId: after.id }),
       ),
     );
   }
   const rows = await qb.getMany();
-  const edges = rows.slice(0, args.first).map((node) => ({ node, cursor: args.encode(node) }));
+  const edges = rows
+    .slice(0, args.first)
+    .map((node) => ({ node, cursor: args.cursors.encodeKeyset(args.tag, node[args.sortKey], node.id) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },

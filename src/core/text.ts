@@ -23,5 +23,13 @@ export function slugify(text: string): string {
   return fold(text).replace(/ /g, "-").slice(0, 120) || "san-pham";
 }
 
+/** The name's slug, with -2, -3… when `taken` already has it. */
+export function freeSlug(name: string, taken: ReadonlySet<string>): string {
+  const base = slugify(name);
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
 /** Trimmed, or null when blank (lengths and blanks of required text are the input classes' rules). */
 export const blankToNull = (value: string | null | undefined): string | null => value?.trim() || null;

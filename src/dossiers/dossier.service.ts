@@ -193,17 +193,13 @@ export class DossierService {
       sortKey: "id",
       direction: "DESC",
       first,
-      after: args.after ? this.decodeCursor(args.after) : null,
-      encode: (node) => this.cursors.encode([node.id]),
+      tag: ["dossiers"],
+      numeric: true,
+      after: args.after,
+      cursors: this.cursors,
       countTotal: () => filtered().getCount(),
     });
     return Object.assign(new DossierConnection(), page);
-  }
-
-  private decodeCursor(cursor: string): { value: number; id: number } {
-    const [id] = this.cursors.decode(cursor);
-    if (!Number.isInteger(id)) throw badInput("field.cursor", "after");
-    return { value: id as number, id: id as number };
   }
 
   /** What the viewer may do to the dossier now, from the transition table and the viewer's commune. */

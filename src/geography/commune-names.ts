@@ -9,6 +9,13 @@ const KIND_WORDS: [string, CommuneKind | "THI_TRAN"][] = [
   ["xa", CommuneKind.XA],
 ];
 
+/** A name without the list's bracketed notes, spaces tidied. */
+const withoutNotes = (name: string) =>
+  name
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
 /** A unit's name as written, split into its kind word (if any) and the name proper, in two spellings. */
 type SplitName = { kind: CommuneKind | "THI_TRAN" | null; exact: string; folded: string };
 
@@ -17,11 +24,7 @@ type SplitName = { kind: CommuneKind | "THI_TRAN" | null; exact: string; folded:
  * marks (lower case) so that "Nậm Cha" and "Nậm Chà" stay apart, `folded` lets "nam cha" find either.
  */
 export function splitUnitName(name: string): SplitName {
-  const plain = name
-    .normalize("NFC")
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const plain = withoutNotes(name.normalize("NFC"));
   const folded = fold(plain);
   for (const [word, kind] of KIND_WORDS) {
     if (folded.startsWith(`${word} `)) {
@@ -38,13 +41,7 @@ export function splitUnitName(name: string): SplitName {
 
 /** The names a unit had before the 1 July 2025 merger, without the list's notes ("(cũ)", "(giữ nguyên)"). */
 export function formerNames(commune: Pick<Commune, "mergedFrom">): string[] {
-  const names = commune.mergedFrom.map((n) =>
-    n
-      .replace(/\([^)]*\)/g, " ")
-      .replace(/\s+/g, " ")
-      .trim(),
-  );
-  return [...new Set(names.filter(Boolean))];
+  return [...new Set(commune.mergedFrom.map(withoutNotes).filter(Boolean))];
 }
 
 export type CommuneMatch = { commune: Commune } | { ambiguous: Commune[] } | { unknown: true };

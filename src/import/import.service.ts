@@ -13,7 +13,7 @@ import { Certificate } from "../certificates/certificate.entity";
 import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
 import { badInput, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
-import { fold, slugify } from "../core/text";
+import { fold, freeSlug } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import { inTransaction } from "../db/transaction";
@@ -236,11 +236,12 @@ export class ImportService {
       }
     }
 
-    const slugs = new Set(plan.products.map((p) => p.fields.slug).filter(Boolean));
+    const slugs = new Set(plan.products.flatMap((p) => (p.fields.slug ? [p.fields.slug] : [])));
     for (const p of plan.toWrite(plan.products)) {
       const { name, categoryCode, communeCode, producer } = p.fields;
       if (p.isNew) {
-        const slug = uniqueSlug(name, slugs);
+        const slug = freeSlug(name, slugs);
+        slugs.add(slug);
         p.id = insertedId(
           await m.insert(Product, {
             name,
@@ -325,12 +326,3 @@ export class ImportService {
 }
 
 const insertedId = (result: InsertResult): number => Number(result.identifiers[0].id);
-
-/** The folded name, with -2, -3… when taken (`taken` holds every slug, and gets this one). */
-function uniqueSlug(name: string, taken: Set<string | null>): string {
-  const base = slugify(name).slice(0, 120);
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  taken.add(slug);
-  return slug;
-}

@@ -5,7 +5,7 @@ import { fold } from "../core/text";
 import type { CommuneNames } from "../geography/commune-names";
 import type { Commune } from "../geography/commune.entity";
 import type { Category } from "../catalog/category.entity";
-import type { RuleSet } from "../rules/rule-set.entity";
+import { type RuleSet, ruleSetIn } from "../rules/rule-set.entity";
 import {
   COLUMNS,
   type Column,
@@ -156,7 +156,7 @@ export class ImportPlan {
 
   /** Plans one data row; a row with any error is left out entirely. */
   addRow(line: number, cell: (c: Column) => Cell | undefined): void {
-    const problemsBefore = this.problems.filter((p) => p.severity === "ERROR").length;
+    const problemsBefore = this.problems.length;
     const at = (c: Column) => COLUMNS[c].header;
     const fail = (c: Column, k: Parameters<typeof error>[2], params = {}) =>
       this.problems.push(error(line, at(c), k, params));
@@ -218,7 +218,7 @@ export class ImportPlan {
 
     if (commune && this.scope.communeCode && commune.code !== this.scope.communeCode)
       fail("commune", "import.otherCommune", { commune: commune.name });
-    if (this.problems.filter((p) => p.severity === "ERROR").length > problemsBefore) return;
+    if (this.problems.slice(problemsBefore).some((p) => p.severity === "ERROR")) return;
     // Every field is valid from here on.
 
     const producer = this.matchProducer(line, {
@@ -238,7 +238,7 @@ export class ImportPlan {
       communeCode: commune!.code,
       producer,
     });
-    const rules = this.rulesOn(decisionDate!);
+    const rules = ruleSetIn(this.state.ruleSets, decisionDate!);
     const expected = addMonths(decisionDate!, rules.certificateValidityMonths);
     if (givenExpiry && givenExpiry !== expected)
       this.problems.push(
@@ -469,10 +469,5 @@ export class ImportPlan {
       fail("import.ambiguousProductSet", { value: text, candidates: byName.map((c) => c.code).join(", ") });
     else fail("import.unknownProductSet", { value: text });
     return null;
-  }
-
-  private rulesOn(date: LocalDate): RuleSet {
-    const sorted = this.state.ruleSets;
-    return sorted.filter((r) => r.effectiveFrom <= date).at(-1) ?? sorted[0];
   }
 }

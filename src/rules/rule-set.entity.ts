@@ -44,7 +44,11 @@ export class RuleSet {
 
 /** The rule set in force on a date (the earliest one for dates before any). */
 export async function ruleSetOn(manager: EntityManager, date: LocalDate): Promise<RuleSet> {
-  const all = await manager.find(RuleSet, { order: { effectiveFrom: "ASC" } });
+  return ruleSetIn(await manager.find(RuleSet, { order: { effectiveFrom: "ASC" } }), date);
+}
+
+/** Of rule sets in date order, the one in force on a date (the earliest one for dates before any). */
+export function ruleSetIn(all: RuleSet[], date: LocalDate): RuleSet {
   if (all.length === 0) throw new Error("no rule set is loaded (reference/rule-sets.json)");
   return all.filter((r) => r.effectiveFrom <= date).at(-1) ?? all[0];
 }

@@ -46,3 +46,30 @@ describe("cursors and page sizes: the edges", () => {
     expect(a).toHaveLength(16);
   });
 });
+
+describe("keyset cursors", () => {
+  const codec = new CursorCodec("secret-one");
+  it("round-trip the sort key and id of the list and sort they were made for", () => {
+    const cursor = codec.encodeKeyset(["NAME", "ASC"], "mat ong", 7);
+    expect(codec.decodeKeyset(cursor, ["NAME", "ASC"], false)).toEqual({ value: "mat ong", id: 7 });
+    expect(codec.decodeKeyset(codec.encodeKeyset(["dossiers"], 12, 12), ["dossiers"], true)).toEqual({
+      value: 12,
+      id: 12,
+    });
+  });
+  it("refuse a cursor of another list or sort, a key of the wrong type, a bad id, or extra parts", () => {
+    const cursor = codec.encodeKeyset(["NAME", "ASC"], "mat ong", 7);
+    expect(() => codec.decodeKeyset(cursor, ["NAME", "DESC"], false)).toThrow("after is not a cursor");
+    expect(() => codec.decodeKeyset(cursor, ["products"], false)).toThrow("after is not a cursor");
+    expect(() => codec.decodeKeyset(cursor, ["NAME", "ASC"], true)).toThrow("after is not a cursor");
+    expect(() => codec.decodeKeyset(codec.encodeKeyset(["x"], 3, 1), ["x"], false)).toThrow(
+      "after is not a cursor",
+    );
+    expect(() => codec.decodeKeyset(codec.encodeKeyset(["x"], "a", 1.5), ["x"], false)).toThrow(
+      "after is not a cursor",
+    );
+    expect(() => codec.decodeKeyset(codec.encode(["x", "a", 1, 2]), ["x"], false)).toThrow(
+      "after is not a cursor",
+    );
+  });
+});
