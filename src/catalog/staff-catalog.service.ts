@@ -62,11 +62,12 @@ export class StaffCatalogService {
       if (!(await lockRow(m, Commune, { code: input.communeCode })))
         throw badInput("geo.unknownCommune", "input.communeCode", { code: input.communeCode });
       const registrationNumber = blankToNull(input.registrationNumber);
-      const existing = (await m.find(Producer, { where: { communeCode: input.communeCode } })).find(
-        (p) =>
-          (registrationNumber && p.registrationNumber === registrationNumber) ||
-          fold(p.name) === fold(input.name),
-      );
+      const existing = await m.findOne(Producer, {
+        where: [
+          { communeCode: input.communeCode, nameKey: fold(input.name) },
+          ...(registrationNumber ? [{ communeCode: input.communeCode, registrationNumber }] : []),
+        ],
+      });
       if (existing)
         throw conflict(
           "catalog.producerExists",
@@ -140,9 +141,10 @@ export class StaffCatalogService {
       if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
       await requireProductSet(m, input.categoryCode, "input.categoryCode");
       const name = input.name.trim();
-      const same = (
-        await m.find(Product, { select: { id: true, name: true, slug: true }, where: { producerId } })
-      ).find((p) => fold(p.name) === fold(name));
+      const same = await m.findOne(Product, {
+        select: { id: true, name: true, slug: true },
+        where: { producerId, nameKey: fold(name) },
+      });
       if (same)
         throw conflict(
           "catalog.productExists",
