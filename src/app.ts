@@ -14,7 +14,11 @@ import { TokenService } from "./auth/tokens";
 import { CatalogService } from "./catalog/catalog.service";
 import { CatalogGeneration } from "./catalog/generation";
 import { StaffCatalogService } from "./catalog/staff-catalog.service";
+import { DossierDocumentService } from "./dossiers/documents.service";
 import { DossierService } from "./dossiers/dossier.service";
+import { RecognitionService } from "./dossiers/recognition.service";
+import { RoundService } from "./dossiers/rounds.service";
+import { ScoringService } from "./dossiers/scoring.service";
 import { filesRouter } from "./files/files.routes";
 import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
@@ -79,6 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     responseCache.clear(); // only to free memory: keys of older generations are never asked for again
     catalog.forgetCounts();
   });
+  const scoring = new ScoringService(dataSource);
   const services: Services = {
     auth: new AuthService(
       dataSource,
@@ -87,9 +92,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ),
     catalog,
     staffCatalog: new StaffCatalogService(dataSource, generation, cursors),
-    dossiers: new DossierService(
+    rounds: new RoundService(dataSource),
+    dossiers: new DossierService(dataSource, cursors, scoring),
+    dossierDocuments: new DossierDocumentService(dataSource),
+    scoring,
+    recognition: new RecognitionService(
       dataSource,
-      cursors,
       generation,
       config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
     ),
@@ -200,7 +208,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     filesRouter({
       dataSource,
       auth: services.auth,
-      dossiers: services.dossiers,
+      documents: services.dossierDocuments,
       filesDir: config.filesDir,
       clock,
       log,

@@ -25,6 +25,8 @@ import {
   DossierResolver,
   EvaluationRoundResolver,
   ScoreSubmissionResolver,
+  ScoreSheetResolver,
+  RuleSetResolver,
 } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 import { ImportResolver } from "./import/import.resolver";
@@ -51,6 +53,8 @@ export function appSchema(): Promise<GraphQLSchema> {
       DossierResolver,
       DossierEventResolver,
       ScoreSubmissionResolver,
+      ScoreSheetResolver,
+      RuleSetResolver,
       DossierDocumentResolver,
       StoredFileResolver,
       LabelsResolver,

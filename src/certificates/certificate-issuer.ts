@@ -6,7 +6,7 @@ import { refreshCurrentCertificate } from "../catalog/product-index";
 import { addMonths, type LocalDate } from "../core/time";
 import { conflict, notFound } from "../core/errors";
 import { lockRow } from "../db/transaction";
-import { ruleSetOn } from "../rules/rule-set.entity";
+import { type RuleSet, ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateSequence, IssuingLevel } from "./certificate.entity";
 import { findByNumber } from "./certificate.service";
 
@@ -23,15 +23,17 @@ export type Issue = {
   at: Date;
   /** "none" for a first certification: finding a current certificate then means another recognition won the race. */
   replaces?: "none" | "current";
+  /** The rules the product was evaluated under (a dossier's); default: those in force on the decision date. */
+  rules?: RuleSet;
 };
 
 /**
  * Issues a certificate in the caller's transaction: valid from the decision date for the validity months
- * of the rules in force that day; it supersedes the product's current certificate (re-evaluation,
+ * of the dossier's rules (or, without a dossier, those in force that day); it supersedes the product's current certificate (re-evaluation,
  * upgrade), and the product shows in the catalog with the new stars at once.
  */
 export async function issueCertificate(m: EntityManager, issue: Issue): Promise<Certificate> {
-  const rules = await ruleSetOn(m, issue.decisionDate);
+  const rules = issue.rules ?? (await ruleSetOn(m, issue.decisionDate));
   // The product's row is held until commit: two recognitions of one product take turns, so it never has two current certificates.
   const product = await lockRow(m, Product, issue.productId);
   if (!product) throw notFound("catalog.noProduct");

@@ -32,6 +32,8 @@ export enum DocumentKind {
   BUSINESS_PLAN = "BUSINESS_PLAN",
   ORGANISATION_PROFILE = "ORGANISATION_PROFILE",
   BUSINESS_REGISTRATION = "BUSINESS_REGISTRATION",
+  /** Re-evaluation: the producer's report on the product over the past three years. */
+  PRODUCT_REPORT = "PRODUCT_REPORT",
   FOOD_SAFETY_CERTIFICATE = "FOOD_SAFETY_CERTIFICATE",
   QUALITY_DECLARATION = "QUALITY_DECLARATION",
   TEST_REPORT = "TEST_REPORT",
@@ -44,14 +46,6 @@ export enum DocumentKind {
   OTHER = "OTHER",
 }
 registerEnumType(DocumentKind, { name: "DocumentKind" });
-
-/** Documents a dossier needs before it may be submitted. */
-export const MANDATORY_DOCUMENTS = [
-  DocumentKind.REGISTRATION_FORM,
-  DocumentKind.BUSINESS_PLAN,
-  DocumentKind.ORGANISATION_PROFILE,
-  DocumentKind.BUSINESS_REGISTRATION,
-];
 
 @Entity()
 @Index("UQ_round_year_name", ["year", "name"], { unique: true })
@@ -85,11 +79,90 @@ export class EvaluationRound {
 
 @ObjectType()
 export class CriterionVerdict {
-  @Field()
+  @Field({ description: "The commune's conclusion." })
   met: boolean;
 
   @Field(() => String, { nullable: true })
   note: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The criterion of the criteria sheet this local criterion grades (null: the sheet has none).",
+  })
+  criterionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The option the commune chose (null: none applies)." })
+  optionCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The points of that option." })
+  points?: number | null;
+}
+
+@ObjectType({
+  description: "A mandatory criterion the choices fall short of, and the lowest star level it blocks.",
+})
+export class UnmetCriterion {
+  @Field(() => Int)
+  stars: number;
+
+  @Field()
+  criterionCode: string;
+}
+
+@ObjectType({
+  description: "The option chosen for a criterion (null: none applies, 0 points) and its points.",
+})
+export class CriterionChoice {
+  @Field()
+  criterionCode: string;
+
+  @Field(() => String, { nullable: true })
+  optionCode: string | null;
+
+  @Field(() => Int)
+  points: number;
+}
+
+export enum EvaluationBasis {
+  CRITERIA = "CRITERIA",
+  PART_TOTALS = "PART_TOTALS",
+}
+registerEnumType(EvaluationBasis, {
+  name: "EvaluationBasis",
+  description:
+    "CRITERIA: scored per criterion on the criteria sheet; PART_TOTALS: the product set's sheet is not usable, scored by part totals.",
+});
+
+@ObjectType({
+  description:
+    "The council's conclusion, kept so that the minutes can be reproduced and the producer told what to improve.",
+})
+export class Evaluation {
+  @Field()
+  ruleSetVersion: string;
+
+  @Field(() => EvaluationBasis)
+  basis: EvaluationBasis;
+
+  @Field(() => String, { nullable: true, description: "Why the dossier was scored by part totals." })
+  fallbackReason: string | null;
+
+  @Field(() => Int, { description: "Stars the average reaches, before the mandatory criteria." })
+  bandStars: number;
+
+  @Field(() => Int, {
+    description: "The highest level whose mandatory criteria the council's consolidated choices meet.",
+  })
+  mandatoryStarsMet: number;
+
+  @Field(() => [UnmetCriterion])
+  unmetMandatory: UnmetCriterion[];
+
+  @Field(() => [CriterionChoice], {
+    description: "The council's choice per criterion (empty when scored by part totals).",
+  })
+  consolidated: CriterionChoice[];
 }
 
 @ObjectType({ description: "The commune's evaluation of the four local criteria." })
@@ -191,8 +264,16 @@ export class Dossier {
   resultStars: number | null;
 
   @Column({ type: "varchar", length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: "The rule set the evaluation was concluded under." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The rule set the dossier is evaluated under: the version in force on the day it was forwarded (null before).",
+  })
   ruleSetVersion: string | null;
+
+  /** Set at the conclusion: every figure of the council's result (see Evaluation). */
+  @Column({ type: "simple-json", nullable: true })
+  evaluation: Evaluation | null;
 
   @Column({ type: "int", nullable: true })
   certificateId: number | null;
@@ -294,9 +375,18 @@ export class ScoreSheet {
 
   @Column({ type: "int" })
   @Field(() => Int, {
-    description: "The highest star level (0–5) whose mandatory criteria the product meets.",
+    description:
+      "The highest star level (0–5) whose mandatory criteria the product meets: computed from the choices, or as declared on a part-total sheet.",
   })
   mandatoryStarsMet: number;
+
+  /** Per-criterion sheets: every criterion's chosen option and points (null for a part-total sheet). */
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => [CriterionChoice], { nullable: true, description: "Null for a part-total sheet." })
+  choices: CriterionChoice[] | null;
+
+  @Column({ type: "simple-json", nullable: true })
+  unmetMandatory: UnmetCriterion[] | null;
 
   @UpdateDateColumn()
   @Field()

@@ -21,13 +21,23 @@ import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { pageComplexity } from "../http/limits";
 import { StoredFile } from "../files/stored-file.entity";
-import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
+import { CriteriaSheet } from "../rules/criteria-sheet";
+import { RuleSet } from "../rules/rule-set.entity";
+import {
+  Dossier,
+  DossierDocument,
+  Evaluation,
+  EvaluationRound,
+  ScoreSheet,
+  UnmetCriterion,
+} from "./dossier.entity";
 import {
   AttachDossierDocumentInput,
   CentralResultInput,
   CommuneForwardingStatus,
   CommuneReportInput,
   CreateDossierInput,
+  CriteriaScoreSheetArgs,
   DossierConnection,
   DossierEvent,
   ScoreSubmission,
@@ -53,7 +63,7 @@ export class EvaluationRoundResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => OpenEvaluationRoundInput) input: OpenEvaluationRoundInput,
   ): Promise<EvaluationRound> {
-    return ctx.services.dossiers.openRound(ctx, input);
+    return ctx.services.rounds.openRound(ctx, input);
   }
 
   @Authorized(Role.PROVINCE_OFFICER)
@@ -63,13 +73,13 @@ export class EvaluationRoundResolver {
     @Arg("roundId", () => ID) roundId: string,
     @Arg("submissionDeadline", () => LocalDateScalar) submissionDeadline: LocalDate,
   ): Promise<EvaluationRound> {
-    return ctx.services.dossiers.extendDeadline(ctx, roundId, submissionDeadline);
+    return ctx.services.rounds.extendDeadline(ctx, roundId, submissionDeadline);
   }
 
   @Authorized(...STAFF)
   @Query(() => [EvaluationRound], { description: "Evaluation rounds, newest first." })
   evaluationRounds(@Ctx() ctx: Context): Promise<EvaluationRound[]> {
-    return ctx.services.dossiers.rounds(ctx);
+    return ctx.services.rounds.rounds(ctx);
   }
 
   @Authorized(Role.PROVINCE_OFFICER)
@@ -80,7 +90,7 @@ export class EvaluationRoundResolver {
     @Ctx() ctx: Context,
     @Arg("roundId", () => ID) roundId: string,
   ): Promise<CommuneForwardingStatus[]> {
-    return ctx.services.dossiers.notForwarded(ctx, roundId);
+    return ctx.services.rounds.notForwarded(ctx, roundId);
   }
 }
 
@@ -124,13 +134,13 @@ export class DossierResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => AttachDossierDocumentInput) input: AttachDossierDocumentInput,
   ): Promise<DossierDocument> {
-    return ctx.services.dossiers.attachDocument(ctx, input);
+    return ctx.services.dossierDocuments.attachDocument(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.REMOVE_DOCUMENT))
   @Mutation(() => Dossier, { description: "Removes a document while the dossier is DRAFT or RETURNED." })
   removeDossierDocument(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
-    return ctx.services.dossiers.removeDocument(ctx, id);
+    return ctx.services.dossierDocuments.removeDocument(ctx, id);
   }
 
   @Authorized(...rolesFor(DossierAction.SUBMIT))
@@ -175,22 +185,35 @@ export class DossierResolver {
 
   @Authorized(...rolesFor(DossierAction.SUBMIT_SCORE_SHEET))
   @Mutation(() => ScoreSheet, {
-    description: "Your score sheet; submitting again replaces it until the evaluation is concluded.",
+    description:
+      "Your score sheet by part totals, only for a product set whose criteria sheet is not usable (see criteriaSheet); submitting again replaces it until the evaluation is concluded.",
   })
   submitScoreSheet(
     @Ctx() ctx: Context,
     @Arg("input", () => ScoreSheetInput) input: ScoreSheetInput,
   ): Promise<ScoreSheet> {
-    return ctx.services.dossiers.submitScoreSheet(ctx, input);
+    return ctx.services.scoring.submitScoreSheet(ctx, input);
+  }
+
+  @Authorized(...rolesFor(DossierAction.SUBMIT_SCORE_SHEET))
+  @Mutation(() => ScoreSheet, {
+    description:
+      "Your score sheet by criterion: one choice for every criterion of criteriaSheet (optionCode null: none applies). Points, part totals and mandatory criteria are computed. Submitting again replaces it until the evaluation is concluded.",
+  })
+  submitCriteriaScoreSheet(
+    @Ctx() ctx: Context,
+    @Args() { dossierId, choices }: CriteriaScoreSheetArgs,
+  ): Promise<ScoreSheet> {
+    return ctx.services.scoring.submitCriteriaScoreSheet(ctx, dossierId, choices);
   }
 
   @Authorized(...rolesFor(DossierAction.CONCLUDE_EVALUATION))
   @Mutation(() => Dossier, {
     description:
-      "Averages the sheets and sets the stars under the rules in force: SCORED, or NOT_ACHIEVED below 3 stars.",
+      "Averages the totals (the band) and consolidates the members' choices (the mandatory criteria met) under the dossier's rule set; the stars are the lower of the two: SCORED, or NOT_ACHIEVED below 3 stars. SCORE_SPREAD when the totals differ by more than the rules allow.",
   })
   concludeEvaluation(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
-    return ctx.services.dossiers.concludeEvaluation(ctx, id);
+    return ctx.services.scoring.concludeEvaluation(ctx, id);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_RECOGNITION))
@@ -201,13 +224,13 @@ export class DossierResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => RecognitionInput) input: RecognitionInput,
   ): Promise<Certificate> {
-    return ctx.services.dossiers.recordRecognition(ctx, input);
+    return ctx.services.recognition.recordRecognition(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.PROPOSE_TO_CENTRAL))
   @Mutation(() => Dossier, { description: "A 5-star result goes to the Ministry." })
   proposeToCentral(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
-    return ctx.services.dossiers.proposeToCentral(ctx, id);
+    return ctx.services.recognition.proposeToCentral(ctx, id);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_CENTRAL_RESULT))
@@ -219,7 +242,7 @@ export class DossierResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CentralResultInput) input: CentralResultInput,
   ): Promise<Certificate> {
-    return ctx.services.dossiers.recordCentralResult(ctx, input);
+    return ctx.services.recognition.recordCentralResult(ctx, input);
   }
 
   @Authorized(...rolesFor(DossierAction.WITHDRAW))
@@ -237,7 +260,7 @@ export class DossierResolver {
     @Ctx() ctx: Context,
     @Args() { dossierId, documentIds }: CarryOverArgs,
   ): Promise<Dossier> {
-    return ctx.services.dossiers.carryOverDocuments(ctx, dossierId, documentIds);
+    return ctx.services.dossierDocuments.carryOverDocuments(ctx, dossierId, documentIds);
   }
 
   @FieldResolver(() => PreviousDocuments, {
@@ -245,7 +268,25 @@ export class DossierResolver {
     description: "RE_EVALUATION and UPGRADE: the previous dossier's documents, still valid or lapsed.",
   })
   previousDocuments(@Root() d: Dossier, @Ctx() ctx: Context): Promise<PreviousDocuments | null> {
-    return ctx.services.dossiers.previousDocuments(ctx, d);
+    return ctx.services.dossierDocuments.previousDocuments(ctx, d);
+  }
+
+  @FieldResolver(() => CriteriaSheet, {
+    nullable: true,
+    description:
+      "The criteria sheet of the product's set under the dossier's rule set (null: the rule set has none for it).",
+  })
+  criteriaSheet(@Root() d: Dossier, @Ctx() ctx: Context): Promise<CriteriaSheet | null> {
+    return ctx.services.scoring.criteriaSheet(ctx, d);
+  }
+
+  @FieldResolver(() => Evaluation, {
+    nullable: true,
+    description:
+      "The council's result once concluded: consolidated choices, mandatory criteria met and unmet.",
+  })
+  evaluation(@Root() d: Dossier): Evaluation | null {
+    return d.evaluation;
   }
 
   @FieldResolver(() => Product)
@@ -270,9 +311,9 @@ export class DossierResolver {
 
   @FieldResolver(() => [DossierAction], {
     description:
-      "What you may do to this dossier now (from the transition table; the action's own checks still apply).",
+      "What you may do to this dossier now: the transition table, less actions whose checks would refuse (missing documents, deadline passed, threshold not reached).",
   })
-  allowedActions(@Root() d: Dossier, @Ctx() ctx: Context): DossierAction[] {
+  allowedActions(@Root() d: Dossier, @Ctx() ctx: Context): Promise<DossierAction[]> {
     return ctx.services.dossiers.allowedActions(ctx, d);
   }
 
@@ -281,7 +322,7 @@ export class DossierResolver {
       "Until the evaluation is concluded, only your own sheet (council members); afterwards every sheet.",
   })
   scoreSheets(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ScoreSheet[]> {
-    return ctx.services.dossiers.scoreSheets(ctx, d);
+    return ctx.services.scoring.scoreSheets(ctx, d);
   }
 
   @FieldResolver(() => [ScoreSubmission], {
@@ -322,7 +363,7 @@ export class DossierResolver {
         action: e.action,
         fromStatus: e.fromStatus as DossierStatus | null,
         toStatus: e.toStatus as DossierStatus | null,
-        note: ctx.services.dossiers.historyNote(ctx, d, e),
+        note: ctx.services.scoring.historyNote(ctx, d, e),
         actorId: e.actorId,
       }),
     );
@@ -336,6 +377,26 @@ export class DossierDocumentResolver {
   })
   async file(@Root() document: DossierDocument, @Ctx() ctx: Context): Promise<StoredFile> {
     return (await ctx.loaders.file.load(document.fileId))!;
+  }
+}
+
+@Resolver(() => ScoreSheet)
+export class ScoreSheetResolver {
+  @FieldResolver(() => [UnmetCriterion], {
+    description:
+      "Per level, the mandatory criteria this sheet's choices fall short of (empty for a part-total sheet).",
+  })
+  unmetMandatory(@Root() s: ScoreSheet): UnmetCriterion[] {
+    return s.unmetMandatory ?? [];
+  }
+}
+
+@Resolver(() => RuleSet)
+export class RuleSetResolver {
+  @Authorized(...STAFF)
+  @Query(() => [RuleSet], { description: "Every version of the rules, oldest first." })
+  ruleSets(@Ctx() ctx: Context): Promise<RuleSet[]> {
+    return ctx.loaders.ruleSets();
   }
 }
 

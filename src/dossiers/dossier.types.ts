@@ -67,12 +67,45 @@ export class AttachDossierDocumentInput {
 
 @InputType()
 export class CriterionVerdictInput {
-  @Field()
+  @Field({ description: "The commune's conclusion." })
   met: boolean;
 
   @Field(() => String, { nullable: true })
   @Text(2000, { optional: true, multiline: true })
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The chosen option of the sheet criterion this local criterion grades (see criteriaSheet); required when the product set's sheet is usable.",
+  })
+  @Text(20, { optional: true })
+  optionCode?: string | null;
+}
+
+@InputType()
+export class CriterionChoiceInput {
+  @Field({ description: "A criterion of the dossier's criteria sheet, e.g. A.1.a." })
+  @Text(20)
+  criterionCode: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "One of its options, e.g. A.1.a.2; null: none applies (0 points).",
+  })
+  @Text(20, { optional: true })
+  optionCode?: string | null;
+}
+
+@ArgsType()
+export class CriteriaScoreSheetArgs {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field(() => [CriterionChoiceInput], { description: "One choice for every criterion of the sheet." })
+  @ListCap(200)
+  @ValidateNested({ each: true })
+  choices: CriterionChoiceInput[];
 }
 
 @InputType()

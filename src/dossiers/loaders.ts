@@ -1,12 +1,17 @@
 import type { DataSource } from "typeorm";
 import { AuditEvent } from "../audit/audit-event.entity";
 import { manyBy, oneBy } from "../core/loaders";
+import { allRuleSets } from "../rules/rule-book";
+import type { RuleSet } from "../rules/rule-set.entity";
 import { DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
 
 /** Loaders of dossiers: one statement per relation, whatever the page size. */
 export function createDossierLoaders(dataSource: DataSource) {
   const m = dataSource.manager;
+  let ruleSets: Promise<RuleSet[]> | undefined;
   return {
+    /** Every rule set, read once per request. */
+    ruleSets: () => (ruleSets ??= allRuleSets(m)),
     round: oneBy<EvaluationRound, number>(m, EvaluationRound, "id"),
     documentsByDossier: manyBy<DossierDocument, number>(m, DossierDocument, "dossierId"),
     scoreSheetsByDossier: manyBy<ScoreSheet, number>(m, ScoreSheet, "dossierId"),

@@ -115,3 +115,14 @@ export async function runTransition<T = never>(
     throw e;
   });
 }
+
+/** `runTransition` for actions whose answer is the dossier. */
+export async function transitionDossier(
+  dataSource: DataSource,
+  ctx: RequestScope,
+  rawId: string,
+  action: DossierAction,
+  work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>,
+): Promise<Dossier> {
+  return (await runTransition(dataSource, ctx, rawId, action, work)).dossier;
+}

@@ -16,7 +16,7 @@ import { ErrorCode } from "../core/errors";
 import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time";
 import { sendError } from "../http/rest-errors";
 import type { MessageKey, Params } from "../i18n/messages";
-import type { DossierService } from "../dossiers/dossier.service";
+import type { DossierDocumentService } from "../dossiers/documents.service";
 import { FILE_TYPES, type FilePurpose, StoredFile, type FileType } from "./stored-file.entity";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -89,7 +89,7 @@ export function contentDisposition(name: string): string {
 type Deps = {
   dataSource: DataSource;
   auth: AuthService;
-  dossiers: DossierService;
+  documents: DossierDocumentService;
   filesDir: string;
   clock: Clock;
   log: Logger;
@@ -148,7 +148,7 @@ export function filesRouter(deps: Deps): Router {
       Number.isSafeInteger(id) && id > 0
         ? await deps.dataSource.getRepository(StoredFile).findOneBy({ id })
         : null;
-    if (!file || !(await deps.dossiers.mayReadFile(viewer, file)))
+    if (!file || !(await deps.documents.mayReadFile(viewer, file)))
       return fail(res, 404, ErrorCode.NOT_FOUND, "dossier.noFile");
     await inTransaction(deps.dataSource, (m) =>
       audit(m, {

@@ -88,6 +88,21 @@ const EN = {
   "dossier.councilIncomplete": "The round needs {needed} score sheets to conclude; the dossier has {given}.",
   "dossier.provinceStars": "The province recognises 3 and 4 stars; a 5-star result goes to the Ministry.",
   "dossier.fiveStarsOnly": "Only a dossier concluded at 5 stars goes to the Ministry.",
+  "dossier.belowCentralThreshold":
+    "Only a dossier averaging at least {minPoints} points goes to the Ministry; this one averages {average}.",
+  "scoring.noSheet": "No criteria sheet applies to this dossier: {reason}",
+  "scoring.sheetUnusable":
+    "The criteria sheet of this product set has defects ({defects}); score it by part totals with submitScoreSheet.",
+  "scoring.useCriteriaSheet":
+    "This product set has a usable criteria sheet: score it per criterion with submitCriteriaScoreSheet.",
+  "scoring.badChoices": "The choices do not match the criteria sheet. {problems}",
+  "scoring.mixedSheets":
+    "Some score sheets are part totals and some per criterion; every member must resubmit per criterion.",
+  "scoring.noLocalGrade": "The local criterion {criterion} needs optionCode, an option of {criterionCode}.",
+  "scoring.badLocalGrade": "{optionCode} is not an option of {criterionCode}.",
+  "code.SCORE_SPREAD": "The members' totals are too far apart.",
+  "scoring.spread":
+    "The members' totals ({totals}) differ by {spread} points, more than the {maxSpread} the rules allow: review the sheets before concluding.",
   "dossier.noFile": "No file has this id.",
   "dossier.noDocument": "No document has this id.",
   "dossier.noDocumentsGiven": "Name at least one document.",
@@ -244,6 +259,22 @@ const VI: Record<MessageKey, string> = {
   "dossier.councilIncomplete": "Cần {needed} phiếu chấm để kết luận; hồ sơ mới có {given}.",
   "dossier.provinceStars": "Tỉnh công nhận 3 và 4 sao; kết quả 5 sao được đề nghị Bộ công nhận.",
   "dossier.fiveStarsOnly": "Chỉ hồ sơ đạt 5 sao mới được đề nghị Bộ công nhận.",
+  "dossier.belowCentralThreshold":
+    "Chỉ hồ sơ có điểm bình quân từ {minPoints} trở lên mới được đề nghị Bộ công nhận; hồ sơ này đạt {average}.",
+  "scoring.noSheet": "Không có phiếu chấm theo tiêu chí cho hồ sơ này: {reason}",
+  "scoring.sheetUnusable":
+    "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}); hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
+  "scoring.useCriteriaSheet":
+    "Bộ sản phẩm này có phiếu chấm theo tiêu chí dùng được: hãy chấm từng tiêu chí bằng submitCriteriaScoreSheet.",
+  "scoring.badChoices": "Lựa chọn không khớp với phiếu chấm. {problems}",
+  "scoring.mixedSheets":
+    "Có phiếu chấm theo tổng điểm phần và có phiếu chấm theo tiêu chí; mọi thành viên cần chấm lại theo tiêu chí.",
+  "scoring.noLocalGrade":
+    "Tiêu chí địa phương {criterion} cần optionCode, một lựa chọn của tiêu chí {criterionCode}.",
+  "scoring.badLocalGrade": "{optionCode} không phải là lựa chọn của tiêu chí {criterionCode}.",
+  "code.SCORE_SPREAD": "Tổng điểm của các thành viên chênh lệch quá nhiều.",
+  "scoring.spread":
+    "Tổng điểm của các thành viên ({totals}) chênh nhau {spread} điểm, vượt mức {maxSpread} điểm theo quy định: cần xem lại các phiếu trước khi kết luận.",
   "dossier.noFile": "Không có tệp với mã này.",
   "dossier.noDocument": "Không có giấy tờ với mã này.",
   "dossier.noDocumentsGiven": "Hãy chọn ít nhất một giấy tờ.",

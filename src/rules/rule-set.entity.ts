@@ -1,14 +1,48 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, type EntityManager } from "typeorm";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 
-export type StarBand = { stars: number; minPoints: number };
+@ObjectType({ description: "The lowest average points of a star level." })
+export class StarBand {
+  @Field(() => Int)
+  stars: number;
+
+  @Field(() => Int)
+  minPoints: number;
+}
+
+@ObjectType({ description: "A ground on which a certificate may be revoked, as the decision lists it." })
+export class RevocationGround {
+  @Field({ description: "Stable code, cited by recommendations and revocations." })
+  code: string;
+
+  @Field({ description: "The decision's wording (Vietnamese)." })
+  text: string;
+}
+
+/** How the council's choices for one criterion become the council's: the lower median by default. */
+export enum Consolidation {
+  LOWER_MEDIAN = "LOWER_MEDIAN",
+  UPPER_MEDIAN = "UPPER_MEDIAN",
+  MINIMUM = "MINIMUM",
+}
+registerEnumType(Consolidation, {
+  name: "Consolidation",
+  description: "How members' points for a criterion become the council's: lower or upper median, or minimum.",
+});
+
+/** The commune's local criteria (Decision 1489) and the sheet criteria they grade, found by title. */
+export type LocalCriterionRule = {
+  key: "localOrigin" | "localLabour" | "ideaOrigin" | "localIdentity";
+  /** A sheet criterion whose title (after its letter) starts with one of these is the one graded. */
+  criterionTitles: string[];
+};
 
 /**
  * The rules of the OCOP programme in force from a date. Decisions replace each other
  * (1048/2019 → 148/2023 → 1489/2025), so they are data with an effective date (loaded from
- * reference/rule-sets.json), never constants in code; a dossier records the version it was evaluated under.
+ * reference/rule-sets/*.json), never constants in code; a dossier records the version it was evaluated under.
  */
 @Entity()
 @ObjectType({ description: "A version of the OCOP rules, in force from effectiveFrom until the next one." })
@@ -39,8 +73,38 @@ export class RuleSet {
 
   /** Lowest average points of each star level, highest first. */
   @Column({ type: "simple-json" })
+  @Field(() => [StarBand])
   starBands: StarBand[];
+
+  @Column({ type: "varchar", length: 20, default: Consolidation.LOWER_MEDIAN })
+  @Field(() => Consolidation)
+  consolidation: Consolidation;
+
+  @Column({ type: "int", nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "When members' totals differ by more than this, the evaluation cannot be concluded (SCORE_SPREAD).",
+  })
+  maxScoreSpread: number | null;
+
+  /** The folder under reference/ holding this version's criteria sheets (set-NN.csv, corrections.csv). */
+  @Column({ type: "varchar", length: 100, nullable: true })
+  criteriaSheets: string | null;
+
+  /** The documents a dossier of each kind needs before it is submitted. */
+  @Column({ type: "simple-json", nullable: true })
+  documents: Record<DossierKindName, string[]> | null;
+
+  @Column({ type: "simple-json", nullable: true })
+  localCriteria: LocalCriterionRule[] | null;
+
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => [RevocationGround])
+  revocationGrounds: RevocationGround[] | null;
 }
+
+type DossierKindName = "NEW" | "RE_EVALUATION" | "UPGRADE";
 
 /** The rule set in force on a date (the earliest one for dates before any). */
 export async function ruleSetOn(manager: EntityManager, date: LocalDate): Promise<RuleSet> {
@@ -49,23 +113,28 @@ export async function ruleSetOn(manager: EntityManager, date: LocalDate): Promis
 
 /** Of rule sets in date order, the one in force on a date (the earliest one for dates before any). */
 export function ruleSetIn(all: RuleSet[], date: LocalDate): RuleSet {
-  if (all.length === 0) throw new Error("no rule set is loaded (reference/rule-sets.json)");
+  if (all.length === 0) throw new Error("no rule set is loaded (reference/rule-sets/)");
   return all.filter((r) => r.effectiveFrom <= date).at(-1) ?? all[0];
 }
 
 /**
- * Stars by the rule set: the highest band whose points the average reaches and whose mandatory criteria
- * the dossier meets (a level is met when more than half of the score sheets say so).
+ * Stars by the rule set: the highest band whose points the average reaches and, from 3 stars up, whose
+ * mandatory criteria are met (`mandatoryStarsMet`: the highest level all of whose mandatory criteria are met).
  */
 export function starsFor(
   rules: Pick<RuleSet, "starBands">,
   average: number,
-  mandatoryStarsMet: number[],
+  mandatoryStarsMet: number,
 ): number {
-  const majorityMeets = (level: number) =>
-    mandatoryStarsMet.filter((m) => m >= level).length * 2 > mandatoryStarsMet.length;
   const band = [...rules.starBands]
     .sort((a, b) => b.stars - a.stars)
-    .find((b) => average >= b.minPoints && (b.stars < 3 || majorityMeets(b.stars)));
+    .find((b) => average >= b.minPoints && (b.stars < 3 || mandatoryStarsMet >= b.stars));
   return band?.stars ?? 0;
+}
+
+/** Of levels declared on part-total sheets, the highest that more than half of the sheets declare (or exceed). */
+export function majorityLevel(declared: number[]): number {
+  return (
+    [5, 4, 3, 2, 1].find((level) => declared.filter((d) => d >= level).length * 2 > declared.length) ?? 0
+  );
 }

@@ -5,7 +5,7 @@ import { DossierAction, DossierStatus, TRANSITIONS, mayAct, rolesFor } from "../
 import { label } from "../../src/i18n/labels";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { type Staff, dossierIn, fileOf, renewTokens, useStaffApp } from "../support/staff";
+import { type Staff, dossierIn, fileOf, PART_TOTALS_SET, renewTokens, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
 const t = useStaffApp(clock);
@@ -319,6 +319,7 @@ describe("scoring", () => {
 
   it("refuses out-of-range points, replaces a member's own sheet, and hides others' sheets until the conclusion", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      categoryCode: PART_TOTALS_SET,
       createdBy: t.staff.binhLu.user,
     });
     for (const [a, b, c, m] of [
@@ -361,6 +362,7 @@ describe("scoring", () => {
 
   it("keeps every member's scores from everyone else until the conclusion: only who has submitted shows, in the list and the history", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      categoryCode: PART_TOTALS_SET,
       createdBy: t.staff.binhLu.user,
     });
     await sheet(dossier, t.staff.council[0], 35, 22, 30);
@@ -398,6 +400,7 @@ describe("scoring", () => {
   it("ends below 3 stars in NOT_ACHIEVED, and stops at the highest level whose mandatory criteria most sheets meet", async () => {
     const conclude = async (sheets: [number, number, number, number][]) => {
       const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+        categoryCode: PART_TOTALS_SET,
         createdBy: t.staff.binhLu.user,
       });
       for (const [i, [a, b, c, m]] of sheets.entries()) await sheet(dossier, t.staff.council[i], a, b, c, m);

@@ -6,16 +6,24 @@ import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Role } from "../../src/auth/user.entity";
 import {
   Dossier,
+  DocumentKind,
   DossierDocument,
   DossierKind,
-  MANDATORY_DOCUMENTS,
   ScoreSheet,
 } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { RecommendationStatus, RevocationRecommendation } from "../../src/oversight/oversight.entity";
 import { FixedClock } from "../support/http";
 import { makeProduct, makeProducer, makeUser } from "../support/factory";
-import { dossierIn, fileOf, signIn, useStaffApp, type StaffApp } from "../support/staff";
+import {
+  choicesFor,
+  dossierIn,
+  fileOf,
+  PART_TOTALS_SET,
+  signIn,
+  useStaffApp,
+  type StaffApp,
+} from "../support/staff";
 
 /**
  * Every creating or transitioning mutation, fired 20 times at once with the same input: exactly one effect
@@ -47,6 +55,14 @@ const dossier =
   (status: DossierStatus, extra: Parameters<typeof dossierIn>[2] extends infer O ? Partial<O> : never = {}) =>
   async (t: StaffApp) =>
     (await dossierIn(t.db.dataSource, status, { createdBy: t.staff.binhLu.user, ...extra })).dossier;
+
+/** The documents a NEW dossier needs (reference/rule-sets). */
+const MANDATORY_DOCUMENTS = [
+  DocumentKind.REGISTRATION_FORM,
+  DocumentKind.BUSINESS_PLAN,
+  DocumentKind.ORGANISATION_PROFILE,
+  DocumentKind.BUSINESS_REGISTRATION,
+];
 
 async function withMandatoryDocuments(t: StaffApp, status: DossierStatus) {
   const d = await dossier(status)(t);
@@ -317,16 +333,16 @@ const RACES: Record<string, Race> = {
   recordCommuneReport: {
     action: "RECORD_COMMUNE_REPORT",
     setup: async (t) => {
-      const verdict = { met: true };
+      const verdict = (optionCode: string) => ({ met: true, optionCode });
       return {
         query: withInput("recordCommuneReport", "CommuneReportInput", "status"),
         variables: {
           input: {
             dossierId: String((await dossier(DossierStatus.SUBMITTED)(t)).id),
-            localOrigin: verdict,
-            localLabour: verdict,
-            ideaOrigin: verdict,
-            localIdentity: verdict,
+            localOrigin: verdict("A.1.a.3"),
+            localLabour: verdict("A.3.c.2"),
+            ideaOrigin: verdict("A.2.a.2"),
+            localIdentity: verdict("B.5.b.2"),
           },
         },
         headers: t.staff.binhLu.headers,
@@ -363,7 +379,9 @@ const RACES: Record<string, Race> = {
       query: withInput("submitScoreSheet", "ScoreSheetInput", "total"),
       variables: {
         input: {
-          dossierId: String((await dossier(DossierStatus.UNDER_REVIEW)(t)).id),
+          dossierId: String(
+            (await dossier(DossierStatus.UNDER_REVIEW, { categoryCode: PART_TOTALS_SET })(t)).id,
+          ),
           partA: 30,
           partB: 20,
           partC: 25,
@@ -373,10 +391,22 @@ const RACES: Record<string, Race> = {
       headers: t.staff.council[0].headers,
     }),
   },
+  submitCriteriaScoreSheet: {
+    action: "SUBMIT_SCORE_SHEET",
+    setup: async (t) => ({
+      query: `mutation($dossierId: ID!, $choices: [CriterionChoiceInput!]!) {
+        submitCriteriaScoreSheet(dossierId: $dossierId, choices: $choices) { total } }`,
+      variables: {
+        dossierId: String((await dossier(DossierStatus.UNDER_REVIEW)(t)).id),
+        choices: choicesFor(4),
+      },
+      headers: t.staff.council[0].headers,
+    }),
+  },
   concludeEvaluation: {
     action: "CONCLUDE_EVALUATION",
     setup: async (t) => {
-      const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
+      const d = await dossier(DossierStatus.UNDER_REVIEW, { categoryCode: PART_TOTALS_SET })(t);
       for (const member of t.staff.council) {
         await t.db.dataSource.manager.save(
           t.db.dataSource.manager.create(ScoreSheet, {

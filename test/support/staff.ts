@@ -11,6 +11,7 @@ import {
 } from "../../src/dossiers/dossier.entity";
 import { type DossierStatus } from "../../src/dossiers/workflow";
 import { StoredFile } from "../../src/files/stored-file.entity";
+import { criteriaSheetsIn } from "../../src/rules/rule-book";
 import { makeProduct, makeUser, TEST_PASSWORD } from "./factory";
 import type { Clock } from "../../src/core/time";
 import { clearTestData, openTestDb, type TestDb } from "./db";
@@ -69,7 +70,14 @@ export async function upload(
 export async function dossierIn(
   ds: DataSource,
   status: DossierStatus,
-  opts: { kind?: DossierKind; deadline?: string; createdBy: User; resultStars?: number },
+  opts: {
+    kind?: DossierKind;
+    deadline?: string;
+    createdBy: User;
+    resultStars?: number;
+    /** The product's set (default I.2.b, criteria sheet 4; I.5.a's sheet 11 has defects: scored by part totals). */
+    categoryCode?: string;
+  },
 ) {
   const round = await ds.manager.save(
     ds.manager.create(EvaluationRound, {
@@ -82,6 +90,7 @@ export async function dossierIn(
   const { product } = await makeProduct(ds, {
     name: `Sản phẩm ${status}`,
     communeCode: "03390",
+    categoryCode: opts.categoryCode,
     decisionDate: opts.kind && opts.kind !== DossierKind.NEW ? "2023-01-10" : null,
   });
   const dossier = await ds.manager.save(
@@ -96,7 +105,7 @@ export async function dossierIn(
       version: 1,
       createdById: opts.createdBy.id,
       resultStars: opts.resultStars ?? null,
-      averageScore: opts.resultStars ? 75 : null,
+      averageScore: opts.resultStars ? (opts.resultStars === 5 ? 92 : 75) : null,
     }),
   );
   return { round, product, dossier };
@@ -155,4 +164,25 @@ export function useStaffApp(clock: Clock): StaffApp {
     await t.db.dataSource.destroy();
   });
   return t;
+}
+
+/** Product sets by how they are scored: sheet 4 (I.2.b) is usable; sheet 11 (I.5.a) has defects. */
+export const PER_CRITERION_SET = "I.2.b";
+export const PART_TOTALS_SET = "I.5.a";
+
+/**
+ * Choices for every criterion of a criteria sheet of Decision 148: `pick` gives the option's position
+ * (1-based) or null (none applies) per criterion code; by default the best option of each.
+ */
+export function choicesFor(
+  criteriaSet: number,
+  pick: (criterionCode: string, optionCount: number) => number | null = (_c, n) => n,
+) {
+  const sheet = criteriaSheetsIn("criteria-148").get(criteriaSet)!;
+  return sheet.parts.flatMap((p) =>
+    p.criteria.map((c) => {
+      const position = pick(c.code, c.options.length);
+      return { criterionCode: c.code, optionCode: position === null ? null : `${c.code}.${position}` };
+    }),
+  );
 }

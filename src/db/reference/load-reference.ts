@@ -1,19 +1,21 @@
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Product } from "../../catalog/product.entity";
 import { refreshSearchTokens } from "../../catalog/product-index";
 import { referenceFile } from "../../core/paths";
 import { isLocalDate } from "../../core/time";
-import { RuleSet, type StarBand } from "../../rules/rule-set.entity";
+import { DocumentKind, DossierKind } from "../../dossiers/dossier.entity";
+import { Consolidation, RuleSet, type StarBand } from "../../rules/rule-set.entity";
 import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
 import { DataFileError, readCsv } from "./csv";
 
 /** The administrative-unit files shipped with the project, one per province. */
 export const UNIT_FILES = [{ file: "lai-chau-units.csv", province: { code: "12", name: "Lai Châu" } }];
 export const CATEGORY_FILE = "categories.csv";
-export const RULE_SET_FILE = "rule-sets.json";
+/** One JSON file per version of the rules (a decision, or a decision as amended). */
+export const RULE_SET_DIR = "rule-sets";
 
 export type LoadCounts = { inserted: number; updated: number; unchanged: number };
 
@@ -22,14 +24,17 @@ export type LoadCounts = { inserted: number; updated: number; unchanged: number 
  * changes nothing, a changed name is updated in place. A file with any bad line is reported in full
  * (file, line, reason) and nothing of it is written.
  */
-export async function loadReferenceData(dataSource: DataSource): Promise<Record<string, LoadCounts>> {
+export async function loadReferenceData(
+  dataSource: DataSource,
+  { ruleSetDirs = [referenceFile(RULE_SET_DIR)] }: { ruleSetDirs?: string[] } = {},
+): Promise<Record<string, LoadCounts>> {
   const categories = parseCategories(referenceFile(CATEGORY_FILE));
   const unitFiles = UNIT_FILES.map((f) => ({ ...f, communes: parseUnits(referenceFile(f.file), f.province.code) }));
-  const ruleSets = parseRuleSets(referenceFile(RULE_SET_FILE));
+  const ruleSets = ruleSetDirs.flatMap((dir) => parseRuleSets(dir));
   return dataSource.transaction(async (manager) => {
     const counts: Record<string, LoadCounts> = {};
     counts[CATEGORY_FILE] = await sync(manager, Category, "code", categories);
-    counts[RULE_SET_FILE] = await sync(manager, RuleSet, "version", ruleSets);
+    counts[RULE_SET_DIR] = await sync(manager, RuleSet, "version", ruleSets);
     for (const f of unitFiles) {
       await sync(manager, Province, "code", [f.province]);
       const before = await manager.find(Commune, { where: { code: In(f.communes.map((c) => c.code)) } });
@@ -127,32 +132,64 @@ export function parseCategories(path: string): Category[] {
   return [...byCode.values()];
 }
 
-/** The versioned rule sets; each is checked whole (its position in the file stands for its line). */
-export function parseRuleSets(path: string): RuleSet[] {
-  const file = basename(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new DataFileError([`${file}: ${(e as Error).message}`]);
-  }
-  if (!Array.isArray(raw) || raw.length === 0) throw new DataFileError([`${file}: expected a non-empty list of rule sets`]);
+/** The versioned rule sets, one file each; every file is checked whole and every problem reported. */
+export function parseRuleSets(dir: string): RuleSet[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  if (files.length === 0) throw new DataFileError([`${basename(dir)}: no rule-set file (*.json)`]);
   const problems: string[] = [];
-  const sets = raw.map((r: Record<string, unknown>, i) => {
-    const bad = (reason: string) => problems.push(`${file}: rule set ${i + 1}: ${reason}`);
-    const positive = (k: string) => {
-      if (!Number.isInteger(r[k]) || (r[k] as number) < 1) bad(`${k} must be a positive whole number`);
-    };
-    if (typeof r.version !== "string" || !r.version.trim()) bad("version is required");
-    if (typeof r.effectiveFrom !== "string" || !isLocalDate(r.effectiveFrom)) bad("effectiveFrom must be a date like 2025-07-06");
-    ["certificateValidityMonths", "expiryNoticeDays", "minCouncilSize", "centralProposalMinPoints"].forEach(positive);
-    const bands = r.starBands as StarBand[];
-    if (!Array.isArray(bands) || ![1, 2, 3, 4, 5].every((s) => bands.some((b) => b.stars === s))) bad("starBands must give stars 1 to 5");
-    else if (bands.some((b) => typeof b.minPoints !== "number" || b.minPoints < 0 || b.minPoints > 100)) bad("each band's minPoints must be 0 to 100");
-    return Object.assign(new RuleSet(), r);
-  });
+  const sets = files.map((file) => parseRuleSet(join(dir, file), problems));
   if (problems.length) throw new DataFileError(problems);
   return sets;
+}
+
+const DOCUMENT_KINDS = Object.values(DocumentKind) as string[];
+const LOCAL_KEYS = ["localOrigin", "localLabour", "ideaOrigin", "localIdentity"];
+
+function parseRuleSet(path: string, problems: string[]): RuleSet {
+  const file = basename(path);
+  const bad = (reason: string) => problems.push(`${file}: ${reason}`);
+  let r: Record<string, unknown>;
+  try {
+    r = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    bad((e as Error).message);
+    return new RuleSet();
+  }
+  const positive = (k: string) => {
+    if (!Number.isInteger(r[k]) || (r[k] as number) < 1) bad(`${k} must be a positive whole number`);
+  };
+  if (typeof r.version !== "string" || !r.version.trim()) bad("version is required");
+  if (typeof r.effectiveFrom !== "string" || !isLocalDate(r.effectiveFrom)) bad("effectiveFrom must be a date like 2025-07-06");
+  ["certificateValidityMonths", "expiryNoticeDays", "minCouncilSize", "centralProposalMinPoints"].forEach(positive);
+  if (r.maxScoreSpread !== null && r.maxScoreSpread !== undefined) positive("maxScoreSpread");
+  const bands = r.starBands as StarBand[];
+  if (!Array.isArray(bands) || ![1, 2, 3, 4, 5].every((s) => bands.some((b) => b.stars === s))) bad("starBands must give stars 1 to 5");
+  else if (bands.some((b) => typeof b.minPoints !== "number" || b.minPoints < 0 || b.minPoints > 100)) bad("each band's minPoints must be 0 to 100");
+  const consolidation = r.consolidation ?? Consolidation.LOWER_MEDIAN;
+  if (!Object.values(Consolidation).includes(consolidation as Consolidation))
+    bad(`consolidation must be one of ${Object.values(Consolidation).join(", ")}`);
+  if (r.criteriaSheets !== undefined && (typeof r.criteriaSheets !== "string" || !existsSync(referenceFile(r.criteriaSheets))))
+    bad(`criteriaSheets ${JSON.stringify(r.criteriaSheets)} is not a folder under reference/`);
+  const documents = r.documents as Record<string, unknown> | undefined;
+  for (const kind of Object.values(DossierKind)) {
+    const list = documents?.[kind];
+    if (!Array.isArray(list) || list.some((d) => !DOCUMENT_KINDS.includes(d as string)))
+      bad(`documents.${kind} must list document kinds (${DOCUMENT_KINDS.join(", ")})`);
+  }
+  const local = (r.localCriteria ?? []) as { key: string; criterionTitles: unknown }[];
+  if (!Array.isArray(local) || local.some((l) => !LOCAL_KEYS.includes(l.key) || !Array.isArray(l.criterionTitles)))
+    bad(`localCriteria must give, for ${LOCAL_KEYS.join(", ")}, the criterionTitles they grade`);
+  const grounds = r.revocationGrounds as { code: string; text: string }[];
+  if (!Array.isArray(grounds) || grounds.length === 0 || grounds.some((g) => !/^[A-Z_]+$/.test(g.code ?? "") || !g.text))
+    bad("revocationGrounds must list grounds with a code (A_Z) and a text");
+  else if (new Set(grounds.map((g) => g.code)).size !== grounds.length) bad("revocationGrounds codes must be unique");
+  return Object.assign(new RuleSet(), {
+    consolidation,
+    maxScoreSpread: null,
+    criteriaSheets: null,
+    localCriteria: [],
+    ...r,
+  });
 }
 
 /** Inserts new rows and updates changed ones, keyed by `key`; reports what it did. */

@@ -1,0 +1,101 @@
+import type { EntityManager } from "typeorm";
+import { AppError, ErrorCode, invalidTransition } from "../core/errors";
+import { endOfVietnamDay } from "../core/time";
+import { enumRefs } from "../i18n/messages";
+import type { RequestScope } from "../request";
+import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
+import type { RuleSet } from "../rules/rule-set.entity";
+import { type Dossier, DossierDocument, type DocumentKind, EvaluationRound } from "./dossier.entity";
+import { DossierAction } from "./workflow";
+
+/** What the guards look at besides the dossier: read in the action's transaction, or by loaders for allowedActions. */
+export type GuardFacts = {
+  now: Date;
+  round: EvaluationRound;
+  documentKinds: Set<DocumentKind>;
+  /** The dossier's rule set (see rulesOfDossier). */
+  rules: RuleSet;
+};
+
+/** A guard refuses an action the transition table allows, with the reason; null lets it pass. */
+type Guard = (d: Dossier, facts: GuardFacts) => AppError | null;
+
+/** SUBMIT: every document the rule set lists for the dossier's kind is attached. */
+const documentsAttached: Guard = (d, { documentKinds, rules }) => {
+  const missing = ((rules.documents?.[d.kind] ?? []) as DocumentKind[]).filter((k) => !documentKinds.has(k));
+  return missing.length
+    ? invalidTransition(
+        "dossier.missingDocuments",
+        { documents: enumRefs("DocumentKind", missing) },
+        { missingDocuments: missing },
+      )
+    : null;
+};
+
+/** FORWARD: until the end of the round's deadline day, Vietnam time. */
+const beforeDeadline: Guard = (_d, { now, round }) =>
+  now.getTime() < endOfVietnamDay(round.submissionDeadline).getTime()
+    ? null
+    : new AppError(
+        ErrorCode.DEADLINE_PASSED,
+        "dossier.deadlinePassed",
+        { deadline: round.submissionDeadline },
+        { submissionDeadline: round.submissionDeadline },
+      );
+
+/** RECORD_RECOGNITION: the province recognises 3 and 4 stars. */
+const provinceStars: Guard = (d) =>
+  d.resultStars === 3 || d.resultStars === 4 ? null : invalidTransition("dossier.provinceStars");
+
+/** PROPOSE_TO_CENTRAL: the average reaches the rule set's threshold for proposing 5 stars. */
+const centralThreshold: Guard = (d, { rules }) =>
+  (d.averageScore ?? 0) >= rules.centralProposalMinPoints
+    ? null
+    : invalidTransition("dossier.belowCentralThreshold", {
+        minPoints: rules.centralProposalMinPoints,
+        average: d.averageScore ?? 0,
+      });
+
+/** The named checks of each action, beyond state and role (the transition table). */
+export const GUARDS: Partial<Record<DossierAction, Guard>> = {
+  [DossierAction.SUBMIT]: documentsAttached,
+  [DossierAction.FORWARD]: beforeDeadline,
+  [DossierAction.RECORD_RECOGNITION]: provinceStars,
+  [DossierAction.PROPOSE_TO_CENTRAL]: centralThreshold,
+};
+
+/** Throws the guard's refusal of an action, if any. */
+export function checkGuard(action: DossierAction, d: Dossier, facts: GuardFacts): void {
+  const refusal = GUARDS[action]?.(d, facts);
+  if (refusal) throw refusal;
+}
+
+/** What the guards of an action look at, read in the action's transaction. */
+export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<GuardFacts> {
+  const [round, documents, all] = await Promise.all([
+    m.findOneByOrFail(EvaluationRound, { id: d.roundId }),
+    m.findBy(DossierDocument, { dossierId: d.id }),
+    allRuleSets(m),
+  ]);
+  return {
+    now: ctx.now,
+    round,
+    documentKinds: new Set(documents.map((doc) => doc.kind)),
+    rules: rulesOfDossier(all, d, ctx.today),
+  };
+}
+
+/** The same facts through the request's loaders (for allowedActions on a page of dossiers: batched). */
+export async function loadedGuardFacts(ctx: RequestScope, d: Dossier): Promise<GuardFacts> {
+  const [round, documents, all] = await Promise.all([
+    ctx.loaders.round.load(d.roundId),
+    ctx.loaders.documentsByDossier.load(d.id),
+    ctx.loaders.ruleSets(),
+  ]);
+  return {
+    now: ctx.now,
+    round: round!,
+    documentKinds: new Set(documents.map((doc) => doc.kind)),
+    rules: rulesOfDossier(all, d, ctx.today),
+  };
+}

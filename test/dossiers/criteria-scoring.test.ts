@@ -1,0 +1,346 @@
+import { type Dossier } from "../../src/dossiers/dossier.entity";
+import { DossierStatus } from "../../src/dossiers/workflow";
+import { codes, FixedClock } from "../support/http";
+import { op } from "../support/operations";
+import { choicesFor, dossierIn, PART_TOTALS_SET, type Staff, useStaffApp } from "../support/staff";
+
+const clock = new FixedClock(new Date("2026-03-02T03:00:00Z"));
+const t = useStaffApp(clock);
+
+/** Set 01 (fresh vegetables, tubers, fruit and nuts): product set I.1.a. */
+const SET_01 = "I.1.a";
+
+/** Every criterion's best option, with some replaced: code → option position, or null for none. */
+const bestExcept = (changes: Record<string, number | null>) =>
+  choicesFor(1, (code, count) => (code in changes ? changes[code] : count));
+
+const submit = (d: { id: number }, member: Staff, choices: ReturnType<typeof choicesFor>) =>
+  t.app.gql(op("SubmitCriteriaScoreSheet"), { dossierId: String(d.id), choices }, member.headers);
+
+const evaluationOf = async (d: { id: number }) =>
+  (await t.app.gql(op("DossierEvaluation"), { id: String(d.id) }, t.staff.province.headers)).body.data
+    .dossier;
+
+describe("the criteria sheet of a dossier", () => {
+  it("gives set 01 with its parts, criteria, options, points and mandatory marks", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    const r = await t.app.gql(
+      op("CriteriaSheet"),
+      { dossierId: String(dossier.id) },
+      t.staff.council[0].headers,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const sheet = r.body.data.dossier.criteriaSheet;
+    expect(sheet).toMatchObject({ productSetCode: "I.1.a", usable: true, defects: [] });
+    expect(sheet.parts.map((p: { code: string; maxPoints: number }) => [p.code, p.maxPoints])).toEqual([
+      ["A", 40],
+      ["B", 25],
+      ["C", 35],
+    ]);
+    const criteria = sheet.parts.flatMap((p: { criteria: unknown[] }) => p.criteria);
+    expect(criteria).toHaveLength(32);
+    expect(criteria.find((c: { code: string }) => c.code === "A.1.c")).toEqual({
+      code: "A.1.c",
+      title: expect.stringMatching(/^c\) Năng lực sản xuất/),
+      maxPoints: 3,
+      mandatoryForStars: null,
+      options: [
+        {
+          code: "A.1.c.1",
+          text: "Có năng lực, quy mô sản xuất mức độ nhỏ",
+          points: 1,
+          mandatoryForStars: null,
+        },
+        {
+          code: "A.1.c.2",
+          text: "Có năng lực, quy mô sản xuất trung bình****",
+          points: 2,
+          mandatoryForStars: 4,
+        },
+        {
+          code: "A.1.c.3",
+          text: "Có năng lực, quy mô sản xuất lớn, có thể đáp ứng thị trường xuất khẩu*****",
+          points: 3,
+          mandatoryForStars: 5,
+        },
+      ],
+    });
+    expect(criteria.find((c: { code: string }) => c.code === "A.3.e")).toMatchObject({
+      title: "e) Sở hữu trí tuệ****",
+      mandatoryForStars: 4,
+    });
+  });
+
+  it("says why a defective sheet cannot be used, and the dossier is scored by part totals", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: PART_TOTALS_SET,
+    });
+    const sheet = (
+      await t.app.gql(op("CriteriaSheet"), { dossierId: String(dossier.id) }, t.staff.province.headers)
+    ).body.data.dossier.criteriaSheet;
+    expect(sheet.usable).toBe(false);
+    expect(sheet.defects).toEqual([
+      "set-11.csv:104 (row 99): part C is 35 but its groups sum to 32",
+      "set-11.csv:106 (row 100): group C.6 (6. CHỈ TIÊU CẢM QUAN) is 13 but its criteria sum to 26",
+      "set-11.csv:107 (row 101): criterion C.6.a has no options",
+      "set-11.csv:116 (row 110): criterion C.6.d has no options",
+    ]);
+    const refused = await submit(dossier, t.staff.council[0], choicesFor(11));
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.body.errors![0].message).toMatch(
+      /^The criteria sheet of this product set has defects \(set-11\.csv:104/,
+    );
+
+    for (const [i, member] of t.staff.council.entries()) {
+      const r = await t.app.gql(
+        op("SubmitScoreSheet"),
+        {
+          input: { dossierId: String(dossier.id), partA: 30, partB: 20, partC: 22 + i, mandatoryStarsMet: 4 },
+        },
+        member.headers,
+      );
+      expect(r.body.errors).toBeUndefined();
+    }
+    await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers);
+    const evaluated = await evaluationOf(dossier);
+    expect(evaluated).toMatchObject({ status: "SCORED", averageScore: 73, resultStars: 4 });
+    expect(evaluated.evaluation).toMatchObject({
+      mandatoryStarsMet: 4,
+      unmetMandatory: [],
+      consolidated: [],
+    });
+    const basis = await t.app.gql(
+      "query($id: ID!) { dossier(id: $id) { evaluation { basis fallbackReason } } }",
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(basis.body.data.dossier.evaluation.basis).toBe("PART_TOTALS");
+    expect(basis.body.data.dossier.evaluation.fallbackReason).toMatch(/^set-11\.csv:104 \(row 99\)/);
+  });
+});
+
+describe("per-criterion score sheets", () => {
+  it("refuses missing, unknown and duplicate criteria and foreign options, listing them, and part totals on a usable sheet", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    const choices = choicesFor(1).filter((c) => c.criterionCode !== "A.1.b" && c.criterionCode !== "C.12.a");
+    choices.push({ criterionCode: "A.1.a", optionCode: "A.1.a.1" });
+    choices.push({ criterionCode: "Z.9.z", optionCode: null });
+    choices.push({ criterionCode: "A.1.c", optionCode: "A.1.d.1" });
+    const r = await submit(dossier, t.staff.council[0], choices);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.body.errors![0].extensions).toMatchObject({
+      argument: "choices",
+      missing: ["A.1.b", "C.12.a"],
+      unknown: ["Z.9.z"],
+      duplicate: ["A.1.a", "A.1.c"],
+      badOptions: [],
+    });
+    const foreign = choicesFor(1).map((c) =>
+      c.criterionCode === "A.1.c" ? { ...c, optionCode: "A.1.d.1" } : c,
+    );
+    expect((await submit(dossier, t.staff.council[0], foreign)).body.errors![0].extensions).toMatchObject({
+      badOptions: ["A.1.d.1"],
+    });
+    const partTotals = await t.app.gql(
+      op("SubmitScoreSheet"),
+      { input: { dossierId: String(dossier.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } },
+      t.staff.council[0].headers,
+    );
+    expect(codes(partTotals)).toEqual(["BAD_USER_INPUT"]);
+    expect(partTotals.body.errors![0].message).toMatch(/submitCriteriaScoreSheet/);
+    expect(await t.db.dataSource.getRepository("ScoreSheet").countBy({ dossierId: dossier.id })).toBe(0);
+  });
+
+  it("computes three members' sheets, the council's consolidated choices and the stars as worked out by hand", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    const [lan, minh, hoa] = t.staff.council;
+    // Lan: A.1.b option 2 (2 of 3; 5★ asks option 3), no intellectual property (A.3.e, mandatory from 4★),
+    // B.4.a option 3 (3 of 5; 5★ asks 5). A 40-1-2 = 37, B 25-2 = 23, C 35: 95; mandatory met up to 3★.
+    const first = await submit(dossier, lan, bestExcept({ "A.1.b": 2, "A.3.e": null, "B.4.a": 3 }));
+    expect(first.body.data.submitCriteriaScoreSheet).toMatchObject({
+      partA: 37,
+      partB: 23,
+      partC: 35,
+      total: 95,
+      mandatoryStarsMet: 3,
+      unmetMandatory: [
+        { stars: 4, criterionCode: "A.3.e" },
+        { stars: 5, criterionCode: "A.1.b" },
+        { stars: 5, criterionCode: "B.4.a" },
+      ],
+    });
+    // Minh: A.1.b option 2, B.4.c option 3 (2 of 4, no mark), C.10.a option 4 (3 of 5; 5★ asks 5).
+    // A 39, B 23, C 33: 95; up to 4★.
+    const second = await submit(dossier, minh, bestExcept({ "A.1.b": 2, "B.4.c": 3, "C.10.a": 4 }));
+    expect(second.body.data.submitCriteriaScoreSheet).toMatchObject({
+      partA: 39,
+      partB: 23,
+      partC: 33,
+      total: 95,
+      mandatoryStarsMet: 4,
+      unmetMandatory: [
+        { stars: 5, criterionCode: "A.1.b" },
+        { stars: 5, criterionCode: "C.10.a" },
+      ],
+    });
+    // Hoa first gives every best option, then replaces her sheet: A.2.a option 3 (3 of 4; 4★ asks 4),
+    // A.3.e option 1 (1 of 2, some option: met), B.5.a option 4 (3 of 5), C.10.a option 3 (2 of 5; 4★ asks 3).
+    // A 40-1-1 = 38, B 23, C 32: 93; up to 3★.
+    expect((await submit(dossier, hoa, choicesFor(1))).body.data.submitCriteriaScoreSheet.total).toBe(100);
+    const third = await submit(dossier, hoa, bestExcept({ "A.2.a": 3, "A.3.e": 1, "B.5.a": 4, "C.10.a": 3 }));
+    expect(third.body.data.submitCriteriaScoreSheet).toMatchObject({
+      partA: 38,
+      partB: 23,
+      partC: 32,
+      total: 93,
+      mandatoryStarsMet: 3,
+      unmetMandatory: [
+        { stars: 4, criterionCode: "A.2.a" },
+        { stars: 4, criterionCode: "C.10.a" },
+        { stars: 5, criterionCode: "C.10.a" },
+      ],
+    });
+
+    const concluded = await t.app.gql(
+      op("ConcludeEvaluation"),
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(concluded.body.errors).toBeUndefined();
+    // Average (95 + 95 + 93) / 3 = 94.33: the 5★ band. Lower medians: A.1.b [2,2,3] → 2, A.3.e [0,1,2] → 1,
+    // B.4.a [3,5,5] → 5, C.10.a [2,3,5] → 3 (option 4). The council falls short of 5★ on A.1.b and C.10.a:
+    // mandatory criteria met up to 4★, so 4 stars.
+    const evaluated = await evaluationOf(dossier);
+    expect(evaluated).toMatchObject({ status: "SCORED", averageScore: 94.33, resultStars: 4 });
+    expect(evaluated.evaluation).toMatchObject({
+      ruleSetVersion: "QĐ 148/QĐ-TTg, sửa đổi bởi QĐ 1489/QĐ-TTg",
+      mandatoryStarsMet: 4,
+      unmetMandatory: [
+        { stars: 5, criterionCode: "A.1.b" },
+        { stars: 5, criterionCode: "C.10.a" },
+      ],
+    });
+    const consolidated = new Map(
+      evaluated.evaluation.consolidated.map((c: { criterionCode: string }) => [c.criterionCode, c]),
+    );
+    expect(consolidated.size).toBe(32);
+    expect(consolidated.get("A.1.b")).toEqual({ criterionCode: "A.1.b", optionCode: "A.1.b.2", points: 2 });
+    expect(consolidated.get("A.3.e")).toEqual({ criterionCode: "A.3.e", optionCode: "A.3.e.1", points: 1 });
+    expect(consolidated.get("B.4.a")).toEqual({ criterionCode: "B.4.a", optionCode: "B.4.a.4", points: 5 });
+    expect(consolidated.get("C.10.a")).toEqual({
+      criterionCode: "C.10.a",
+      optionCode: "C.10.a.4",
+      points: 3,
+    });
+
+    // 4 stars for the province; an average of at least 90 may still be proposed to the Ministry.
+    const actions = await t.app.gql(
+      "query($id: ID!) { dossier(id: $id) { allowedActions } }",
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(actions.body.data.dossier.allowedActions).toEqual(["RECORD_RECOGNITION", "PROPOSE_TO_CENTRAL"]);
+    // Every sheet is kept, with its choices, once concluded.
+    const sheets = await t.app.gql(
+      "query($id: ID!) { dossier(id: $id) { scoreSheets { total choices { criterionCode optionCode points } } } }",
+      { id: String(dossier.id) },
+      lan.headers,
+    );
+    expect(sheets.body.data.dossier.scoreSheets.map((s: { total: number }) => s.total)).toEqual([95, 95, 93]);
+    expect(sheets.body.data.dossier.scoreSheets[0].choices).toContainEqual({
+      criterionCode: "A.3.e",
+      optionCode: null,
+      points: 0,
+    });
+  });
+
+  it("below the threshold, a dossier is not proposed to the Ministry and allowedActions does not offer it", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+      createdBy: t.staff.binhLu.user,
+      resultStars: 4,
+      categoryCode: SET_01,
+    });
+    const actions = await t.app.gql(
+      "query($id: ID!) { dossier(id: $id) { allowedActions } }",
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(actions.body.data.dossier.allowedActions).toEqual(["RECORD_RECOGNITION"]);
+    const proposed = await t.app.gql(
+      "mutation($id: ID!) { proposeToCentral(id: $id) { status } }",
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(codes(proposed)).toEqual(["INVALID_TRANSITION"]);
+    expect(proposed.body.errors![0].message).toBe(
+      "Only a dossier averaging at least 90 points goes to the Ministry; this one averages 75.",
+    );
+  });
+});
+
+describe("the commune's grades of the four local criteria", () => {
+  const report = (d: Dossier, grades: Partial<Record<string, string | null>>) =>
+    t.app.gql(
+      op("RecordCommuneReport"),
+      {
+        input: {
+          dossierId: String(d.id),
+          ...Object.fromEntries(
+            ["localOrigin", "localLabour", "ideaOrigin", "localIdentity"].map((k) => [
+              k,
+              { met: k !== "localIdentity", note: null, optionCode: grades[k] ?? null },
+            ]),
+          ),
+        },
+      },
+      t.staff.binhLu.headers,
+    );
+
+  it("asks the option of the matching sheet criterion, and shows the grades to the province", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.SUBMITTED, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    const missing = await report(dossier, {
+      localOrigin: "A.1.a.3",
+      localLabour: "A.3.c.2",
+      ideaOrigin: "A.2.a.4",
+    });
+    expect(codes(missing)).toEqual(["BAD_USER_INPUT"]);
+    expect(missing.body.errors![0].extensions!.argument).toBe("input.localIdentity.optionCode");
+    const foreign = await report(dossier, {
+      localOrigin: "A.1.b.1",
+      localLabour: "A.3.c.2",
+      ideaOrigin: "A.2.a.4",
+      localIdentity: "B.5.b.3",
+    });
+    expect(foreign.body.errors![0].message).toBe("A.1.b.1 is not an option of A.1.a.");
+    const done = await report(dossier, {
+      localOrigin: "A.1.a.3",
+      localLabour: "A.3.c.2",
+      ideaOrigin: "A.2.a.4",
+      localIdentity: "B.5.b.3",
+    });
+    expect(done.body.errors).toBeUndefined();
+    const seen = await t.app.gql(
+      `query($id: ID!) { dossier(id: $id) { communeReport {
+        localOrigin { met criterionCode optionCode points } localIdentity { met criterionCode optionCode points } } } }`,
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(seen.body.data.dossier.communeReport).toEqual({
+      localOrigin: { met: true, criterionCode: "A.1.a", optionCode: "A.1.a.3", points: 5 },
+      localIdentity: { met: false, criterionCode: "B.5.b", optionCode: "B.5.b.3", points: 3 },
+    });
+  });
+});
