@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "./demo/demo-use
 import { loadDemoCatalog } from "./demo/load-demo";
 import { loadReferenceData } from "./reference/load-reference";
 import { SqlLogger } from "./sql-logger";
+import { allRuleSets, criteriaSheetsIn } from "../rules/rule-book";
 
 /** A start-up failure with a one-line, secret-free explanation. */
 export class StartupError extends Error {}
@@ -47,6 +48,7 @@ export async function openDatabase(
     } else {
       const counts = await loadReferenceData(dataSource);
       log.info({ counts }, "reference data loaded");
+      await reportSheetDefects(dataSource, log);
       const products = await loadDemoCatalog(dataSource);
       if (products) log.info({ products }, "demo catalog loaded");
       await loadDemoUsers(dataSource);
@@ -68,4 +70,22 @@ export async function migrate(dataSource: DataSource, log: Logger): Promise<void
   );
   const counts = await loadReferenceData(dataSource);
   log.info({ counts }, "reference data loaded");
+  await reportSheetDefects(dataSource, log);
+}
+
+/**
+ * Logs, once at start, each criteria sheet with defects (file and line): dossiers of its product set are
+ * scored by part totals until a corrections file fixes it.
+ */
+async function reportSheetDefects(dataSource: DataSource, log: Logger): Promise<void> {
+  const folders = new Set((await allRuleSets(dataSource.manager)).map((r) => r.criteriaSheets));
+  for (const folder of folders) {
+    if (!folder) continue;
+    for (const sheet of criteriaSheetsIn(folder).values())
+      if (sheet.defects.length)
+        log.warn(
+          { folder, file: sheet.file, defects: sheet.defects },
+          `criteria sheet ${folder}/${sheet.file} has defects: its product set is scored by part totals`,
+        );
+  }
 }

@@ -114,8 +114,10 @@ type Node = {
   title: string;
   description: string;
   stars: number | null;
-  /** null: the cell is empty. */
+  /** null: the cell is empty (or not a number: see `unreadable`). */
   score: number | null;
+  /** Cells that are not numbers, reported unless a correction replaces them. */
+  unreadable: { stars?: string; score?: string };
   /** The file line (what an editor shows) and the record number (what the sheets' README counts). */
   line: number;
   row: number | null;
@@ -141,6 +143,7 @@ export function parseCriteriaSheet(
   const rows = readCsv(path, COLUMNS);
   const nodes = rows.map((row, i) => toNode(file, row, i + 2, defects));
   const root: Node = {
+    unreadable: {},
     level: -1,
     title: "",
     description: "",
@@ -154,7 +157,8 @@ export function parseCriteriaSheet(
   const stack: Node[] = [root];
   for (const node of nodes) {
     if (node.level < 0 || node.level > 3) {
-      defects.push(`${where(file, node)}: level ${node.level} is not 0 to 3`);
+      // A level that is not a number was reported when the row was read.
+      if (node.level > 3) defects.push(`${where(file, node)}: level ${node.level} is not 0 to 3`);
       continue;
     }
     while (stack.length > 1 && stack.at(-1)!.level >= node.level) stack.pop();
@@ -179,30 +183,36 @@ const where = (file: string, n: Node) =>
 const isOwnCriterion = (group: Node) =>
   group.children.length > 0 && group.children.every((c) => c.level === 3);
 
+/** A whole number, null for an empty cell, undefined for anything else. */
+const wholeNumber = (text: string): number | null | undefined =>
+  text === "" ? null : /^\d+$/.test(text) ? Number(text) : undefined;
+
 function toNode(file: string, { line, values: v }: CsvRow, row: number, defects: string[]): Node {
-  const bad = (reason: string) => defects.push(`${file}:${line} (row ${row}): ${reason}`);
-  const number = (name: string, text: string): number | null => {
-    if (text === "") return null;
-    if (!/^\d+$/.test(text)) {
-      bad(`${name} '${text}' is not a number`);
-      return null;
-    }
-    return Number(text);
-  };
-  const level = number("level", v.level) ?? -1;
-  const stars = number("stars", v.stars);
-  if (stars !== null && (stars < 3 || stars > 5)) bad(`stars ${stars} is not 3, 4 or 5`);
-  return {
-    level,
+  const level = wholeNumber(v.level);
+  if (level === undefined || level === null)
+    defects.push(`${file}:${line} (row ${row}): level '${v.level}' is not a number`);
+  const node: Node = {
+    level: level ?? -1,
     title: oneLine(v.title),
     description: oneLine(v.description),
-    stars,
-    score: number("score", v.score),
+    stars: null,
+    score: null,
+    unreadable: {},
     line,
     row,
     children: [],
     code: "",
   };
+  setNumber(node, "stars", v.stars);
+  setNumber(node, "score", v.score);
+  return node;
+}
+
+function setNumber(node: Node, field: "stars" | "score", text: string): void {
+  const value = wholeNumber(text);
+  node[field] = value ?? null;
+  if (value === undefined) node.unreadable[field] = text;
+  else delete node.unreadable[field];
 }
 
 /** Codes from the printed structure: parts A–C, groups numbered through the sheet, criteria lettered a, b, c, d, đ… */
@@ -232,13 +242,12 @@ function find(root: Node, code: string): Node | undefined {
 
 function applyCorrection(root: Node, c: Correction, defects: string[]): void {
   const v = c.values;
-  const num = (t: string) => (t === "" ? undefined : Number(t));
   const target = find(root, c.code);
   if (target) {
     if (v.title) target.title = oneLine(v.title);
     if (v.description) target.description = oneLine(v.description);
-    if (v.stars !== "") target.stars = num(v.stars) ?? null;
-    if (v.score !== "") target.score = num(v.score) ?? null;
+    if (v.stars !== "") setNumber(target, "stars", v.stars);
+    if (v.score !== "") setNumber(target, "score", v.score);
     return;
   }
   // A new option: its code is its criterion's code and the next position.
@@ -247,26 +256,38 @@ function applyCorrection(root: Node, c: Correction, defects: string[]): void {
   const position = Number(c.code.split(".").at(-1));
   if (!parent || position !== parent.children.length + 1 || !v.title) {
     defects.push(
-      `corrections line ${c.line}: ${c.code} is neither an element of the sheet nor its criterion's next option`,
+      `corrections.csv:${c.line}: ${c.code} is neither an element of the sheet nor its criterion's next option`,
     );
     return;
   }
-  parent.children.push({
+  const option: Node = {
     level: 3,
     title: oneLine(v.title),
     description: oneLine(v.description ?? ""),
-    stars: num(v.stars) ?? null,
-    score: num(v.score) ?? null,
+    stars: null,
+    score: null,
+    unreadable: {},
     line: c.line,
     row: null,
     children: [],
     code: c.code,
-  });
+  };
+  setNumber(option, "stars", v.stars);
+  setNumber(option, "score", v.score);
+  parent.children.push(option);
 }
 
 function check(file: string, root: Node, defects: string[]): void {
   const at = (n: Node) => where(file, n);
   const sum = (nodes: Node[]) => nodes.reduce((s, n) => s + (n.score ?? 0), 0);
+  const walk = (n: Node) => {
+    for (const [field, text] of Object.entries(n.unreadable))
+      defects.push(`${at(n)}: ${field} '${text}' is not a number`);
+    if (n.stars !== null && (n.stars < 3 || n.stars > 5))
+      defects.push(`${at(n)}: stars ${n.stars} is not 3, 4 or 5`);
+    n.children.forEach(walk);
+  };
+  root.children.forEach(walk);
   if (root.children.length !== 3)
     defects.push(`${file}: ${root.children.length} parts instead of A, B and C`);
   root.children.forEach((part, i) => {
@@ -295,7 +316,8 @@ function check(file: string, root: Node, defects: string[]): void {
             `${at(criterion)}: criterion ${criterion.code} is ${criterion.score} but its best option gives ${best}`,
           );
         for (const option of criterion.children)
-          if (option.score === null) defects.push(`${at(option)}: option ${option.code} has no points`);
+          if (option.score === null && !option.unreadable.score)
+            defects.push(`${at(option)}: option ${option.code} has no points`);
       }
     }
   });

@@ -1,4 +1,5 @@
-import { type Dossier } from "../../src/dossiers/dossier.entity";
+import { Product } from "../../src/catalog/product.entity";
+import { type Dossier, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
@@ -285,6 +286,31 @@ describe("per-criterion score sheets", () => {
     expect(proposed.body.errors![0].message).toBe(
       "Only a dossier averaging at least 90 points goes to the Ministry; this one averages 75.",
     );
+  });
+});
+
+describe("an upgrade", () => {
+  it("that reaches no more than the current stars ends NOT_ACHIEVED, saying what falls short, and the certificate stays", async () => {
+    const { dossier, product } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+      kind: DossierKind.UPGRADE,
+    });
+    const before = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
+    // 98 points, but no intellectual property (mandatory from 4★): 3 stars, as the product has now.
+    for (const member of t.staff.council)
+      expect((await submit(dossier, member, bestExcept({ "A.3.e": null }))).body.errors).toBeUndefined();
+    const concluded = await t.app.gql(
+      op("ConcludeEvaluation"),
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(concluded.body.data.concludeEvaluation).toMatchObject({ status: "NOT_ACHIEVED", resultStars: 3 });
+    expect((await evaluationOf(dossier)).evaluation.unmetMandatory).toEqual([
+      { stars: 4, criterionCode: "A.3.e" },
+    ]);
+    const after = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
+    expect([after.stars, after.currentCertificateId]).toEqual([3, before.currentCertificateId]);
   });
 });
 

@@ -1,13 +1,97 @@
-import { parseCriteriaSheets } from "../../src/rules/criteria-sheet";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { referenceFile } from "../../src/core/paths";
+import { parseCriteriaSheets } from "../../src/rules/criteria-sheet";
 
-test("print", () => {
-  const sheets = parseCriteriaSheets(referenceFile("criteria-148"));
-  for (const s of sheets.values()) if (s.defects.length) console.log(s.file, s.defects);
-  const s1 = sheets.get(1)!;
-  console.log(
-    JSON.stringify(
-      s1.parts.map((p) => [p.code, p.maxPoints, p.criteria.length, p.criteria.map((c) => c.code).join(" ")]),
-    ),
-  );
+const SHEETS = referenceFile("criteria-148");
+
+describe("the criteria sheets of Decision 148", () => {
+  const sheets = parseCriteriaSheets(SHEETS);
+  const defective = [...sheets.values()].filter((s) => s.defects.length);
+
+  it("reads all 26, of which the 8 the sheets' README lists have defects, reported with file, line and row", () => {
+    expect(sheets.size).toBe(26);
+    // Rows as the README counts them (records, the header being row 1); lines as an editor shows them.
+    expect(Object.fromEntries(defective.map((s) => [s.file, s.defects]))).toEqual({
+      "set-03.csv": [
+        "set-03.csv:123 (row 120): group C.7 (7. DINH DƯỠNG (Chỉ ra hàm lượng của các …) is 2 but its criteria sum to 0",
+        "set-03.csv:129 (row 125): group C.8 (8. TÍNH ĐỘC ĐÁO) is 5 but its criteria sum to 0",
+        "set-03.csv:145 (row 141): group C.10 (10. ĐẢM BẢO CHẤT LƯỢNG SẢN PHẨM) is 5 but its criteria sum to 0",
+        "set-03.csv:156 (row 152): group C.12 (12. CƠ HỘI THỊ TRƯỜNG TOÀN CẦU) is 3 but its criteria sum to 0",
+      ],
+      "set-07.csv": ["set-07.csv:119 (row 113): criterion C.6.d is 4 but its best option gives 3"],
+      "set-11.csv": [
+        "set-11.csv:104 (row 99): part C is 35 but its groups sum to 32",
+        "set-11.csv:106 (row 100): group C.6 (6. CHỈ TIÊU CẢM QUAN) is 13 but its criteria sum to 26",
+        "set-11.csv:107 (row 101): criterion C.6.a has no options",
+        "set-11.csv:116 (row 110): criterion C.6.d has no options",
+      ],
+      "set-12.csv": ["set-12.csv:104 (row 99): part C is 35 but its groups sum to 32"],
+      "set-13.csv": ["set-13.csv:99 (row 99): part C is 35 but its groups sum to 33"],
+      "set-17.csv": ["set-17.csv:20 (row 18): score 'l' is not a number"],
+      "set-18.csv": ["set-18.csv:11 (row 10): score 't' is not a number"],
+      "set-26.csv": [
+        "set-26.csv:96 (row 93): group C.8 (8. CHẤT LƯỢNG VỀ ĐIỀU KIỆN KINH DOANH DỊ…) is 3 but its criteria sum to 6",
+        "set-26.csv:105 (row 102): group C.9 (9. CHẤT LƯỢNG AN TOÀN VÀ AN NINH TRẬT TỰ) is 2 but its criteria sum to 4",
+        "set-26.csv:132 (row 129): group C.15 (15. TIỆN NGHI) is 3 but its criteria sum to 6",
+      ],
+    });
+  });
+
+  it("codes the clean sheets from their printed structure, each option's points summing to 100", () => {
+    for (const sheet of sheets.values()) {
+      if (sheet.defects.length) continue;
+      const criteria = sheet.parts.flatMap((p) => p.criteria);
+      expect(criteria.reduce((s, c) => s + Math.max(...c.options.map((o) => o.points)), 0)).toBe(100);
+      expect(new Set(criteria.map((c) => c.code)).size).toBe(criteria.length);
+      for (const c of criteria)
+        expect(c.options.map((o) => o.code)).toEqual(c.options.map((_o, i) => `${c.code}.${i + 1}`));
+    }
+    // Set 19 prints "c) Sở hữu trí tuệ" after "đ) Kế toán": the code follows the position (A.3.e), as in the other sheets.
+    const ip = sheets.get(19)!.parts[0].criteria.find((c) => c.title.includes("Sở hữu trí tuệ"))!;
+    expect(ip.code).toBe("A.3.e");
+    // A group with options directly is its own criterion (set 20, part C).
+    expect(
+      sheets
+        .get(20)!
+        .parts[2].criteria.map((c) => c.code)
+        .slice(0, 3),
+    ).toEqual(["C.6", "C.7", "C.8"]);
+  });
+});
+
+describe("a corrections file", () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), "criteria-"));
+    for (const n of ["17", "18"]) copyFileSync(join(SHEETS, `set-${n}.csv`), join(dir, `set-${n}.csv`));
+    return dir;
+  };
+
+  it("fixes a sheet by code, without touching the sheet's file", () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "corrections.csv"),
+      "set,code,title,description,level,stars,score\n17,A.1.d.2,,,,,1\n",
+    );
+    const sheets = parseCriteriaSheets(dir);
+    expect(sheets.get(17)!.defects).toEqual([]);
+    const option = sheets.get(17)!.parts[0].criteria.find((c) => c.code === "A.1.d")!.options[1];
+    expect(option).toMatchObject({ code: "A.1.d.2", points: 1 });
+    expect(sheets.get(18)!.defects).toEqual(["set-18.csv:11 (row 10): score 't' is not a number"]);
+  });
+
+  it("reports a correction that fixes nothing it can find, or gives another bad number", () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "corrections.csv"),
+      "set,code,title,description,level,stars,score\n17,A.1.d.9,x,,3,,1\n18,A.1.b.2,,,,,two\n",
+    );
+    const sheets = parseCriteriaSheets(dir);
+    expect(sheets.get(17)!.defects).toEqual([
+      "corrections.csv:2: A.1.d.9 is neither an element of the sheet nor its criterion's next option",
+      "set-17.csv:20 (row 18): score 'l' is not a number",
+    ]);
+    expect(sheets.get(18)!.defects).toEqual(["set-18.csv:11 (row 10): score 'two' is not a number"]);
+  });
 });
