@@ -37,6 +37,28 @@ registerEnumType(IssuingLevel, {
     "Who recognised the product: PROVINCE (the provincial People's Committee, 3 and 4 stars), DISTRICT (a district People's Committee, 3 stars, before districts were abolished on 1 July 2025), CENTRAL (the Ministry, 5 stars).",
 });
 
+export enum RevocationAuthority {
+  PROVINCE = "PROVINCE",
+  MINISTRY = "MINISTRY",
+}
+registerEnumType(RevocationAuthority, {
+  name: "RevocationAuthority",
+  description:
+    "Who revokes a certificate, by who issued it (the rule set's revocationAuthority): the province, or the Ministry on the province's proposal.",
+});
+
+/** A ground as cited: its code and the decision's wording when it was cited. */
+export type CitedGround = { code: string; text: string };
+
+/** The province's proposal to the Ministry to revoke a certificate the Ministry issued. */
+export type MinistryRevocationProposal = {
+  letterNumber: string;
+  letterDate: LocalDate;
+  grounds: CitedGround[];
+  reason: string;
+  proposedById: number;
+};
+
 @Entity()
 @ObjectType({ description: "An OCOP certificate (giấy chứng nhận) for one product at a star level." })
 @Directive(PUBLIC_CACHE)
@@ -96,6 +118,18 @@ export class Certificate {
   @Column({ type: "varchar", length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: "Number of the revocation decision." })
   revocationDecisionNumber: string | null;
+
+  /** The grounds of the rule set the revocation cites (staff read them through revocationGrounds). */
+  @Column({ type: "simple-json", nullable: true })
+  revocationGrounds: CitedGround[] | null;
+
+  @Column({ type: "varchar", length: 16, nullable: true })
+  @Field(() => RevocationAuthority, { nullable: true, description: "Who revoked it." })
+  revokedBy: RevocationAuthority | null;
+
+  /** Set when the province proposes to the Ministry to revoke a certificate the Ministry issued. */
+  @Column({ type: "simple-json", nullable: true })
+  ministryRevocationProposal: MinistryRevocationProposal | null;
 
   @Column({ type: "int", nullable: true })
   supersededById: number | null;

@@ -4,9 +4,17 @@ import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Certificate } from "./certificate.entity";
-import { NoticeChannel } from "./expiry-notice.entity";
+import { RevocationGround } from "../rules/rule-set.entity";
+import { ExpiryNotice, NoticeChannel } from "./expiry-notice.entity";
+import { firstNotice } from "./loaders";
 import { LIFECYCLE_ROLES } from "./lifecycle.service";
-import { CommuneCertificates, ExpiryNoticeInput, ExpiringArgs, RecognizedInArgs } from "./lifecycle.types";
+import {
+  CommuneCertificates,
+  ExpiryNoticeInput,
+  ExpiringArgs,
+  MinistryRevocationProposalRecord,
+  RecognizedInArgs,
+} from "./lifecycle.types";
 
 @Resolver(() => Certificate)
 export class CertificateLifecycleResolver {
@@ -22,7 +30,7 @@ export class CertificateLifecycleResolver {
   @Authorized(...LIFECYCLE_ROLES)
   @Mutation(() => Certificate, {
     description:
-      "Records that the producer was told of the expiry (once per certificate; flagged late after the notice period).",
+      "Records that the producer was told of the expiry: the province's letter, the commune's relay… (once per sender and day; flagged late after the notice period, judged on the first).",
   })
   recordExpiryNotice(
     @Ctx() ctx: Context,
@@ -46,7 +54,7 @@ export class CertificateLifecycleResolver {
   @Authorized()
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
-    description: "Staff only: when the expiry notice was sent.",
+    description: "Staff only: when the first expiry notice was sent.",
   })
   async noticeSentOn(@Root() c: Certificate, @Ctx() ctx: Context): Promise<LocalDate | null> {
     return (await noticeFor(ctx, c))?.sentOn ?? null;
@@ -61,16 +69,46 @@ export class CertificateLifecycleResolver {
   @Authorized()
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: "Staff only: was the notice sent later than the rules' notice period before expiry?",
+    description: "Staff only: was the first notice sent later than the rules' notice period before expiry?",
   })
   async noticeLate(@Root() c: Certificate, @Ctx() ctx: Context): Promise<boolean | null> {
     return (await noticeFor(ctx, c))?.late ?? null;
   }
+
+  @Authorized()
+  @FieldResolver(() => [ExpiryNotice], { description: "Staff only: every expiry notice, first sent first." })
+  async expiryNotices(@Root() c: Certificate, @Ctx() ctx: Context): Promise<ExpiryNotice[]> {
+    return [...(await noticesOf(ctx, c))].sort((a, b) => a.sentOn.localeCompare(b.sentOn) || a.id - b.id);
+  }
+
+  @FieldResolver(() => [RevocationGround], {
+    description: "The grounds the revocation decision cites (empty unless revoked, or when it cites none).",
+  })
+  revocationGrounds(@Root() c: Certificate): RevocationGround[] {
+    return c.revocationGrounds ?? [];
+  }
+
+  @Authorized()
+  @FieldResolver(() => MinistryRevocationProposalRecord, {
+    nullable: true,
+    description:
+      "Staff only: the province's proposal to the Ministry to revoke it (certificates the Ministry issued).",
+  })
+  async ministryRevocationProposal(
+    @Root() c: Certificate,
+    @Ctx() ctx: Context,
+  ): Promise<MinistryRevocationProposalRecord | null> {
+    const product = await ctx.loaders.product.load(c.productId);
+    if (!ctx.viewer || !product || !inViewerCommune(ctx.viewer, product.communeCode)) return null;
+    return c.ministryRevocationProposal;
+  }
 }
 
-/** The certificate's expiry notice, for staff whose scope covers the product's commune (else null, as for none). */
-async function noticeFor(ctx: Context, c: Certificate) {
+/** The certificate's expiry notices, for staff whose scope covers the product's commune (else none). */
+async function noticesOf(ctx: Context, c: Certificate): Promise<ExpiryNotice[]> {
   const product = await ctx.loaders.product.load(c.productId);
-  if (!ctx.viewer || !product || !inViewerCommune(ctx.viewer, product.communeCode)) return null;
-  return ctx.loaders.expiryNotice.load(c.id);
+  if (!ctx.viewer || !product || !inViewerCommune(ctx.viewer, product.communeCode)) return [];
+  return ctx.loaders.expiryNotices.load(c.id);
 }
+
+const noticeFor = async (ctx: Context, c: Certificate) => firstNotice(await noticesOf(ctx, c));

@@ -18,7 +18,7 @@ import { Commune } from "../geography/commune.entity";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { visibleCertificate } from "./certificate.service";
-import { ExpiryNotice } from "./expiry-notice.entity";
+import { ExpiryNotice, NoticeAuthority } from "./expiry-notice.entity";
 import type {
   CommuneCertificates,
   ExpiringArgs,
@@ -61,25 +61,43 @@ export class CertificateLifecycleService {
           status: enumRef("CertificateStatus", status),
         });
       }
-      const existing = await m.findOneBy(ExpiryNotice, { certificateId: certificate.id });
-      if (existing) throw conflict("certificate.noticeRecorded", { sentOn: existing.sentOn });
+      const authority =
+        input.authority ??
+        (viewer.role === Role.COMMUNE_OFFICER ? NoticeAuthority.COMMUNE : NoticeAuthority.PROVINCE);
+      const existing = await m.findOneBy(ExpiryNotice, {
+        certificateId: certificate.id,
+        sentOn: input.sentOn,
+        authority,
+      });
+      if (existing)
+        throw conflict("certificate.noticeRecorded", {
+          sentOn: existing.sentOn,
+          authority: enumRef("NoticeAuthority", authority),
+        });
+      if (input.letterDate) requireNotFuture(input.letterDate, ctx.today, "input.letterDate");
       const rules = await ruleSetOn(m, input.sentOn);
       const late = input.sentOn > addDays(certificate.expiresOn, -rules.expiryNoticeDays);
       await m.insert(ExpiryNotice, {
         certificateId: certificate.id,
         sentOn: input.sentOn,
         channel: input.channel,
+        authority,
+        letterNumber: blankToNull(input.letterNumber),
+        letterDate: input.letterDate ?? null,
         note,
         late,
         recordedById: viewer.id,
       });
+      const letter = input.letterNumber?.trim()
+        ? ` (${input.letterNumber.trim()}${input.letterDate ? ` of ${input.letterDate}` : ""})`
+        : "";
       await audit(m, {
         at: ctx.now,
         actorId: viewer.id,
         action: "EXPIRY_NOTICE_RECORDED",
         subjectType: "Certificate",
         subjectId: certificate.id,
-        note: `${input.channel} on ${input.sentOn}${late ? `, late (less than ${rules.expiryNoticeDays} days before ${certificate.expiresOn})` : ""}`,
+        note: `${authority}${letter}, ${input.channel} on ${input.sentOn}${late ? `, late (less than ${rules.expiryNoticeDays} days before ${certificate.expiresOn})` : ""}`,
       });
       return certificate;
     });

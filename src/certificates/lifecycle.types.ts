@@ -5,7 +5,8 @@ import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
 import { Certificate } from "./certificate.entity";
-import { NoticeChannel } from "./expiry-notice.entity";
+import { RevocationGround } from "../rules/rule-set.entity";
+import { NoticeAuthority, NoticeChannel } from "./expiry-notice.entity";
 
 @InputType()
 export class ExpiryNoticeInput {
@@ -22,6 +23,37 @@ export class ExpiryNoticeInput {
   @Field(() => String, { nullable: true })
   @Text(2000, { optional: true, multiline: true })
   note?: string | null;
+
+  @Field(() => NoticeAuthority, {
+    nullable: true,
+    description:
+      "Who sent it; default: the province for province officers, the commune for commune officers.",
+  })
+  authority?: NoticeAuthority | null;
+
+  @Field(() => String, { nullable: true, description: "The letter's number (công văn), if any." })
+  @Text(100, { optional: true })
+  letterNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The letter's date, if any." })
+  letterDate?: LocalDate | null;
+}
+
+@ObjectType({
+  description: "The province's proposal to the Ministry to revoke a certificate the Ministry issued.",
+})
+export class MinistryRevocationProposalRecord {
+  @Field()
+  letterNumber: string;
+
+  @Field(() => LocalDateScalar)
+  letterDate: LocalDate;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [RevocationGround])
+  grounds: RevocationGround[];
 }
 
 @ObjectType({ description: "A commune's certificates in a report." })

@@ -3,6 +3,7 @@ import { Role } from "../auth/user.entity";
 import { stringify } from "csv-stringify/sync";
 import { ErrorCode } from "../core/errors";
 import { sendAppError, sendError } from "../http/rest-errors";
+import { firstNotice } from "./loaders";
 import type { Context } from "../context";
 import { checkShape } from "../core/validation";
 import { certificateStatus } from "./certificate.entity";
@@ -71,7 +72,9 @@ export function reportsRouter(contextFor: (req: Request, res: Response) => Promi
       const products = await Promise.all(certificates.map(({ c }) => ctx.loaders.product.load(c.productId)));
       const [producers, notices] = await Promise.all([
         Promise.all(products.map((p) => ctx.loaders.producer.load(p!.producerId))),
-        Promise.all(certificates.map(({ c }) => ctx.loaders.expiryNotice.load(c.id))),
+        Promise.all(
+          certificates.map(async ({ c }) => firstNotice(await ctx.loaders.expiryNotices.load(c.id))),
+        ),
       ]);
       const rows = certificates.map(({ commune, c }, i) => {
         const notice = notices[i];

@@ -1,7 +1,8 @@
 import { Role } from "../auth/user.entity";
 import { ProducerKind } from "../catalog/producer.entity";
 import { CertificateStatus } from "../certificates/certificate.entity";
-import { NoticeChannel } from "../certificates/expiry-notice.entity";
+import { RevocationAuthority } from "../certificates/certificate.entity";
+import { NoticeAuthority, NoticeChannel } from "../certificates/expiry-notice.entity";
 import { DocumentKind, DossierKind } from "../dossiers/dossier.entity";
 import { DossierAction, DossierStatus } from "../dossiers/workflow";
 import { RecommendationStatus, ViolationKind } from "../oversight/oversight.entity";
@@ -19,6 +20,8 @@ export const LABELLED_ENUMS = {
   CertificateStatus,
   RecommendationStatus,
   NoticeChannel,
+  NoticeAuthority,
+  RevocationAuthority,
   ProducerKind,
 };
 export type EnumName = keyof typeof LABELLED_ENUMS;
@@ -105,6 +108,8 @@ export const LABELS: Record<Lang, Labels> = {
       SMS: "Tin nhắn",
       IN_PERSON: "Trực tiếp",
     },
+    NoticeAuthority: { PROVINCE: "tỉnh", COMMUNE: "xã" },
+    RevocationAuthority: { PROVINCE: "UBND tỉnh", MINISTRY: "Bộ Nông nghiệp và Môi trường" },
     ProducerKind: {
       HTX: "Hợp tác xã",
       DOANH_NGHIEP: "Doanh nghiệp",
@@ -184,6 +189,11 @@ export const LABELS: Record<Lang, Labels> = {
       EMAIL: "E-mail",
       SMS: "Text message",
       IN_PERSON: "In person",
+    },
+    NoticeAuthority: { PROVINCE: "province", COMMUNE: "commune" },
+    RevocationAuthority: {
+      PROVINCE: "Provincial People's Committee",
+      MINISTRY: "Ministry of Agriculture and Environment",
     },
     ProducerKind: {
       HTX: "Cooperative",

@@ -111,8 +111,15 @@ const EN = {
 
   "certificate.notFound": "No certificate has this number.",
   "certificate.noNoticeDue": "The certificate is “{status}”: no notice is due.",
-  "certificate.noticeRecorded": "A notice was already recorded for this certificate, sent on {sentOn}.",
-  "certificate.onlyActive": "The certificate is “{status}”: only an active one can be revoked.",
+  "certificate.noticeRecorded":
+    "A notice from the {authority} sent on {sentOn} is already recorded for this certificate.",
+  "certificate.onlyActive": "The certificate is “{status}”: only an active or expired one can be revoked.",
+  "certificate.unknownGrounds": "{codes} are not revocation grounds of {version}; the grounds are: {known}.",
+  "certificate.ministryRevokes":
+    "A certificate issued by the Ministry is revoked by the Ministry: record the province's proposal first (proposeRevocationToMinistry), then the Ministry's decision.",
+  "certificate.provinceRevokes": "This certificate is revoked by the province, not proposed to the Ministry.",
+  "certificate.proposedAlready":
+    "The revocation of this certificate was already proposed to the Ministry ({letterNumber} of {letterDate}).",
   "certificate.notThisProduct": "These violations were not recorded for this product.",
   "certificate.recommendationWaiting":
     "A recommendation for this certificate is already waiting for the province.",
@@ -283,9 +290,17 @@ const VI: Record<MessageKey, string> = {
 
   "certificate.notFound": "Không có giấy chứng nhận với số này.",
   "certificate.noNoticeDue": "Giấy chứng nhận đang ở trạng thái “{status}”: không cần thông báo.",
-  "certificate.noticeRecorded": "Đã ghi nhận thông báo cho giấy chứng nhận này, gửi ngày {sentOn}.",
+  "certificate.noticeRecorded":
+    "Đã ghi nhận thông báo của {authority} gửi ngày {sentOn} cho giấy chứng nhận này.",
   "certificate.onlyActive":
-    "Giấy chứng nhận đang ở trạng thái “{status}”: chỉ thu hồi được giấy còn hiệu lực.",
+    "Giấy chứng nhận đang ở trạng thái “{status}”: chỉ thu hồi được giấy còn hiệu lực hoặc đã hết hạn.",
+  "certificate.unknownGrounds":
+    "{codes} không phải là căn cứ thu hồi theo {version}; các căn cứ là: {known}.",
+  "certificate.ministryRevokes":
+    "Giấy chứng nhận do Bộ cấp thì Bộ thu hồi: hãy ghi nhận văn bản đề nghị của tỉnh trước (proposeRevocationToMinistry), sau đó ghi quyết định của Bộ.",
+  "certificate.provinceRevokes": "Giấy chứng nhận này do tỉnh thu hồi, không đề nghị Bộ.",
+  "certificate.proposedAlready":
+    "Đã đề nghị Bộ thu hồi giấy chứng nhận này ({letterNumber} ngày {letterDate}).",
   "certificate.notThisProduct": "Các vi phạm này không được ghi nhận cho sản phẩm này.",
   "certificate.recommendationWaiting": "Đã có đề nghị thu hồi giấy chứng nhận này đang chờ tỉnh quyết định.",
   "certificate.already": "Giấy chứng nhận đã ở trạng thái “{status}”.",

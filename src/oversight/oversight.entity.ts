@@ -10,7 +10,7 @@ import {
 } from "typeorm";
 import { User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
-import { Certificate } from "../certificates/certificate.entity";
+import { type CitedGround, Certificate } from "../certificates/certificate.entity";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 
@@ -125,6 +125,10 @@ export class RevocationRecommendation {
   /** Ids of the violations it rests on. */
   @Column({ type: "simple-json" })
   violationIds: number[];
+
+  /** The revocation grounds of the rule set it cites, as worded then (null: none cited, before grounds existed). */
+  @Column({ type: "simple-json", nullable: true })
+  grounds: CitedGround[] | null;
 
   @Column({ type: "simple-enum", enum: RecommendationStatus })
   @Field(() => RecommendationStatus)

@@ -4,9 +4,15 @@ import { Product } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { LIFECYCLE_ROLES } from "../certificates/lifecycle.service";
 import type { Context } from "../context";
+import { RevocationGround } from "../rules/rule-set.entity";
 import { ReasonArgs } from "../dossiers/dossier.types";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
-import { InspectionInput, RevocationRecommendationInput, RevokeCertificateInput } from "./oversight.types";
+import {
+  InspectionInput,
+  MinistryRevocationProposalInput,
+  RevocationRecommendationInput,
+  RevokeCertificateInput,
+} from "./oversight.types";
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
@@ -48,13 +54,25 @@ export class RevocationResolver {
   @Authorized(Role.PROVINCE_OFFICER)
   @Mutation(() => Certificate, {
     description:
-      "Revokes: the product leaves the public catalog at once; pending recommendations are accepted.",
+      "Records the revocation decision (the province's, or for a certificate the Ministry issued the Ministry's, after proposeRevocationToMinistry): the product leaves the public catalog at once; pending recommendations are accepted.",
   })
   revokeCertificate(
     @Ctx() ctx: Context,
     @Arg("input", () => RevokeCertificateInput) input: RevokeCertificateInput,
   ): Promise<Certificate> {
     return ctx.services.oversight.revoke(ctx, input);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER)
+  @Mutation(() => Certificate, {
+    description:
+      "Records the province's letter proposing that the Ministry revoke a certificate the Ministry issued (5 stars).",
+  })
+  proposeRevocationToMinistry(
+    @Ctx() ctx: Context,
+    @Arg("input", () => MinistryRevocationProposalInput) input: MinistryRevocationProposalInput,
+  ): Promise<Certificate> {
+    return ctx.services.oversight.proposeToMinistry(ctx, input);
   }
 
   @Authorized(Role.COMMUNE_OFFICER)
@@ -91,5 +109,12 @@ export class RevocationResolver {
   @FieldResolver(() => Certificate)
   async certificate(@Root() r: RevocationRecommendation, @Ctx() ctx: Context): Promise<Certificate> {
     return (await ctx.loaders.certificate.load(r.certificateId))!;
+  }
+
+  @FieldResolver(() => [RevocationGround], {
+    description: "The revocation grounds it cites, as worded then.",
+  })
+  grounds(@Root() r: RevocationRecommendation): RevocationGround[] {
+    return r.grounds ?? [];
   }
 }

@@ -5,7 +5,15 @@ import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
-import { Certificate, CertificateStatus, certificateStatus } from "../certificates/certificate.entity";
+import {
+  Certificate,
+  CertificateStatus,
+  certificateStatus,
+  type CitedGround,
+  RevocationAuthority,
+} from "../certificates/certificate.entity";
+import type { LocalDate } from "../core/time";
+import { type RuleSet, ruleSetOn } from "../rules/rule-set.entity";
 import { visibleCertificate } from "../certificates/certificate.service";
 import { badInput, conflict, invalidTransition, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
@@ -18,6 +26,7 @@ import { enumRef } from "../i18n/messages";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
 import type {
   InspectionInput,
+  MinistryRevocationProposalInput,
   RevocationRecommendationInput,
   RevokeCertificateInput,
 } from "./oversight.types";
@@ -95,11 +104,8 @@ export class OversightService {
     ];
     return inTransaction(this.dataSource, async (m) => {
       const certificate = await visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
-      if (certificateStatus(certificate, ctx.today) !== CertificateStatus.ACTIVE) {
-        throw badInput("certificate.onlyActive", "input.certificateNumber", {
-          status: enumRef("CertificateStatus", certificateStatus(certificate, ctx.today)),
-        });
-      }
+      requireRevocable(certificate, ctx.today);
+      const grounds = citedGrounds(await ruleSetOn(m, ctx.today), input.grounds);
       if (violationIds.length) {
         const found = await m
           .getRepository(Violation)
@@ -127,6 +133,7 @@ export class OversightService {
           communeCode: product.communeCode,
           reason,
           violationIds,
+          grounds,
           status: RecommendationStatus.PENDING,
           recommendedById: viewer.id,
           decidedById: null,
@@ -139,7 +146,7 @@ export class OversightService {
         action: "REVOCATION_RECOMMENDED",
         subjectType: "Certificate",
         subjectId: certificate.id,
-        note: reason,
+        note: withGrounds(reason, grounds),
       });
       return recommendation;
     });
@@ -159,6 +166,11 @@ export class OversightService {
     });
   }
 
+  /**
+   * Revokes a certificate on the decision of whoever the rule set says revokes it: the province for its
+   * own (and former districts') certificates; for the Ministry's, the Ministry, once the province's
+   * proposal is recorded (proposeRevocationToMinistry).
+   */
   async revoke(ctx: RequestScope, input: RevokeCertificateInput): Promise<Certificate> {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
@@ -170,6 +182,11 @@ export class OversightService {
       if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED) {
         throw invalidTransition("certificate.already", { status: enumRef("CertificateStatus", status) });
       }
+      const rules = await ruleSetOn(m, input.decisionDate);
+      const revokedBy = revocationAuthority(rules, certificate);
+      if (revokedBy === RevocationAuthority.MINISTRY && !certificate.ministryRevocationProposal)
+        throw invalidTransition("certificate.ministryRevokes");
+      const grounds = citedGrounds(rules, input.grounds);
       // Conditional, so that two revocations of one certificate cannot both pass.
       const updated = await m
         .createQueryBuilder()
@@ -178,6 +195,8 @@ export class OversightService {
           revokedOn: input.decisionDate,
           revocationReason: reason,
           revocationDecisionNumber: decisionNumber,
+          revocationGrounds: grounds,
+          revokedBy,
         })
         .where("id = :id AND revokedOn IS NULL", { id: certificate.id })
         .execute();
@@ -197,12 +216,50 @@ export class OversightService {
         subjectId: certificate.id,
         fromStatus: status,
         toStatus: CertificateStatus.REVOKED,
-        note: `${decisionNumber} of ${input.decisionDate}: ${reason}`,
+        note: `${revokedBy === RevocationAuthority.MINISTRY ? "the Ministry's " : ""}${decisionNumber} of ${input.decisionDate}: ${withGrounds(reason, grounds)}`,
       });
       return m.findOneByOrFail(Certificate, { id: certificate.id });
     });
     this.generation.changed();
     return certificate;
+  }
+
+  /** The province's letter asking the Ministry to revoke a certificate the Ministry issued. */
+  async proposeToMinistry(ctx: RequestScope, input: MinistryRevocationProposalInput): Promise<Certificate> {
+    const viewer = requireViewer(ctx);
+    requireNotFuture(input.letterDate, ctx.today, "input.letterDate");
+    const letterNumber = input.letterNumber.trim();
+    const reason = input.reason.trim();
+    return inTransaction(this.dataSource, async (m) => {
+      const certificate = await visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
+      requireRevocable(certificate, ctx.today);
+      const rules = await ruleSetOn(m, input.letterDate);
+      if (revocationAuthority(rules, certificate) !== RevocationAuthority.MINISTRY)
+        throw invalidTransition("certificate.provinceRevokes");
+      const existing = certificate.ministryRevocationProposal;
+      if (existing)
+        throw conflict("certificate.proposedAlready", {
+          letterNumber: existing.letterNumber,
+          letterDate: existing.letterDate,
+        });
+      const proposal = {
+        letterNumber,
+        letterDate: input.letterDate,
+        grounds: citedGrounds(rules, input.grounds),
+        reason,
+        proposedById: viewer.id,
+      };
+      await m.update(Certificate, certificate.id, { ministryRevocationProposal: proposal });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "REVOCATION_PROPOSED_TO_MINISTRY",
+        subjectType: "Certificate",
+        subjectId: certificate.id,
+        note: `${letterNumber} of ${input.letterDate}: ${withGrounds(reason, proposal.grounds)}`,
+      });
+      return m.findOneByOrFail(Certificate, { id: certificate.id });
+    });
   }
 
   async reject(ctx: RequestScope, rawId: string, rawReason: string): Promise<RevocationRecommendation> {
@@ -233,3 +290,36 @@ export class OversightService {
     });
   }
 }
+
+/** Only a certificate still in force, or expired without being replaced, may be recommended or proposed for revocation. */
+function requireRevocable(certificate: Certificate, today: LocalDate): void {
+  const status = certificateStatus(certificate, today);
+  if (status !== CertificateStatus.ACTIVE && status !== CertificateStatus.EXPIRED)
+    throw badInput("certificate.onlyActive", "input.certificateNumber", {
+      status: enumRef("CertificateStatus", status),
+    });
+}
+
+/** Who revokes the certificate under the rules: by who issued it. */
+function revocationAuthority(rules: RuleSet, certificate: Certificate): RevocationAuthority {
+  return rules.revocationAuthority?.[certificate.issuedBy] === "MINISTRY"
+    ? RevocationAuthority.MINISTRY
+    : RevocationAuthority.PROVINCE;
+}
+
+/** The rule set's grounds for the codes given (each once), as worded now; unknown codes are BAD_USER_INPUT. */
+function citedGrounds(rules: RuleSet, codes: string[] | null | undefined): CitedGround[] {
+  const wanted = [...new Set(codes ?? [])];
+  const known = rules.revocationGrounds ?? [];
+  const unknown = wanted.filter((code) => !known.some((g) => g.code === code));
+  if (unknown.length)
+    throw badInput("certificate.unknownGrounds", "input.grounds", {
+      codes: unknown.join(", "),
+      version: rules.version,
+      known: known.map((g) => g.code).join(", "),
+    });
+  return wanted.map((code) => ({ ...known.find((g) => g.code === code)! }));
+}
+
+const withGrounds = (reason: string, grounds: CitedGround[]) =>
+  grounds.length ? `${reason} (grounds: ${grounds.map((g) => g.code).join(", ")})` : reason;

@@ -1,4 +1,4 @@
-import { ValidateNested } from "class-validator";
+import { IsOptional, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -52,6 +52,15 @@ export class RevocationRecommendationInput {
   })
   @ListCap()
   violationIds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
+  })
+  @IsOptional()
+  @ListCap(20)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  grounds?: string[] | null;
 }
 
 @InputType()
@@ -70,4 +79,42 @@ export class RevokeCertificateInput {
   @Field()
   @Text(2000, { multiline: true })
   reason: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
+  })
+  @IsOptional()
+  @ListCap(20)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  grounds?: string[] | null;
+}
+
+@InputType({
+  description: "The province's letter proposing that the Ministry revoke a certificate it issued.",
+})
+export class MinistryRevocationProposalInput {
+  @Field()
+  @Text(64)
+  certificateNumber: string;
+
+  @Field()
+  @Text(100)
+  letterNumber: string;
+
+  @Field(() => LocalDateScalar)
+  letterDate: LocalDate;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
+  })
+  @IsOptional()
+  @ListCap(20)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  grounds?: string[] | null;
 }

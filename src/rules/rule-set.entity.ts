@@ -102,6 +102,10 @@ export class RuleSet {
   @Column({ type: "simple-json", nullable: true })
   @Field(() => [RevocationGround])
   revocationGrounds: RevocationGround[] | null;
+
+  /** Who revokes a certificate, by who issued it (PROVINCE, DISTRICT, CENTRAL → PROVINCE or MINISTRY). */
+  @Column({ type: "simple-json", nullable: true })
+  revocationAuthority: Record<string, "PROVINCE" | "MINISTRY"> | null;
 }
 
 type DossierKindName = "NEW" | "RE_EVALUATION" | "UPGRADE";

@@ -83,7 +83,7 @@ describe("expiring certificates", () => {
     ).toEqual(["BAD_USER_INPUT"]);
   });
 
-  it("records one notice per certificate and flags one sent less than 30 days before expiry as late", async () => {
+  it("records a notice once per sender and day, and flags one sent less than 30 days before expiry as late", async () => {
     const soon = await expiringIn(10, "Mười ngày");
     const later = await expiringIn(45, "Bốn lăm ngày");
     const notice = (number: string, sentOn: string, as = staff.binhLu) =>
@@ -136,6 +136,64 @@ describe("expiring certificates", () => {
     expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "EXPIRY_NOTICE_RECORDED" })).toBe(
       2,
     );
+  });
+});
+
+describe("expiry notices, more than one", () => {
+  it("records the province's letter and the commune's relay, each with its date; lateness is judged on the first", async () => {
+    const { certificate } = await expiringIn(40, "Bốn mươi ngày");
+    const number = certificate!.number;
+    const notice = (input: Record<string, unknown>, as = staff.province) =>
+      app.gql(
+        op("RecordExpiryNotice"),
+        { input: { certificateNumber: number, channel: "LETTER", ...input } },
+        as.headers,
+      );
+    // The province's letter 40 days before expiry (in time), the commune relays it 15 days later (late on its own).
+    clock.instant = new Date("2026-06-15T03:00:00Z");
+    expect(
+      (await notice({ sentOn: "2026-06-15", letterNumber: "1234/SNNMT-PTNT", letterDate: "2026-06-14" })).body
+        .errors,
+    ).toBeUndefined();
+    const relay = await notice({ sentOn: "2026-06-15", channel: "IN_PERSON" }, staff.binhLu);
+    expect(relay.body.errors).toBeUndefined();
+    expect(codes(await notice({ sentOn: "2026-06-15", channel: "PHONE" }))).toEqual(["CONFLICT"]); // the province's, again
+    expect(codes(await notice({ sentOn: "2026-06-10", letterDate: "2026-06-20" }))).toEqual([
+      "BAD_USER_INPUT",
+    ]); // future letter
+    const seen = await app.gql(
+      `query($n: String!) { certificate(number: $n) { noticeSentOn noticeLate
+        expiryNotices { authority sentOn channel letterNumber letterDate late } } }`,
+      { n: number },
+      staff.binhLu.headers,
+    );
+    expect(seen.body.data.certificate).toEqual({
+      noticeSentOn: "2026-06-15",
+      noticeLate: false,
+      expiryNotices: [
+        {
+          authority: "PROVINCE",
+          sentOn: "2026-06-15",
+          channel: "LETTER",
+          letterNumber: "1234/SNNMT-PTNT",
+          letterDate: "2026-06-14",
+          late: false,
+        },
+        {
+          authority: "COMMUNE",
+          sentOn: "2026-06-15",
+          channel: "IN_PERSON",
+          letterNumber: null,
+          letterDate: null,
+          late: false,
+        },
+      ],
+    });
+    const events = await db.dataSource.getRepository(AuditEvent).findBy({ action: "EXPIRY_NOTICE_RECORDED" });
+    expect(events.map((e) => e.note)).toEqual([
+      "PROVINCE (1234/SNNMT-PTNT of 2026-06-14), LETTER on 2026-06-15",
+      "COMMUNE, IN_PERSON on 2026-06-15",
+    ]);
   });
 });
 
@@ -440,6 +498,102 @@ describe("inspection, recommendation, revocation", () => {
     expect(
       (await app.gql(op("VerifyCertificate"), { number: certificate!.number })).body.data.certificate.status,
     ).toBe("ACTIVE");
+  });
+});
+
+describe("revocation under the rule set", () => {
+  const revoke = (number: string, grounds?: string[]) =>
+    app.gql(
+      op("RevokeCertificate"),
+      {
+        input: {
+          certificateNumber: number,
+          decisionNumber: "7/QĐ",
+          decisionDate: TODAY,
+          reason: "Vi phạm",
+          grounds,
+        },
+      },
+      staff.province.headers,
+    );
+
+  it("lets a commune recommend revoking an expired certificate that was not re-evaluated, citing the rule set's grounds", async () => {
+    const { certificate } = await expiringIn(-20, "Hết hạn hai mươi ngày");
+    const recommend = (grounds: string[]) =>
+      app.gql(
+        `mutation($input: RevocationRecommendationInput!) {
+          recommendRevocation(input: $input) { status grounds { code text } } }`,
+        { input: { certificateNumber: certificate!.number, reason: "Không đánh giá lại", grounds } },
+        staff.binhLu.headers,
+      );
+    const unknown = await recommend(["NOT_RE_EVALUATED", "TOO_OLD"]);
+    expect(codes(unknown)).toEqual(["BAD_USER_INPUT"]);
+    expect(unknown.body.errors![0].message).toMatch(
+      /^TOO_OLD are not revocation grounds of QĐ 148\/QĐ-TTg, sửa đổi bởi QĐ 1489\/QĐ-TTg; the grounds are: QUALITY_NOT_MAINTAINED, /,
+    );
+    const ok = await recommend(["NOT_RE_EVALUATED"]);
+    expect(ok.body.data.recommendRevocation).toEqual({
+      status: "PENDING",
+      grounds: [{ code: "NOT_RE_EVALUATED", text: "Hết thời hạn công nhận mà không đề nghị đánh giá lại" }],
+    });
+    const revoked = await revoke(certificate!.number, ["NOT_RE_EVALUATED"]);
+    expect(revoked.body.errors).toBeUndefined();
+    const answer = await app.gql(
+      "query($n: String!) { certificate(number: $n) { status revokedBy revocationGrounds { code } } }",
+      { n: certificate!.number },
+    );
+    expect(answer.body.data.certificate).toEqual({
+      status: "REVOKED",
+      revokedBy: "PROVINCE",
+      revocationGrounds: [{ code: "NOT_RE_EVALUATED" }],
+    });
+  });
+
+  it("revokes a certificate the Ministry issued only on the Ministry's decision, after the province's proposal", async () => {
+    const { certificate } = await makeProduct(db.dataSource, {
+      name: "Sản phẩm 5 sao",
+      communeCode: "03390",
+      stars: 5,
+      decisionDate: "2025-01-10",
+    });
+    const provincial = await makeProduct(db.dataSource, {
+      name: "Sản phẩm 4 sao",
+      stars: 4,
+      decisionDate: "2025-01-10",
+    });
+    const propose = (number: string) =>
+      app.gql(
+        `mutation($input: MinistryRevocationProposalInput!) {
+          proposeRevocationToMinistry(input: $input) { number ministryRevocationProposal { letterNumber letterDate grounds { code } } } }`,
+        {
+          input: {
+            certificateNumber: number,
+            letterNumber: "321/UBND-KT",
+            letterDate: TODAY,
+            reason: "Không duy trì chất lượng",
+            grounds: ["QUALITY_NOT_MAINTAINED"],
+          },
+        },
+        staff.province.headers,
+      );
+    const early = await revoke(certificate!.number);
+    expect(codes(early)).toEqual(["INVALID_TRANSITION"]);
+    expect(early.body.errors![0].message).toMatch(
+      /^A certificate issued by the Ministry is revoked by the Ministry/,
+    );
+    expect(codes(await propose(provincial.certificate!.number))).toEqual(["INVALID_TRANSITION"]);
+    const proposed = await propose(certificate!.number);
+    expect(proposed.body.data.proposeRevocationToMinistry.ministryRevocationProposal).toEqual({
+      letterNumber: "321/UBND-KT",
+      letterDate: TODAY,
+      grounds: [{ code: "QUALITY_NOT_MAINTAINED" }],
+    });
+    expect(codes(await propose(certificate!.number))).toEqual(["CONFLICT"]);
+    expect((await revoke(certificate!.number, ["QUALITY_NOT_MAINTAINED"])).body.errors).toBeUndefined();
+    const answer = await app.gql("query($n: String!) { certificate(number: $n) { status revokedBy } }", {
+      n: certificate!.number,
+    });
+    expect(answer.body.data.certificate).toEqual({ status: "REVOKED", revokedBy: "MINISTRY" });
   });
 });
 

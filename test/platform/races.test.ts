@@ -520,6 +520,28 @@ const RACES: Record<string, Race> = {
       };
     },
   },
+  proposeRevocationToMinistry: {
+    action: "REVOCATION_PROPOSED_TO_MINISTRY",
+    losers: ["CONFLICT"],
+    setup: async (t) => ({
+      query: withInput("proposeRevocationToMinistry", "MinistryRevocationProposalInput", "number"),
+      variables: {
+        input: {
+          certificateNumber: (
+            await makeProduct(t.db.dataSource, {
+              name: `Năm sao ${Math.random()}`,
+              stars: 5,
+              decisionDate: "2024-01-10",
+            })
+          ).certificate!.number,
+          letterNumber: "9/UBND",
+          letterDate: TODAY,
+          reason: "Không duy trì chất lượng",
+        },
+      },
+      headers: t.staff.province.headers,
+    }),
+  },
   revokeCertificate: {
     action: "CERTIFICATE_REVOKED",
     setup: async (t) => ({

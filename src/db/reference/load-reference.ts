@@ -183,6 +183,9 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   if (!Array.isArray(grounds) || grounds.length === 0 || grounds.some((g) => !/^[A-Z_]+$/.test(g.code ?? "") || !g.text))
     bad("revocationGrounds must list grounds with a code (A_Z) and a text");
   else if (new Set(grounds.map((g) => g.code)).size !== grounds.length) bad("revocationGrounds codes must be unique");
+  const authority = r.revocationAuthority as Record<string, string> | undefined;
+  if (!["PROVINCE", "DISTRICT", "CENTRAL"].every((level) => ["PROVINCE", "MINISTRY"].includes(authority?.[level] ?? "")))
+    bad("revocationAuthority must say, for PROVINCE, DISTRICT and CENTRAL certificates, PROVINCE or MINISTRY");
   return Object.assign(new RuleSet(), {
     consolidation,
     maxScoreSpread: null,
