@@ -1,6 +1,6 @@
 // Wave 2, scoring as Decision 148 prescribes: per-criterion score sheets, the council's consolidated
 // evaluation kept on the dossier, and the rest of the rule set as data (documents, local criteria,
-// revocation grounds, consolidation, score spread, criteria sheets, who revokes). The reference loader fills
+// revocation grounds, consolidation, score spread, criteria sheets, who revokes, product samples). The reference loader fills
 // the new rule-set columns right after the migrations run. Revocations cite grounds; a certificate the
 // Ministry issued is revoked on the Ministry's decision after the province's proposal; expiry notices may be
 // recorded more than once (the province's letter, the commune's relay).
@@ -20,6 +20,9 @@ export class CriteriaScoring1795940000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE \`score_sheet\` ADD \`unmetMandatory\` text NULL`);
         await queryRunner.query(`ALTER TABLE \`dossier\` ADD \`evaluation\` text NULL`);
         await queryRunner.query(`ALTER TABLE \`rule_set\` ADD \`revocationAuthority\` text NULL`);
+        await queryRunner.query(`ALTER TABLE \`rule_set\` ADD \`productSamples\` text NULL`);
+        await queryRunner.query(`ALTER TABLE \`dossier\` ADD \`samplesReceived\` int NULL`);
+        await queryRunner.query(`ALTER TABLE \`dossier\` ADD \`samplesReceivedOn\` date NULL`);
         await queryRunner.query(`ALTER TABLE \`certificate\` ADD \`revocationGrounds\` text NULL`);
         await queryRunner.query(`ALTER TABLE \`certificate\` ADD \`revokedBy\` varchar(16) NULL`);
         await queryRunner.query(`ALTER TABLE \`certificate\` ADD \`ministryRevocationProposal\` text NULL`);
@@ -45,6 +48,9 @@ export class CriteriaScoring1795940000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE \`certificate\` DROP COLUMN \`ministryRevocationProposal\``);
         await queryRunner.query(`ALTER TABLE \`certificate\` DROP COLUMN \`revokedBy\``);
         await queryRunner.query(`ALTER TABLE \`certificate\` DROP COLUMN \`revocationGrounds\``);
+        await queryRunner.query(`ALTER TABLE \`dossier\` DROP COLUMN \`samplesReceivedOn\``);
+        await queryRunner.query(`ALTER TABLE \`dossier\` DROP COLUMN \`samplesReceived\``);
+        await queryRunner.query(`ALTER TABLE \`rule_set\` DROP COLUMN \`productSamples\``);
         await queryRunner.query(`ALTER TABLE \`rule_set\` DROP COLUMN \`revocationAuthority\``);
         await queryRunner.query(`ALTER TABLE \`dossier_document\` MODIFY \`kind\` enum ('REGISTRATION_FORM', 'BUSINESS_PLAN', 'ORGANISATION_PROFILE', 'BUSINESS_REGISTRATION', 'FOOD_SAFETY_CERTIFICATE', 'QUALITY_DECLARATION', 'TEST_REPORT', 'TRADEMARK', 'TRACEABILITY', 'CONTRACT', 'ENVIRONMENTAL_RECORD', 'VIETGAP_OR_ORGANIC', 'PRODUCT_STORY', 'OTHER') NOT NULL`);
         await queryRunner.query(`ALTER TABLE \`dossier\` DROP COLUMN \`evaluation\``);

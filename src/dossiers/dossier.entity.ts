@@ -100,6 +100,20 @@ export class CriterionVerdict {
 }
 
 @ObjectType({
+  description: "The product samples a dossier brings under its rule set, and what the commune received.",
+})
+export class ProductSamples {
+  @Field(() => Int, { description: "How many the rule set asks for this product set." })
+  required: number;
+
+  @Field(() => Int, { nullable: true, description: "How many the commune received (null: none recorded)." })
+  received: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  receivedOn: LocalDate | null;
+}
+
+@ObjectType({
   description: "A mandatory criterion the choices fall short of, and the lowest star level it blocks.",
 })
 export class UnmetCriterion {
@@ -270,6 +284,13 @@ export class Dossier {
       "The rule set the dossier is evaluated under: the version in force on the day it was forwarded (null before).",
   })
   ruleSetVersion: string | null;
+
+  /** Product samples received by the commune (null: none recorded yet). */
+  @Column({ type: "int", nullable: true })
+  samplesReceived: number | null;
+
+  @Column({ type: "date", nullable: true })
+  samplesReceivedOn: LocalDate | null;
 
   /** Set at the conclusion: every figure of the council's result (see Evaluation). */
   @Column({ type: "simple-json", nullable: true })

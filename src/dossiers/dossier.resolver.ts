@@ -28,6 +28,7 @@ import {
   DossierDocument,
   Evaluation,
   EvaluationRound,
+  ProductSamples,
   ScoreSheet,
   UnmetCriterion,
 } from "./dossier.entity";
@@ -150,6 +151,20 @@ export class DossierResolver {
   })
   submitDossier(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.dossiers.submit(ctx, id);
+  }
+
+  @Authorized(...rolesFor(DossierAction.RECORD_SAMPLES))
+  @Mutation(() => Dossier, {
+    description:
+      "The commune received the product samples (see productSamples for how many the rules ask; none for community tourism).",
+  })
+  recordProductSamples(
+    @Ctx() ctx: Context,
+    @Arg("dossierId", () => ID) dossierId: string,
+    @Arg("count", () => Int) count: number,
+    @Arg("receivedOn", () => LocalDateScalar) receivedOn: LocalDate,
+  ): Promise<Dossier> {
+    return ctx.services.dossiers.recordSamples(ctx, dossierId, count, receivedOn);
   }
 
   @Authorized(...rolesFor(DossierAction.RETURN))
@@ -278,6 +293,15 @@ export class DossierResolver {
   })
   criteriaSheet(@Root() d: Dossier, @Ctx() ctx: Context): Promise<CriteriaSheet | null> {
     return ctx.services.scoring.criteriaSheet(ctx, d);
+  }
+
+  @FieldResolver(() => ProductSamples, {
+    nullable: true,
+    description:
+      "The product samples the dossier's rules ask, and what the commune received (null: none asked).",
+  })
+  productSamples(@Root() d: Dossier, @Ctx() ctx: Context): Promise<ProductSamples | null> {
+    return ctx.services.dossiers.productSamples(ctx, d);
   }
 
   @FieldResolver(() => Evaluation, {

@@ -15,18 +15,21 @@ import { inTransaction } from "../db/transaction";
 import { parseId } from "../core/ids";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
-import { allRuleSets } from "../rules/rule-book";
+import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
+import type { LocalDate } from "../core/time";
+import { requireNotFuture } from "../core/validation";
 import { ruleSetIn } from "../rules/rule-set.entity";
 import {
   type CommuneReport,
   type CriterionVerdict,
   Dossier,
+  type ProductSamples,
   DossierKind,
   EvaluationRound,
 } from "./dossier.entity";
 import type { CommuneReportInput, CreateDossierInput, DossierFilter } from "./dossier.types";
 import { DossierConnection } from "./dossier.types";
-import { checkGuard, guardFacts, GUARDS, loadedGuardFacts } from "./guards";
+import { checkGuard, criteriaSetOf, guardFacts, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
 import type { ScoringService } from "./scoring.service";
 import { actionsFrom, DossierAction, DossierStatus } from "./workflow";
 import { CLOSED, COUNCIL_STATES, type Outcome, transitionDossier, visibleTo } from "./transition-runner";
@@ -187,6 +190,28 @@ export class DossierService {
       checkGuard(DossierAction.SUBMIT, d, await guardFacts(m, d, ctx));
       return { changes: { returnReason: null } };
     });
+  }
+
+  /** The commune received the product samples (the rule set says how many; none for community tourism). */
+  recordSamples(ctx: RequestScope, id: string, count: number, receivedOn: LocalDate) {
+    requireNotFuture(receivedOn, ctx.today, "receivedOn");
+    return this.transition(ctx, id, DossierAction.RECORD_SAMPLES, async (d, m) => {
+      const facts = await guardFacts(m, d, ctx);
+      checkGuard(DossierAction.RECORD_SAMPLES, d, facts);
+      if (d.samplesReceived === count && d.samplesReceivedOn === receivedOn) return { unchanged: true };
+      const required = samplesRequired(facts.rules, facts.criteriaSet);
+      return {
+        changes: { samplesReceived: count, samplesReceivedOn: receivedOn },
+        note: `${count} of ${required} samples received on ${receivedOn}`,
+      };
+    });
+  }
+
+  /** The samples the dossier's rule set asks of its product set, and what was received (null: none asked). */
+  async productSamples(ctx: RequestScope, d: Dossier): Promise<ProductSamples | null> {
+    const rules = rulesOfDossier(await ctx.loaders.ruleSets(), d, ctx.today);
+    const required = samplesRequired(rules, await criteriaSetOf(ctx, d));
+    return required > 0 ? { required, received: d.samplesReceived, receivedOn: d.samplesReceivedOn } : null;
   }
 
   returnDossier(ctx: RequestScope, id: string, reason: string) {

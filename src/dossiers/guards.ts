@@ -2,6 +2,8 @@ import type { EntityManager } from "typeorm";
 import { AppError, ErrorCode, invalidTransition } from "../core/errors";
 import { endOfVietnamDay } from "../core/time";
 import { enumRefs } from "../i18n/messages";
+import { Category } from "../catalog/category.entity";
+import { Product } from "../catalog/product.entity";
 import type { RequestScope } from "../request";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
@@ -15,7 +17,16 @@ export type GuardFacts = {
   documentKinds: Set<DocumentKind>;
   /** The dossier's rule set (see rulesOfDossier). */
   rules: RuleSet;
+  /** The criteria sheet number of the product's set (null: none). */
+  criteriaSet: number | null;
 };
+
+/** How many product samples the rule set asks of a dossier of this product set (0: none). */
+export const samplesRequired = (rules: RuleSet, criteriaSet: number | null): number =>
+  rules.productSamples &&
+  !(criteriaSet !== null && rules.productSamples.exceptCriteriaSets.includes(criteriaSet))
+    ? rules.productSamples.count
+    : 0;
 
 /** A guard refuses an action the transition table allows, with the reason; null lets it pass. */
 type Guard = (d: Dossier, facts: GuardFacts) => AppError | null;
@@ -56,12 +67,17 @@ const centralThreshold: Guard = (d, { rules }) =>
         average: d.averageScore ?? 0,
       });
 
+/** RECORD_SAMPLES: the rule set asks samples of this product set (community tourism brings none). */
+const samplesAsked: Guard = (_d, { rules, criteriaSet }) =>
+  samplesRequired(rules, criteriaSet) > 0 ? null : invalidTransition("dossier.noSamples");
+
 /** The named checks of each action, beyond state and role (the transition table). */
 export const GUARDS: Partial<Record<DossierAction, Guard>> = {
   [DossierAction.SUBMIT]: documentsAttached,
   [DossierAction.FORWARD]: beforeDeadline,
   [DossierAction.RECORD_RECOGNITION]: provinceStars,
   [DossierAction.PROPOSE_TO_CENTRAL]: centralThreshold,
+  [DossierAction.RECORD_SAMPLES]: samplesAsked,
 };
 
 /** Throws the guard's refusal of an action, if any. */
@@ -72,30 +88,45 @@ export function checkGuard(action: DossierAction, d: Dossier, facts: GuardFacts)
 
 /** What the guards of an action look at, read in the action's transaction. */
 export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<GuardFacts> {
-  const [round, documents, all] = await Promise.all([
+  const [round, documents, all, category] = await Promise.all([
     m.findOneByOrFail(EvaluationRound, { id: d.roundId }),
     m.findBy(DossierDocument, { dossierId: d.id }),
     allRuleSets(m),
+    m
+      .createQueryBuilder(Category, "c")
+      .innerJoin(Product, "p", "p.categoryCode = c.code")
+      .where("p.id = :id", { id: d.productId })
+      .getOne(),
   ]);
   return {
     now: ctx.now,
     round,
     documentKinds: new Set(documents.map((doc) => doc.kind)),
     rules: rulesOfDossier(all, d, ctx.today),
+    criteriaSet: category?.criteriaSet ?? null,
   };
 }
 
 /** The same facts through the request's loaders (for allowedActions on a page of dossiers: batched). */
 export async function loadedGuardFacts(ctx: RequestScope, d: Dossier): Promise<GuardFacts> {
-  const [round, documents, all] = await Promise.all([
+  const [round, documents, all, criteriaSet] = await Promise.all([
     ctx.loaders.round.load(d.roundId),
     ctx.loaders.documentsByDossier.load(d.id),
     ctx.loaders.ruleSets(),
+    criteriaSetOf(ctx, d),
   ]);
   return {
     now: ctx.now,
     round: round!,
     documentKinds: new Set(documents.map((doc) => doc.kind)),
     rules: rulesOfDossier(all, d, ctx.today),
+    criteriaSet,
   };
+}
+
+/** The criteria sheet number of the dossier's product set, through the request's loaders. */
+export async function criteriaSetOf(ctx: RequestScope, d: Dossier): Promise<number | null> {
+  const product = await ctx.loaders.product.load(d.productId);
+  const tree = await ctx.loaders.categoryTree.load("all");
+  return (product && tree.byCode.get(product.categoryCode)?.criteriaSet) ?? null;
 }

@@ -30,6 +30,7 @@ export enum DossierAction {
   PROPOSE_TO_CENTRAL = "PROPOSE_TO_CENTRAL",
   RECORD_CENTRAL_RESULT = "RECORD_CENTRAL_RESULT",
   WITHDRAW = "WITHDRAW",
+  RECORD_SAMPLES = "RECORD_SAMPLES",
 }
 registerEnumType(DossierAction, {
   name: "DossierAction",
@@ -79,6 +80,12 @@ export const TRANSITIONS: Transition[] = [
     roles: [COMMUNE_OFFICER],
   },
   { action: DossierAction.SUBMIT, from: [DRAFT, RETURNED], to: SUBMITTED, roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.RECORD_SAMPLES,
+    from: [DRAFT, RETURNED, SUBMITTED, COMMUNE_REVIEWED],
+    to: "unchanged",
+    roles: [COMMUNE_OFFICER],
+  },
   {
     action: DossierAction.RETURN,
     from: [SUBMITTED, COMMUNE_REVIEWED],

@@ -58,6 +58,7 @@ export const LABELS: Record<Lang, Labels> = {
       PROPOSE_TO_CENTRAL: "Đề nghị Bộ công nhận 5 sao",
       RECORD_CENTRAL_RESULT: "Ghi kết quả của Bộ",
       WITHDRAW: "Rút hồ sơ",
+      RECORD_SAMPLES: "Ghi nhận sản phẩm mẫu",
     },
     DossierKind: { NEW: "Đánh giá lần đầu", RE_EVALUATION: "Đánh giá lại", UPGRADE: "Nâng hạng sao" },
     DocumentKind: {
@@ -145,6 +146,7 @@ export const LABELS: Record<Lang, Labels> = {
       PROPOSE_TO_CENTRAL: "Propose to the Ministry for 5 stars",
       RECORD_CENTRAL_RESULT: "Record the Ministry's decision",
       WITHDRAW: "Withdraw the dossier",
+      RECORD_SAMPLES: "Record the product samples",
     },
     DossierKind: { NEW: "First evaluation", RE_EVALUATION: "Re-evaluation", UPGRADE: "Upgrade" },
     DocumentKind: {

@@ -90,7 +90,7 @@ const EN = {
   "dossier.fiveStarsOnly": "Only a dossier concluded at 5 stars goes to the Ministry.",
   "dossier.belowCentralThreshold":
     "Only a dossier averaging at least {minPoints} points goes to the Ministry; this one averages {average}.",
-  "scoring.noSheet": "No criteria sheet applies to this dossier: {reason}",
+  "dossier.noSamples": "The rules ask no product samples of this product set.",
   "scoring.sheetUnusable":
     "The criteria sheet of this product set has defects ({defects}); score it by part totals with submitScoreSheet.",
   "scoring.useCriteriaSheet":
@@ -268,7 +268,7 @@ const VI: Record<MessageKey, string> = {
   "dossier.fiveStarsOnly": "Chỉ hồ sơ đạt 5 sao mới được đề nghị Bộ công nhận.",
   "dossier.belowCentralThreshold":
     "Chỉ hồ sơ có điểm bình quân từ {minPoints} trở lên mới được đề nghị Bộ công nhận; hồ sơ này đạt {average}.",
-  "scoring.noSheet": "Không có phiếu chấm theo tiêu chí cho hồ sơ này: {reason}",
+  "dossier.noSamples": "Quy định không yêu cầu sản phẩm mẫu đối với bộ sản phẩm này.",
   "scoring.sheetUnusable":
     "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}); hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
   "scoring.useCriteriaSheet":

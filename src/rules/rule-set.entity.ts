@@ -103,6 +103,10 @@ export class RuleSet {
   @Field(() => [RevocationGround])
   revocationGrounds: RevocationGround[] | null;
 
+  /** Product samples a dossier brings: how many, except for the product sets (criteria sheets) that bring none. */
+  @Column({ type: "simple-json", nullable: true })
+  productSamples: { count: number; exceptCriteriaSets: number[] } | null;
+
   /** Who revokes a certificate, by who issued it (PROVINCE, DISTRICT, CENTRAL → PROVINCE or MINISTRY). */
   @Column({ type: "simple-json", nullable: true })
   revocationAuthority: Record<string, "PROVINCE" | "MINISTRY"> | null;

@@ -370,3 +370,50 @@ describe("the commune's grades of the four local criteria", () => {
     });
   });
 });
+
+describe("product samples", () => {
+  const samplesOf = async (d: { id: number }) =>
+    (
+      await t.app.gql(
+        "query($id: ID!) { dossier(id: $id) { allowedActions productSamples { required received receivedOn } } }",
+        { id: String(d.id) },
+        t.staff.binhLu.headers,
+      )
+    ).body.data.dossier;
+  const record = (d: { id: number }, count: number) =>
+    t.app.gql(
+      'mutation($id: ID!, $n: Int!) { recordProductSamples(dossierId: $id, count: $n, receivedOn: "2026-03-01") { id } }',
+      { id: String(d.id), n: count },
+      t.staff.binhLu.headers,
+    );
+
+  it("are asked by the rule set and recorded as received; community tourism brings none", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    expect(await samplesOf(dossier)).toMatchObject({
+      allowedActions: expect.arrayContaining(["RECORD_SAMPLES"]),
+      productSamples: { required: 3, received: null, receivedOn: null },
+    });
+    expect((await record(dossier, 3)).body.errors).toBeUndefined();
+    expect((await samplesOf(dossier)).productSamples).toEqual({
+      required: 3,
+      received: 3,
+      receivedOn: "2026-03-01",
+    });
+
+    const tourism = (
+      await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+        createdBy: t.staff.binhLu.user,
+        categoryCode: "VI.1",
+      })
+    ).dossier;
+    const none = await samplesOf(tourism);
+    expect(none.productSamples).toBeNull();
+    expect(none.allowedActions).not.toContain("RECORD_SAMPLES");
+    const refused = await record(tourism, 1);
+    expect(codes(refused)).toEqual(["INVALID_TRANSITION"]);
+    expect(refused.body.errors![0].message).toBe("The rules ask no product samples of this product set.");
+  });
+});

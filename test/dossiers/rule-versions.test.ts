@@ -40,6 +40,7 @@ const LATER = {
   localCriteria: [],
   revocationGrounds: [{ code: "OTHER", text: "Lý do khác" }],
   revocationAuthority: { PROVINCE: "PROVINCE", DISTRICT: "PROVINCE", CENTRAL: "MINISTRY" },
+  productSamples: { count: 2, exceptCriteriaSets: [26] },
 };
 const CURRENT = "QĐ 148/QĐ-TTg, sửa đổi bởi QĐ 1489/QĐ-TTg";
 

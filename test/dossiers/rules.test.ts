@@ -66,6 +66,12 @@ const CALLS: Record<
       { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } },
       as.headers,
     ),
+  [DossierAction.RECORD_SAMPLES]: (d, as) =>
+    t.app.gql(
+      'mutation($id: ID!) { recordProductSamples(dossierId: $id, count: 3, receivedOn: "2025-08-01") { id } }',
+      { id: String(d.id) },
+      as.headers,
+    ),
   [DossierAction.WITHDRAW]: (d, as) =>
     t.app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
 };
@@ -165,10 +171,10 @@ describe("the transition table", () => {
           as.headers,
         )
       ).body.data.dossier?.allowedActions;
-    expect(await allowed(t.staff.binhLu)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
+    expect(await allowed(t.staff.binhLu)).toEqual(["RECORD_SAMPLES", "RETURN", "FORWARD", "WITHDRAW"]);
     expect(await allowed(t.staff.province)).toEqual([]);
     expect(await allowed(t.staff.thanUyen)).toBeUndefined(); // not visible at all
-    expect(await allowed(t.staff.admin)).toEqual(["RETURN", "FORWARD", "WITHDRAW"]);
+    expect(await allowed(t.staff.admin)).toEqual(["RECORD_SAMPLES", "RETURN", "FORWARD", "WITHDRAW"]);
   });
 });
 
@@ -183,7 +189,7 @@ describe("the transition runner", () => {
       extensions: {
         code: "INVALID_TRANSITION",
         status: "SUBMITTED",
-        allowedActions: ["RETURN", "RECORD_COMMUNE_REPORT", "WITHDRAW"],
+        allowedActions: ["RECORD_SAMPLES", "RETURN", "RECORD_COMMUNE_REPORT", "WITHDRAW"],
       },
     });
     const forbidden = await CALLS[DossierAction.RETURN](dossier, t.staff.province);

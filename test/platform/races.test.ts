@@ -357,6 +357,14 @@ const RACES: Record<string, Race> = {
       headers: t.staff.binhLu.headers,
     }),
   },
+  recordProductSamples: {
+    action: "RECORD_SAMPLES",
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { recordProductSamples(dossierId: $id, count: 3, receivedOn: "${TODAY}") { id } }`,
+      variables: { id: String((await dossier(DossierStatus.DRAFT)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
   withdrawDossier: {
     action: "WITHDRAW",
     setup: async (t) => ({

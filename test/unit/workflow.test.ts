@@ -72,6 +72,7 @@ describe("who may take an action", () => {
   it("gives each role exactly the actions the table lists from a state", () => {
     expect(actionsFrom(DossierStatus.DRAFT, Role.COMMUNE_OFFICER).sort()).toEqual([
       "ATTACH_DOCUMENT",
+      "RECORD_SAMPLES",
       "REMOVE_DOCUMENT",
       "SUBMIT",
       "WITHDRAW",

@@ -183,6 +183,15 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   if (!Array.isArray(grounds) || grounds.length === 0 || grounds.some((g) => !/^[A-Z_]+$/.test(g.code ?? "") || !g.text))
     bad("revocationGrounds must list grounds with a code (A_Z) and a text");
   else if (new Set(grounds.map((g) => g.code)).size !== grounds.length) bad("revocationGrounds codes must be unique");
+  const samples = r.productSamples as { count?: unknown; exceptCriteriaSets?: unknown } | undefined;
+  if (
+    !samples ||
+    !Number.isInteger(samples.count) ||
+    (samples.count as number) < 0 ||
+    !Array.isArray(samples.exceptCriteriaSets) ||
+    samples.exceptCriteriaSets.some((n) => !Number.isInteger(n))
+  )
+    bad("productSamples must give a count (0 or more) and exceptCriteriaSets (sheet numbers)");
   const authority = r.revocationAuthority as Record<string, string> | undefined;
   if (!["PROVINCE", "DISTRICT", "CENTRAL"].every((level) => ["PROVINCE", "MINISTRY"].includes(authority?.[level] ?? "")))
     bad("revocationAuthority must say, for PROVINCE, DISTRICT and CENTRAL certificates, PROVINCE or MINISTRY");
