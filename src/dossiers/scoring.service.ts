@@ -42,10 +42,17 @@ async function currentStars(m: EntityManager, productId: number): Promise<number
 /** The sheet of a dossier's product set under its rule set, and why none can be used when so. */
 type SheetOfDossier = {
   rules: RuleSet;
-  productSetCode: string | null;
+  /** Present when usable. */
   sheet?: ParsedSheet;
-  unusable?: string;
+  /** Why there is no usable sheet: its defects, or none when the rule set has no sheet for the set. */
+  unusable?: { defects: string[] };
 };
+
+/** For the record (evaluation.fallbackReason, history): why a dossier is scored by part totals. */
+const fallbackReason = (rules: RuleSet, unusable: { defects: string[] }) =>
+  unusable.defects.length
+    ? unusable.defects.join("; ")
+    : `${rules.version} has no criteria sheet for this product set`;
 
 /**
  * The council's scoring: per criterion on the criteria sheet of the dossier's product set under its rule
@@ -87,19 +94,26 @@ export class ScoringService {
       dossierId,
       DossierAction.SUBMIT_SCORE_SHEET,
       async (d, m) => {
-        const { sheet, unusable } = await this.sheetOf(m, d, ctx);
-        if (!sheet) throw badInput("scoring.sheetUnusable", "dossierId", { defects: unusable ?? "" });
+        const { rules, sheet, unusable } = await this.sheetOf(m, d, ctx);
+        if (!sheet)
+          throw unusable!.defects.length
+            ? badInput("scoring.sheetUnusable", "dossierId", { defects: unusable!.defects.join("; ") })
+            : badInput("scoring.noCriteriaSheet", "dossierId", { version: rules.version });
         const problems = choiceProblems(sheet, given);
-        const listed = Object.entries(problems)
-          .filter(([, codes]) => codes.length)
-          .map(([kind, codes]) => `${kind}: ${codes.join(", ")}`);
-        if (listed.length)
+        if (Object.values(problems).some((codes) => codes.length)) {
+          const listed = (codes: string[]) => (codes.length ? codes.join(", ") : "—");
           throw new AppError(
             ErrorCode.BAD_USER_INPUT,
             "scoring.badChoices",
-            { problems: listed.join("; ") },
+            {
+              missing: listed(problems.missing),
+              unknown: listed(problems.unknown),
+              duplicate: listed(problems.duplicate),
+              badOptions: listed(problems.badOptions),
+            },
             { argument: "choices", ...problems },
           );
+        }
         const choices = pointChoices(sheet, given);
         const { mandatoryStarsMet, unmetMandatory } = mandatoryCheck(sheet, choices);
         const values = { ...partTotals(choices), mandatoryStarsMet, choices, unmetMandatory };
@@ -184,7 +198,9 @@ export class ScoringService {
         evaluation = {
           ruleSetVersion: rules.version,
           basis: EvaluationBasis.PART_TOTALS,
-          fallbackReason: unusable ?? "the sheets were given by part totals before per-criterion scoring",
+          fallbackReason: unusable
+            ? fallbackReason(rules, unusable)
+            : "the sheets were given by part totals before per-criterion scoring",
           bandStars: band,
           mandatoryStarsMet: majorityLevel(sheets.map((s) => s.mandatoryStarsMet)),
           unmetMandatory: [],
@@ -236,15 +252,9 @@ export class ScoringService {
     const product = await m.findOneByOrFail(Product, { id: d.productId });
     const category = await m.findOneBy(Category, { code: product.categoryCode });
     const sheet = criteriaSheetFor(rules, category?.criteriaSet ?? null);
-    const productSetCode = category?.code ?? null;
-    if (!sheet)
-      return {
-        rules,
-        productSetCode,
-        unusable: `${rules.version} has no criteria sheet for this product set`,
-      };
-    if (sheet.defects.length) return { rules, productSetCode, unusable: sheet.defects.join("; ") };
-    return { rules, productSetCode, sheet };
+    if (!sheet) return { rules, unusable: { defects: [] } };
+    if (sheet.defects.length) return { rules, unusable: { defects: sheet.defects } };
+    return { rules, sheet };
   }
 
   /** Saves (or replaces) the member's sheet; a repeat of the same sheet changes nothing. */

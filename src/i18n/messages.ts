@@ -95,7 +95,10 @@ const EN = {
     "The criteria sheet of this product set has defects ({defects}); score it by part totals with submitScoreSheet.",
   "scoring.useCriteriaSheet":
     "This product set has a usable criteria sheet: score it per criterion with submitCriteriaScoreSheet.",
-  "scoring.badChoices": "The choices do not match the criteria sheet. {problems}",
+  "scoring.badChoices":
+    "The choices do not match the criteria sheet. Criteria not chosen: {missing}. Not criteria of the sheet: {unknown}. Chosen twice: {duplicate}. Options of another criterion: {badOptions}.",
+  "scoring.noCriteriaSheet":
+    "{version} has no criteria sheet for this product set: score it by part totals with submitScoreSheet.",
   "scoring.mixedSheets":
     "Some score sheets are part totals and some per criterion; every member must resubmit per criterion.",
   "scoring.noLocalGrade": "The local criterion {criterion} needs optionCode, an option of {criterionCode}.",
@@ -273,7 +276,10 @@ const VI: Record<MessageKey, string> = {
     "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}); hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
   "scoring.useCriteriaSheet":
     "Bộ sản phẩm này có phiếu chấm theo tiêu chí dùng được: hãy chấm từng tiêu chí bằng submitCriteriaScoreSheet.",
-  "scoring.badChoices": "Lựa chọn không khớp với phiếu chấm. {problems}",
+  "scoring.badChoices":
+    "Lựa chọn không khớp với phiếu chấm. Tiêu chí chưa chọn: {missing}. Không phải tiêu chí của phiếu: {unknown}. Chọn hai lần: {duplicate}. Lựa chọn của tiêu chí khác: {badOptions}.",
+  "scoring.noCriteriaSheet":
+    "{version} không có phiếu chấm cho bộ sản phẩm này: hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
   "scoring.mixedSheets":
     "Có phiếu chấm theo tổng điểm phần và có phiếu chấm theo tiêu chí; mọi thành viên cần chấm lại theo tiêu chí.",
   "scoring.noLocalGrade":

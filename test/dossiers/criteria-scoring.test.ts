@@ -143,6 +143,9 @@ describe("per-criterion score sheets", () => {
       duplicate: ["A.1.a", "A.1.c"],
       badOptions: [],
     });
+    expect(r.body.errors![0].message).toBe(
+      "The choices do not match the criteria sheet. Criteria not chosen: A.1.b, C.12.a. Not criteria of the sheet: Z.9.z. Chosen twice: A.1.a, A.1.c. Options of another criterion: —.",
+    );
     const foreign = choicesFor(1).map((c) =>
       c.criterionCode === "A.1.c" ? { ...c, optionCode: "A.1.d.1" } : c,
     );
