@@ -7,7 +7,13 @@ import { Product } from "../catalog/product.entity";
 import type { RequestScope } from "../request";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import { type Dossier, DossierDocument, type DocumentKind, EvaluationRound } from "./dossier.entity";
+import {
+  type Dossier,
+  DossierDocument,
+  type DocumentKind,
+  EvaluationRound,
+  ScoreSheet,
+} from "./dossier.entity";
 import { DossierAction } from "./workflow";
 
 /** What the guards look at besides the dossier: read in the action's transaction, or by loaders for allowedActions. */
@@ -19,6 +25,8 @@ export type GuardFacts = {
   rules: RuleSet;
   /** The criteria sheet number of the product's set (null: none). */
   criteriaSet: number | null;
+  /** Score sheets submitted so far. */
+  sheets: number;
 };
 
 /** How many product samples the rule set asks of a dossier of this product set (0: none). */
@@ -54,6 +62,12 @@ const beforeDeadline: Guard = (_d, { now, round }) =>
         { submissionDeadline: round.submissionDeadline },
       );
 
+/** CONCLUDE_EVALUATION: as many score sheets as the round's council size. */
+const councilComplete: Guard = (_d, { round, sheets }) =>
+  sheets >= round.minCouncilSize
+    ? null
+    : invalidTransition("dossier.councilIncomplete", { needed: round.minCouncilSize, given: sheets });
+
 /** RECORD_RECOGNITION: the province recognises 3 and 4 stars. */
 const provinceStars: Guard = (d) =>
   d.resultStars === 3 || d.resultStars === 4 ? null : invalidTransition("dossier.provinceStars");
@@ -75,6 +89,7 @@ const samplesAsked: Guard = (_d, { rules, criteriaSet }) =>
 export const GUARDS: Partial<Record<DossierAction, Guard>> = {
   [DossierAction.SUBMIT]: documentsAttached,
   [DossierAction.FORWARD]: beforeDeadline,
+  [DossierAction.CONCLUDE_EVALUATION]: councilComplete,
   [DossierAction.RECORD_RECOGNITION]: provinceStars,
   [DossierAction.PROPOSE_TO_CENTRAL]: centralThreshold,
   [DossierAction.RECORD_SAMPLES]: samplesAsked,
@@ -88,7 +103,7 @@ export function checkGuard(action: DossierAction, d: Dossier, facts: GuardFacts)
 
 /** What the guards of an action look at, read in the action's transaction. */
 export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<GuardFacts> {
-  const [round, documents, all, category] = await Promise.all([
+  const [round, documents, all, category, sheets] = await Promise.all([
     m.findOneByOrFail(EvaluationRound, { id: d.roundId }),
     m.findBy(DossierDocument, { dossierId: d.id }),
     allRuleSets(m),
@@ -97,6 +112,7 @@ export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope
       .innerJoin(Product, "p", "p.categoryCode = c.code")
       .where("p.id = :id", { id: d.productId })
       .getOne(),
+    m.countBy(ScoreSheet, { dossierId: d.id }),
   ]);
   return {
     now: ctx.now,
@@ -104,16 +120,18 @@ export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope
     documentKinds: new Set(documents.map((doc) => doc.kind)),
     rules: rulesOfDossier(all, d, ctx.today),
     criteriaSet: category?.criteriaSet ?? null,
+    sheets,
   };
 }
 
 /** The same facts through the request's loaders (for allowedActions on a page of dossiers: batched). */
 export async function loadedGuardFacts(ctx: RequestScope, d: Dossier): Promise<GuardFacts> {
-  const [round, documents, all, criteriaSet] = await Promise.all([
+  const [round, documents, all, criteriaSet, sheets] = await Promise.all([
     ctx.loaders.round.load(d.roundId),
     ctx.loaders.documentsByDossier.load(d.id),
     ctx.loaders.ruleSets(),
     criteriaSetOf(ctx, d),
+    ctx.loaders.scoreSheetsByDossier.load(d.id),
   ]);
   return {
     now: ctx.now,
@@ -121,6 +139,7 @@ export async function loadedGuardFacts(ctx: RequestScope, d: Dossier): Promise<G
     documentKinds: new Set(documents.map((doc) => doc.kind)),
     rules: rulesOfDossier(all, d, ctx.today),
     criteriaSet,
+    sheets: sheets.length,
   };
 }
 

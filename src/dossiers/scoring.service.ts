@@ -17,15 +17,9 @@ import {
   partTotals,
   pointChoices,
 } from "../rules/scoring";
-import {
-  type Dossier,
-  EvaluationBasis,
-  DossierKind,
-  EvaluationRound,
-  type Evaluation,
-  ScoreSheet,
-} from "./dossier.entity";
+import { type Dossier, EvaluationBasis, DossierKind, type Evaluation, ScoreSheet } from "./dossier.entity";
 import type { CriterionChoiceInput, ScoreSheetInput } from "./dossier.types";
+import { checkGuard, guardFacts } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";
 import { DossierAction, DossierStatus } from "./workflow";
 
@@ -155,14 +149,8 @@ export class ScoringService {
    */
   concludeEvaluation(ctx: RequestScope, id: string): Promise<Dossier> {
     return transitionDossier(this.dataSource, ctx, id, DossierAction.CONCLUDE_EVALUATION, async (d, m) => {
-      const round = await m.findOneByOrFail(EvaluationRound, { id: d.roundId });
+      checkGuard(DossierAction.CONCLUDE_EVALUATION, d, await guardFacts(m, d, ctx));
       const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
-      if (sheets.length < round.minCouncilSize) {
-        throw invalidTransition("dossier.councilIncomplete", {
-          needed: round.minCouncilSize,
-          given: sheets.length,
-        });
-      }
       const { rules, sheet, unusable } = await this.sheetOf(m, d, ctx);
       const totals = sheets.map((s) => s.total);
       const spread = Math.max(...totals) - Math.min(...totals);

@@ -200,7 +200,18 @@ describe("per-criterion score sheets", () => {
     // Hoa first gives every best option, then replaces her sheet: A.2.a option 3 (3 of 4; 4★ asks 4),
     // A.3.e option 1 (1 of 2, some option: met), B.5.a option 4 (3 of 5), C.10.a option 3 (2 of 5; 4★ asks 3).
     // A 40-1-1 = 38, B 23, C 32: 93; up to 3★.
+    // Two sheets of the three the round needs: the province is not offered the conclusion yet.
+    const offered = async () =>
+      (
+        await t.app.gql(
+          "query($id: ID!) { dossier(id: $id) { allowedActions } }",
+          { id: String(dossier.id) },
+          t.staff.province.headers,
+        )
+      ).body.data.dossier.allowedActions;
+    expect(await offered()).toEqual([]);
     expect((await submit(dossier, hoa, choicesFor(1))).body.data.submitCriteriaScoreSheet.total).toBe(100);
+    expect(await offered()).toEqual(["CONCLUDE_EVALUATION"]);
     const third = await submit(dossier, hoa, bestExcept({ "A.2.a": 3, "A.3.e": 1, "B.5.a": 4, "C.10.a": 3 }));
     expect(third.body.data.submitCriteriaScoreSheet).toMatchObject({
       partA: 38,
