@@ -95,3 +95,128 @@ describe("a corrections file", () => {
     expect(sheets.get(18)!.defects).toEqual(["set-18.csv:11 (row 10): score 'two' is not a number"]);
   });
 });
+
+describe("a made-up sheet", () => {
+  /** Writes set-NN.csv (and corrections.csv) into a new folder and reads it. */
+  const read = (rows: string[], corrections?: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), "criteria-"));
+    writeFileSync(join(dir, "set-05.csv"), ["title,description,level,stars,score", ...rows].join("\n"));
+    if (corrections)
+      writeFileSync(
+        join(dir, "corrections.csv"),
+        ["set,code,title,description,level,stars,score", ...corrections].join("\n"),
+      );
+    return parseCriteriaSheets(dir).get(5)!;
+  };
+  /** Part A of 40 points: one group of eight criteria of 5, each with options of 0 and 5 points. */
+  const partA = [
+    "Phần A,,0,,40",
+    "1. NHÓM,,1,,40",
+    ...["a", "b", "c", "d", "đ", "e", "g", "h"].flatMap((l) => [
+      `"${l}) Tiêu chí  ${l}\n(ghi chú)",Yêu cầu,2,,5`,
+      "□ Không,,3,,0",
+      "□ Có****,,3,4,5",
+    ]),
+  ];
+  const partsBC = [
+    "Phần B,,0,,25",
+    "2. NHÓM,,1,,25",
+    "□ Không,,3,,0",
+    "□ Có,,3,,25",
+    "Phần C,,0,,35",
+    "3. NHÓM,,1,,35",
+    "□ Có,,3,3,35",
+  ];
+
+  it("letters criteria in the Vietnamese order, numbers groups through the sheet and keeps texts on one line", () => {
+    const sheet = read([...partA, ...partsBC]);
+    expect(sheet.defects).toEqual([]);
+    const criteria = sheet.parts.flatMap((p) => p.criteria);
+    expect(criteria.map((c) => c.code)).toEqual([
+      "A.1.a",
+      "A.1.b",
+      "A.1.c",
+      "A.1.d",
+      "A.1.đ",
+      "A.1.e",
+      "A.1.g",
+      "A.1.h",
+      "B.2",
+      "C.3",
+    ]);
+    expect(criteria[0]).toMatchObject({
+      title: "a) Tiêu chí a (ghi chú)",
+      description: "Yêu cầu",
+      maxPoints: 5,
+    });
+    expect(criteria[0].options).toEqual([
+      { code: "A.1.a.1", text: "Không", points: 0, mandatoryForStars: null },
+      { code: "A.1.a.2", text: "Có****", points: 5, mandatoryForStars: 4 },
+    ]);
+    expect(criteria[9]).toMatchObject({
+      code: "C.3",
+      maxPoints: 35,
+      description: null,
+      options: [{ code: "C.3.1", mandatoryForStars: 3 }],
+    });
+    expect(sheet.parts.map((p) => [p.code, p.maxPoints])).toEqual([
+      ["A", 40],
+      ["B", 25],
+      ["C", 35],
+    ]);
+  });
+
+  it("reports rows out of place, levels and stars out of range, missing points and parts", () => {
+    const sheet = read([
+      "Phần A,,0,,39",
+      "a) Tiêu chí lạc chỗ,,2,,1",
+      "1. NHÓM,,1,,39",
+      "a) Tiêu chí,,2,,39",
+      "□ Một,,3,2,",
+      "□ Hai,,3,,39",
+      "Hàng lạ,,7,,1",
+      "Hàng không số,,x,,1",
+    ]);
+    expect(sheet.defects).toEqual([
+      "set-05.csv:9 (row 9): level 'x' is not a number",
+      "set-05.csv:3 (row 3): a level-2 row cannot follow a level-0 row",
+      "set-05.csv:8 (row 8): level 7 is not 0 to 3",
+      "set-05.csv:6 (row 6): stars 2 is not 3, 4 or 5",
+      "set-05.csv: 1 parts instead of A, B and C",
+      "set-05.csv:2 (row 2): part A is 39, Decision 148 gives 40",
+      "set-05.csv:6 (row 6): option A.1.a.1 has no points",
+    ]);
+  });
+
+  it("applies corrections: texts, stars and points by code, and an option at its criterion's next position", () => {
+    const sheet = read(
+      [
+        ...partA.slice(0, 2),
+        "a) Tiêu chí,,2,,5",
+        "□ Không,,3,,0",
+        "□ Có,,3,,4",
+        ...partA.slice(5),
+        ...partsBC,
+      ],
+      [
+        "5,A.1.a.2,□ Có đủ,Mô tả,,4,5",
+        "5,A.1.a,a) Tiêu chí mới,,,,",
+        "5,A.1.a.3,□ Thêm,,3,5,3",
+        "5,A.1.a.9,□ Xa,,3,,1",
+        "5,A.1.b.3,,,3,,1",
+        "6,A.1.a.1,,,,,9",
+      ],
+    );
+    const a = sheet.parts[0].criteria[0];
+    expect(a).toMatchObject({ title: "a) Tiêu chí mới", maxPoints: 5 });
+    expect(a.options).toEqual([
+      { code: "A.1.a.1", text: "Không", points: 0, mandatoryForStars: null },
+      { code: "A.1.a.2", text: "Có đủ", points: 5, mandatoryForStars: 4 },
+      { code: "A.1.a.3", text: "Thêm", points: 3, mandatoryForStars: 5 },
+    ]);
+    expect(sheet.defects).toEqual([
+      "corrections.csv:5: A.1.a.9 is neither an element of the sheet nor its criterion's next option",
+      "corrections.csv:6: A.1.b.3 is neither an element of the sheet nor its criterion's next option",
+    ]);
+  });
+});
