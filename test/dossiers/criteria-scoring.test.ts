@@ -1,4 +1,6 @@
+import { Category } from "../../src/catalog/category.entity";
 import { Product } from "../../src/catalog/product.entity";
+import { criteriaSheetsIn } from "../../src/rules/rule-book";
 import { type Dossier, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { codes, FixedClock } from "../support/http";
@@ -160,6 +162,27 @@ describe("per-criterion score sheets", () => {
     expect(codes(partTotals)).toEqual(["BAD_USER_INPUT"]);
     expect(partTotals.body.errors![0].message).toMatch(/submitCriteriaScoreSheet/);
     expect(await t.db.dataSource.getRepository("ScoreSheet").countBy({ dossierId: dossier.id })).toBe(0);
+  });
+
+  it("can be filled for every usable sheet through the contract operation: the best options give 100 points", async () => {
+    const sets = [...criteriaSheetsIn("criteria-148").values()].filter((sheet) => !sheet.defects.length);
+    expect(sets).toHaveLength(18);
+    for (const { criteriaSet } of sets) {
+      const category = await t.db.dataSource.getRepository(Category).findOneByOrFail({ criteriaSet });
+      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+        createdBy: t.staff.binhLu.user,
+        categoryCode: category.code,
+      });
+      const r = await submit(dossier, t.staff.council[0], choicesFor(criteriaSet));
+      expect({ criteriaSet, errors: r.body.errors }).toEqual({ criteriaSet, errors: undefined });
+      expect(r.body.data.submitCriteriaScoreSheet).toMatchObject({
+        partA: 40,
+        partB: 25,
+        partC: 35,
+        total: 100,
+        mandatoryStarsMet: 5,
+      });
+    }
   });
 
   it("computes three members' sheets, the council's consolidated choices and the stars as worked out by hand", async () => {
