@@ -44,6 +44,8 @@ import {
 import { appSchema } from "./schema";
 import { ImportService } from "./import/import.service";
 import { OversightService } from "./oversight/oversight.service";
+import { programmeReportRouter } from "./programme/programme.routes";
+import { ProgrammeService } from "./programme/programme.service";
 import { importTemplateRouter } from "./import/template";
 
 type Settings =
@@ -103,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     oversight: new OversightService(dataSource, generation),
+    programme: new ProgrammeService(dataSource, cursors),
     certificates: new CertificateService(dataSource),
     geography: new GeographyService(dataSource),
     imports: new ImportService(
@@ -204,6 +207,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(reportsRouter(contextFor));
   app.use(importTemplateRouter(contextFor));
+  app.use(programmeReportRouter(contextFor));
   app.use(
     filesRouter({
       dataSource,

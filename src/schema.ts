@@ -30,6 +30,11 @@ import {
 } from "./dossiers/dossier.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 import { ImportResolver } from "./import/import.resolver";
+import {
+  PlanTargetResolver,
+  PotentialProductResolver,
+  ProgrammeResolver,
+} from "./programme/programme.resolver";
 
 export const SCHEMA_FILE = join(projectRoot(), "schema", "schema.graphql");
 
@@ -48,6 +53,9 @@ export function appSchema(): Promise<GraphQLSchema> {
       CertificateResolver,
       CommuneResolver,
       ImportResolver,
+      PotentialProductResolver,
+      PlanTargetResolver,
+      ProgrammeResolver,
       StaffCatalogResolver,
       EvaluationRoundResolver,
       DossierResolver,

@@ -41,6 +41,11 @@ export function createCatalogLoaders(dataSource: DataSource, reference: Referenc
       });
       return productIds.map((id) => rows.find((c) => c.productId === id) ?? null);
     }),
+    /** Every commune-level unit in the units' order (a few dozen rows), from memory. */
+    communeList: new DataLoader<"all", Commune[]>(async (keys) => {
+      const communes = await reference.allCommunes();
+      return keys.map(() => communes);
+    }),
     /** The whole classification (a few dozen rows), from memory. */
     categoryTree: new DataLoader<"all", CategoryTree>(async (keys) => {
       const tree = await reference.categoryTree();

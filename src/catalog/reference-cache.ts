@@ -43,6 +43,12 @@ export class ReferenceCache {
     return codes.map((c) => known.get(c) ?? null);
   }
 
+  /** Every commune-level unit, in the units' order. */
+  async allCommunes(): Promise<Commune[]> {
+    const known = await this.communes.get("communes", () => this.readCommunes());
+    return [...known.values()].sort((a, b) => a.position - b.position);
+  }
+
   private async readTree(): Promise<CategoryTree> {
     const all = await this.dataSource.manager.find(Category, { order: { position: "ASC" } });
     const children = new Map<string | null, Category[]>();

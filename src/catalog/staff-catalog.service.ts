@@ -380,14 +380,14 @@ async function auditChanges(
   await audit(m, { at: ctx.now, actorId: requireViewer(ctx).id, action, subjectType, subjectId, note });
 }
 
-async function requireProductSet(m: EntityManager, code: string, argument: string): Promise<void> {
+export async function requireProductSet(m: EntityManager, code: string, argument: string): Promise<void> {
   const category = await m.findOneBy(Category, { code });
   if (!category || category.level !== CategoryLevel.SET)
     throw badInput("catalog.notProductSet", argument, { code });
 }
 
 /** The folded name, with -2, -3… when taken. */
-async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
+export async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
   const base = slugify(name);
   const taken = await m
     .getRepository(Product)

@@ -11,6 +11,7 @@ import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "../dossie
 import { StoredFile } from "../files/stored-file.entity";
 import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
+import { PlanTarget, PotentialProduct } from "../programme/programme.entity";
 
 /** Every entity the data source knows. */
 export const entities = [
@@ -35,4 +36,6 @@ export const entities = [
   Violation,
   RevocationRecommendation,
   CatalogGenerationRow,
+  PotentialProduct,
+  PlanTarget,
 ];

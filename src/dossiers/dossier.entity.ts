@@ -69,6 +69,10 @@ export class EvaluationRound {
   })
   submissionDeadline: LocalDate;
 
+  /** The deadline as first set: dossiers forwarded after it (once extended) count as late in the statistics. */
+  @Column({ type: "date" })
+  firstDeadline: LocalDate;
+
   @Column({ type: "int" })
   @Field(() => Int, { description: "Score sheets needed before an evaluation can be concluded." })
   minCouncilSize: number;

@@ -30,6 +30,7 @@ import {
 import type { CommuneReportInput, CreateDossierInput, DossierFilter } from "./dossier.types";
 import { DossierConnection } from "./dossier.types";
 import { checkGuard, criteriaSetOf, guardFacts, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
+import { followDossier } from "../programme/follow-dossier";
 import type { ScoringService } from "./scoring.service";
 import { actionsFrom, DossierAction, DossierStatus } from "./workflow";
 import { CLOSED, COUNCIL_STATES, type Outcome, transitionDossier, visibleTo } from "./transition-runner";
@@ -122,65 +123,11 @@ export class DossierService {
   // ── creating ──────────────────────────────────────────────────────────────────────────────────────
 
   async createDossier(ctx: RequestScope, input: CreateDossierInput): Promise<Dossier> {
-    const viewer = requireViewer(ctx);
     const productId = parseId(input.productId, "input.productId");
     const roundId = parseId(input.roundId, "input.roundId");
-    return inTransaction(this.dataSource, async (m) => {
-      const product = await m.findOneBy(Product, { id: productId });
-      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
-      if (product.archivedAt)
-        throw badInput("catalog.productArchived", "input.productId", { name: product.name });
-      const round = await m.findOneBy(EvaluationRound, { id: roundId });
-      if (!round) throw notFound("round.notFound");
-      const current = product.currentCertificateId
-        ? await m.findOneBy(Certificate, { id: product.currentCertificateId })
-        : null;
-      if (input.kind === DossierKind.NEW && current) {
-        throw badInput("dossier.alreadyCertified", "input.kind");
-      }
-      if (input.kind !== DossierKind.NEW && !current) {
-        throw badInput("dossier.needsCertificate", "input.kind", {
-          kind: enumRef("DossierKind", input.kind),
-        });
-      }
-      const open = await m
-        .getRepository(Dossier)
-        .createQueryBuilder("d")
-        .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", {
-          productId,
-          roundId,
-          closed: CLOSED,
-        })
-        .getOne();
-      if (open) throw conflict("dossier.openInRound", { code: open.code }, { dossierCode: open.code });
-      const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
-      const dossier = await m.save(
-        m.create(Dossier, {
-          code: `pending-${productId}-${roundId}-${Date.now()}-${Math.random()}`.slice(0, 32),
-          productId,
-          roundId,
-          communeCode: product.communeCode,
-          kind: input.kind,
-          status: DossierStatus.DRAFT,
-          openKey: 1, // with the unique key (product, round, openKey): one open dossier per product and round
-          version: 1,
-          createdById: viewer.id,
-        }),
-      );
-      // The id makes the code unique without a counter: province-year-number.
-      dossier.code = `${commune.provinceCode}-${round.year}-${String(dossier.id).padStart(4, "0")}`;
-      await m.update(Dossier, dossier.id, { code: dossier.code });
-      await audit(m, {
-        at: ctx.now,
-        actorId: viewer.id,
-        action: "CREATE",
-        subjectType: "Dossier",
-        subjectId: dossier.id,
-        toStatus: DossierStatus.DRAFT,
-        note: `${input.kind} for product ${productId}`,
-      });
-      return dossier;
-    });
+    return inTransaction(this.dataSource, (m) =>
+      openDossier(m, ctx, { productId, roundId, kind: input.kind }),
+    );
   }
 
   // ── the workflow ──────────────────────────────────────────────────────────────────────────────────
@@ -298,4 +245,66 @@ export class DossierService {
   ): Promise<Dossier> {
     return transitionDossier(this.dataSource, ctx, rawId, action, work);
   }
+}
+
+/**
+ * Opens a DRAFT dossier for a product of the viewer's commune in the caller's transaction (createDossier,
+ * and a potential product's dossier). The potential products of the product follow it (DOSSIER_OPENED).
+ */
+export async function openDossier(
+  m: EntityManager,
+  ctx: RequestScope,
+  { productId, roundId, kind }: { productId: number; roundId: number; kind: DossierKind },
+): Promise<Dossier> {
+  const viewer = requireViewer(ctx);
+  const product = await m.findOneBy(Product, { id: productId });
+  if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+  if (product.archivedAt)
+    throw badInput("catalog.productArchived", "input.productId", { name: product.name });
+  const round = await m.findOneBy(EvaluationRound, { id: roundId });
+  if (!round) throw notFound("round.notFound");
+  const current = product.currentCertificateId
+    ? await m.findOneBy(Certificate, { id: product.currentCertificateId })
+    : null;
+  if (kind === DossierKind.NEW && current) throw badInput("dossier.alreadyCertified", "input.kind");
+  if (kind !== DossierKind.NEW && !current)
+    throw badInput("dossier.needsCertificate", "input.kind", { kind: enumRef("DossierKind", kind) });
+  const open = await m
+    .getRepository(Dossier)
+    .createQueryBuilder("d")
+    .where("d.productId = :productId AND d.roundId = :roundId AND d.status NOT IN (:...closed)", {
+      productId,
+      roundId,
+      closed: CLOSED,
+    })
+    .getOne();
+  if (open) throw conflict("dossier.openInRound", { code: open.code }, { dossierCode: open.code });
+  const commune = await m.findOneByOrFail(Commune, { code: product.communeCode });
+  const dossier = await m.save(
+    m.create(Dossier, {
+      code: `pending-${productId}-${roundId}-${Date.now()}-${Math.random()}`.slice(0, 32),
+      productId,
+      roundId,
+      communeCode: product.communeCode,
+      kind,
+      status: DossierStatus.DRAFT,
+      openKey: 1, // with the unique key (product, round, openKey): one open dossier per product and round
+      version: 1,
+      createdById: viewer.id,
+    }),
+  );
+  // The id makes the code unique without a counter: province-year-number.
+  dossier.code = `${commune.provinceCode}-${round.year}-${String(dossier.id).padStart(4, "0")}`;
+  await m.update(Dossier, dossier.id, { code: dossier.code });
+  await audit(m, {
+    at: ctx.now,
+    actorId: viewer.id,
+    action: "CREATE",
+    subjectType: "Dossier",
+    subjectId: dossier.id,
+    toStatus: DossierStatus.DRAFT,
+    note: `${kind} for product ${productId}`,
+  });
+  await followDossier(m, ctx, dossier, DossierStatus.DRAFT);
+  return dossier;
 }

@@ -3,7 +3,7 @@ import { AuditEvent } from "../audit/audit-event.entity";
 import { manyBy, oneBy } from "../core/loaders";
 import { allRuleSets } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import { DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
+import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
 
 /** Loaders of dossiers: one statement per relation, whatever the page size. */
 export function createDossierLoaders(dataSource: DataSource) {
@@ -13,6 +13,7 @@ export function createDossierLoaders(dataSource: DataSource) {
     /** Every rule set, read once per request. */
     ruleSets: () => (ruleSets ??= allRuleSets(m)),
     round: oneBy<EvaluationRound, number>(m, EvaluationRound, "id"),
+    dossier: oneBy<Dossier, number>(m, Dossier, "id"),
     documentsByDossier: manyBy<DossierDocument, number>(m, DossierDocument, "dossierId"),
     scoreSheetsByDossier: manyBy<ScoreSheet, number>(m, ScoreSheet, "dossierId"),
     historyByDossier: manyBy<AuditEvent, number>(

@@ -36,6 +36,7 @@ export class RoundService {
           name,
           year: input.year,
           submissionDeadline: input.submissionDeadline,
+          firstDeadline: input.submissionDeadline,
           minCouncilSize,
         }),
       );

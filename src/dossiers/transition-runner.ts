@@ -8,6 +8,7 @@ import { conflict, forbidden, invalidTransition, notFound } from "../core/errors
 import { parseId } from "../core/ids";
 import { inTransaction } from "../db/transaction";
 import { enumRef } from "../i18n/messages";
+import { followDossier } from "../programme/follow-dossier";
 import type { RequestScope } from "../request";
 import { Dossier } from "./dossier.entity";
 import { actionsFrom, type DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
@@ -108,6 +109,7 @@ export async function runTransition<T = never>(
       toStatus: to,
       note: outcome.note,
     });
+    if (to !== dossier.status) await followDossier(m, ctx, dossier, to);
     return { dossier: await m.findOneByOrFail(Dossier, { id }), result: outcome.result };
   });
   return run.catch((e: unknown) => {

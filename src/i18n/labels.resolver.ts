@@ -30,7 +30,7 @@ class EnumLabels {
 export class LabelsResolver {
   @Query(() => [EnumLabels], {
     description:
-      "What to show for the codes of DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel, NoticeAuthority, RevocationAuthority and ProducerKind, in Vietnamese (default) or English.",
+      "What to show for the codes of DossierStatus, DossierAction, DossierKind, DocumentKind, ViolationKind, Role, CertificateStatus, RecommendationStatus, NoticeChannel, NoticeAuthority, RevocationAuthority, ProducerKind, PotentialProductStatus and PotentialProductSource, in Vietnamese (default) or English.",
   })
   @Directive(PUBLIC_CACHE)
   enumLabels(@Arg("lang", () => Language, { defaultValue: Language.VI }) lang: Language): EnumLabels[] {

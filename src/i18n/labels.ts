@@ -6,6 +6,7 @@ import { NoticeAuthority, NoticeChannel } from "../certificates/expiry-notice.en
 import { DocumentKind, DossierKind } from "../dossiers/dossier.entity";
 import { DossierAction, DossierStatus } from "../dossiers/workflow";
 import { RecommendationStatus, ViolationKind } from "../oversight/oversight.entity";
+import { PotentialProductSource, PotentialProductStatus } from "../programme/programme.entity";
 
 export type Lang = "vi" | "en";
 
@@ -23,6 +24,8 @@ export const LABELLED_ENUMS = {
   NoticeAuthority,
   RevocationAuthority,
   ProducerKind,
+  PotentialProductStatus,
+  PotentialProductSource,
 };
 export type EnumName = keyof typeof LABELLED_ENUMS;
 type Labels = {
@@ -110,6 +113,19 @@ export const LABELS: Record<Lang, Labels> = {
       IN_PERSON: "Trực tiếp",
     },
     NoticeAuthority: { PROVINCE: "tỉnh", COMMUNE: "xã" },
+    PotentialProductStatus: {
+      PROPOSED: "Đề xuất",
+      SELECTED: "Đã chọn",
+      IN_PREPARATION: "Đang chuẩn bị hồ sơ",
+      DOSSIER_OPENED: "Đã lập hồ sơ",
+      CERTIFIED: "Đã được công nhận",
+      DROPPED: "Không tiếp tục",
+    },
+    PotentialProductSource: {
+      REVIEW: "Rà soát sản phẩm hiện có",
+      NEW_DISCOVERY: "Phát hiện mới",
+      PRODUCER_REQUEST: "Chủ thể đề nghị",
+    },
     RevocationAuthority: { PROVINCE: "UBND tỉnh", MINISTRY: "Bộ Nông nghiệp và Môi trường" },
     ProducerKind: {
       HTX: "Hợp tác xã",
@@ -193,6 +209,19 @@ export const LABELS: Record<Lang, Labels> = {
       IN_PERSON: "In person",
     },
     NoticeAuthority: { PROVINCE: "province", COMMUNE: "commune" },
+    PotentialProductStatus: {
+      PROPOSED: "Proposed",
+      SELECTED: "Selected",
+      IN_PREPARATION: "Dossier in preparation",
+      DOSSIER_OPENED: "Dossier opened",
+      CERTIFIED: "Certified",
+      DROPPED: "Dropped",
+    },
+    PotentialProductSource: {
+      REVIEW: "Review of an existing product",
+      NEW_DISCOVERY: "New discovery",
+      PRODUCER_REQUEST: "Producer's request",
+    },
     RevocationAuthority: {
       PROVINCE: "Provincial People's Committee",
       MINISTRY: "Ministry of Agriculture and Environment",

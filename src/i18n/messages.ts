@@ -91,6 +91,17 @@ const EN = {
   "dossier.belowCentralThreshold":
     "Only a dossier averaging at least {minPoints} points goes to the Ministry; this one averages {average}.",
   "dossier.noSamples": "The rules ask no product samples of this product set.",
+  "programme.year": "year must be a year from 2018 to 2100.",
+  "programme.notFound": "There is no such potential product in your scope.",
+  "programme.producerElsewhere": "This producer is not of the potential product's commune.",
+  "programme.alreadyRegistered": "“{name}” is already in the commune's register (“{status}”).",
+  "programme.notPossible":
+    "A potential product that is “{from}” cannot become “{to}”; it can become: {allowed}.",
+  "programme.dropReason": "Say why the potential product is dropped (reason).",
+  "programme.notReady":
+    "A dossier is opened for a selected product or one in preparation; this one is “{status}”.",
+  "programme.producerNeeded":
+    "The potential product has no producer yet: give one (producer: name and kind).",
   "scoring.sheetUnusable":
     "The criteria sheet of this product set has defects ({defects}); score it by part totals with submitScoreSheet.",
   "scoring.useCriteriaSheet":
@@ -272,6 +283,17 @@ const VI: Record<MessageKey, string> = {
   "dossier.belowCentralThreshold":
     "Chỉ hồ sơ có điểm bình quân từ {minPoints} trở lên mới được đề nghị Bộ công nhận; hồ sơ này đạt {average}.",
   "dossier.noSamples": "Quy định không yêu cầu sản phẩm mẫu đối với bộ sản phẩm này.",
+  "programme.year": "year phải là một năm từ 2018 đến 2100.",
+  "programme.notFound": "Không có sản phẩm tiềm năng này trong phạm vi của bạn.",
+  "programme.producerElsewhere": "Chủ thể này không thuộc xã của sản phẩm tiềm năng.",
+  "programme.alreadyRegistered": "“{name}” đã có trong danh sách của xã (“{status}”).",
+  "programme.notPossible":
+    "Sản phẩm tiềm năng đang “{from}” không thể chuyển sang “{to}”; có thể chuyển sang: {allowed}.",
+  "programme.dropReason": "Hãy nêu lý do không tiếp tục (reason).",
+  "programme.notReady":
+    "Chỉ lập hồ sơ cho sản phẩm đã được chọn hoặc đang chuẩn bị; sản phẩm này đang “{status}”.",
+  "programme.producerNeeded":
+    "Sản phẩm tiềm năng chưa có chủ thể: hãy cho biết chủ thể (producer: tên và loại hình).",
   "scoring.sheetUnusable":
     "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}); hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
   "scoring.useCriteriaSheet":

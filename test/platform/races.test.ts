@@ -13,6 +13,11 @@ import {
 } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { RecommendationStatus, RevocationRecommendation } from "../../src/oversight/oversight.entity";
+import {
+  PotentialProduct,
+  PotentialProductSource,
+  PotentialProductStatus,
+} from "../../src/programme/programme.entity";
 import { FixedClock } from "../support/http";
 import { makeProduct, makeProducer, makeUser } from "../support/factory";
 import {
@@ -550,6 +555,61 @@ const RACES: Record<string, Race> = {
       headers: t.staff.province.headers,
     }),
   },
+  proposePotentialProduct: {
+    action: "POTENTIAL_PRODUCT_PROPOSED",
+    losers: ["CONFLICT"],
+    setup: async (t) => ({
+      query: withInput("proposePotentialProduct", "PotentialProductInput", "id"),
+      variables: {
+        input: {
+          name: `Măng đắng ${Math.random()}`,
+          categoryCode: "I.1.a",
+          communeCode: "03390",
+          source: "NEW_DISCOVERY",
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  setPotentialProductStatus: {
+    action: "POTENTIAL_PRODUCT_STATUS",
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { setPotentialProductStatus(id: $id, status: SELECTED) { status } }`,
+      variables: { id: String((await potential(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  openPotentialProductDossier: {
+    action: "CREATE",
+    setup: async (t) => {
+      const p = await potential(t, PotentialProductStatus.SELECTED);
+      const { round } = await dossierIn(t.db.dataSource, DossierStatus.DRAFT, {
+        createdBy: t.staff.binhLu.user,
+      });
+      return {
+        query: `mutation($id: ID!, $round: ID!) {
+          openPotentialProductDossier(id: $id, roundId: $round, producer: { name: "HTX Đua", kind: HTX }) { id } }`,
+        variables: { id: String(p.id), round: String(round.id) },
+        headers: t.staff.binhLu.headers,
+      };
+    },
+  },
+  setPlanTarget: {
+    action: "PLAN_TARGET_SET",
+    setup: async (t) => ({
+      query: withInput("setPlanTarget", "PlanTargetInput", "year"),
+      variables: {
+        input: {
+          year: 2000 + Math.floor(Math.random() * 90) + 20,
+          communeCode: "03390",
+          newProducts: 2,
+          upgrades: 1,
+          reEvaluations: 0,
+        },
+      },
+      headers: t.staff.province.headers,
+    }),
+  },
   revokeCertificate: {
     action: "CERTIFICATE_REVOKED",
     setup: async (t) => ({
@@ -566,6 +626,27 @@ const RACES: Record<string, Race> = {
     }),
   },
 };
+
+/** A potential product of Bình Lư in the register. */
+async function potential(t: StaffApp, status = PotentialProductStatus.PROPOSED) {
+  return t.db.dataSource.manager.save(
+    t.db.dataSource.manager.create(PotentialProduct, {
+      name: `Rượu ${Math.random()}`,
+      categoryCode: "I.1.a",
+      communeCode: "03390",
+      producerId: null,
+      contact: null,
+      source: PotentialProductSource.REVIEW,
+      note: null,
+      plannedYear: null,
+      status,
+      dropReason: null,
+      productId: null,
+      dossierId: null,
+      createdById: t.staff.binhLu.user.id,
+    }),
+  );
+}
 
 const t = useStaffApp(clock);
 

@@ -84,6 +84,7 @@ export async function dossierIn(
       name: `Đợt thử ${Math.random().toString(36).slice(2, 8)}`,
       year: 2025,
       submissionDeadline: opts.deadline ?? "2099-12-31",
+      firstDeadline: opts.deadline ?? "2099-12-31",
       minCouncilSize: 3,
     }),
   );
