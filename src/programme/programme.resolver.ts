@@ -5,7 +5,6 @@ import {
   Ctx,
   Directive,
   FieldResolver,
-  ID,
   Int,
   Mutation,
   Query,
@@ -20,13 +19,14 @@ import type { Context } from "../context";
 import { Dossier } from "../dossiers/dossier.entity";
 import { Commune } from "../geography/commune.entity";
 import { pageComplexity } from "../http/limits";
-import { PlanTarget, PotentialProduct, PotentialProductStatus } from "./programme.entity";
+import { PlanTarget, PotentialProduct } from "./programme.entity";
 import {
   OpenPotentialDossierArgs,
   PlanTargetInput,
   PotentialProductConnection,
   PotentialProductInput,
   PotentialProductsArgs,
+  PotentialStatusArgs,
   ProgrammeStatistics,
   ProgrammeSummary,
 } from "./programme.types";
@@ -54,9 +54,7 @@ export class PotentialProductResolver {
   })
   setPotentialProductStatus(
     @Ctx() ctx: Context,
-    @Arg("id", () => ID) id: string,
-    @Arg("status", () => PotentialProductStatus) status: PotentialProductStatus,
-    @Arg("reason", () => String, { nullable: true }) reason?: string | null,
+    @Args() { id, status, reason }: PotentialStatusArgs,
   ): Promise<PotentialProduct> {
     return ctx.services.programme.setStatus(ctx, id, status, reason);
   }

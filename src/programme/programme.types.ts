@@ -76,6 +76,19 @@ export class PotentialProductsArgs {
   after?: string | null;
 }
 
+@ArgsType()
+export class PotentialStatusArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PotentialProductStatus)
+  status: PotentialProductStatus;
+
+  @Field(() => String, { nullable: true, description: "Why, when dropping it." })
+  @Text(2000, { optional: true, multiline: true })
+  reason?: string | null;
+}
+
 @InputType({ description: "The producer of a potential product that has none recorded yet." })
 export class NewProducerInput {
   @Field()

@@ -329,7 +329,11 @@ describe("plan targets and statistics", () => {
     ).toBe(400);
   });
 
-  it("publicises a summary with the catalog's own counts", async () => {
+  it("publicises a summary with the catalog's own counts, cached as the catalog is", async () => {
+    const answered = await request(t.app.app)
+      .post("/graphql")
+      .send({ query: "{ programmeSummary { activeProducts } }" });
+    expect(answered.headers["cache-control"]).toMatch(/^max-age=\d+, public$/);
     const summary = (await t.app.gql(op("ProgrammeSummary"))).body.data.programmeSummary;
     const page = (await t.app.gql(op("CatalogPage"), {})).body.data.products.totalCount;
     const facets = (await t.app.gql(op("CatalogFacets"), {})).body.data.productFacets;
