@@ -24,7 +24,12 @@ import { createLoaders } from "./loaders";
 import { CertificateService } from "./certificates/certificate.service";
 import { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import { reportsRouter } from "./certificates/reports.routes";
-import { DEFAULT_UPLOAD_QUOTA_MB, DEFAULT_CERTIFICATE_NUMBER_PATTERN, type Config } from "./config";
+import {
+  DEFAULT_COUNT_CAP,
+  DEFAULT_UPLOAD_QUOTA_MB,
+  DEFAULT_CERTIFICATE_NUMBER_PATTERN,
+  type Config,
+} from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
 import { systemClock, vietnamDate, type Clock } from "./core/time";
@@ -55,7 +60,8 @@ type Settings =
   | "corsOrigins"
   | "introspection"
   | "metricsToken"
-  | "certificateNumberPattern";
+  | "certificateNumberPattern"
+  | "countCap";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -80,7 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = new Metrics(dataSource);
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
   const generation = new CatalogGeneration(dataSource);
-  const catalog = new CatalogService(dataSource, cursors);
+  const catalog = new CatalogService(dataSource, cursors, config.countCap ?? DEFAULT_COUNT_CAP);
   generation.onChange(() => {
     responseCache.clear(); // only to free memory: keys of older generations are never asked for again
     catalog.forgetCounts();

@@ -8,6 +8,8 @@ export class ConfigError extends Error {}
 export const DEFAULT_UPLOAD_QUOTA_MB = 500;
 /** {seq}: the certificate's number in its decision year, from 1, four digits at least; {year}: that year. */
 export const DEFAULT_CERTIFICATE_NUMBER_PATTERN = "OCOP-{year}-{seq}";
+/** Counting a search's (or a producer's) matches stops here; beyond, totals say "at least". */
+export const DEFAULT_COUNT_CAP = 10_000;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -78,6 +80,11 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(7),
+  COUNT_CAP: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(100, "must be at least 100")
+    .default(DEFAULT_COUNT_CAP),
   CERTIFICATE_NUMBER_PATTERN: z
     .string()
     .trim()
@@ -118,6 +125,8 @@ export type Config = {
   unattachedFileDays: number;
   /** How a certificate is numbered when the recognition does not give the printed number. */
   certificateNumberPattern: string;
+  /** Where counting a search's or a producer's matches stops (totals then say "at least"). */
+  countCap: number;
 };
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -177,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     introspection: e.INTROSPECTION,
     metricsToken: e.METRICS_TOKEN,
     certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
+    countCap: e.COUNT_CAP,
   };
 }

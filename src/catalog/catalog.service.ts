@@ -18,6 +18,17 @@ import {
   type ProductSort,
 } from "./catalog.types";
 import { checkFilter } from "./filter";
+import { DEFAULT_COUNT_CAP } from "../config";
+import {
+  type Cell,
+  cellMatches,
+  countedFrom,
+  type CountedCell,
+  type Dimension,
+  driftSince,
+  filteredCells,
+  sweepExpired,
+} from "./counts";
 
 const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn" | "certificateExpiresOn"> = {
   [ProductSortField.NAME]: "nameKey", // folded: the same order on MySQL and SQLite
@@ -27,7 +38,14 @@ const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn"
 };
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
 
-type Dimension = "stars" | "communes" | "categories";
+type Grouped = { value: string | number; count: number };
+type FacetGroups = { stars: Grouped[]; communes: Grouped[]; categories: Grouped[] };
+
+/** Filters the catalog counts answer; a search or a producer needs the products themselves. */
+const coveredByCells = (f: ProductFilter) => !f.search && !f.producerId;
+
+const sumMatching = (cells: CountedCell[], f: ProductFilter) =>
+  cells.filter((c) => cellMatches(c, f)).reduce((n, c) => n + c.count, 0);
 
 /** How long totals and facet counts of one filter are reused (certificate events clear them at once). */
 export const COUNTS_TTL_MS = 60_000;
@@ -40,9 +58,14 @@ export class CatalogService {
    */
   private readonly counts = new Memo<unknown>(COUNTS_TTL_MS);
 
+  /** This instance's sweep of the day (expired products out of the catalog counts). */
+  private sweeping: { day: LocalDate; done: Promise<void> } | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cursors: CursorCodec,
+    /** COUNT_CAP: counting rows (searches, a producer's products) stops here; beyond, a lower bound. */
+    private readonly countCap = DEFAULT_COUNT_CAP,
   ) {}
 
   forgetCounts(): void {
@@ -84,9 +107,11 @@ export class CatalogService {
       numeric: sort.field === ProductSortField.STARS,
       after: args.after,
       cursors: this.cursors,
-      countTotal: () => this.memo("total", ctx, filter, () => this.filtered(filter, ctx.today).getCount()),
+      countTotal: async () => (await this.total(ctx, filter)).count,
     });
-    return Object.assign(new ProductConnection(), page);
+    return Object.assign(new ProductConnection(), page, {
+      countIsLowerBound: async () => (await this.total(ctx, filter)).lowerBound,
+    });
   }
 
   facets(ctx: RequestScope, rawFilter?: ProductFilter | null): Promise<ProductFacets> {
@@ -94,24 +119,27 @@ export class CatalogService {
     return this.memo("facets", ctx, filter, () => this.countFacets(ctx, filter));
   }
 
+  /**
+   * How many products match: from the catalog counts (sums over commune × set × stars × year cells) for the
+   * filters they cover; with a search or a producer, rows counted up to COUNT_CAP (then a lower bound).
+   */
+  private total(ctx: RequestScope, filter: ProductFilter): Promise<{ count: number; lowerBound: boolean }> {
+    return this.memo("total", ctx, filter, async () => {
+      if (!coveredByCells(filter)) return this.boundedCount(filter, ctx.today);
+      const { drift } = await this.cellState(ctx);
+      const row = await filteredCells(this.dataSource.manager, filter)
+        .select("SUM(k.count)", "count")
+        .getRawOne<{ count: string | number | null }>();
+      const count = Number(row?.count ?? 0) + sumMatching(drift, filter);
+      return { count, lowerBound: false };
+    });
+  }
+
   private async countFacets(ctx: RequestScope, filter: ProductFilter): Promise<ProductFacets> {
-    const grouped = async (dimension: Dimension, column: string) =>
-      (
-        await this.filtered(filter, ctx.today, dimension)
-          .select(`p.${column}`, "value")
-          .addSelect("COUNT(*)", "count")
-          .groupBy(`p.${column}`)
-          .orderBy("NULL") // MariaDB would otherwise sort the groups
-          .getRawMany<{ value: string | number; count: string | number }>()
-      ).map((r) => ({ value: r.value, count: Number(r.count) }));
-
-    const [total, stars, communes, categories] = await Promise.all([
-      this.filtered(filter, ctx.today).getCount(),
-      grouped("stars", "stars"),
-      grouped("communes", "communeCode"),
-      grouped("categories", "categoryCode"),
+    const [{ count: total, lowerBound }, { stars, communes, categories }] = await Promise.all([
+      this.total(ctx, filter),
+      coveredByCells(filter) ? this.cellGroups(ctx, filter) : this.rowGroups(ctx, filter),
     ]);
-
     const selectedStars = filter.stars ?? [];
     const starCounts = new Map(stars.map((s) => [Number(s.value), s.count]));
     for (const s of selectedStars) if (!starCounts.has(s)) starCounts.set(s, 0);
@@ -131,6 +159,7 @@ export class CatalogService {
 
     return {
       total,
+      totalIsLowerBound: lowerBound,
       stars: [...starCounts].map(([s, count]) => ({ stars: s, count })).sort((a, b) => b.stars - a.stars),
       selectedCommuneCodes: filter.communeCodes ?? [],
       allCommunes: communeRows
@@ -141,6 +170,89 @@ export class CatalogService {
         .filter((c) => categoryCounts.has(c.code))
         .map((category) => ({ category, count: categoryCounts.get(category.code)! })),
     };
+  }
+
+  /** Grouped counts of each facet dimension from the cells, less the products expired since the table's day. */
+  private async cellGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
+    const { drift } = await this.cellState(ctx);
+    const grouped = async (dimension: Dimension, column: keyof Cell) => {
+      const rows = await filteredCells(this.dataSource.manager, filter, dimension)
+        .select(`k.${column}`, "value")
+        .addSelect("SUM(k.count)", "count")
+        .groupBy(`k.${column}`)
+        .orderBy("NULL") // MariaDB would otherwise sort the groups
+        .getRawMany<{ value: string | number; count: string | number }>();
+      const counts = new Map(rows.map((r) => [String(r.value), Number(r.count)]));
+      for (const cell of drift.filter((c) => cellMatches(c, filter, dimension))) {
+        const key = String(cell[column]);
+        counts.set(key, (counts.get(key) ?? 0) + cell.count);
+      }
+      return [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count }));
+    };
+    const [stars, communes, categories] = await Promise.all([
+      grouped("stars", "stars"),
+      grouped("communes", "communeCode"),
+      grouped("categories", "categoryCode"),
+    ]);
+    return { stars, communes, categories };
+  }
+
+  /** Grouped counts from the products themselves, over at most this.countCap + 1 matching rows (search, producer). */
+  private async rowGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
+    const grouped = async (dimension: Dimension, column: string) => {
+      const rows = this.filtered(filter, ctx.today, dimension)
+        .select(`p.${column}`, "value")
+        .limit(this.countCap + 1);
+      const [sql, params] = rows.getQueryAndParameters();
+      const raw = await this.dataSource.query<{ value: string | number; count: string | number }[]>(
+        `SELECT bounded.value AS value, COUNT(*) AS count FROM (${sql}) bounded GROUP BY bounded.value`,
+        params,
+      );
+      return raw.map((r) => ({ value: r.value, count: Number(r.count) }));
+    };
+    const [stars, communes, categories] = await Promise.all([
+      grouped("stars", "stars"),
+      grouped("communes", "communeCode"),
+      grouped("categories", "categoryCode"),
+    ]);
+    return { stars, communes, categories };
+  }
+
+  /** Matching rows counted up to COUNT_CAP: exact below it, a lower bound above. */
+  private async boundedCount(
+    filter: ProductFilter,
+    today: LocalDate,
+  ): Promise<{ count: number; lowerBound: boolean }> {
+    const [sql, params] = this.filtered(filter, today)
+      .select("p.id")
+      .limit(this.countCap + 1)
+      .getQueryAndParameters();
+    const [row] = await this.dataSource.query<{ n: string | number }[]>(
+      `SELECT COUNT(*) AS n FROM (${sql}) bounded`,
+      params,
+    );
+    const n = Number(row.n);
+    return n > this.countCap ? { count: this.countCap, lowerBound: true } : { count: n, lowerBound: false };
+  }
+
+  /**
+   * The products expired since the table's day (subtracted from its sums; see driftSince). The first count of a day on
+   * this instance first sweeps them out of the table (once for all instances: the sweep takes turns on a
+   * row); if it cannot, the subtraction keeps the counts right.
+   */
+  private async cellState(ctx: RequestScope): Promise<{ drift: CountedCell[] }> {
+    if (this.sweeping?.day !== ctx.today)
+      this.sweeping = {
+        day: ctx.today,
+        done: sweepExpired(this.dataSource, ctx.today).catch(() => undefined),
+      };
+    await this.sweeping.done;
+    const m = this.dataSource.manager;
+    // Per generation: a sweep raises it, so the day and the drift are read again after any sweep.
+    const drift = (await this.counts.get(`drift|${ctx.today}|${await ctx.catalogGeneration()}`, async () =>
+      driftSince(m, await countedFrom(m), ctx.today),
+    )) as CountedCell[];
+    return { drift };
   }
 
   /** A product page: only while the product holds an active certificate. */

@@ -65,6 +65,8 @@ export const ProductConnection = connectionOf(
   "A page of products holding an active certificate.",
   {
     publicCache: true,
+    boundedCount:
+      "True when the filter has a search or a producer and more than 10,000 products match: totalCount then says “at least”.",
   },
 );
 export type ProductConnection = InstanceType<typeof ProductConnection>;
@@ -107,6 +109,12 @@ export class CategoryCount {
 export class ProductFacets {
   @Field(() => Int, { description: "Products matching the whole filter." })
   total: number;
+
+  @Field({
+    description:
+      "True when the filter has a search or a producer and more than 10,000 products match: total (and each count) then says “at least”.",
+  })
+  totalIsLowerBound: boolean;
 
   @Field(() => [StarsCount])
   stars: StarsCount[];

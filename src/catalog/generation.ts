@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from "typeorm";
+import type { LocalDate } from "../core/time";
 
 /**
  * One row whose number every event that changes the public catalog raises, in the event's own transaction
@@ -13,6 +14,10 @@ export class CatalogGenerationRow {
 
   @Column({ type: "bigint", transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
   generation: number;
+
+  /** The day the catalog counts (catalog_count) count from; see counts.ts. */
+  @Column({ type: "date", nullable: true })
+  countedFrom?: LocalDate | null;
 }
 
 const ROW = 1;

@@ -17,6 +17,7 @@ import { CatalogGeneration } from "./generation";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 import { productSearchCondition, refreshSearchTokens } from "./product-index";
+import { recountCommunes } from "./counts";
 import {
   type CreateProducerInput,
   type CreateProductInput,
@@ -202,6 +203,7 @@ export class StaffCatalogService {
       Object.assign(product, changes);
       await m.save(product);
       await refreshSearchTokens(m, [id]);
+      if (changes.categoryCode) await recountCommunes(m, [product.communeCode]); // it moves to another cell
       return product;
     });
     this.generation.changed();

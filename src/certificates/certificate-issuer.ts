@@ -113,6 +113,7 @@ export async function settleSupersession(
   m: EntityManager,
   productId: number,
   by: { at: Date; actorId: number | null; note: string },
+  { recount = true } = {},
 ): Promise<void> {
   const standing = await m.find(Certificate, {
     where: { productId, revokedOn: IsNull(), supersededById: IsNull() },
@@ -131,5 +132,5 @@ export async function settleSupersession(
       note: `by ${newest.number}; ${by.note}`,
     });
   }
-  await refreshCurrentCertificate(m, productId);
+  await refreshCurrentCertificate(m, productId, { recount });
 }

@@ -12,7 +12,14 @@ export function connectionOf<T extends object>(
   Node: ClassType<T>,
   name: string,
   description: string,
-  { publicCache = false } = {},
+  {
+    publicCache = false,
+    boundedCount,
+  }: {
+    publicCache?: boolean;
+    /** The description of a totalCountIsLowerBound field, for a list whose count may stop at a cap. */
+    boundedCount?: string;
+  } = {},
 ) {
   @ObjectType(`${name}Edge`)
   class Edge {
@@ -37,6 +44,20 @@ export function connectionOf<T extends object>(
     totalCount(): Promise<number> {
       return this.countTotal();
     }
+
+    countIsLowerBound?: () => Promise<boolean>;
+
+    async totalCountIsLowerBound(): Promise<boolean> {
+      return (await this.countIsLowerBound?.()) ?? false;
+    }
+  }
+  if (boundedCount) {
+    const method = Object.getOwnPropertyDescriptor(Connection.prototype, "totalCountIsLowerBound")!;
+    Field(() => Boolean, { description: boundedCount })(
+      Connection.prototype,
+      "totalCountIsLowerBound",
+      method,
+    );
   }
   if (publicCache) {
     Directive(INHERIT_CACHE)(Edge);

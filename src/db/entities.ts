@@ -1,6 +1,7 @@
 import { AuditEvent } from "../audit/audit-event.entity";
 import { User } from "../auth/user.entity";
 import { Category } from "../catalog/category.entity";
+import { CatalogCount } from "../catalog/counts";
 import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
@@ -36,6 +37,7 @@ export const entities = [
   Violation,
   RevocationRecommendation,
   CatalogGenerationRow,
+  CatalogCount,
   PotentialProduct,
   PlanTarget,
 ];

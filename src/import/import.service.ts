@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DataSource, EntityManager, InsertResult } from "typeorm";
+import { In, type DataSource, type EntityManager, type InsertResult } from "typeorm";
 import { type AuditEntry, auditMany } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { Role } from "../auth/user.entity";
@@ -8,6 +8,7 @@ import { Category, CategoryLevel } from "../catalog/category.entity";
 import { CatalogGeneration } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
+import { recountCommunes } from "../catalog/counts";
 import { refreshSearchTokens } from "../catalog/product-index";
 import { Certificate } from "../certificates/certificate.entity";
 import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
@@ -237,8 +238,21 @@ export class ImportService {
     }
 
     const slugs = new Set(plan.products.flatMap((p) => (p.fields.slug ? [p.fields.slug] : [])));
+    // The communes whose catalog counts change: the products' communes before and after the import.
+    const counted = new Set<string>();
+    const moved = plan
+      .toWrite(plan.products)
+      .filter((p) => !p.isNew)
+      .map((p) => p.id!);
+    for (let i = 0; i < moved.length; i += 500)
+      for (const p of await m.find(Product, {
+        select: { communeCode: true },
+        where: { id: In(moved.slice(i, i + 500)) },
+      }))
+        counted.add(p.communeCode);
     for (const p of plan.toWrite(plan.products)) {
       const { name, categoryCode, communeCode, producer } = p.fields;
+      counted.add(communeCode);
       if (p.isNew) {
         const slug = freeSlug(name, slugs);
         slugs.add(slug);
@@ -296,15 +310,18 @@ export class ImportService {
         event("CERTIFICATE_UPDATED", "Certificate", c.id!, `${changed(c)}; ${from(c)}`);
       }
       certified.add(f.product.id!);
+      counted.add(f.product.fields.communeCode);
     }
     await auditMany(m, events);
     // Older certificates give way to the newest, as a re-evaluation does; products show their current one.
     for (const productId of certified)
-      await settleSupersession(m, productId, {
-        at: run.now,
-        actorId: run.actorId,
-        note: `import of ${run.source}`,
-      });
+      await settleSupersession(
+        m,
+        productId,
+        { at: run.now, actorId: run.actorId, note: `import of ${run.source}` },
+        { recount: false },
+      );
+    await recountCommunes(m, [...counted]);
     const ids = [...reindex];
     for (let i = 0; i < ids.length; i += 500) await refreshSearchTokens(m, ids.slice(i, i + 500));
     await auditMany(m, [

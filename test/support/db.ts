@@ -42,6 +42,7 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
 
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
 const TEST_TABLES = [
+  "catalog_count",
   "potential_product",
   "plan_target",
   "revocation_recommendation",

@@ -1,0 +1,223 @@
+import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import type { LocalDate } from "../core/time";
+import { inTransaction, lockRow } from "../db/transaction";
+import { CatalogGeneration, CatalogGenerationRow } from "./generation";
+import { Product } from "./product.entity";
+
+/**
+ * Listed products per commune × product set × stars × year of certification: the catalog's totals and facet
+ * counts are sums over these cells, which grow with the number of distinct cells, not of products. A cell
+ * counts the products whose certificate runs to `countedFrom` (on the catalog_generation row) or later;
+ * products that expired since are subtracted when counting (`driftSince`) until the day's sweep moves
+ * them out. Every event that changes what is listed recounts the cells of its communes in its transaction.
+ */
+@Entity({ name: "catalog_count" })
+@Index(["stars"])
+@Index(["categoryCode"])
+@Index(["certifiedYear"])
+export class CatalogCount {
+  @PrimaryColumn({ type: "varchar", length: 5 })
+  communeCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 16 })
+  categoryCode: string;
+
+  @PrimaryColumn({ type: "int" })
+  stars: number;
+
+  @PrimaryColumn({ type: "int" })
+  certifiedYear: number;
+
+  @Column({ type: "int" })
+  count: number;
+}
+
+/** A cell's dimensions, as the count queries select them. */
+export type Cell = { communeCode: string; categoryCode: string; stars: number; certifiedYear: number };
+export type CountedCell = Cell & { count: number };
+
+/** Before any sweep: the table counts from the beginning of time (every expiry is then subtracted). */
+const EPOCH: LocalDate = "1900-01-01";
+
+/** The day the cells count from. */
+export async function countedFrom(m: EntityManager): Promise<LocalDate> {
+  const row = await m.findOneBy(CatalogGenerationRow, { id: 1 });
+  return row?.countedFrom ?? EPOCH;
+}
+
+const YEAR = "SUBSTR(p.certifiedOn, 1, 4)";
+
+/** Products listed on `day`, grouped into cells (optionally of some communes only). */
+function productCells(
+  m: EntityManager,
+  day: LocalDate,
+  communeCodes?: string[],
+): SelectQueryBuilder<Product> {
+  const qb = m
+    .getRepository(Product)
+    .createQueryBuilder("p")
+    .select("p.communeCode", "communeCode")
+    .addSelect("p.categoryCode", "categoryCode")
+    .addSelect("p.stars", "stars")
+    .addSelect(YEAR, "certifiedYear")
+    .addSelect("COUNT(*)", "count")
+    .where("p.certificateExpiresOn >= :day", { day })
+    .groupBy("p.communeCode")
+    .addGroupBy("p.categoryCode")
+    .addGroupBy("p.stars")
+    .addGroupBy(YEAR);
+  if (communeCodes) qb.andWhere("p.communeCode IN (:...communeCodes)", { communeCodes });
+  return qb;
+}
+
+const asCells = (rows: Record<string, string | number>[]): CountedCell[] =>
+  rows.map((r) => ({
+    communeCode: String(r.communeCode),
+    categoryCode: String(r.categoryCode),
+    stars: Number(r.stars),
+    certifiedYear: Number(r.certifiedYear),
+    count: Number(r.count),
+  }));
+
+/**
+ * Recounts every cell of these communes from the products, in the caller's transaction: what an event that
+ * changed the listing of products of these communes calls after its writes. Exact whatever came before.
+ */
+export async function recountCommunes(m: EntityManager, communeCodes: string[]): Promise<void> {
+  const codes = [...new Set(communeCodes)];
+  if (!codes.length) return;
+  const from = await countedFrom(m);
+  const cells = asCells(await productCells(m, from, codes).getRawMany());
+  await m.delete(CatalogCount, { communeCode: In(codes) });
+  for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
+}
+
+/** Rebuilds the whole table as of `day` (start-up of an empty table, the migration, counts:verify --fix). */
+export async function rebuildCounts(m: EntityManager, day: LocalDate): Promise<void> {
+  const cells = asCells(await productCells(m, day).getRawMany());
+  await m.clear(CatalogCount);
+  for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
+  await setCountedFrom(m, day);
+}
+
+async function setCountedFrom(m: EntityManager, day: LocalDate): Promise<void> {
+  const updated = await m.update(CatalogGenerationRow, { id: 1 }, { countedFrom: day });
+  if (!updated.affected) await m.insert(CatalogGenerationRow, { id: 1, generation: 1, countedFrom: day });
+}
+
+/**
+ * What to add to the table's cells (counted as of `from`) for the listing of `today`: the products that
+ * expired since, negatively; if the clock is behind the table's day, the products expiring in between,
+ * positively. Empty once the day's sweep ran.
+ */
+export async function driftSince(
+  m: EntityManager,
+  from: LocalDate,
+  today: LocalDate,
+): Promise<CountedCell[]> {
+  if (from === today) return [];
+  const [start, end, sign] = from < today ? [from, today, -1] : [today, from, 1];
+  const cells = asCells(
+    await productCells(m, start).andWhere("p.certificateExpiresOn < :end", { end }).getRawMany(),
+  );
+  return cells.map((c) => ({ ...c, count: sign * c.count }));
+}
+
+/**
+ * Moves the products that expired since the table's day out of it, once a day (the first count of the day
+ * on any instance): recounts their communes as of today, moves the day and raises the catalog generation.
+ * Concurrent sweeps take turns on the generation row; the second finds the work done.
+ */
+export async function sweepExpired(dataSource: DataSource, today: LocalDate): Promise<void> {
+  await inTransaction(dataSource, async (m) => {
+    const row = await lockRow(m, CatalogGenerationRow, { id: 1 });
+    const from = row?.countedFrom ?? EPOCH;
+    if (from >= today) return;
+    const expired = await driftSince(m, from, today);
+    await setCountedFrom(m, today);
+    await recountCommunes(
+      m,
+      expired.map((c) => c.communeCode),
+    );
+    // Every instance's counts are keyed by the generation: a new one makes them read the new day.
+    await CatalogGeneration.bump(m);
+  });
+}
+
+/** The filter's dimensions on the cells, as the catalog's filter gives them. */
+export type CellFilter = {
+  communeCodes?: string[] | null;
+  categoryCodes?: string[] | null;
+  stars?: number[] | null;
+  certifiedInYear?: number | null;
+};
+export type Dimension = "stars" | "communes" | "categories";
+
+/** Does a cell pass the filter (less one dimension, for disjunctive facets)? */
+export function cellMatches(cell: Cell, f: CellFilter, except?: Dimension): boolean {
+  if (f.communeCodes && except !== "communes" && !f.communeCodes.includes(cell.communeCode)) return false;
+  if (f.stars && except !== "stars" && !f.stars.includes(cell.stars)) return false;
+  if (f.certifiedInYear && cell.certifiedYear !== f.certifiedInYear) return false;
+  if (f.categoryCodes && except !== "categories")
+    return f.categoryCodes.some(
+      (code) => cell.categoryCode === code || cell.categoryCode.startsWith(`${code}.`),
+    );
+  return true;
+}
+
+/** The cells table narrowed by the filter (less one dimension), for SUM … GROUP BY. */
+export function filteredCells(
+  m: EntityManager,
+  f: CellFilter,
+  except?: Dimension,
+): SelectQueryBuilder<CatalogCount> {
+  const qb = m.getRepository(CatalogCount).createQueryBuilder("k").where("k.count > 0");
+  if (f.communeCodes && except !== "communes")
+    qb.andWhere("k.communeCode IN (:...communes)", { communes: f.communeCodes });
+  if (f.stars && except !== "stars") qb.andWhere("k.stars IN (:...stars)", { stars: f.stars });
+  if (f.certifiedInYear) qb.andWhere("k.certifiedYear = :year", { year: f.certifiedInYear });
+  const categories = f.categoryCodes;
+  if (categories && except !== "categories")
+    qb.andWhere(
+      new Brackets((b) =>
+        categories.forEach((code, i) =>
+          b.orWhere(`(k.categoryCode = :cat${i} OR k.categoryCode LIKE :catPrefix${i})`, {
+            [`cat${i}`]: code,
+            [`catPrefix${i}`]: `${code}.%`,
+          }),
+        ),
+      ),
+    );
+  return qb;
+}
+
+/**
+ * Compares the table with a recount from the products (as of the table's day, less what expired since):
+ * the differing cells, empty when the table is exact. What `npm run counts:verify` reports.
+ */
+export async function verifyCounts(
+  m: EntityManager,
+  today: LocalDate,
+): Promise<{ cell: Cell; table: number; products: number }[]> {
+  const from = await countedFrom(m);
+  const key = (c: Cell) => `${c.communeCode}|${c.categoryCode}|${c.stars}|${c.certifiedYear}`;
+  const table = new Map<string, CountedCell>();
+  for (const c of await m.find(CatalogCount)) table.set(key(c), { ...c });
+  for (const c of await driftSince(m, from, today)) {
+    const cell = table.get(key(c));
+    if (cell) cell.count += c.count;
+    else table.set(key(c), { ...c });
+  }
+  const actual = new Map(asCells(await productCells(m, today).getRawMany()).map((c) => [key(c), c]));
+  const differences: { cell: Cell; table: number; products: number }[] = [];
+  for (const k of new Set([...table.keys(), ...actual.keys()])) {
+    const t = table.get(k)?.count ?? 0;
+    const a = actual.get(k)?.count ?? 0;
+    if (t !== a) {
+      const { communeCode, categoryCode, stars, certifiedYear } = (table.get(k) ?? actual.get(k))!;
+      differences.push({ cell: { communeCode, categoryCode, stars, certifiedYear }, table: t, products: a });
+    }
+  }
+  return differences;
+}
