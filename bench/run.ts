@@ -10,6 +10,7 @@ import { dataSourceFor } from "../src/db/data-source";
 import { loadReferenceData } from "../src/db/reference/load-reference";
 import { vietnamDate } from "../src/core/time";
 import { projectRoot } from "../src/core/paths";
+import { rebuildCounts } from "../src/catalog/counts";
 import { generateDataset } from "./dataset";
 import { createConnection } from "mysql2/promise";
 
@@ -114,6 +115,7 @@ async function main() {
     await loadReferenceData(ds);
     const started = Date.now();
     counts = await generateDataset(ds, today);
+    await ds.transaction((m) => rebuildCounts(m, today)); // generated rows bypass the events that keep the counts
     console.log(`dataset: ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const [{ slug, communeCode, categoryCode }] = await ds.query(

@@ -176,7 +176,7 @@ export class CatalogService {
   private async cellGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
     const { drift } = await this.cellState(ctx);
     const grouped = async (dimension: Dimension, column: keyof Cell) => {
-      const rows = await filteredCells(this.dataSource.manager, filter, dimension)
+      const rows = await filteredCells(this.dataSource.manager, filter, dimension, column)
         .select(`k.${column}`, "value")
         .addSelect("SUM(k.count)", "count")
         .groupBy(`k.${column}`)

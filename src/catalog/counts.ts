@@ -13,15 +13,50 @@ import { Product } from "./product.entity";
  * them out. Every event that changes what is listed recounts the cells of its communes in its transaction.
  */
 @Entity({ name: "catalog_count" })
-@Index(["stars"])
-@Index(["categoryCode"])
-@Index(["certifiedYear"])
+@Index(["stars", "count"]) // covering: grouped sums read the index only
+@Index(["categoryCode", "count"])
+@Index(["certifiedYear", "count"])
 export class CatalogCount {
   @PrimaryColumn({ type: "varchar", length: 5 })
   communeCode: string;
 
   @PrimaryColumn({ type: "varchar", length: 16 })
   categoryCode: string;
+
+  @PrimaryColumn({ type: "int" })
+  stars: number;
+
+  @PrimaryColumn({ type: "int" })
+  certifiedYear: number;
+
+  @Column({ type: "int" })
+  count: number;
+}
+
+/**
+ * The cells summed over communes: what a filter without communes sums (a few hundred rows, whatever the
+ * number of communes). Kept by the same recounts, by the difference of the communes' cells.
+ */
+@Entity({ name: "catalog_count_rollup" })
+export class CatalogCountRollup {
+  @PrimaryColumn({ type: "varchar", length: 16 })
+  categoryCode: string;
+
+  @PrimaryColumn({ type: "int" })
+  stars: number;
+
+  @PrimaryColumn({ type: "int" })
+  certifiedYear: number;
+
+  @Column({ type: "int" })
+  count: number;
+}
+
+/** Each commune's listed products by stars and year: what a filter naming no category sums by commune. */
+@Entity({ name: "catalog_count_commune" })
+export class CatalogCountCommune {
+  @PrimaryColumn({ type: "varchar", length: 5 })
+  communeCode: string;
 
   @PrimaryColumn({ type: "int" })
   stars: number;
@@ -88,9 +123,41 @@ export async function recountCommunes(m: EntityManager, communeCodes: string[]):
   const codes = [...new Set(communeCodes)];
   if (!codes.length) return;
   const from = await countedFrom(m);
+  const before = await m.find(CatalogCount, { where: { communeCode: In(codes) } });
   const cells = asCells(await productCells(m, from, codes).getRawMany());
   await m.delete(CatalogCount, { communeCode: In(codes) });
   for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
+  // The rollup moves by the difference; each commune's total is its cells' sum.
+  const delta = new Map<
+    string,
+    { categoryCode: string; stars: number; certifiedYear: number; count: number }
+  >();
+  const add = (c: CountedCell, sign: number) => {
+    const key = `${c.categoryCode}|${c.stars}|${c.certifiedYear}`;
+    const d = delta.get(key) ?? {
+      categoryCode: c.categoryCode,
+      stars: c.stars,
+      certifiedYear: c.certifiedYear,
+      count: 0,
+    };
+    d.count += sign * c.count;
+    delta.set(key, d);
+  };
+  before.forEach((c) => add(c, -1));
+  cells.forEach((c) => add(c, 1));
+  for (const { count, ...key } of delta.values()) {
+    if (count === 0) continue;
+    const updated = await m
+      .createQueryBuilder()
+      .update(CatalogCountRollup)
+      .set({ count: () => `count + ${Number(count)}` })
+      .where(key)
+      .execute();
+    if (!updated.affected) await m.insert(CatalogCountRollup, { ...key, count });
+  }
+  await m.delete(CatalogCountCommune, { communeCode: In(codes) });
+  const { communes: totals } = rollupsOf(cells);
+  if (totals.length) await m.insert(CatalogCountCommune, totals);
 }
 
 /** Rebuilds the whole table as of `day` (start-up of an empty table, the migration, counts:verify --fix). */
@@ -98,7 +165,79 @@ export async function rebuildCounts(m: EntityManager, day: LocalDate): Promise<v
   const cells = asCells(await productCells(m, day).getRawMany());
   await m.clear(CatalogCount);
   for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
+  const { rollup, communes } = rollupsOf(cells);
+  await m.clear(CatalogCountRollup);
+  for (let i = 0; i < rollup.length; i += 500) await m.insert(CatalogCountRollup, rollup.slice(i, i + 500));
+  await m.clear(CatalogCountCommune);
+  for (let i = 0; i < communes.length; i += 500)
+    await m.insert(CatalogCountCommune, communes.slice(i, i + 500));
   await setCountedFrom(m, day);
+}
+
+/** The rollup and the communes' totals by stars of a set of cells. */
+function rollupsOf(cells: CountedCell[]) {
+  const rollup = new Map<
+    string,
+    { categoryCode: string; stars: number; certifiedYear: number; count: number }
+  >();
+  const communes = new Map<
+    string,
+    { communeCode: string; stars: number; certifiedYear: number; count: number }
+  >();
+  for (const c of cells) {
+    const key = `${c.categoryCode}|${c.stars}|${c.certifiedYear}`;
+    const r = rollup.get(key) ?? {
+      categoryCode: c.categoryCode,
+      stars: c.stars,
+      certifiedYear: c.certifiedYear,
+      count: 0,
+    };
+    r.count += c.count;
+    rollup.set(key, r);
+    const communeKey = `${c.communeCode}|${c.stars}|${c.certifiedYear}`;
+    const t = communes.get(communeKey) ?? {
+      communeCode: c.communeCode,
+      stars: c.stars,
+      certifiedYear: c.certifiedYear,
+      count: 0,
+    };
+    t.count += c.count;
+    communes.set(communeKey, t);
+  }
+  return {
+    rollup: [...rollup.values()].filter((r) => r.count !== 0),
+    communes: [...communes.values()].filter((t) => t.count !== 0),
+  };
+}
+
+/** Where the rollup or a commune's total is not the sum of the cells (a line each; empty when right). */
+export async function verifyRollups(m: EntityManager): Promise<string[]> {
+  const { rollup, communes } = rollupsOf(await m.find(CatalogCount));
+  const problems: string[] = [];
+  const stored = new Map(
+    (await m.find(CatalogCountRollup)).map((r) => [
+      `${r.categoryCode}|${r.stars}|${r.certifiedYear}`,
+      r.count,
+    ]),
+  );
+  for (const r of rollup) {
+    const key = `${r.categoryCode}|${r.stars}|${r.certifiedYear}`;
+    if ((stored.get(key) ?? 0) !== r.count)
+      problems.push(`rollup ${key}: ${stored.get(key) ?? 0}, cells ${r.count}`);
+    stored.delete(key);
+  }
+  for (const [key, count] of stored) if (count !== 0) problems.push(`rollup ${key}: ${count}, cells 0`);
+  const totals = new Map(
+    (await m.find(CatalogCountCommune)).map((c) => [`${c.communeCode}|${c.stars}`, c.count]),
+  );
+  for (const c of communes) {
+    const key = `${c.communeCode}|${c.stars}`;
+    if ((totals.get(key) ?? 0) !== c.count)
+      problems.push(`commune ${key}: ${totals.get(key) ?? 0}, cells ${c.count}`);
+    totals.delete(key);
+  }
+  for (const [key, count] of totals) if (count !== 0) problems.push(`commune ${key}: ${count}, cells 0`);
+  return problems;
 }
 
 async function setCountedFrom(m: EntityManager, day: LocalDate): Promise<void> {
@@ -166,13 +305,28 @@ export function cellMatches(cell: Cell, f: CellFilter, except?: Dimension): bool
   return true;
 }
 
-/** The cells table narrowed by the filter (less one dimension), for SUM … GROUP BY. */
+/**
+ * The counts narrowed by the filter (less one dimension), for SUM … GROUP BY `column`: the rollup when no
+ * commune is asked for or grouped by, the communes' totals by stars and year when no category is, else the
+ * cells.
+ */
 export function filteredCells(
   m: EntityManager,
   f: CellFilter,
   except?: Dimension,
+  groupBy?: keyof Cell,
 ): SelectQueryBuilder<CatalogCount> {
-  const qb = m.getRepository(CatalogCount).createQueryBuilder("k").where("k.count > 0");
+  const byCommune = (f.communeCodes && except !== "communes") || groupBy === "communeCode";
+  const byCategory = f.categoryCodes && except !== "categories";
+  const table = !byCommune
+    ? CatalogCountRollup
+    : !byCategory && groupBy !== "categoryCode"
+      ? CatalogCountCommune
+      : CatalogCount;
+  const qb = m
+    .getRepository(table)
+    .createQueryBuilder("k")
+    .where("k.count > 0") as unknown as SelectQueryBuilder<CatalogCount>;
   if (f.communeCodes && except !== "communes")
     qb.andWhere("k.communeCode IN (:...communes)", { communes: f.communeCodes });
   if (f.stars && except !== "stars") qb.andWhere("k.stars IN (:...stars)", { stars: f.stars });

@@ -1,7 +1,7 @@
 import { AuditEvent } from "../audit/audit-event.entity";
 import { User } from "../auth/user.entity";
 import { Category } from "../catalog/category.entity";
-import { CatalogCount } from "../catalog/counts";
+import { CatalogCount, CatalogCountCommune, CatalogCountRollup } from "../catalog/counts";
 import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
@@ -38,6 +38,8 @@ export const entities = [
   RevocationRecommendation,
   CatalogGenerationRow,
   CatalogCount,
+  CatalogCountRollup,
+  CatalogCountCommune,
   PotentialProduct,
   PlanTarget,
 ];

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CatalogCount, verifyCounts } from "../../src/catalog/counts";
+import { CatalogCount, verifyCounts, verifyRollups } from "../../src/catalog/counts";
 import { Product } from "../../src/catalog/product.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
@@ -69,6 +69,7 @@ const FILTERS = [
 
 async function expectExact() {
   expect(await verifyCounts(t.db.dataSource.manager, today())).toEqual([]);
+  expect(await verifyRollups(t.db.dataSource.manager)).toEqual([]);
   for (const filter of FILTERS) await compare(filter);
 }
 

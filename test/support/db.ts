@@ -43,6 +43,8 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
 const TEST_TABLES = [
   "catalog_count",
+  "catalog_count_rollup",
+  "catalog_count_commune",
   "potential_product",
   "plan_target",
   "revocation_recommendation",

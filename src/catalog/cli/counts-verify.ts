@@ -3,7 +3,7 @@
 // table is exact, 1 when a cell differs; --fix then rebuilds the table as of today.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { rebuildCounts, verifyCounts } from "../counts";
+import { rebuildCounts, verifyCounts, verifyRollups } from "../counts";
 import { CatalogGeneration } from "../generation";
 import { loadConfig } from "../../config";
 import { vietnamDate } from "../../core/time";
@@ -18,12 +18,15 @@ runCli(async () => {
   const dataSource = await openDatabase(config, createLogger(config.logLevel));
   try {
     const today = vietnamDate(new Date());
-    const differences = await verifyCounts(dataSource.manager, today);
-    for (const { cell, table, products } of differences)
-      console.log(
-        `differs: commune ${cell.communeCode}, set ${cell.categoryCode}, ${cell.stars} stars, certified ${cell.certifiedYear}: table ${table}, products ${products}`,
-      );
-    console.log(`${differences.length} cell(s) differ from the products (as of ${today})`);
+    const differences = [
+      ...(await verifyCounts(dataSource.manager, today)).map(
+        ({ cell, table, products }) =>
+          `differs: commune ${cell.communeCode}, set ${cell.categoryCode}, ${cell.stars} stars, certified ${cell.certifiedYear}: table ${table}, products ${products}`,
+      ),
+      ...(await verifyRollups(dataSource.manager)).map((line) => `differs: ${line}`),
+    ];
+    for (const line of differences) console.log(line);
+    console.log(`${differences.length} count(s) differ from the products (as of ${today})`);
     if (differences.length && fix) {
       await inTransaction(dataSource, async (m) => {
         await rebuildCounts(m, today);
