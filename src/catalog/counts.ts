@@ -228,10 +228,13 @@ export async function verifyRollups(m: EntityManager): Promise<string[]> {
   }
   for (const [key, count] of stored) if (count !== 0) problems.push(`rollup ${key}: ${count}, cells 0`);
   const totals = new Map(
-    (await m.find(CatalogCountCommune)).map((c) => [`${c.communeCode}|${c.stars}`, c.count]),
+    (await m.find(CatalogCountCommune)).map((c) => [
+      `${c.communeCode}|${c.stars}|${c.certifiedYear}`,
+      c.count,
+    ]),
   );
   for (const c of communes) {
-    const key = `${c.communeCode}|${c.stars}`;
+    const key = `${c.communeCode}|${c.stars}|${c.certifiedYear}`;
     if ((totals.get(key) ?? 0) !== c.count)
       problems.push(`commune ${key}: ${totals.get(key) ?? 0}, cells ${c.count}`);
     totals.delete(key);
