@@ -52,6 +52,26 @@ export class CatalogCountRollup {
   count: number;
 }
 
+/**
+ * Each commune's listed products per category at every level (sector, group, set): the communes facet of
+ * a filter on categories (and communes) only, without summing a whole sector's cells.
+ */
+@Entity({ name: "catalog_count_commune_category" })
+@Index(["categoryCode", "communeCode", "count"])
+export class CatalogCountCommuneCategory {
+  @PrimaryColumn({ type: "varchar", length: 5 })
+  communeCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 16 })
+  categoryCode: string;
+
+  @Column({ type: "int" })
+  count: number;
+}
+
+/** A category code and the codes of its ancestors ("I.2.b" → I, I.2, I.2.b): codes extend their parent's. */
+const withAncestors = (code: string) => code.split(".").map((_, i, parts) => parts.slice(0, i + 1).join("."));
+
 /** Each commune's listed products by stars and year: what a filter naming no category sums by commune. */
 @Entity({ name: "catalog_count_commune" })
 export class CatalogCountCommune {
@@ -156,8 +176,11 @@ export async function recountCommunes(m: EntityManager, communeCodes: string[]):
     if (!updated.affected) await m.insert(CatalogCountRollup, { ...key, count });
   }
   await m.delete(CatalogCountCommune, { communeCode: In(codes) });
-  const { communes: totals } = rollupsOf(cells);
+  await m.delete(CatalogCountCommuneCategory, { communeCode: In(codes) });
+  const { communes: totals, byCategory } = rollupsOf(cells);
   if (totals.length) await m.insert(CatalogCountCommune, totals);
+  for (let i = 0; i < byCategory.length; i += 500)
+    await m.insert(CatalogCountCommuneCategory, byCategory.slice(i, i + 500));
 }
 
 /** Rebuilds the whole table as of `day` (start-up of an empty table, the migration, counts:verify --fix). */
@@ -165,12 +188,15 @@ export async function rebuildCounts(m: EntityManager, day: LocalDate): Promise<v
   const cells = asCells(await productCells(m, day).getRawMany());
   await m.clear(CatalogCount);
   for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
-  const { rollup, communes } = rollupsOf(cells);
+  const { rollup, communes, byCategory } = rollupsOf(cells);
   await m.clear(CatalogCountRollup);
   for (let i = 0; i < rollup.length; i += 500) await m.insert(CatalogCountRollup, rollup.slice(i, i + 500));
   await m.clear(CatalogCountCommune);
   for (let i = 0; i < communes.length; i += 500)
     await m.insert(CatalogCountCommune, communes.slice(i, i + 500));
+  await m.clear(CatalogCountCommuneCategory);
+  for (let i = 0; i < byCategory.length; i += 500)
+    await m.insert(CatalogCountCommuneCategory, byCategory.slice(i, i + 500));
   await setCountedFrom(m, day);
 }
 
@@ -204,9 +230,18 @@ function rollupsOf(cells: CountedCell[]) {
     t.count += c.count;
     communes.set(communeKey, t);
   }
+  const byCategory = new Map<string, { communeCode: string; categoryCode: string; count: number }>();
+  for (const c of cells)
+    for (const categoryCode of withAncestors(c.categoryCode)) {
+      const key = `${c.communeCode}|${categoryCode}`;
+      const t = byCategory.get(key) ?? { communeCode: c.communeCode, categoryCode, count: 0 };
+      t.count += c.count;
+      byCategory.set(key, t);
+    }
   return {
     rollup: [...rollup.values()].filter((r) => r.count !== 0),
     communes: [...communes.values()].filter((t) => t.count !== 0),
+    byCategory: [...byCategory.values()].filter((t) => t.count !== 0),
   };
 }
 
@@ -240,6 +275,18 @@ export async function verifyRollups(m: EntityManager): Promise<string[]> {
     totals.delete(key);
   }
   for (const [key, count] of totals) if (count !== 0) problems.push(`commune ${key}: ${count}, cells 0`);
+  const { byCategory } = rollupsOf(await m.find(CatalogCount));
+  const perCategory = new Map(
+    (await m.find(CatalogCountCommuneCategory)).map((c) => [`${c.communeCode}|${c.categoryCode}`, c.count]),
+  );
+  for (const c of byCategory) {
+    const key = `${c.communeCode}|${c.categoryCode}`;
+    if ((perCategory.get(key) ?? 0) !== c.count)
+      problems.push(`commune and category ${key}: ${perCategory.get(key) ?? 0}, cells ${c.count}`);
+    perCategory.delete(key);
+  }
+  for (const [key, count] of perCategory)
+    if (count !== 0) problems.push(`commune and category ${key}: ${count}, cells 0`);
   return problems;
 }
 
@@ -296,6 +343,21 @@ export type CellFilter = {
 };
 export type Dimension = "stars" | "communes" | "categories";
 
+/**
+ * The per commune and category table answers a filter on categories (none inside another: it counts every
+ * level) and communes only, summed or grouped by commune.
+ */
+function perCommuneCategory(
+  f: CellFilter,
+  except: Dimension | undefined,
+  groupBy: keyof Cell | undefined,
+): boolean {
+  const codes = f.categoryCodes ?? [];
+  const nested = codes.some((a) => codes.some((b) => a !== b && b.startsWith(`${a}.`)));
+  const starsOrYear = (f.stars && except !== "stars") || f.certifiedInYear;
+  return !nested && !starsOrYear && (groupBy === undefined || groupBy === "communeCode");
+}
+
 /** Does a cell pass the filter (less one dimension, for disjunctive facets)? */
 export function cellMatches(cell: Cell, f: CellFilter, except?: Dimension): boolean {
   if (f.communeCodes && except !== "communes" && !f.communeCodes.includes(cell.communeCode)) return false;
@@ -310,8 +372,8 @@ export function cellMatches(cell: Cell, f: CellFilter, except?: Dimension): bool
 
 /**
  * The counts narrowed by the filter (less one dimension), for SUM … GROUP BY `column`: the rollup when no
- * commune is asked for or grouped by, the communes' totals by stars and year when no category is, else the
- * cells.
+ * commune is asked for or grouped by, the communes' totals by stars and year when no category is, per
+ * commune and category when no stars or year are, else the cells.
  */
 export function filteredCells(
   m: EntityManager,
@@ -325,7 +387,9 @@ export function filteredCells(
     ? CatalogCountRollup
     : !byCategory && groupBy !== "categoryCode"
       ? CatalogCountCommune
-      : CatalogCount;
+      : perCommuneCategory(f, except, groupBy)
+        ? CatalogCountCommuneCategory
+        : CatalogCount;
   const qb = m
     .getRepository(table)
     .createQueryBuilder("k")
@@ -335,7 +399,9 @@ export function filteredCells(
   if (f.stars && except !== "stars") qb.andWhere("k.stars IN (:...stars)", { stars: f.stars });
   if (f.certifiedInYear) qb.andWhere("k.certifiedYear = :year", { year: f.certifiedInYear });
   const categories = f.categoryCodes;
-  if (categories && except !== "categories")
+  if (categories && except !== "categories" && table === CatalogCountCommuneCategory)
+    qb.andWhere("k.categoryCode IN (:...categories)", { categories }); // rows at every level: no prefixes
+  else if (categories && except !== "categories")
     qb.andWhere(
       new Brackets((b) =>
         categories.forEach((code, i) =>

@@ -1,7 +1,12 @@
 import { AuditEvent } from "../audit/audit-event.entity";
 import { User } from "../auth/user.entity";
 import { Category } from "../catalog/category.entity";
-import { CatalogCount, CatalogCountCommune, CatalogCountRollup } from "../catalog/counts";
+import {
+  CatalogCount,
+  CatalogCountCommune,
+  CatalogCountCommuneCategory,
+  CatalogCountRollup,
+} from "../catalog/counts";
 import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";
@@ -40,6 +45,7 @@ export const entities = [
   CatalogCount,
   CatalogCountRollup,
   CatalogCountCommune,
+  CatalogCountCommuneCategory,
   PotentialProduct,
   PlanTarget,
 ];

@@ -55,6 +55,23 @@ async function compare(filter: Record<string, unknown>) {
     ).length;
   for (const { stars, count } of facets.stars)
     expect({ stars, count }).toEqual({ stars, count: byStars(stars) });
+  const byCommune = (code: string) =>
+    products.filter(
+      (p) =>
+        p.communeCode === code &&
+        (!filter.stars || (filter.stars as number[]).includes(p.stars!)) &&
+        (!filter.categoryCodes ||
+          (filter.categoryCodes as string[]).some(
+            (c) => p.categoryCode === c || p.categoryCode.startsWith(`${c}.`),
+          )) &&
+        (!filter.certifiedInYear || p.certifiedOn!.startsWith(String(filter.certifiedInYear as number))),
+    ).length;
+  for (const { commune, count } of facets.communes as { commune: { code: string }; count: number }[])
+    expect({ filter, commune: commune.code, count }).toEqual({
+      filter,
+      commune: commune.code,
+      count: byCommune(commune.code),
+    });
 }
 
 const FILTERS = [
@@ -65,6 +82,9 @@ const FILTERS = [
   { categoryCodes: ["I.2.b"], stars: [3, 4] },
   { certifiedInYear: 2025 },
   { communeCodes: ["03390", "03595"], certifiedInYear: 2026 },
+  { communeCodes: ["03390"], categoryCodes: ["I"] },
+  { categoryCodes: ["I.2", "IV"] },
+  { categoryCodes: ["I", "I.2"] },
 ];
 
 async function expectExact() {

@@ -45,6 +45,7 @@ const TEST_TABLES = [
   "catalog_count",
   "catalog_count_rollup",
   "catalog_count_commune",
+  "catalog_count_commune_category",
   "potential_product",
   "plan_target",
   "revocation_recommendation",
