@@ -50,6 +50,7 @@ import { appSchema } from "./schema";
 import { ImportService } from "./import/import.service";
 import { OversightService } from "./oversight/oversight.service";
 import { programmeReportRouter } from "./programme/programme.routes";
+import { verifyRouter } from "./certificates/verify.routes";
 import { ProgrammeService } from "./programme/programme.service";
 import { importTemplateRouter } from "./import/template";
 
@@ -61,7 +62,8 @@ type Settings =
   | "introspection"
   | "metricsToken"
   | "certificateNumberPattern"
-  | "countCap";
+  | "countCap"
+  | "publicBaseUrl";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -214,6 +216,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(reportsRouter(contextFor));
   app.use(importTemplateRouter(contextFor));
   app.use(programmeReportRouter(contextFor));
+  app.use(verifyRouter(contextFor, config.publicBaseUrl ?? "http://localhost:4000"));
   app.use(
     filesRouter({
       dataSource,

@@ -80,6 +80,11 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(7),
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an address such as https://ocop.laichau.gov.vn")
+    .optional(),
   COUNT_CAP: z.coerce
     .number({ message: "must be a number" })
     .int("must be a whole number")
@@ -127,6 +132,8 @@ export type Config = {
   certificateNumberPattern: string;
   /** Where counting a search's or a producer's matches stops (totals then say "at least"). */
   countCap: number;
+  /** The address people reach this API at: the QR codes of certificates point to its /verify pages. */
+  publicBaseUrl: string;
 };
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -187,5 +194,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     metricsToken: e.METRICS_TOKEN,
     certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
     countCap: e.COUNT_CAP,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
   };
 }

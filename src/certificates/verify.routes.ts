@@ -1,0 +1,209 @@
+import express, { type Request, type Response, type Router } from "express";
+import QRCode from "qrcode";
+import type { Context } from "../context";
+import type { Lang } from "../i18n/labels";
+import { type Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
+
+/** The page's words, in Vietnamese (default) and English. */
+const WORDS: Record<Lang, Record<string, string>> = {
+  vi: {
+    title: "Tra cứu giấy chứng nhận OCOP",
+    number: "Số giấy chứng nhận",
+    product: "Sản phẩm",
+    producer: "Chủ thể",
+    commune: "Xã/phường",
+    stars: "Hạng",
+    decision: "Quyết định công nhận",
+    issued: "Ngày cấp",
+    expires: "Có hiệu lực đến",
+    revoked: "Ngày thu hồi",
+    notFound: "Không tìm thấy giấy chứng nhận này",
+    notFoundAdvice:
+      "Hãy kiểm tra lại số in trên nhãn. Nếu đúng số mà vẫn không tìm thấy, sản phẩm có thể không phải sản phẩm OCOP: hãy báo cho UBND xã hoặc Sở Nông nghiệp và Môi trường.",
+    ACTIVE: "Còn hiệu lực",
+    EXPIRED: "Đã hết hạn",
+    REVOKED: "Đã bị thu hồi",
+    SUPERSEDED: "Đã được thay thế",
+    adviceEXPIRED:
+      "Giấy chứng nhận đã hết hạn: sản phẩm không còn được dùng biểu trưng OCOP cho đến khi được đánh giá lại.",
+    adviceREVOKED: "Giấy chứng nhận đã bị thu hồi: sản phẩm không được dùng biểu trưng OCOP.",
+    adviceSUPERSEDED: "Sản phẩm đã có giấy chứng nhận mới hơn; hãy xem số in trên nhãn mới.",
+    other: "English",
+  },
+  en: {
+    title: "OCOP certificate check",
+    number: "Certificate number",
+    product: "Product",
+    producer: "Producer",
+    commune: "Commune",
+    stars: "Rating",
+    decision: "Recognition decision",
+    issued: "Issued on",
+    expires: "Valid until",
+    revoked: "Revoked on",
+    notFound: "No such certificate",
+    notFoundAdvice:
+      "Check the number printed on the label. If it is right and still not found, the product may not be an OCOP product: tell the commune or the provincial Department of Agriculture and Environment.",
+    ACTIVE: "Valid",
+    EXPIRED: "Expired",
+    REVOKED: "Revoked",
+    SUPERSEDED: "Replaced by a newer certificate",
+    adviceEXPIRED:
+      "The certificate has expired: the product may not carry the OCOP logo until it is re-evaluated.",
+    adviceREVOKED: "The certificate was revoked: the product may not carry the OCOP logo.",
+    adviceSUPERSEDED: "The product has a newer certificate; see the number on its new label.",
+    other: "Tiếng Việt",
+  },
+};
+
+/** Colours with at least 4.5:1 contrast against white text. */
+const COLOURS: Record<CertificateStatus, string> = {
+  ACTIVE: "#1b5e20",
+  EXPIRED: "#8a4b00",
+  REVOKED: "#b71c1c",
+  SUPERSEDED: "#37474f",
+};
+
+/** Text for HTML: every character that could open markup is escaped. */
+export const escapeHtml = (value: string | number | null | undefined): string =>
+  String(value ?? "").replace(
+    /[&<>"'`]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" })[c]!,
+  );
+
+/** Vietnamese unless the page is asked in English (`?lang=en`, else the browser's first language). */
+function languageOf(req: Request): Lang {
+  const asked = typeof req.query.lang === "string" ? req.query.lang : null;
+  if (asked === "en" || asked === "vi") return asked;
+  return req.acceptsLanguages("vi", "en") === "en" ? "en" : "vi";
+}
+
+/** The verification URL of a certificate number (what its QR code holds). */
+export const verifyUrl = (baseUrl: string, number: string) =>
+  `${baseUrl.replace(/\/+$/, "")}/verify/${encodeURIComponent(number)}`;
+
+function page(lang: Lang, number: string, body: string): string {
+  const w = WORDS[lang];
+  const other = lang === "vi" ? "en" : "vi";
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(w.title)} ${escapeHtml(number)}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fafafa;line-height:1.5}
+main{max-width:36rem;margin:0 auto;padding:1rem}
+h1{font-size:1.25rem;margin:.5rem 0 1rem}
+.status{color:#fff;border-radius:.5rem;padding:.75rem 1rem;font-size:1.25rem;font-weight:700;margin:0 0 1rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dt{font-weight:600;color:#333}
+dd{margin:0}
+.advice{border-left:.25rem solid #8a4b00;padding:.5rem .75rem;background:#fff8e1}
+a{color:#0b4f9c}
+</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(w.title)}</h1>
+${body}
+<p><a href="?lang=${other}" lang="${other}">${escapeHtml(w.other)}</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+async function certificatePage(ctx: Context, lang: Lang, certificate: Certificate): Promise<string> {
+  const w = WORDS[lang];
+  const status = certificateStatus(certificate, ctx.today);
+  const product = await ctx.loaders.product.load(certificate.productId);
+  const [producer, commune] = await Promise.all([
+    product ? ctx.loaders.producer.load(product.producerId) : null,
+    product ? ctx.loaders.commune.load(product.communeCode) : null,
+  ]);
+  const row = (label: string, value: string | number | null | undefined) =>
+    value === null || value === undefined || value === ""
+      ? ""
+      : `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
+  const advice =
+    status === CertificateStatus.ACTIVE ? "" : `<p class="advice">${escapeHtml(w[`advice${status}`])}</p>`;
+  return page(
+    lang,
+    certificate.number,
+    `<p class="status" style="background:${COLOURS[status]}" role="status">${escapeHtml(w[status])}</p>
+<dl>
+${row(w.number, certificate.number)}
+${row(w.product, product?.name)}
+${row(w.producer, producer?.name)}
+${row(w.commune, commune?.name)}
+${row(w.stars, `${"★".repeat(certificate.stars)} (${certificate.stars})`)}
+${row(w.decision, `${certificate.decisionNumber}, ${certificate.decisionDate}`)}
+${row(w.issued, certificate.issuedOn)}
+${row(w.expires, certificate.expiresOn)}
+${row(w.revoked, certificate.revokedOn)}
+</dl>
+${advice}`,
+  );
+}
+
+/**
+ * GET /verify/{number}: the page a shopper lands on from the QR code of a label: the certificate's status in
+ * colour and words, the product, producer, commune, stars and dates, and what to do when it is not valid.
+ * Server-rendered, no script, every value escaped; 404 for an unknown number. GET /certificates/{number}/qr.svg
+ * and qr.png: the QR code of that page's address (PUBLIC_BASE_URL) for printing on labels.
+ */
+export function verifyRouter(
+  contextFor: (req: Request, res: Response) => Promise<Context>,
+  publicBaseUrl: string,
+): Router {
+  const router = express.Router();
+  router.get("/verify/:number", async (req, res) => {
+    const ctx = await contextFor(req, res);
+    const lang = languageOf(req);
+    const number = String(req.params.number).slice(0, 64);
+    const certificate = await ctx.services.certificates.byNumber(ctx, number);
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Content-Language", lang);
+    res.setHeader("Vary", "Accept-Language");
+    // A revocation shows within a minute; the page needs no script, and styles only its own.
+    res.setHeader("Cache-Control", "public, max-age=60");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
+    if (!certificate) {
+      const w = WORDS[lang];
+      res.status(404).send(
+        page(
+          lang,
+          number,
+          `<p class="status" style="background:${COLOURS.REVOKED}" role="status">${escapeHtml(w.notFound)}</p>
+<dl>${`<dt>${escapeHtml(w.number)}</dt><dd>${escapeHtml(number)}</dd>`}</dl>
+<p class="advice">${escapeHtml(w.notFoundAdvice)}</p>`,
+        ),
+      );
+      return;
+    }
+    res.send(await certificatePage(ctx, lang, certificate));
+  });
+  router.get(/^\/certificates\/([^/]+)\/qr\.(svg|png)$/, async (req, res) => {
+    const ctx = await contextFor(req, res);
+    const [number, format] = [decodeURIComponent(String(req.params[0])), req.params[1]];
+    const certificate = await ctx.services.certificates.byNumber(ctx, number);
+    if (!certificate) {
+      res.status(404).type("text/plain").send("no such certificate");
+      return;
+    }
+    const url = verifyUrl(publicBaseUrl, certificate.number);
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.setHeader(
+      "Content-Disposition",
+      `inline; filename="ocop-${certificate.number.replace(/[^\w.-]/g, "_")}.${format}"`,
+    );
+    if (format === "svg")
+      res.type("image/svg+xml").send(await QRCode.toString(url, { type: "svg", margin: 2 }));
+    else res.type("image/png").send(await QRCode.toBuffer(url, { type: "png", margin: 2, width: 512 }));
+  });
+  return router;
+}
