@@ -1,3 +1,4 @@
+import { GraphQLDateTimeISO } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
@@ -47,6 +48,17 @@ export class Product extends Named {
   @Field(() => String, { nullable: true })
   description: string | null;
 
+  @Column({ type: "varchar", length: 255, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The name in English, if staff gave one (else show name).",
+  })
+  nameEn: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "The description in English, if staff gave one." })
+  descriptionEn: string | null;
+
   @Column({ type: "varchar", length: 16 })
   categoryCode: string;
 
@@ -90,6 +102,7 @@ export class Product extends Named {
   createdAt: Date;
 
   @UpdateDateColumn()
+  @Field(() => GraphQLDateTimeISO, { description: "When the product or its listing last changed." })
   updatedAt: Date;
 }
 

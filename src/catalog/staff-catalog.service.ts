@@ -187,8 +187,9 @@ export class StaffCatalogService {
         changes.categoryCode = input.categoryCode;
       }
       if (input.name && input.name.trim() !== product.name) changes.name = input.name.trim(); // the slug stays: links keep working
-      if (input.description !== undefined && blankToNull(input.description) !== product.description)
-        changes.description = blankToNull(input.description);
+      for (const key of ["description", "nameEn", "descriptionEn"] as const)
+        if (input[key] !== undefined && blankToNull(input[key]) !== product[key])
+          changes[key] = blankToNull(input[key]);
       if (!Object.keys(changes).length) return product; // nothing changes: no write, no event
       await auditChanges(
         m,

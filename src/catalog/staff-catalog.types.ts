@@ -101,6 +101,14 @@ export class UpdateProductInput {
   @Field(() => String, { nullable: true })
   @Text(5000, { optional: true, multiline: true })
   description?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The name in English (blank: none)." })
+  @Text(255, { optional: true })
+  nameEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The description in English (blank: none)." })
+  @Text(5000, { optional: true, multiline: true })
+  descriptionEn?: string | null;
 }
 
 export enum StaffCertificateStatus {

@@ -8,7 +8,9 @@ import {
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  UpdateDateColumn,
 } from "typeorm";
+import { GraphQLDateTimeISO } from "graphql-scalars";
 import { PUBLIC_CACHE } from "../core/cache";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -136,6 +138,12 @@ export class Certificate {
 
   @CreateDateColumn()
   createdAt: Date;
+
+  @UpdateDateColumn()
+  @Field(() => GraphQLDateTimeISO, {
+    description: "When the certificate last changed (superseded, revoked…).",
+  })
+  updatedAt: Date;
 }
 
 /** A certificate's status on a given Vietnamese calendar day. */

@@ -1,3 +1,13 @@
+/** Vietnamese without tone and vowel marks, case kept ("Bình Lư" → "Binh Lu"): names for English pages. */
+export function withoutMarks(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .normalize("NFC");
+}
+
 /**
  * Folds Vietnamese text for search: lower case, tone and vowel marks removed, đ → d, anything that is
  * not a letter or digit becomes a space. "Mật ong Pa Ủ" → "mat ong pa u".

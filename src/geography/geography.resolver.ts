@@ -1,11 +1,17 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC_CACHE } from "../core/cache";
+import { withoutMarks } from "../core/text";
 import type { Context } from "../context";
 import { Commune, Province } from "./commune.entity";
 import { formerNames } from "./commune-names";
 
 @Resolver(() => Commune)
 export class CommuneResolver {
+  @FieldResolver(() => String, { description: "The name for English pages: without tone and vowel marks." })
+  nameEn(@Root() commune: Commune): string {
+    return withoutMarks(commune.name);
+  }
+
   @Query(() => [Commune], {
     description:
       "Commune-level units, in official order; of one province when provinceCode is given. With `search`, the units whose current or former name (before the 2025 merger) contains the words, accents ignored, current names first.",

@@ -1,7 +1,7 @@
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
 import { useStaffApp } from "../support/staff";
-import { issueCertificate } from "../support/factory";
+import { issueCertificate, makeProduct } from "../support/factory";
 import { Product } from "../../src/catalog/product.entity";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
@@ -163,4 +163,42 @@ it("lists evaluation rounds to staff, newest first", async () => {
       ),
     ),
   ).toEqual(["FORBIDDEN"]);
+});
+
+it("keeps English names and descriptions for portals, and says when products and certificates last changed", async () => {
+  const { product, certificate } = await makeProduct(t.db.dataSource, {
+    name: "Mật ong Bình Lư",
+    communeCode: "03390",
+    decisionDate: "2025-03-10",
+  });
+  // The portal contract's UpdateProductContent, as a client sends it.
+  const update = (input: Record<string, unknown>, as = t.staff.binhLu) =>
+    t.app.gql(
+      "mutation UpdateProductContent($input: UpdateProductInput!) { updateProduct(input: $input) { id nameEn descriptionEn updatedAt } }",
+      { input: { id: String(product.id), ...input } },
+      as.headers,
+    );
+  const before = (await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).updatedAt;
+  clock.instant = new Date(clock.instant.getTime() + 1000);
+  const set = await update({ nameEn: " Binh Lu mint honey ", descriptionEn: "Honey from mint flowers." });
+  expect(set.body.data.updateProduct).toMatchObject({
+    nameEn: "Binh Lu mint honey",
+    descriptionEn: "Honey from mint flowers.",
+    updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  });
+  expect(new Date(set.body.data.updateProduct.updatedAt).getTime()).toBeGreaterThanOrEqual(before.getTime());
+  expect(codes(await update({ nameEn: "x".repeat(256) }))).toEqual(["BAD_USER_INPUT"]);
+  expect(codes(await update({ nameEn: "Other" }, t.staff.thanUyen))).toEqual(["NOT_FOUND"]);
+  expect((await update({ nameEn: "  " })).body.data.updateProduct.nameEn).toBeNull(); // blank: none
+  const shown = await t.app.gql(
+    `query($slug: String!, $n: String!) { product(slug: $slug) { nameEn descriptionEn updatedAt commune { name nameEn } }
+      certificate(number: $n) { updatedAt } }`,
+    { slug: product.slug, n: certificate!.number },
+  );
+  expect(shown.body.data.product).toMatchObject({
+    nameEn: null,
+    descriptionEn: "Honey from mint flowers.",
+    commune: { name: "Bình Lư", nameEn: "Binh Lu" },
+  });
+  expect(shown.body.data.certificate.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 });
