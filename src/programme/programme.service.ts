@@ -336,10 +336,10 @@ export class ProgrammeService {
       inViewerCommune(viewer, c.code),
     );
     const pipeline = [...grouped(potentials), ...grouped(open)];
-    const achieved = (commune: string | null): KindCounts => {
+    const achieved = (commune: string): KindCounts => {
       const kindCount = (kind: DossierKind) =>
         recognitions
-          .filter((r) => r.kind === kind && (commune === null || r.commune === commune))
+          .filter((r) => r.kind === kind && r.commune === commune)
           .reduce((s, r) => s + Number(r.count), 0);
       return {
         newProducts: kindCount(DossierKind.NEW),

@@ -23,12 +23,6 @@ export function criteriaSheetFor(rules: RuleSet, criteriaSet: number | null): Pa
   return criteriaSheetsIn(rules.criteriaSheets).get(criteriaSet);
 }
 
-/** A usable sheet: present and without defects. Dossiers of other sets are scored by part totals. */
-export function usableSheet(rules: RuleSet, criteriaSet: number | null): ParsedSheet | undefined {
-  const sheet = criteriaSheetFor(rules, criteriaSet);
-  return sheet && sheet.defects.length === 0 ? sheet : undefined;
-}
-
 /** Every rule set, oldest first. */
 export const allRuleSets = (m: EntityManager) => m.find(RuleSet, { order: { effectiveFrom: "ASC" } });
 

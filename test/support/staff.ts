@@ -167,8 +167,7 @@ export function useStaffApp(clock: Clock): StaffApp {
   return t;
 }
 
-/** Product sets by how they are scored: sheet 4 (I.2.b) is usable; sheet 11 (I.5.a) has defects. */
-export const PER_CRITERION_SET = "I.2.b";
+/** A product set scored by part totals: its sheet (11) has defects (the default I.2.b's sheet 4 is usable). */
 export const PART_TOTALS_SET = "I.5.a";
 
 /**
