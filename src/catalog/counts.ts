@@ -135,6 +135,56 @@ const asCells = (rows: Record<string, string | number>[]): CountedCell[] =>
     count: Number(r.count),
   }));
 
+type Row = Record<string, string | number> & { count: number };
+
+/**
+ * The tables summed from the cells, as data: each sums the cells by its key (a cell counts once per
+ * category level in the commune × category table).
+ */
+const SUMS = [
+  {
+    name: "rollup",
+    entity: CatalogCountRollup,
+    key: ["categoryCode", "stars", "certifiedYear"],
+    of: (c: Cell) => [{ categoryCode: c.categoryCode, stars: c.stars, certifiedYear: c.certifiedYear }],
+  },
+  {
+    name: "commune",
+    entity: CatalogCountCommune,
+    key: ["communeCode", "stars", "certifiedYear"],
+    of: (c: Cell) => [{ communeCode: c.communeCode, stars: c.stars, certifiedYear: c.certifiedYear }],
+  },
+  {
+    name: "commune and category",
+    entity: CatalogCountCommuneCategory,
+    key: ["communeCode", "categoryCode"],
+    of: (c: Cell) =>
+      withAncestors(c.categoryCode).map((categoryCode) => ({ communeCode: c.communeCode, categoryCode })),
+  },
+] as const;
+type Sum = (typeof SUMS)[number];
+
+const keyOf = (sum: Sum, row: Record<string, unknown>) => sum.key.map((k) => String(row[k])).join("|");
+
+/** The cells summed by the table's key (rows summing to 0 left out). */
+function sumOf(sum: Sum, cells: CountedCell[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const cell of cells)
+    for (const dims of sum.of(cell)) {
+      const key = keyOf(sum, dims);
+      const row = rows.get(key) ?? { ...dims, count: 0 };
+      row.count += cell.count;
+      rows.set(key, row);
+    }
+  return [...rows.values()].filter((r) => r.count !== 0);
+}
+
+async function insertAll(m: EntityManager, entity: Sum["entity"] | typeof CatalogCount, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 500) await m.insert(entity, rows.slice(i, i + 500));
+}
+
+const [ROLLUP, ...PER_COMMUNE] = SUMS;
+
 /**
  * Recounts every cell of these communes from the products, in the caller's transaction: what an event that
  * changed the listing of products of these communes calls after its writes. Exact whatever came before.
@@ -146,27 +196,10 @@ export async function recountCommunes(m: EntityManager, communeCodes: string[]):
   const before = await m.find(CatalogCount, { where: { communeCode: In(codes) } });
   const cells = asCells(await productCells(m, from, codes).getRawMany());
   await m.delete(CatalogCount, { communeCode: In(codes) });
-  for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
-  // The rollup moves by the difference; each commune's total is its cells' sum.
-  const delta = new Map<
-    string,
-    { categoryCode: string; stars: number; certifiedYear: number; count: number }
-  >();
-  const add = (c: CountedCell, sign: number) => {
-    const key = `${c.categoryCode}|${c.stars}|${c.certifiedYear}`;
-    const d = delta.get(key) ?? {
-      categoryCode: c.categoryCode,
-      stars: c.stars,
-      certifiedYear: c.certifiedYear,
-      count: 0,
-    };
-    d.count += sign * c.count;
-    delta.set(key, d);
-  };
-  before.forEach((c) => add(c, -1));
-  cells.forEach((c) => add(c, 1));
-  for (const { count, ...key } of delta.values()) {
-    if (count === 0) continue;
+  await insertAll(m, CatalogCount, cells);
+  // The rollup (all communes) moves by the difference; the per-commune sums are rewritten.
+  const difference = [...before.map((c) => ({ ...c, count: -c.count })), ...cells];
+  for (const { count, ...key } of sumOf(ROLLUP, difference)) {
     const updated = await m
       .createQueryBuilder()
       .update(CatalogCountRollup)
@@ -175,118 +208,41 @@ export async function recountCommunes(m: EntityManager, communeCodes: string[]):
       .execute();
     if (!updated.affected) await m.insert(CatalogCountRollup, { ...key, count });
   }
-  await m.delete(CatalogCountCommune, { communeCode: In(codes) });
-  await m.delete(CatalogCountCommuneCategory, { communeCode: In(codes) });
-  const { communes: totals, byCategory } = rollupsOf(cells);
-  if (totals.length) await m.insert(CatalogCountCommune, totals);
-  for (let i = 0; i < byCategory.length; i += 500)
-    await m.insert(CatalogCountCommuneCategory, byCategory.slice(i, i + 500));
+  for (const sum of PER_COMMUNE) {
+    await m.delete(sum.entity, { communeCode: In(codes) });
+    await insertAll(m, sum.entity, sumOf(sum, cells));
+  }
 }
 
-/** Rebuilds the whole table as of `day` (start-up of an empty table, the migration, counts:verify --fix). */
+/** Rebuilds the counts as of `day` (the benchmark's generated data, counts:verify --fix). */
 export async function rebuildCounts(m: EntityManager, day: LocalDate): Promise<void> {
   const cells = asCells(await productCells(m, day).getRawMany());
   await m.clear(CatalogCount);
-  for (let i = 0; i < cells.length; i += 500) await m.insert(CatalogCount, cells.slice(i, i + 500));
-  const { rollup, communes, byCategory } = rollupsOf(cells);
-  await m.clear(CatalogCountRollup);
-  for (let i = 0; i < rollup.length; i += 500) await m.insert(CatalogCountRollup, rollup.slice(i, i + 500));
-  await m.clear(CatalogCountCommune);
-  for (let i = 0; i < communes.length; i += 500)
-    await m.insert(CatalogCountCommune, communes.slice(i, i + 500));
-  await m.clear(CatalogCountCommuneCategory);
-  for (let i = 0; i < byCategory.length; i += 500)
-    await m.insert(CatalogCountCommuneCategory, byCategory.slice(i, i + 500));
+  await insertAll(m, CatalogCount, cells);
+  for (const sum of SUMS) {
+    await m.clear(sum.entity);
+    await insertAll(m, sum.entity, sumOf(sum, cells));
+  }
   await setCountedFrom(m, day);
 }
 
-/** The rollup and the communes' totals by stars of a set of cells. */
-function rollupsOf(cells: CountedCell[]) {
-  const rollup = new Map<
-    string,
-    { categoryCode: string; stars: number; certifiedYear: number; count: number }
-  >();
-  const communes = new Map<
-    string,
-    { communeCode: string; stars: number; certifiedYear: number; count: number }
-  >();
-  for (const c of cells) {
-    const key = `${c.categoryCode}|${c.stars}|${c.certifiedYear}`;
-    const r = rollup.get(key) ?? {
-      categoryCode: c.categoryCode,
-      stars: c.stars,
-      certifiedYear: c.certifiedYear,
-      count: 0,
-    };
-    r.count += c.count;
-    rollup.set(key, r);
-    const communeKey = `${c.communeCode}|${c.stars}|${c.certifiedYear}`;
-    const t = communes.get(communeKey) ?? {
-      communeCode: c.communeCode,
-      stars: c.stars,
-      certifiedYear: c.certifiedYear,
-      count: 0,
-    };
-    t.count += c.count;
-    communes.set(communeKey, t);
-  }
-  const byCategory = new Map<string, { communeCode: string; categoryCode: string; count: number }>();
-  for (const c of cells)
-    for (const categoryCode of withAncestors(c.categoryCode)) {
-      const key = `${c.communeCode}|${categoryCode}`;
-      const t = byCategory.get(key) ?? { communeCode: c.communeCode, categoryCode, count: 0 };
-      t.count += c.count;
-      byCategory.set(key, t);
-    }
-  return {
-    rollup: [...rollup.values()].filter((r) => r.count !== 0),
-    communes: [...communes.values()].filter((t) => t.count !== 0),
-    byCategory: [...byCategory.values()].filter((t) => t.count !== 0),
-  };
-}
-
-/** Where the rollup or a commune's total is not the sum of the cells (a line each; empty when right). */
+/** Where a table summed from the cells is not their sum (a line each; empty when right). */
 export async function verifyRollups(m: EntityManager): Promise<string[]> {
-  const { rollup, communes } = rollupsOf(await m.find(CatalogCount));
+  const cells = await m.find(CatalogCount);
   const problems: string[] = [];
-  const stored = new Map(
-    (await m.find(CatalogCountRollup)).map((r) => [
-      `${r.categoryCode}|${r.stars}|${r.certifiedYear}`,
-      r.count,
-    ]),
-  );
-  for (const r of rollup) {
-    const key = `${r.categoryCode}|${r.stars}|${r.certifiedYear}`;
-    if ((stored.get(key) ?? 0) !== r.count)
-      problems.push(`rollup ${key}: ${stored.get(key) ?? 0}, cells ${r.count}`);
-    stored.delete(key);
+  for (const sum of SUMS) {
+    const stored = new Map(
+      ((await m.find(sum.entity)) as unknown as Row[]).map((r) => [keyOf(sum, r), r.count] as const),
+    );
+    for (const row of sumOf(sum, cells)) {
+      const key = keyOf(sum, row);
+      if ((stored.get(key) ?? 0) !== row.count)
+        problems.push(`${sum.name} ${key}: ${stored.get(key) ?? 0}, cells ${row.count}`);
+      stored.delete(key);
+    }
+    for (const [key, count] of stored)
+      if (count !== 0) problems.push(`${sum.name} ${key}: ${count}, cells 0`);
   }
-  for (const [key, count] of stored) if (count !== 0) problems.push(`rollup ${key}: ${count}, cells 0`);
-  const totals = new Map(
-    (await m.find(CatalogCountCommune)).map((c) => [
-      `${c.communeCode}|${c.stars}|${c.certifiedYear}`,
-      c.count,
-    ]),
-  );
-  for (const c of communes) {
-    const key = `${c.communeCode}|${c.stars}|${c.certifiedYear}`;
-    if ((totals.get(key) ?? 0) !== c.count)
-      problems.push(`commune ${key}: ${totals.get(key) ?? 0}, cells ${c.count}`);
-    totals.delete(key);
-  }
-  for (const [key, count] of totals) if (count !== 0) problems.push(`commune ${key}: ${count}, cells 0`);
-  const { byCategory } = rollupsOf(await m.find(CatalogCount));
-  const perCategory = new Map(
-    (await m.find(CatalogCountCommuneCategory)).map((c) => [`${c.communeCode}|${c.categoryCode}`, c.count]),
-  );
-  for (const c of byCategory) {
-    const key = `${c.communeCode}|${c.categoryCode}`;
-    if ((perCategory.get(key) ?? 0) !== c.count)
-      problems.push(`commune and category ${key}: ${perCategory.get(key) ?? 0}, cells ${c.count}`);
-    perCategory.delete(key);
-  }
-  for (const [key, count] of perCategory)
-    if (count !== 0) problems.push(`commune and category ${key}: ${count}, cells 0`);
   return problems;
 }
 
