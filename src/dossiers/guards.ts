@@ -103,25 +103,37 @@ export function checkGuard(action: DossierAction, d: Dossier, facts: GuardFacts)
 
 /** What the guards of an action look at, read in the action's transaction. */
 export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<GuardFacts> {
-  const [round, documents, all, category, sheets] = await Promise.all([
+  const [round, documents, { rules, criteriaSet }, sheets] = await Promise.all([
     m.findOneByOrFail(EvaluationRound, { id: d.roundId }),
     m.findBy(DossierDocument, { dossierId: d.id }),
-    allRuleSets(m),
-    m
-      .createQueryBuilder(Category, "c")
-      .innerJoin(Product, "p", "p.categoryCode = c.code")
-      .where("p.id = :id", { id: d.productId })
-      .getOne(),
+    rulesOfSet(m, d, ctx),
     m.countBy(ScoreSheet, { dossierId: d.id }),
   ]);
   return {
     now: ctx.now,
     round,
     documentKinds: new Set(documents.map((doc) => doc.kind)),
-    rules: rulesOfDossier(all, d, ctx.today),
-    criteriaSet: category?.criteriaSet ?? null,
+    rules,
+    criteriaSet,
     sheets,
   };
+}
+
+/** The dossier's rule set and its product set's criteria sheet number, read in the transaction. */
+export async function rulesOfSet(
+  m: EntityManager,
+  d: Dossier,
+  ctx: RequestScope,
+): Promise<{ rules: RuleSet; criteriaSet: number | null }> {
+  const [all, category] = await Promise.all([
+    allRuleSets(m),
+    m
+      .createQueryBuilder(Category, "c")
+      .innerJoin(Product, "p", "p.categoryCode = c.code")
+      .where("p.id = :id", { id: d.productId })
+      .getOne(),
+  ]);
+  return { rules: rulesOfDossier(all, d, ctx.today), criteriaSet: category?.criteriaSet ?? null };
 }
 
 /** The same facts through the request's loaders (for allowedActions on a page of dossiers: batched). */

@@ -1,12 +1,11 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { requireViewer } from "../auth/auth.service";
-import { Category } from "../catalog/category.entity";
 import { Product } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { AppError, badInput, ErrorCode, invalidTransition } from "../core/errors";
 import type { RequestScope } from "../request";
 import { CriteriaSheet, type ParsedSheet } from "../rules/criteria-sheet";
-import { allRuleSets, criteriaSheetFor, rulesOfDossier } from "../rules/rule-book";
+import { criteriaSheetFor, rulesOfDossier } from "../rules/rule-book";
 import { majorityLevel, type RuleSet, starsFor } from "../rules/rule-set.entity";
 import {
   bandStars,
@@ -19,7 +18,7 @@ import {
 } from "../rules/scoring";
 import { type Dossier, EvaluationBasis, DossierKind, type Evaluation, ScoreSheet } from "./dossier.entity";
 import type { CriterionChoiceInput, ScoreSheetInput } from "./dossier.types";
-import { checkGuard, guardFacts } from "./guards";
+import { checkGuard, guardFacts, rulesOfSet } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";
 import { DossierAction, DossierStatus } from "./workflow";
 
@@ -41,6 +40,14 @@ type SheetOfDossier = {
   /** Why there is no usable sheet: its defects, or none when the rule set has no sheet for the set. */
   unusable?: { defects: string[] };
 };
+
+/** A product set's sheet under a rule set when usable, else why not. */
+function sheetFor(rules: RuleSet, criteriaSet: number | null): SheetOfDossier {
+  const sheet = criteriaSheetFor(rules, criteriaSet);
+  if (!sheet) return { rules, unusable: { defects: [] } };
+  if (sheet.defects.length) return { rules, unusable: { defects: sheet.defects } };
+  return { rules, sheet };
+}
 
 /** For the record (evaluation.fallbackReason, history): why a dossier is scored by part totals. */
 const fallbackReason = (rules: RuleSet, unusable: { defects: string[] }) =>
@@ -149,9 +156,10 @@ export class ScoringService {
    */
   concludeEvaluation(ctx: RequestScope, id: string): Promise<Dossier> {
     return transitionDossier(this.dataSource, ctx, id, DossierAction.CONCLUDE_EVALUATION, async (d, m) => {
-      checkGuard(DossierAction.CONCLUDE_EVALUATION, d, await guardFacts(m, d, ctx));
+      const facts = await guardFacts(m, d, ctx);
+      checkGuard(DossierAction.CONCLUDE_EVALUATION, d, facts);
       const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
-      const { rules, sheet, unusable } = await this.sheetOf(m, d, ctx);
+      const { rules, sheet, unusable } = sheetFor(facts.rules, facts.criteriaSet);
       const totals = sheets.map((s) => s.total);
       const spread = Math.max(...totals) - Math.min(...totals);
       if (rules.maxScoreSpread !== null && spread > rules.maxScoreSpread)
@@ -236,13 +244,8 @@ export class ScoringService {
 
   /** The dossier's rule set and its product set's sheet when usable (else why not), read in the transaction. */
   async sheetOf(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<SheetOfDossier> {
-    const rules = rulesOfDossier(await allRuleSets(m), d, ctx.today);
-    const product = await m.findOneByOrFail(Product, { id: d.productId });
-    const category = await m.findOneBy(Category, { code: product.categoryCode });
-    const sheet = criteriaSheetFor(rules, category?.criteriaSet ?? null);
-    if (!sheet) return { rules, unusable: { defects: [] } };
-    if (sheet.defects.length) return { rules, unusable: { defects: sheet.defects } };
-    return { rules, sheet };
+    const { rules, criteriaSet } = await rulesOfSet(m, d, ctx);
+    return sheetFor(rules, criteriaSet);
   }
 
   /** Saves (or replaces) the member's sheet; a repeat of the same sheet changes nothing. */
