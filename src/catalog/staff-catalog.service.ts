@@ -75,28 +75,17 @@ export class StaffCatalogService {
           { name: existing.name, id: existing.id },
           { existingId: String(existing.id) },
         );
-      const producer = await m.save(
-        m.create(Producer, {
-          name: input.name.trim(),
-          kind: input.kind,
-          communeCode: input.communeCode,
-          registrationNumber,
-          representative: blankToNull(input.representative),
-          address: blankToNull(input.address),
-          phone: blankToNull(input.phone),
-          email: blankToNull(input.email)?.toLowerCase() ?? null,
-          website: blankToNull(input.website),
-        }),
-      );
-      await audit(m, {
-        at: ctx.now,
-        actorId: viewer.id,
-        action: "PRODUCER_CREATED",
-        subjectType: "Producer",
-        subjectId: producer.id,
-        note: producer.name,
+      return insertProducer(m, ctx, {
+        name: input.name.trim(),
+        kind: input.kind,
+        communeCode: input.communeCode,
+        registrationNumber,
+        representative: blankToNull(input.representative),
+        address: blankToNull(input.address),
+        phone: blankToNull(input.phone),
+        email: blankToNull(input.email)?.toLowerCase() ?? null,
+        website: blankToNull(input.website),
       });
-      return producer;
     });
   }
 
@@ -152,26 +141,12 @@ export class StaffCatalogService {
           { name: same.name, id: same.id },
           { existingId: String(same.id), slug: same.slug },
         );
-      const product = await m.save(
-        m.create(Product, {
-          name,
-          slug: await uniqueSlug(m, name),
-          description: blankToNull(input.description),
-          categoryCode: input.categoryCode,
-          producerId,
-          communeCode: producer.communeCode,
-        }),
-      );
-      await refreshSearchTokens(m, [product.id]);
-      await audit(m, {
-        at: ctx.now,
-        actorId: viewer.id,
-        action: "PRODUCT_CREATED",
-        subjectType: "Product",
-        subjectId: product.id,
-        note: name,
+      return insertProduct(m, ctx, {
+        name,
+        description: blankToNull(input.description),
+        categoryCode: input.categoryCode,
+        producer,
       });
-      return product;
     });
   }
 
@@ -389,8 +364,67 @@ export async function requireProductSet(m: EntityManager, code: string, argument
     throw badInput("catalog.notProductSet", argument, { code });
 }
 
+/** Records a producer, with its audit event, in the caller's transaction (the caller has checked it is new). */
+export async function insertProducer(
+  m: EntityManager,
+  ctx: RequestScope,
+  fields: Pick<
+    Producer,
+    | "name"
+    | "kind"
+    | "communeCode"
+    | "registrationNumber"
+    | "representative"
+    | "address"
+    | "phone"
+    | "email"
+    | "website"
+  >,
+  why?: string,
+): Promise<Producer> {
+  const producer = await m.save(m.create(Producer, fields));
+  await audit(m, {
+    at: ctx.now,
+    actorId: requireViewer(ctx).id,
+    action: "PRODUCER_CREATED",
+    subjectType: "Producer",
+    subjectId: producer.id,
+    note: why ? `${producer.name} (${why})` : producer.name,
+  });
+  return producer;
+}
+
+/** Records a product of a producer, searchable, with its audit event, in the caller's transaction. */
+export async function insertProduct(
+  m: EntityManager,
+  ctx: RequestScope,
+  fields: { name: string; description: string | null; categoryCode: string; producer: Producer },
+  why?: string,
+): Promise<Product> {
+  const product = await m.save(
+    m.create(Product, {
+      name: fields.name,
+      slug: await uniqueSlug(m, fields.name),
+      description: fields.description,
+      categoryCode: fields.categoryCode,
+      producerId: fields.producer.id,
+      communeCode: fields.producer.communeCode,
+    }),
+  );
+  await refreshSearchTokens(m, [product.id]);
+  await audit(m, {
+    at: ctx.now,
+    actorId: requireViewer(ctx).id,
+    action: "PRODUCT_CREATED",
+    subjectType: "Product",
+    subjectId: product.id,
+    note: why ? `${product.name} (${why})` : product.name,
+  });
+  return product;
+}
+
 /** The folded name, with -2, -3… when taken. */
-export async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
+async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
   const base = slugify(name);
   const taken = await m
     .getRepository(Product)

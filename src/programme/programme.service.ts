@@ -5,8 +5,7 @@ import { inViewerCommune, requireCommune, viewerCommunes } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
 import { Producer } from "../catalog/producer.entity";
 import { LISTED, Product } from "../catalog/product.entity";
-import { refreshSearchTokens } from "../catalog/product-index";
-import { requireProductSet, uniqueSlug } from "../catalog/staff-catalog.service";
+import { insertProducer, insertProduct, requireProductSet } from "../catalog/staff-catalog.service";
 import { type CursorCodec, pageSize } from "../core/connection";
 import { badInput, conflict, invalidTransition, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
@@ -467,8 +466,10 @@ export class ProgrammeService {
         (await m.findOneBy(Producer, { communeCode: potential.communeCode, registrationNumber }))) ||
       (await m.findOneBy(Producer, { communeCode: potential.communeCode, nameKey: fold(given.name) }));
     if (found) return found;
-    const producer = await m.save(
-      m.create(Producer, {
+    return insertProducer(
+      m,
+      ctx,
+      {
         name: given.name.trim(),
         kind: given.kind,
         communeCode: potential.communeCode,
@@ -478,17 +479,9 @@ export class ProgrammeService {
         phone: null,
         email: null,
         website: null,
-      }),
+      },
+      `potential product ${potential.id}`,
     );
-    await audit(m, {
-      at: ctx.now,
-      actorId: requireViewer(ctx).id,
-      action: "PRODUCER_CREATED",
-      subjectType: "Producer",
-      subjectId: producer.id,
-      note: `${producer.name} (potential product ${potential.id})`,
-    });
-    return producer;
   }
 
   private async productOf(
@@ -500,26 +493,12 @@ export class ProgrammeService {
     if (potential.productId) return m.findOneByOrFail(Product, { id: potential.productId });
     const found = await m.findOneBy(Product, { producerId: producer.id, nameKey: fold(potential.name) });
     if (found) return found;
-    const product = await m.save(
-      m.create(Product, {
-        name: potential.name,
-        slug: await uniqueSlug(m, potential.name),
-        description: null,
-        categoryCode: potential.categoryCode,
-        producerId: producer.id,
-        communeCode: producer.communeCode,
-      }),
+    return insertProduct(
+      m,
+      ctx,
+      { name: potential.name, description: null, categoryCode: potential.categoryCode, producer },
+      `potential product ${potential.id}`,
     );
-    await refreshSearchTokens(m, [product.id]);
-    await audit(m, {
-      at: ctx.now,
-      actorId: requireViewer(ctx).id,
-      action: "PRODUCT_CREATED",
-      subjectType: "Product",
-      subjectId: product.id,
-      note: `${product.name} (potential product ${potential.id})`,
-    });
-    return product;
   }
 }
 
