@@ -5,6 +5,20 @@ import type { LocalDate } from "../core/time";
 import { ListCap, Text } from "../core/validation";
 import { ViolationKind } from "./oversight.entity";
 
+/** The revocation grounds an input cites: codes of the rules in force (checked against them by the service). */
+const Grounds = (): PropertyDecorator => (target, key) => {
+  Field(() => [String], {
+    nullable: true,
+    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
+  })(target, key);
+  IsOptional()(target, key);
+  ListCap(20)(target, key);
+  Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })(
+    target,
+    key,
+  );
+};
+
 @InputType()
 export class ViolationInput {
   @Field(() => ViolationKind)
@@ -53,13 +67,7 @@ export class RevocationRecommendationInput {
   @ListCap()
   violationIds?: string[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
-  })
-  @IsOptional()
-  @ListCap(20)
-  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  @Grounds()
   grounds?: string[] | null;
 }
 
@@ -80,13 +88,7 @@ export class RevokeCertificateInput {
   @Text(2000, { multiline: true })
   reason: string;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
-  })
-  @IsOptional()
-  @ListCap(20)
-  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  @Grounds()
   grounds?: string[] | null;
 }
 
@@ -109,12 +111,6 @@ export class MinistryRevocationProposalInput {
   @Text(2000, { multiline: true })
   reason: string;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
-  })
-  @IsOptional()
-  @ListCap(20)
-  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "grounds must be codes like LOGO_MISUSE (see ruleSets)" })
+  @Grounds()
   grounds?: string[] | null;
 }
