@@ -7,7 +7,7 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
+import { ensureDatabase } from "../src/db/ensure-database";
 import type { DataSource } from "typeorm";
 import { rebuildCounts } from "../src/catalog/counts";
 import { CatalogService } from "../src/catalog/catalog.service";
@@ -36,19 +36,8 @@ type Filter = {
 
 async function database(scale: number, today: string): Promise<DataSource> {
   const u = new URL(SERVER);
-  const name = `ocop_bench_counts_${scale}`;
-  if (!REUSE) {
-    const conn = await createConnection({
-      host: u.hostname,
-      port: Number(u.port || 3306),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-    });
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-  }
-  u.pathname = `/${name}`;
+  u.pathname = `/ocop_bench_counts_${scale}`;
+  if (!REUSE) await ensureDatabase(u.toString(), { fresh: true });
   const ds = await dataSourceFor({ kind: "mysql", url: u.toString() });
   await ds.initialize();
   if (!REUSE) {

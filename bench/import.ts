@@ -6,7 +6,7 @@ import "reflect-metadata";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
+import { ensureDatabase } from "../src/db/ensure-database";
 import { CatalogGeneration } from "../src/catalog/generation";
 import type { Config } from "../src/config";
 import { openDatabase } from "../src/db/open";
@@ -99,10 +99,7 @@ async function main() {
   const bytes = csv(ROWS);
   const url = new URL(SERVER);
   url.pathname = "/ocop_bench_import";
-  const admin = await createConnection({ uri: SERVER.replace(/\/[^/]*$/, "/") });
-  await admin.query("DROP DATABASE IF EXISTS ocop_bench_import");
-  await admin.query("CREATE DATABASE ocop_bench_import CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-  await admin.end();
+  await ensureDatabase(url.toString(), { fresh: true });
   const mysql = await timeRuns(
     { database: { kind: "mysql", url: url.toString() }, migrateOnStart: true },
     bytes,

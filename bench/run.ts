@@ -12,7 +12,7 @@ import { vietnamDate } from "../src/core/time";
 import { projectRoot } from "../src/core/paths";
 import { rebuildCounts } from "../src/catalog/counts";
 import { generateDataset } from "./dataset";
-import { createConnection } from "mysql2/promise";
+import { ensureDatabase } from "../src/db/ensure-database";
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/ocop_bench";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -84,19 +84,7 @@ async function load(port: number, op: Op, connections: number, duration: number)
 
 async function main() {
   const today = vietnamDate(new Date());
-  const u = new URL(BENCH_URL);
-  const dbName = u.pathname.slice(1);
-  if (!REUSE) {
-    const conn = await createConnection({
-      host: u.hostname,
-      port: Number(u.port || 3306),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-    });
-    await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-    await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-  }
+  if (!REUSE) await ensureDatabase(BENCH_URL, { fresh: true });
   const ds = await dataSourceFor({ kind: "mysql", url: BENCH_URL });
   await ds.initialize();
   await ds.runMigrations();

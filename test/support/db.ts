@@ -1,7 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { dataSourceFor } from "../../src/db/data-source";
 import { loadReferenceData } from "../../src/db/reference/load-reference";
@@ -20,25 +19,9 @@ export function databaseUrl(name: string): string {
 export const siblingDatabaseUrl = (suffix: string) =>
   databaseUrl(`${decodeURIComponent(new URL(TEST_DATABASE_URL).pathname.slice(1))}_${suffix}`);
 
-/** Creates the database of the URL (utf8mb4) if it is missing; drops it first when asked. */
-export async function ensureDatabase(url: string, { fresh = false } = {}): Promise<void> {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  const conn = await createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-  });
-  try {
-    if (fresh) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
-  } finally {
-    await conn.end();
-  }
-}
+import { ensureDatabase } from "../../src/db/ensure-database";
+
+export { ensureDatabase };
 
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
 const TEST_TABLES = [
