@@ -12,6 +12,9 @@ import type { DataSource } from "typeorm";
 import { AuthService } from "./auth/auth.service";
 import { TokenService } from "./auth/tokens";
 import { CatalogService } from "./catalog/catalog.service";
+import { ChangeFeed } from "./catalog/change-feed";
+import { ProductContentService } from "./content/content.service";
+import { imagesRouter } from "./content/images.routes";
 import { CatalogGeneration } from "./catalog/generation";
 import { StaffCatalogService } from "./catalog/staff-catalog.service";
 import { DossierDocumentService } from "./dossiers/documents.service";
@@ -84,6 +87,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
   const cursors = new CursorCodec(config.jwtSecret);
+  const publicBaseUrl = config.publicBaseUrl ?? "http://localhost:4000";
   // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
   const metrics = new Metrics(dataSource);
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
@@ -101,6 +105,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       config.demo ?? false,
     ),
     catalog,
+    changeFeed: new ChangeFeed(dataSource, cursors, catalog),
+    content: new ProductContentService(dataSource, generation, config.filesDir, publicBaseUrl),
     staffCatalog: new StaffCatalogService(dataSource, generation, cursors),
     rounds: new RoundService(dataSource),
     dossiers: new DossierService(dataSource, cursors, scoring),
@@ -216,7 +222,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(reportsRouter(contextFor));
   app.use(importTemplateRouter(contextFor));
   app.use(programmeReportRouter(contextFor));
-  app.use(verifyRouter(contextFor, config.publicBaseUrl ?? "http://localhost:4000"));
+  app.use(verifyRouter(contextFor, publicBaseUrl));
+  app.use(imagesRouter(dataSource, config.filesDir, log));
   app.use(
     filesRouter({
       dataSource,

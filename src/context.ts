@@ -1,5 +1,7 @@
 import type { AuthService } from "./auth/auth.service";
 import type { CatalogService } from "./catalog/catalog.service";
+import type { ChangeFeed } from "./catalog/change-feed";
+import type { ProductContentService } from "./content/content.service";
 import type { CertificateService } from "./certificates/certificate.service";
 import type { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import type { DossierDocumentService } from "./dossiers/documents.service";
@@ -18,6 +20,8 @@ import type { RequestScope } from "./request";
 export interface Services {
   auth: AuthService;
   catalog: CatalogService;
+  changeFeed: ChangeFeed;
+  content: ProductContentService;
   certificates: CertificateService;
   geography: GeographyService;
   staffCatalog: StaffCatalogService;

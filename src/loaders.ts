@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { createAuthLoaders } from "./auth/loaders";
 import { createCatalogLoaders } from "./catalog/loaders";
 import { createCertificateLoaders } from "./certificates/loaders";
+import { createContentLoaders } from "./content/loaders";
 import type { LocalDate } from "./core/time";
 import type { ReferenceCache } from "./catalog/reference-cache";
 import { createDossierLoaders } from "./dossiers/loaders";
@@ -14,6 +15,7 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceCache,
     ...createCatalogLoaders(dataSource, reference, today),
     ...createAuthLoaders(dataSource),
     ...createCertificateLoaders(dataSource),
+    ...createContentLoaders(dataSource),
     ...createDossierLoaders(dataSource),
     ...createFileLoaders(dataSource),
     ...createOversightLoaders(dataSource),

@@ -10,6 +10,12 @@ import {
   ProductFieldResolver,
 } from "./catalog/catalog.resolver";
 import { StoredFileResolver } from "./files/stored-file.resolver";
+import {
+  ProducerContactResolver,
+  ProductContentFieldResolver,
+  ProductContentResolver,
+  ProductImageFieldResolver,
+} from "./content/content.resolver";
 import { LabelsResolver } from "./i18n/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
@@ -49,6 +55,10 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProductFieldResolver,
       ProducerFieldResolver,
       ProductFacetsResolver,
+      ProductContentResolver,
+      ProductContentFieldResolver,
+      ProductImageFieldResolver,
+      ProducerContactResolver,
       CategoryResolver,
       CertificateResolver,
       CommuneResolver,

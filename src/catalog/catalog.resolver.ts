@@ -8,6 +8,7 @@ import { Commune } from "../geography/commune.entity";
 import { CommuneCount, ProductConnection, ProductFacets, ProductFilter, ProductSort } from "./catalog.types";
 import { badInput } from "../core/errors";
 import { Category } from "./category.entity";
+import { CatalogChanges, DEFAULT_FEED_PAGE, MAX_FEED_PAGE } from "./change-feed";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
 
@@ -45,6 +46,22 @@ export class CatalogQueryResolver {
   @Directive(PUBLIC_CACHE)
   async product(@Ctx() ctx: Context, @Arg("slug") slug: string): Promise<Product | null> {
     return ctx.services.catalog.productBySlug(ctx, slug);
+  }
+
+  @Query(() => CatalogChanges, {
+    description:
+      "What changed in the public catalog since a cursor, in the order the changes happened: for apps that keep a copy (offline). Without `since`: every product listed now, then only changes. `first` 1–500, default 100.",
+    complexity: ({ args, childComplexity }) =>
+      1 + Math.min(Math.max(Number(args.first ?? DEFAULT_FEED_PAGE), 1), MAX_FEED_PAGE) * childComplexity,
+  })
+  @Directive(PUBLIC_CACHE)
+  catalogChanges(
+    @Ctx() ctx: Context,
+    @Arg("since", () => String, { nullable: true, description: "`cursor` of the last page applied." })
+    since?: string | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+  ): Promise<CatalogChanges> {
+    return ctx.services.changeFeed.page(ctx, { since, first });
   }
 
   @Query(() => Producer, { nullable: true, description: "A producer with at least one certified product." })

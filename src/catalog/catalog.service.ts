@@ -241,18 +241,28 @@ export class CatalogService {
    * row); if it cannot, the subtraction keeps the counts right.
    */
   private async cellState(ctx: RequestScope): Promise<{ drift: CountedCell[] }> {
-    if (this.sweeping?.day !== ctx.today)
-      this.sweeping = {
-        day: ctx.today,
-        done: sweepExpired(this.dataSource, ctx.today).catch(() => undefined),
-      };
-    await this.sweeping.done;
+    await this.sweptToday(ctx).catch(() => undefined); // the drift below keeps the counts right
     const m = this.dataSource.manager;
     // Per generation: a sweep raises it, so the day and the drift are read again after any sweep.
     const drift = (await this.counts.get(`drift|${ctx.today}|${await ctx.catalogGeneration()}`, async () =>
       driftSince(m, await countedFrom(m), ctx.today),
     )) as CountedCell[];
     return { drift };
+  }
+
+  /**
+   * Today's sweep (see sweepExpired), run once per day by this instance; one that failed is tried again by
+   * the next request.
+   */
+  sweptToday(ctx: RequestScope): Promise<void> {
+    if (this.sweeping?.day !== ctx.today) {
+      const sweep = { day: ctx.today, done: sweepExpired(this.dataSource, ctx.today) };
+      sweep.done.catch(() => {
+        if (this.sweeping === sweep) this.sweeping = null;
+      });
+      this.sweeping = sweep;
+    }
+    return this.sweeping.done;
   }
 
   /** A product page: only while the product holds an active certificate. */

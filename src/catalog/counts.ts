@@ -2,7 +2,8 @@ import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuil
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import type { LocalDate } from "../core/time";
 import { inTransaction, lockRow } from "../db/transaction";
-import { CatalogGeneration, CatalogGenerationRow } from "./generation";
+import { CatalogGenerationRow } from "./generation";
+import { catalogChanged } from "./change-feed";
 import { Product } from "./product.entity";
 
 /**
@@ -285,8 +286,9 @@ export async function sweepExpired(dataSource: DataSource, today: LocalDate): Pr
       m,
       expired.map((c) => c.communeCode),
     );
-    // Every instance's counts are keyed by the generation: a new one makes them read the new day.
-    await CatalogGeneration.bump(m);
+    // Every instance's counts are keyed by the generation: a new one makes them read the new day. The
+    // products that left are stamped for the change feed.
+    await catalogChanged(m, { expiredFrom: from, expiredBefore: today });
   });
 }
 

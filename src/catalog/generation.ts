@@ -35,8 +35,11 @@ export class CatalogGeneration {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Raises the generation in the event's transaction. */
-  static async bump(m: EntityManager): Promise<void> {
+  /**
+   * Raises the generation in the event's transaction and answers the new one. The row stays locked until
+   * the transaction ends, so events commit in the order of their generations (the change feed relies on it).
+   */
+  static async bump(m: EntityManager): Promise<number> {
     const updated = await m
       .createQueryBuilder()
       .update(CatalogGenerationRow)
@@ -44,6 +47,7 @@ export class CatalogGeneration {
       .where("id = :id", { id: ROW })
       .execute();
     if (!updated.affected) await m.insert(CatalogGenerationRow, { id: ROW, generation: 2 });
+    return (await m.findOneByOrFail(CatalogGenerationRow, { id: ROW })).generation;
   }
 
   /** The generation as of at most GENERATION_POLL_MS ago (one statement a second per instance at most). */

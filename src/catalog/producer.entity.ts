@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLDateTimeISO } from "graphql-scalars";
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -12,6 +13,7 @@ import {
 import { PUBLIC_CACHE } from "../core/cache";
 import { Named } from "./named";
 import { Commune } from "../geography/commune.entity";
+import { decimalNumber } from "../content/coordinates";
 
 export enum ProducerKind {
   HTX = "HTX",
@@ -48,7 +50,6 @@ export class Producer extends Named {
   representative: string | null;
 
   @Column({ type: "varchar", length: 500, nullable: true })
-  @Field(() => String, { nullable: true })
   address: string | null;
 
   @Index()
@@ -60,7 +61,6 @@ export class Producer extends Named {
   commune?: Commune;
 
   @Column({ type: "varchar", length: 30, nullable: true })
-  @Field(() => String, { nullable: true })
   phone: string | null;
 
   /** Contact email; staff only. */
@@ -68,12 +68,30 @@ export class Producer extends Named {
   email: string | null;
 
   @Column({ type: "varchar", length: 255, nullable: true })
-  @Field(() => String, { nullable: true })
   website: string | null;
+
+  /**
+   * The producer agreed to show its contact (phone, address, website, opening hours) in the public catalog;
+   * staff set it. Without it, the public sees none of them.
+   */
+  @Column({ type: "boolean", default: false })
+  publicContact: boolean;
+
+  @Column({ type: "varchar", length: 255, nullable: true })
+  openingHours: string | null;
+
+  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
+  @Field(() => Float, { nullable: true, description: "Where the producer is: WGS 84 degrees." })
+  latitude: number | null;
+
+  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
+  @Field(() => Float, { nullable: true, description: "Where the producer is: WGS 84 degrees." })
+  longitude: number | null;
 
   @CreateDateColumn()
   createdAt: Date;
 
   @UpdateDateColumn()
+  @Field(() => GraphQLDateTimeISO, { description: "When the producer's details last changed." })
   updatedAt: Date;
 }

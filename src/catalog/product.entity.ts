@@ -34,6 +34,7 @@ import { Producer } from "./producer.entity";
 @Index(["communeCode", "certificateExpiresOn"])
 @Index(["categoryCode", "certificateExpiresOn"])
 @Index(["stars", "certificateExpiresOn"])
+@Index(["catalogSeq", "id"])
 export class Product extends Named {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -97,6 +98,20 @@ export class Product extends Named {
 
   @Column({ type: "date", nullable: true })
   certificateExpiresOn: LocalDate | null;
+
+  /**
+   * The catalog generation at which the product's public listing last changed (it entered, changed or
+   * left the catalog): its place in the change feed (catalogChanges). Null while it was never listed.
+   */
+  @Column({
+    type: "bigint",
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | number | null) => (v === null ? null : Number(v)),
+    },
+  })
+  catalogSeq: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

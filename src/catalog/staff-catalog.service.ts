@@ -13,7 +13,9 @@ import { blankToNull, fold, freeSlug, slugify, words } from "../core/text";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
-import { CatalogGeneration } from "./generation";
+import { type CatalogGeneration } from "./generation";
+import { catalogChanged } from "./change-feed";
+import { roundDegrees } from "../content/coordinates";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 import { productSearchCondition, refreshSearchTokens } from "./product-index";
@@ -85,6 +87,9 @@ export class StaffCatalogService {
         phone: blankToNull(input.phone),
         email: blankToNull(input.email)?.toLowerCase() ?? null,
         website: blankToNull(input.website),
+        publicContact: input.publicContact ?? false,
+        openingHours: blankToNull(input.openingHours),
+        ...coordinates(input, { latitude: null, longitude: null }),
       });
     });
   }
@@ -98,10 +103,16 @@ export class StaffCatalogService {
       const { id: _id, ...fields } = input;
       const changes: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(fields)) {
-        if (value === undefined || (value === null && (key === "name" || key === "kind"))) continue;
-        const next = typeof value === "string" ? blankToNull(value) : value;
+        if (value === undefined || (value === null && REQUIRED_PRODUCER_FIELDS.has(key))) continue;
+        const next =
+          typeof value === "string"
+            ? blankToNull(value)
+            : key === "latitude" || key === "longitude"
+              ? roundDegrees(value as number | null)
+              : value;
         if ((producer as unknown as Record<string, unknown>)[key] !== next) changes[key] = next;
       }
+      coordinates({ ...producer, ...changes }, producer); // both or neither, as they will be
       if (!Object.keys(changes).length) return producer; // nothing changes: no write, no event
       await auditChanges(
         m,
@@ -112,7 +123,7 @@ export class StaffCatalogService {
         producer as unknown as Record<string, unknown>,
         changes,
       );
-      await CatalogGeneration.bump(m); // the catalog shows producers' names and contacts
+      await catalogChanged(m, { producerIds: [id] }); // the catalog shows producers' names and contacts
       Object.assign(producer, changes);
       await m.save(producer);
       if (changes.name) await this.reindexProducer(m, id); // search covers producer names
@@ -175,7 +186,7 @@ export class StaffCatalogService {
         product as unknown as Record<string, unknown>,
         changes,
       );
-      await CatalogGeneration.bump(m);
+      await catalogChanged(m, { productIds: [id] });
       Object.assign(product, changes);
       await m.save(product);
       await refreshSearchTokens(m, [id]);
@@ -343,6 +354,21 @@ export class StaffCatalogService {
 }
 
 /** One audit event naming each changed field with its old and new value. */
+/** Fields of a producer that cannot be emptied: null in an update leaves them as they are. */
+const REQUIRED_PRODUCER_FIELDS = new Set(["name", "kind", "publicContact"]);
+
+/** A place's coordinates, both or neither (BAD_USER_INPUT); a field not given keeps `current`'s. */
+function coordinates(
+  given: { latitude?: number | null; longitude?: number | null },
+  current: { latitude: number | null; longitude: number | null },
+): { latitude: number | null; longitude: number | null } {
+  const latitude = given.latitude === undefined ? current.latitude : roundDegrees(given.latitude)!;
+  const longitude = given.longitude === undefined ? current.longitude : roundDegrees(given.longitude)!;
+  if ((latitude === null) !== (longitude === null))
+    throw badInput("content.coordinatePair", "input.latitude");
+  return { latitude, longitude };
+}
+
 async function auditChanges(
   m: EntityManager,
   ctx: RequestScope,
@@ -379,7 +405,8 @@ export async function insertProducer(
     | "phone"
     | "email"
     | "website"
-  >,
+  > &
+    Partial<Pick<Producer, "publicContact" | "openingHours" | "latitude" | "longitude">>,
   why?: string,
 ): Promise<Producer> {
   const producer = await m.save(m.create(Producer, fields));

@@ -1,7 +1,8 @@
-import { IsEmail, IsOptional, IsUrl, Matches } from "class-validator";
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { IsEmail, IsOptional, IsUrl, Matches, Max, Min } from "class-validator";
+import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
 import { connectionOf } from "../core/paging";
 import { ListCap, Text } from "../core/validation";
+import { PHONE } from "../content/content.types";
 import { Producer, ProducerKind } from "./producer.entity";
 import { Product } from "./product.entity";
 
@@ -22,7 +23,7 @@ class ProducerDetails {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[0-9 +().-]{6,30}$/, { message: "phone must be 6 to 30 digits, spaces or + ( ) . -" })
+  @Matches(PHONE, { message: "phone must be 6 to 30 digits, spaces or + ( ) . -" })
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -37,6 +38,32 @@ class ProducerDetails {
     { message: "website must be an http(s) URL" },
   )
   website?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The producer agreed to show its phone, address, website and opening hours in the public catalog (default false).",
+  })
+  publicContact?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "As the producer gives them, e.g. “7:00–17:00 hằng ngày”.",
+  })
+  @Text(255, { optional: true })
+  openingHours?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
+  @IsOptional()
+  @Min(-90, { message: "latitude must be -90 to 90" })
+  @Max(90, { message: "latitude must be -90 to 90" })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
+  @IsOptional()
+  @Min(-180, { message: "longitude must be -180 to 180" })
+  @Max(180, { message: "longitude must be -180 to 180" })
+  longitude?: number | null;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
-import { CatalogGeneration } from "../catalog/generation";
+import { catalogChanged } from "../catalog/change-feed";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
 import { addMonths, type LocalDate } from "../core/time";
@@ -77,7 +77,7 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
     note: `${certificate.number}, ${certificate.stars} stars, ${issue.decisionNumber} of ${issue.decisionDate}, rules ${rules.version}`,
   });
   await refreshCurrentCertificate(m, issue.productId);
-  await CatalogGeneration.bump(m);
+  await catalogChanged(m, { productIds: [issue.productId] });
   return certificate;
 }
 

@@ -3,6 +3,8 @@ import QRCode from "qrcode";
 import type { Context } from "../context";
 import type { Lang } from "../i18n/labels";
 import { type Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
+import { ImageFormat } from "../content/images";
+import { inPosition } from "../content/loaders";
 
 /** The page's words, in Vietnamese (default) and English. */
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -101,6 +103,7 @@ dt{font-weight:600;color:#333}
 dd{margin:0}
 .advice{border-left:.25rem solid #8a4b00;padding:.5rem .75rem;background:#fff8e1}
 a{color:#0b4f9c}
+img{display:block;max-width:100%;height:auto;border-radius:.5rem;margin:0 0 1rem}
 </style>
 </head>
 <body>
@@ -128,10 +131,15 @@ async function certificatePage(ctx: Context, lang: Lang, certificate: Certificat
       : `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
   const advice =
     status === CertificateStatus.ACTIVE ? "" : `<p class="advice">${escapeHtml(w[`advice${status}`])}</p>`;
+  const [image] = product ? inPosition(await ctx.loaders.imagesByProduct.load(product.id)) : [];
+  const photo = image
+    ? `<picture><source type="image/webp" srcset="${escapeHtml(ctx.services.content.imageUrl(image, "medium", ImageFormat.WEBP))}"><img src="${escapeHtml(ctx.services.content.imageUrl(image, "medium", ImageFormat.JPEG))}" alt="${escapeHtml(lang === "en" ? (image.altEn ?? image.alt) : image.alt)}" width="${image.width}" height="${image.height}"></picture>`
+    : "";
   return page(
     lang,
     certificate.number,
     `<p class="status" style="background:${COLOURS[status]}" role="status">${escapeHtml(w[status])}</p>
+${photo}
 <dl>
 ${row(w.number, certificate.number)}
 ${row(w.product, product?.name)}
@@ -170,7 +178,7 @@ export function verifyRouter(
     res.setHeader("Cache-Control", "public, max-age=60");
     res.setHeader(
       "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      `default-src 'none'; style-src 'unsafe-inline'; img-src ${new URL(publicBaseUrl).origin}; frame-ancestors 'none'`,
     );
     if (!certificate) {
       const w = WORDS[lang];

@@ -18,6 +18,8 @@ import { StoredFile } from "../files/stored-file.entity";
 import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 import { PlanTarget, PotentialProduct } from "../programme/programme.entity";
+import { PointOfSale } from "../content/point-of-sale.entity";
+import { ProductImage } from "../content/product-image.entity";
 
 /** Every entity the data source knows. */
 export const entities = [
@@ -48,4 +50,6 @@ export const entities = [
   CatalogCountCommuneCategory,
   PotentialProduct,
   PlanTarget,
+  ProductImage,
+  PointOfSale,
 ];

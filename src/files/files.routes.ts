@@ -17,7 +17,15 @@ import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time"
 import { sendError } from "../http/rest-errors";
 import type { MessageKey, Params } from "../i18n/messages";
 import type { DossierDocumentService } from "../dossiers/documents.service";
-import { FILE_TYPES, type FilePurpose, StoredFile, type FileType } from "./stored-file.entity";
+import { makeVariants, MAX_IMAGE_PIXELS, NotAnImage, type ImageSizeInPixels } from "../content/images";
+import {
+  FILE_PURPOSES,
+  FILE_TYPES,
+  type FilePurpose,
+  StoredFile,
+  type FileType,
+  TYPES_FOR,
+} from "./stored-file.entity";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -28,6 +36,9 @@ const SIGNATURES: { contentType: FileType; magic: number[] }[] = [
   { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
 ];
 const startsWith = (head: Buffer, magic: number[]) => magic.every((b, i) => head[i] === b);
+/** WebP: a RIFF container of the WEBP form. */
+const isWebp = (head: Buffer) =>
+  head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WEBP";
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const HEAD_BYTES = 64 * 1024;
 
@@ -55,6 +66,11 @@ function isText(head: Buffer): boolean {
 /** What the bytes are, among the types the purpose accepts; an xlsx is a ZIP that holds a workbook part. */
 async function sniff(purpose: FilePurpose, head: Buffer, path: string): Promise<FileType | undefined> {
   if (purpose === "evidence") return SIGNATURES.find((s) => startsWith(head, s.magic))?.contentType;
+  if (purpose === "image") {
+    if (isWebp(head)) return "image/webp";
+    const type = SIGNATURES.find((s) => startsWith(head, s.magic))?.contentType;
+    return type && TYPES_FOR.image.includes(type) ? type : undefined;
+  }
   if (startsWith(head, ZIP))
     return (await readFile(path)).includes("xl/workbook.xml")
       ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -96,6 +112,13 @@ type Deps = {
   uploadQuotaBytesPerDay: number;
 };
 
+/** What a refused type is told, by purpose. */
+const WRONG_TYPE: Record<FilePurpose, MessageKey> = {
+  evidence: "file.type",
+  import: "file.importType",
+  image: "file.imageType",
+};
+
 /** A refused upload; its message is rendered when answered, in the request's language. */
 class UploadError extends Error {
   constructor(
@@ -112,8 +135,10 @@ const fail = (res: Response, status: number, code: string, key: MessageKey, para
   sendError(res, code, key, params, status);
 
 /**
- * POST /files (multipart, field `file`; field `purpose`: evidence, the default, or import): streamed to FILES_DIR while hashing, stored under its SHA-256,
- * answers { id, sha256, size, contentType }. GET /files/:id for staff who may see a dossier it belongs to.
+ * POST /files (multipart, field `file`; field `purpose`: evidence, the default, import or image): streamed to
+ * FILES_DIR while hashing, stored under its SHA-256, answers { id, sha256, size, contentType, name } (and
+ * width and height of a photo, whose resized variants are made at once). GET /files/:id for staff who may see
+ * a dossier it belongs to.
  */
 export function filesRouter(deps: Deps): Router {
   const router = express.Router();
@@ -179,7 +204,9 @@ async function receive(
   req: Request,
   viewer: Viewer,
   deps: Deps,
-): Promise<{ id: string; sha256: string; size: number; contentType: string; name: string }> {
+): Promise<
+  { id: string; sha256: string; size: number; contentType: string; name: string } & Partial<ImageSizeInPixels>
+> {
   const overQuota = () =>
     new UploadError(429, ErrorCode.RATE_LIMITED, "file.quota", {
       megabytes: Math.round(deps.uploadQuotaBytesPerDay / 1024 / 1024),
@@ -244,16 +271,23 @@ async function receive(
       req.on("aborted", () => reject(new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.cutShort")));
       req.pipe(parser);
     });
-    if (purpose !== "evidence" && purpose !== "import")
+    if (!(FILE_PURPOSES as readonly string[]).includes(purpose))
       throw new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.purpose");
-    const contentType = await sniff(purpose, received!.head, tmp);
-    if (!contentType)
-      throw new UploadError(
-        415,
-        ErrorCode.BAD_USER_INPUT,
-        purpose === "import" ? "file.importType" : "file.type",
-      );
+    const forWhat = purpose as FilePurpose;
+    const contentType = await sniff(forWhat, received!.head, tmp);
+    if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, WRONG_TYPE[forWhat]);
     const file = { ...received!, contentType, name: storedName(received!.filename, contentType) };
+    // A photo must decode: its served variants are made now (never the original, which keeps its EXIF).
+    const pixels =
+      forWhat === "image"
+        ? await makeVariants(tmp, deps.filesDir, file.sha256).catch((e: unknown) => {
+            if (!(e instanceof NotAnImage)) throw e;
+            deps.log.info({ err: e.message }, "photo refused");
+            throw new UploadError(415, ErrorCode.BAD_USER_INPUT, "file.notAnImage", {
+              megapixels: MAX_IMAGE_PIXELS / 1_000_000,
+            });
+          })
+        : undefined;
     if ((await usedToday()) + file.size > deps.uploadQuotaBytesPerDay) throw overQuota();
     const target = join(deps.filesDir, file.sha256);
     const exists = await stat(target).then(
@@ -269,6 +303,7 @@ async function receive(
           size: file.size,
           contentType: file.contentType,
           originalName: file.name,
+          purpose: forWhat,
           uploadedById: viewer.id,
           createdAt: deps.clock.now(),
         }),
@@ -279,7 +314,7 @@ async function receive(
         action: "FILE_UPLOADED",
         subjectType: "File",
         subjectId: saved.id,
-        note: `${file.contentType}, ${file.size} bytes, sha256 ${file.sha256}`,
+        note: `${forWhat}: ${file.contentType}, ${file.size} bytes, sha256 ${file.sha256}`,
       });
       return saved;
     });
@@ -289,6 +324,7 @@ async function receive(
       size: row.size,
       contentType: row.contentType,
       name: row.originalName,
+      ...pixels,
     };
   } finally {
     // Close the file first: a stream still opening it would create it again after the unlink.

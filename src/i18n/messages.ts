@@ -196,7 +196,17 @@ const EN = {
   "file.notEvidence": "This file was uploaded for an import: a dossier takes PDF, JPEG or PNG evidence only.",
   "file.importType":
     "Only Excel workbooks (.xlsx) and CSV files are accepted for an import (checked by content).",
-  "file.purpose": "The form field `purpose` must be evidence or import.",
+  "file.purpose": "The form field `purpose` must be evidence, import or image.",
+  "file.imageType": "Only JPEG, PNG and WebP photos are accepted (checked by content).",
+  "file.notAnImage":
+    "The photo cannot be read: the file is damaged or the picture is larger than {megapixels} megapixels.",
+  "content.notYourPhoto":
+    "{field} is not a photo you uploaded: upload it with POST /files and the form field purpose = image.",
+  "content.tooManyPhotos": "A product has at most {max} photos: remove one first.",
+  "content.photoAlreadyAdded": "This photo is already one of the product's photos.",
+  "content.noPhoto": "No such photo of a product you may edit.",
+  "content.photoOrder": "{field} must list each of the product's {count} photos once.",
+  "content.coordinatePair": "{field}: give both latitude and longitude, or neither.",
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -391,7 +401,16 @@ const VI: Record<MessageKey, string> = {
     "Giấy chứng nhận {number} đã bị thu hồi ngày {revokedOn}: việc nhập không thay đổi nó.",
   "file.notEvidence": "Tệp này được tải lên để nhập dữ liệu: hồ sơ chỉ nhận giấy tờ PDF, JPEG hoặc PNG.",
   "file.importType": "Chỉ nhận sổ tính Excel (.xlsx) và tệp CSV để nhập dữ liệu (kiểm tra theo nội dung).",
-  "file.purpose": "Trường `purpose` phải là evidence hoặc import.",
+  "file.purpose": "Trường `purpose` phải là evidence, import hoặc image.",
+  "file.imageType": "Chỉ nhận ảnh JPEG, PNG và WebP (kiểm tra theo nội dung tệp).",
+  "file.notAnImage": "Không đọc được ảnh: tệp bị hỏng hoặc ảnh lớn hơn {megapixels} megapixel.",
+  "content.notYourPhoto":
+    "{field} không phải là ảnh do bạn tải lên: hãy tải ảnh bằng POST /files với trường purpose = image.",
+  "content.tooManyPhotos": "Mỗi sản phẩm có tối đa {max} ảnh: hãy xoá bớt một ảnh trước.",
+  "content.photoAlreadyAdded": "Ảnh này đã có trong các ảnh của sản phẩm.",
+  "content.noPhoto": "Không có ảnh này trong các sản phẩm bạn được sửa.",
+  "content.photoOrder": "{field} phải liệt kê mỗi ảnh trong {count} ảnh của sản phẩm đúng một lần.",
+  "content.coordinatePair": "{field}: hãy nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.",
 };
 
 export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en: EN, vi: VI };
@@ -450,6 +469,17 @@ export const FIELDS: Record<Lang, Record<string, string>> = {
     roundId: "Đợt đánh giá",
     fileId: "Tệp",
     certifiedInYear: "Năm công nhận",
+    nameEn: "Tên tiếng Anh",
+    descriptionEn: "Mô tả tiếng Anh",
+    alt: "Mô tả ảnh",
+    altEn: "Mô tả ảnh tiếng Anh",
+    imageIds: "Thứ tự ảnh",
+    pointsOfSale: "Điểm bán",
+    url: "Địa chỉ web",
+    latitude: "Vĩ độ",
+    longitude: "Kinh độ",
+    openingHours: "Giờ mở cửa",
+    since: "Vị trí thay đổi",
   },
   en: {},
 };

@@ -9,6 +9,7 @@ import { CatalogGeneration } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
 import { recountCommunes } from "../catalog/counts";
+import { catalogChanged } from "../catalog/change-feed";
 import { refreshSearchTokens } from "../catalog/product-index";
 import { Certificate } from "../certificates/certificate.entity";
 import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
@@ -213,6 +214,7 @@ export class ImportService {
     const changed = (t: Tracked<unknown>) =>
       [...t.changes].map(([k, [a, b]]) => `${k}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`).join("; ");
     const reindex = new Set<number>();
+    const changedProducers = new Set<number>();
 
     for (const p of plan.toWrite(plan.producers)) {
       const { name, kind, registrationNumber, address, phone, email, communeCode } = p.fields;
@@ -232,6 +234,7 @@ export class ImportService {
       } else {
         await m.update(Producer, p.id!, values);
         event("PRODUCER_UPDATED", "Producer", p.id!, `${changed(p)}; ${from(p)}`);
+        changedProducers.add(p.id!);
         if (p.changes.has("name"))
           plan.products.filter((x) => x.fields.producer === p && x.id).forEach((x) => reindex.add(x.id!));
       }
@@ -322,6 +325,7 @@ export class ImportService {
         { recount: false },
       );
     await recountCommunes(m, [...counted]);
+    await catalogChanged(m, { productIds: [...certified, ...reindex], producerIds: [...changedProducers] });
     const ids = [...reindex];
     for (let i = 0; i < ids.length; i += 500) await refreshSearchTokens(m, ids.slice(i, i + 500));
     await auditMany(m, [

@@ -2,7 +2,8 @@ import { In, type DataSource } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
-import { CatalogGeneration } from "../catalog/generation";
+import { type CatalogGeneration } from "../catalog/generation";
+import { catalogChanged } from "../catalog/change-feed";
 import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
 import {
@@ -207,7 +208,7 @@ export class OversightService {
         { status: RecommendationStatus.ACCEPTED, decidedById: viewer.id, decisionNote: decisionNumber },
       );
       await refreshCurrentCertificate(m, certificate.productId); // out of the catalog at once
-      await CatalogGeneration.bump(m);
+      await catalogChanged(m, { productIds: [certificate.productId] });
       await audit(m, {
         at: ctx.now,
         actorId: viewer.id,

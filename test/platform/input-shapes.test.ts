@@ -41,6 +41,8 @@ function sample(type: GraphQLInputType, name: string): unknown {
           name
         ] ?? 1
       );
+    case "Float":
+      return { latitude: 22.4, longitude: 103.46 }[name] ?? 1;
     case "Boolean":
       return true;
     case "LocalDate":
@@ -68,7 +70,7 @@ function leaves(type: GraphQLInputType, path: (string | number)[], required: boo
     return isInputObjectType(getNamedType(type)) ? leaves(type.ofType, [...path, 0], false) : [];
   if (isInputObjectType(type))
     return Object.values(type.getFields()).flatMap((f) => leaves(f.type, [...path, f.name], false));
-  if (isScalarType(type) && ["String", "LocalDate", "Int"].includes(type.name))
+  if (isScalarType(type) && ["String", "LocalDate", "Int", "Float"].includes(type.name))
     return [{ path, type: type.name, required }];
   return [];
 }
@@ -90,6 +92,7 @@ const BAD: Record<string, { value: unknown; name: string; always: boolean }[]> =
     { name: "the year 9999", value: "9999-12-31", always: true },
   ],
   Int: [{ name: "2³¹−1", value: 2_147_483_647, always: false }],
+  Float: [{ name: "1e300", value: 1e300, always: true }],
 };
 
 const mutations = Object.values(schema.getMutationType()!.getFields());
@@ -115,6 +118,8 @@ async function rowsWritten(): Promise<number> {
     "inspection",
     "violation",
     "revocation_recommendation",
+    "product_image",
+    "point_of_sale",
     "audit_event",
   ];
   const q = (name: string) =>

@@ -19,13 +19,16 @@ import {
   PotentialProductStatus,
 } from "../../src/programme/programme.entity";
 import { FixedClock } from "../support/http";
+import { ProductImage } from "../../src/content/product-image.entity";
 import { makeProduct, makeProducer, makeUser } from "../support/factory";
 import {
+  cameraPhoto,
   choicesFor,
   dossierIn,
   fileOf,
   PART_TOTALS_SET,
   signIn,
+  uploadPhoto,
   useStaffApp,
   type StaffApp,
 } from "../support/staff";
@@ -181,6 +184,61 @@ const RACES: Record<string, Race> = {
         input: {
           id: String((await makeProduct(t.db.dataSource, { name: "Gạo", decisionDate: null })).product.id),
           name: "Gạo tám",
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  addProductImage: {
+    action: "PRODUCT_IMAGE_ADDED",
+    setup: async (t) => {
+      const uploaded = await uploadPhoto(t.app.app, t.staff.binhLu.headers, await cameraPhoto(400, 300));
+      const { product } = await makeProduct(t.db.dataSource, { name: "Chè có ảnh", decisionDate: null });
+      return {
+        query: withInput("addProductImage", "ProductImageInput", "id"),
+        variables: { input: { productId: String(product.id), fileId: uploaded.body.id, alt: "Chè" } },
+        headers: t.staff.binhLu.headers,
+      };
+    },
+  },
+  updateProductImage: {
+    action: "PRODUCT_IMAGE_UPDATED",
+    setup: async (t) => ({
+      query: withInput("updateProductImage", "UpdateProductImageInput", "id"),
+      variables: { input: { id: String((await photosOf(t, 1))[0].id), alt: "Ảnh mới" } },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  removeProductImage: {
+    action: "PRODUCT_IMAGE_REMOVED",
+    losers: ["NOT_FOUND"],
+    setup: async (t) => ({
+      query: byId("removeProductImage", "id"),
+      variables: { id: String((await photosOf(t, 1))[0].id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  orderProductImages: {
+    action: "PRODUCT_IMAGES_ORDERED",
+    setup: async (t) => {
+      const [first, second] = await photosOf(t, 2);
+      return {
+        query: withInput("orderProductImages", "OrderProductImagesInput", "id"),
+        variables: {
+          input: { productId: String(first.productId), imageIds: [String(second.id), String(first.id)] },
+        },
+        headers: t.staff.binhLu.headers,
+      };
+    },
+  },
+  setProductPointsOfSale: {
+    action: "PRODUCT_POINTS_OF_SALE_SET",
+    setup: async (t) => ({
+      query: withInput("setProductPointsOfSale", "SetPointsOfSaleInput", "id"),
+      variables: {
+        input: {
+          productId: String((await makeProduct(t.db.dataSource, { name: "Gạo bán ở chợ" })).product.id),
+          pointsOfSale: [{ name: "Chợ Bình Lư", latitude: 22.4, longitude: 103.46 }],
         },
       },
       headers: t.staff.binhLu.headers,
@@ -649,6 +707,27 @@ async function potential(t: StaffApp, status = PotentialProductStatus.PROPOSED) 
 }
 
 const t = useStaffApp(clock);
+
+/** Photos of a new product of Bình Lư, written directly (their bytes are not needed). */
+async function photosOf(t: StaffApp, count: number): Promise<ProductImage[]> {
+  const m = t.db.dataSource.manager;
+  const { product } = await makeProduct(t.db.dataSource, { name: "Sản phẩm có ảnh" });
+  const { file } = await fileOf(t.db.dataSource, t.staff.binhLu.user);
+  return m.save(
+    Array.from({ length: count }, (_, position) =>
+      m.create(ProductImage, {
+        productId: product.id,
+        position,
+        fileId: file.id,
+        sha256: String(position).repeat(64),
+        width: 960,
+        height: 720,
+        alt: `Ảnh ${position + 1}`,
+        altEn: null,
+      }),
+    ),
+  );
+}
 
 it("covers every mutation of the schema", () => {
   const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));

@@ -29,6 +29,8 @@ const TEST_TABLES = [
   "catalog_count_rollup",
   "catalog_count_commune",
   "catalog_count_commune_category",
+  "product_image",
+  "point_of_sale",
   "potential_product",
   "plan_target",
   "revocation_recommendation",

@@ -12,6 +12,7 @@ import {
 import { type DossierStatus } from "../../src/dossiers/workflow";
 import { StoredFile } from "../../src/files/stored-file.entity";
 import { criteriaSheetsIn } from "../../src/rules/rule-book";
+import sharp from "sharp";
 import { makeProduct, makeUser, TEST_PASSWORD } from "./factory";
 import type { Clock } from "../../src/core/time";
 import { clearTestData, openTestDb, type TestDb } from "./db";
@@ -64,6 +65,35 @@ export async function upload(
   filename = "giay-dang-ky.pdf",
 ) {
   return request(app).post("/files").set(headers).attach("file", content, filename);
+}
+
+/**
+ * A camera's photo: a JPEG of this size with EXIF that says where it was taken (GPS), who took it and which
+ * way up it is, as phones write them.
+ */
+export function cameraPhoto(width = 1600, height = 1200, colour = "#c08040"): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 90 })
+    .withExif({
+      IFD0: { Make: "PhoneMaker", Model: "Camera 12", Artist: "Nguyễn Văn A", Orientation: "1" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "22/1 23/1 4512/100",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "103/1 27/1 3100/100",
+      },
+    })
+    .toBuffer();
+}
+
+/** Uploads a product photo (POST /files, purpose image). */
+export function uploadPhoto(
+  app: Express,
+  headers: Record<string, string>,
+  content: Buffer,
+  filename = "anh-san-pham.jpg",
+) {
+  return request(app).post("/files").set(headers).field("purpose", "image").attach("file", content, filename);
 }
 
 /** A round, a product of Bình Lư and a dossier already in `status`, built directly in the database. */
