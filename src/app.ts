@@ -156,7 +156,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         : [
             responseCachePlugin<Context>({
               cache: metrics.countingCache(responseCache),
-              extraCacheKeyData: ({ contextValue }) => contextValue.catalogGeneration(),
+              // And by the day: what is listed changes at midnight (Vietnam time) without an event.
+              extraCacheKeyData: async ({ contextValue }) => [
+                await contextValue.catalogGeneration(),
+                contextValue.today,
+              ],
               // A signed-in request never reads or writes the shared cache.
               shouldReadFromCache: async ({ contextValue }) => !contextValue.viewer,
               // An answer computed under a generation that has since been raised is not kept.

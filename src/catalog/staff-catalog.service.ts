@@ -186,9 +186,9 @@ export class StaffCatalogService {
         product as unknown as Record<string, unknown>,
         changes,
       );
-      await catalogChanged(m, { productIds: [id] });
       Object.assign(product, changes);
       await m.save(product);
+      await catalogChanged(m, { productIds: [id] }); // after the save, which would write the old place back
       await refreshSearchTokens(m, [id]);
       if (changes.categoryCode) await recountCommunes(m, [product.communeCode]); // it moves to another cell
       return product;

@@ -1,7 +1,11 @@
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { makeProducer, makeProduct } from "../support/factory";
+import { makeProducer, makeProduct, makeUser } from "../support/factory";
 import { codes, FixedClock, testApp } from "../support/http";
-import { CATALOG_PAGE, PRODUCT_DETAIL, COMMUNES, PRODUCER_PAGE } from "../support/operations";
+import { CATALOG_PAGE, PRODUCT_DETAIL, COMMUNES, PRODUCER_PAGE, op } from "../support/operations";
+import { Role } from "../../src/auth/user.entity";
+import { Product } from "../../src/catalog/product.entity";
+import { ProductImage } from "../../src/content/product-image.entity";
+import { StoredFile } from "../../src/files/stored-file.entity";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const COMMUNE_CODES = ["03390", "03595", "03442", "03439", "03478", "03405", "03430", "03424"];
@@ -53,6 +57,50 @@ describe("batching", () => {
     // page + count + producers + certificates (categories and communes are in memory)
     expect(five.count).toBe(4);
     expect(hundred.count).toBe(five.count);
+  });
+
+  it("costs two statements for a listing with every product's photos, however many products", async () => {
+    // Two photos on each product (rows only: the listing reads no bytes).
+    const m = db.dataSource.manager;
+    const uploader = await makeUser(db.dataSource, Role.COMMUNE_OFFICER, "03390");
+    const file = await m.save(
+      m.create(StoredFile, {
+        sha256: "f".repeat(64),
+        size: 1,
+        contentType: "image/jpeg",
+        originalName: "a.jpg",
+        purpose: "image",
+        uploadedById: uploader.id,
+      }),
+    );
+    const products = await m.find(Product);
+    await m.insert(
+      ProductImage,
+      products.flatMap((p) =>
+        [0, 1].map((position) => ({
+          productId: p.id,
+          position,
+          fileId: file.id,
+          sha256: `${position}`.repeat(64),
+          width: 960,
+          height: 720,
+          alt: `Ảnh ${p.name}`,
+        })),
+      ),
+    );
+    const listing = op("CatalogListingWithThumbnails");
+    const five = await statements(listing, { first: 5 });
+    const hundred = await statements(listing, { first: 100 });
+    expect(hundred.body.data.products.edges).toHaveLength(100);
+    expect(
+      hundred.body.data.products.edges.every(
+        (e: { node: { images: unknown[] } }) => e.node.images.length === 2,
+      ),
+    ).toBe(true);
+    // page + photos (no count: the listing does not ask for totalCount)
+    expect(five.count).toBe(2);
+    expect(hundred.count).toBe(five.count);
+    await m.createQueryBuilder().delete().from(ProductImage).execute();
   });
 
   it("costs a fixed number of statements for product, producer and commune pages", async () => {

@@ -10,13 +10,15 @@ import { DossierStatus } from "../../src/dossiers/workflow";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl, TEST_ON_SQLITE } from "../support/db";
 import { makeProduct } from "../support/factory";
+import { vietnamDate } from "../../src/core/time";
 import { FixedClock } from "../support/http";
 import { op } from "../support/operations";
 import { dossierIn, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const t = useStaffApp(clock);
-const today = () => clock.instant.toISOString().slice(0, 10);
+// The catalog's day: Vietnam's (UTC+7), as the API counts it.
+const today = () => vietnamDate(clock.instant);
 
 /** The facets and total of a filter through the API, and the same counted from the products. */
 async function compare(filter: Record<string, unknown>) {

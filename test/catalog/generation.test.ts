@@ -96,3 +96,17 @@ it("never keeps a listing read before a revocation that committed while it was b
   expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual(["Gạo Séng Cù"]); // stale, but not kept
   expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual([]);
 });
+
+it("never serves a listing cached on one day the next: a certificate that ran out at midnight leaves at once", async () => {
+  const day = new FixedClock(new Date("2026-06-15T16:00:00Z")); // 23:00 in Vietnam
+  const app = await testApp(first, day);
+  await makeProduct(first.dataSource, {
+    name: "Mật ong hết hạn",
+    communeCode: "03390",
+    decisionDate: "2023-06-15",
+    expiresOn: "2026-06-15",
+  });
+  expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual(["Mật ong hết hạn"]); // cached
+  day.instant = new Date("2026-06-15T17:30:00Z"); // 00:30 on the 16th, nothing written
+  expect(names(await app.gql(CATALOG_PAGE, { first: 5 }))).toEqual([]);
+});

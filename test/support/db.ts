@@ -25,6 +25,7 @@ export { ensureDatabase };
 
 /** Tables that tests fill; reference data (provinces, communes, categories) stays loaded. */
 const TEST_TABLES = [
+  "catalog_generation",
   "catalog_count",
   "catalog_count_rollup",
   "catalog_count_commune",

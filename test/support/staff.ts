@@ -61,7 +61,7 @@ export type StaffSet = Awaited<ReturnType<typeof makeStaff>>;
 export async function upload(
   app: Express,
   headers: Record<string, string>,
-  content = PDF,
+  content: Buffer = PDF,
   filename = "giay-dang-ky.pdf",
 ) {
   return request(app).post("/files").set(headers).attach("file", content, filename);
