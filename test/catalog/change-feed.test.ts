@@ -70,7 +70,12 @@ async function expectSameAsCatalog(copy: LocalCopy) {
 it("keeps a local copy equal to `products` through recognitions, revocations, edits, an import and a day passing", async () => {
   const { gql } = t.app;
   const ds = t.db.dataSource;
-  await makeProduct(ds, { name: "Mật ong A", communeCode: "03390", stars: 3, decisionDate: "2025-02-01" });
+  const honey = await makeProduct(ds, {
+    name: "Mật ong A",
+    communeCode: "03390",
+    stars: 3,
+    decisionDate: "2025-02-01",
+  });
   const soon = await makeProduct(ds, {
     name: "Chè B",
     communeCode: "03390",
@@ -146,6 +151,17 @@ it("keeps a local copy equal to `products` through recognitions, revocations, ed
   const removedNow = copy.removals.length;
   await expectSameAsCatalog(copy);
   expect(copy.removals.slice(removedNow).map((r) => r.reason)).toEqual(["REVOKED", "REVOKED"]);
+
+  // A producer's new name changes its listed products (portals show it): they come again.
+  const renamed = await gql(
+    "mutation($input: UpdateProducerInput!) { updateProducer(input: $input) { id } }",
+    { input: { id: String(honey.product.producerId), name: "HTX Mật ong Bình Lư" } },
+    t.staff.binhLu.headers,
+  );
+  expect(renamed.body.errors).toBeUndefined();
+  const next = await gql(op("CatalogChanges"), { since: copy.cursor });
+  expect(next.body.data.catalogChanges.upserts.map((p: Listed) => p.id)).toEqual([String(honey.product.id)]);
+  await expectSameAsCatalog(copy);
 
   // An import of certified products (and of certificates superseding others).
   const report = await t.app.services.imports.run({

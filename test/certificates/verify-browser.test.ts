@@ -1,11 +1,19 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
 import { makeProduct } from "../support/factory";
-import { FixedClock, testApp } from "../support/http";
+import { FixedClock, TEST_FILES_DIR, testApp } from "../support/http";
+import { cameraPhoto } from "../support/staff";
+import { makeVariants } from "../../src/content/images";
+import { ProductImage } from "../../src/content/product-image.entity";
+import { StoredFile } from "../../src/files/stored-file.entity";
+import { Role } from "../../src/auth/user.entity";
+import { makeUser } from "../support/factory";
 
 /**
  * The verification page in a real browser (Debian's Chromium; `.ci/run` installs it where it is missing):
@@ -27,10 +35,13 @@ let browser: Browser;
   beforeAll(async () => {
     db = await openTestDb();
     await clearTestData(db.dataSource);
-    const app = await testApp(db, clock);
-    server = app.app.listen(0, "127.0.0.1");
+    // Listening first: the app's PUBLIC_BASE_URL (photos, QR codes) is this server's address.
+    server = createServer();
+    server.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const app = await testApp(db, clock, { publicBaseUrl: base });
+    server.on("request", app.app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -90,5 +101,62 @@ let browser: Browser;
     const unknown = await visit("/verify/OCOP-0000-0000", "unknown");
     expect(unknown).toMatchObject({ status: 404, lang: "vi", violations: [] });
     expect(unknown.text).toContain("Không tìm thấy giấy chứng nhận này");
+  });
+
+  it("shows the product's first photo under the page's own content policy", async () => {
+    const { product, certificate } = await makeProduct(db.dataSource, {
+      name: "Cá hồi Sìn Hồ",
+      stars: 4,
+      decisionDate: "2025-03-10",
+    });
+    // A photo as an upload leaves it: the original under its hash, its variants, a row for the product.
+    const bytes = await cameraPhoto(1200, 900, "#e07060");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    writeFileSync(join(TEST_FILES_DIR, sha256), bytes);
+    const { width, height } = await makeVariants(join(TEST_FILES_DIR, sha256), TEST_FILES_DIR, sha256);
+    const m = db.dataSource.manager;
+    const uploader = await makeUser(db.dataSource, Role.COMMUNE_OFFICER, "03390");
+    const file = await m.save(
+      m.create(StoredFile, {
+        sha256,
+        size: bytes.length,
+        contentType: "image/jpeg",
+        originalName: "ca-hoi.jpg",
+        purpose: "image",
+        uploadedById: uploader.id,
+      }),
+    );
+    await m.insert(ProductImage, {
+      productId: product.id,
+      position: 0,
+      fileId: file.id,
+      sha256,
+      width,
+      height,
+      alt: "Cá hồi tươi",
+    });
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } }); // the policy holds
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto(`${base}/verify/${certificate!.number}`);
+    const photo = await page.evaluate(async () => {
+      type Img = { decode(): Promise<void>; alt: string; naturalWidth: number; currentSrc: string };
+      const page = globalThis as unknown as { document: { querySelector(selector: string): Img } };
+      const img = page.document.querySelector("img");
+      await img.decode();
+      return { alt: img.alt, width: img.naturalWidth, source: img.currentSrc };
+    });
+    await page.screenshot({ path: join(SHOTS, "active-with-photo.png"), fullPage: true });
+    await context.close();
+    expect(refused).toEqual([]);
+    expect(photo).toEqual({
+      alt: "Cá hồi tươi",
+      width: 960,
+      source: `${base}/images/v1/${sha256}/medium.webp`, // Chromium takes the WebP
+    });
   });
 });
