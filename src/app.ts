@@ -15,6 +15,7 @@ import { CatalogService } from "./catalog/catalog.service";
 import { ChangeFeed } from "./catalog/change-feed";
 import { ProductContentService } from "./content/content.service";
 import { imagesRouter } from "./content/images.routes";
+import { publicGets } from "./http/public-gets";
 import { CatalogGeneration } from "./catalog/generation";
 import { StaffCatalogService } from "./catalog/staff-catalog.service";
 import { DossierDocumentService } from "./dossiers/documents.service";
@@ -137,6 +138,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema,
     cache: responseCache,
+    // Persisted queries (the hash of a query a client sent once) outlive catalog events, which clear the
+    // response cache: a portal's GETs by hash keep working.
+    persistedQueries: { cache: new InMemoryLRUCache({ maxSize: 8 * 1024 * 1024 }) },
     introspection,
     hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
@@ -244,6 +248,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
     language(),
+    ...(deps.responseCache === false
+      ? []
+      : [
+          publicGets({
+            apollo,
+            contextFor,
+            generation,
+            today: () => vietnamDate(clock.now()),
+            maxBytes: 32 * 1024 * 1024,
+            onLookup: (hit) => metrics.publicGetLookup(hit),
+          }),
+        ]),
     expressMiddleware(apollo, {
       context: ({ req, res }) => contextFor(req, res),
     }),

@@ -34,6 +34,12 @@ export class Metrics {
     labelNames: ["result"],
     registers: [this.registry],
   });
+  private readonly publicGets = new Counter({
+    name: "ocop_public_get_cache_lookups_total",
+    help: "Anonymous GETs of /graphql answered from stored bytes (hit) or run (miss).",
+    labelNames: ["result"],
+    registers: [this.registry],
+  });
   private readonly operations = new Set<string>();
 
   constructor(dataSource: DataSource) {
@@ -103,6 +109,11 @@ export class Metrics {
       set: (key: string, value: V, options?: KeyValueCacheSetOptions) => cache.set(key, value, options),
       delete: (key: string) => cache.delete(key),
     };
+  }
+
+  /** A lookup of the fast path for anonymous GETs (its hits never reach Apollo, so the plugin does not see them). */
+  publicGetLookup(hit: boolean): void {
+    this.publicGets.inc({ result: hit ? "hit" : "miss" });
   }
 
   /** GET /metrics: only with `Authorization: Bearer <METRICS_TOKEN>`; without a token configured it does not exist. */

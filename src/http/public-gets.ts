@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { parse } from "node:url";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import type { Request, RequestHandler, Response } from "express";
+import type { CatalogGeneration } from "../catalog/generation";
+import type { Context } from "../context";
+import type { LocalDate } from "../core/time";
+
+type Stored = {
+  body: string;
+  headers: [string, string][];
+  generation: number;
+  day: LocalDate;
+  expiresAt: number;
+};
+
+/** Answers kept in memory, least recently used first out, up to a number of bytes. */
+class ByteLru {
+  private readonly entries = new Map<string, Stored>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Stored | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key); // to the end: used last
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: Stored): void {
+    this.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    this.entries.delete(key);
+  }
+}
+
+/** A strong validator of the bytes: the same answer always has the same ETag, on every instance. */
+const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+
+/** Seconds a Cache-Control header allows a shared cache to keep the answer (0 when it is not public). */
+function publicSeconds(cacheControl: string | undefined): number {
+  if (!cacheControl || !/\bpublic\b/.test(cacheControl)) return 0;
+  return Number(/\bmax-age=(\d+)/.exec(cacheControl)?.[1] ?? 0);
+}
+
+/**
+ * The fast path for anonymous GETs of /graphql (persisted queries from portals and CDNs: Apollo's
+ * `extensions.persistedQuery`, or the query itself): a public answer is kept as bytes, keyed by the URL, the
+ * Accept and Accept-Language headers, the catalog generation and the day, and the next identical request
+ * gets those bytes without running anything. Every GET answer carries an ETag; a matching If-None-Match gets
+ * 304. An answer is never kept when the generation moved while it was computed, nor beyond its max-age, so a
+ * revoked product is never served after the event (on another instance: within the generation's poll).
+ * Signed-in requests and POSTs go on to Apollo as before.
+ */
+export function publicGets(deps: {
+  apollo: ApolloServer<Context>;
+  contextFor: (req: Request, res: Response) => Promise<Context>;
+  generation: CatalogGeneration;
+  today: () => LocalDate;
+  maxBytes: number;
+  onLookup?: (hit: boolean) => void;
+}): RequestHandler {
+  const stored = new ByteLru(deps.maxBytes);
+  const send = (res: Response, body: string, headers: Iterable<[string, string]>, status = 200) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.setHeader("ETag", etagOf(body));
+    // Express answers 304 itself when If-None-Match matches the ETag.
+    res.status(status).send(body);
+  };
+
+  return async (req, res, next) => {
+    // Without a header a browser cannot send across sites, Apollo refuses the GET (CSRF prevention): so here.
+    const preflighted = req.get("apollo-require-preflight") || req.get("x-apollo-operation-name");
+    if (req.method !== "GET" || req.get("authorization") || !preflighted) return next();
+    try {
+      const key = `${req.originalUrl}\n${req.get("accept") ?? ""}\n${req.get("accept-language") ?? ""}`;
+      const [generation, day] = [await deps.generation.current(), deps.today()];
+      const hit = stored.get(key);
+      if (hit && hit.generation === generation && hit.day === day && hit.expiresAt > Date.now()) {
+        deps.onLookup?.(true);
+        return send(res, hit.body, hit.headers);
+      }
+      deps.onLookup?.(false);
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      const answer = await deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: "GET", headers, search: parse(req.url).search ?? "", body: undefined },
+        context: () => deps.contextFor(req, res),
+      });
+      const status = answer.status ?? 200;
+      if (answer.body.kind !== "complete") {
+        // Incremental delivery is not cached: streamed as Apollo's own middleware does.
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
+        res.status(status);
+        for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+        return res.end();
+      }
+      const seconds = publicSeconds(answer.headers.get("cache-control"));
+      const unchanged = (await deps.generation.current()) === generation && deps.today() === day;
+      if (status === 200 && seconds > 0 && unchanged)
+        stored.set(key, {
+          body: answer.body.string,
+          headers: [...answer.headers],
+          generation,
+          day,
+          expiresAt: Date.now() + seconds * 1000,
+        });
+      send(res, answer.body.string, answer.headers, status);
+    } catch (e) {
+      next(e);
+    }
+  };
+}
