@@ -126,6 +126,7 @@ async function measure(scale: number, today: string) {
         now: new Date(),
         today,
         catalogGeneration: () => Promise.resolve(1),
+        reader: ds,
         loaders: createLoaders(ds, reference, today),
         log: console,
       }) as unknown as RequestScope;

@@ -3,7 +3,9 @@
 // and against a hand-written floor. Writes bench/results.md. A measurement, not a test: it asserts nothing.
 import "reflect-metadata";
 import { fork, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { dataSourceFor } from "../src/db/data-source";
@@ -49,25 +51,34 @@ async function startServer(mode: string): Promise<Server> {
   return { child, port };
 }
 
+type Stats = { maxRssMb: number; statements: number; cpuMs: number };
 const stats = (s: Server) =>
-  new Promise<{ maxRssMb: number; statements: number }>((resolve) => {
+  new Promise<Stats>((resolve) => {
     s.child.once("message", (m: any) => resolve(m));
     s.child.send({ cmd: "stats" });
   });
 
-type Op = { name: string; body: string };
+/** What a client sends: a POST of a query, or a GET of a URL (a persisted query, or the floor's page). */
+type Req = { method: "POST"; body: string } | { method: "GET"; path: string };
+type Op = { name: string; body: string; query: string; variables: object };
+type Cell = { rps: number; p50: number; p99: number; errors: number; cpuMs: number };
 
-async function load(port: number, op: Op, connections: number, duration: number) {
+async function load(port: number, req: Req, connections: number, duration: number) {
   let bad = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${port}`,
     connections,
     duration,
     requests: [
       {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: op.body,
+        ...(req.method === "POST"
+          ? {
+              method: "POST",
+              path: "/graphql",
+              headers: { "content-type": "application/json" },
+              body: req.body,
+            }
+          : { method: "GET", path: req.path, headers: { "apollo-require-preflight": "true" } }),
         onResponse: (status: number, body: string) => {
           if (status !== 200 || body.includes('"errors"')) bad++;
         },
@@ -79,7 +90,30 @@ async function load(port: number, op: Op, connections: number, duration: number)
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: bad + result.errors + result.non2xx,
+    requests: result.requests.total,
   };
+}
+
+/** A warm-up, then the measured load, with the server's CPU time per request served meanwhile. */
+async function measure(server: Server, req: Req, connections: number): Promise<Cell> {
+  await load(server.port, req, connections, WARMUP);
+  const before = await stats(server);
+  const r = await load(server.port, req, connections, DURATION);
+  const after = await stats(server);
+  return { ...r, cpuMs: (after.cpuMs - before.cpuMs) / Math.max(1, r.requests) };
+}
+
+/** The URL of a persisted query: its hash, its variables (the query itself only the first time). */
+function persistedPath(op: Op, withQuery = false): string {
+  const params = new URLSearchParams({
+    operationName: op.name.split(" ")[0],
+    variables: JSON.stringify(op.variables),
+    extensions: JSON.stringify({
+      persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(op.query).digest("hex") },
+    }),
+    ...(withQuery ? { query: op.query } : {}),
+  });
+  return `/graphql?${params.toString()}`;
 }
 
 async function main() {
@@ -111,77 +145,96 @@ async function main() {
     [today],
   );
   const [{ number }] = await ds.query("SELECT number FROM certificate ORDER BY id DESC LIMIT 1");
+  // The commune with the most listed 4★ products: a selective page that still fills.
+  const [{ busiest }] = await ds.query(
+    "SELECT communeCode AS busiest FROM product WHERE certificateExpiresOn >= ? AND stars = 4 GROUP BY communeCode ORDER BY COUNT(*) DESC LIMIT 1",
+    [today],
+  );
   const [{ word }] = await ds.query(
     "SELECT SUBSTRING_INDEX(name, ' ', 1) AS word FROM product WHERE slug = ?",
     [slug],
   );
   await ds.destroy();
 
-  const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+  const op = (name: string, query: string, variables: object): Op => ({
+    name,
+    query,
+    variables,
+    body: JSON.stringify({ query, variables }),
+  });
   const filtered = {
     communeCodes: [communeCode],
     categoryCodes: [categoryCode.split(".")[0]],
     search: word.slice(0, 3),
   };
+  const communeStars = { communeCodes: [busiest], stars: [4] };
   const ops: Op[] = [
-    { name: "CatalogPage", body: body(CATALOG_PAGE, { first: 20 }) },
-    { name: "CatalogPage filtered", body: body(CATALOG_PAGE, { first: 20, filter: filtered }) },
-    { name: "CatalogFacets", body: body(CATALOG_FACETS, { filter: { stars: [4] } }) },
-    { name: "ProductDetail", body: body(PRODUCT_DETAIL, { slug }) },
-    { name: "VerifyCertificate", body: body(VERIFY, { number }) },
+    op("CatalogPage", CATALOG_PAGE, { first: 20 }),
+    op("CatalogPage commune 4★", CATALOG_PAGE, { first: 20, filter: communeStars }),
+    op("CatalogPage filtered", CATALOG_PAGE, { first: 20, filter: filtered }),
+    op("CatalogFacets", CATALOG_FACETS, { filter: { stars: [4] } }),
+    op("ProductDetail", PRODUCT_DETAIL, { slug }),
+    op("VerifyCertificate", VERIFY, { number }),
   ];
-
+  /** The pages the hand-written floor answers, at the path it answers them. */
+  const floorPaths: Record<string, string> = {
+    CatalogPage: "/page",
+    "CatalogPage commune 4★": `/page?commune=${busiest}&stars=4`,
+  };
   if (ONLY) ops.splice(0, ops.length, ...ops.filter((o) => ONLY.includes(o.name)));
-  const rows: string[] = [];
-  const results: Record<string, { rps: number; p50: number; p99: number; errors: number }> = {};
-  const record = (
-    label: string,
-    connections: number,
-    r: { rps: number; p50: number; p99: number; errors: number },
-    extra = "",
-  ) => {
+
+  const results: Record<string, Cell> = {};
+  const record = (label: string, connections: number, r: Cell) => {
     results[`${label}@${connections}`] = r;
     console.log(
-      `${label} @${connections}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors} ${extra}`,
+      `${label} @${connections}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms p99 ${r.p99} ms CPU ${r.cpuMs.toFixed(2)} ms/req errors ${r.errors}`,
     );
   };
 
-  // The floor first.
+  // The floor first: the statements the API issues for the page, and JSON of the same shape.
   const floor = await startServer("floor");
-  const floorOp = { name: "floor", body: "" };
-  for (const c of CONNECTIONS) {
-    await load(floor.port, floorOp, c, WARMUP);
-    record("floor CatalogPage", c, await load(floor.port, floorOp, c, DURATION));
+  for (const [name, path] of Object.entries(floorPaths)) {
+    if (!ops.some((o) => o.name === name)) continue;
+    for (const c of CONNECTIONS) record(`floor ${name}`, c, await measure(floor, { method: "GET", path }, c));
   }
-  const floorRss = (await stats(floor)).maxRssMb;
+  const floorStats = await stats(floor);
   floor.child.kill();
 
   const statementsPerOp: Record<string, number> = {};
   const peakRss: Record<string, number> = {};
   for (const mode of ["graphql", "graphql-cached"]) {
     const server = await startServer(mode);
-    // Statements of one request of each operation, measured before any load (so none is in flight),
-    // after a first request of another operation has loaded the in-memory reference data.
-    if (mode === "graphql")
-      await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${server.port}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: body(CATALOG_PAGE, { first: 1, filter: { stars: [5] } }),
+        body,
       });
-    for (const op of mode === "graphql" ? ops : []) {
-      const before = (await stats(server)).statements;
-      await fetch(`http://127.0.0.1:${server.port}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: op.body,
-      });
-      statementsPerOp[op.name] = (await stats(server)).statements - before;
+    if (mode === "graphql") {
+      // Statements of one request of each operation, measured before any load (so none is in flight),
+      // after a first request of another operation has loaded the in-memory reference data.
+      await post(JSON.stringify({ query: CATALOG_PAGE, variables: { first: 1, filter: { stars: [5] } } }));
+      for (const o of ops) {
+        const before = (await stats(server)).statements;
+        await post(o.body);
+        statementsPerOp[o.name] = (await stats(server)).statements - before;
+      }
     }
-    for (const op of ops) {
-      for (const c of CONNECTIONS) {
-        await load(server.port, op, c, WARMUP);
-        const r = await load(server.port, op, c, DURATION);
-        record(`${mode} ${op.name}`, c, r);
+    for (const o of ops)
+      for (const c of CONNECTIONS)
+        record(`${mode} ${o.name}`, c, await measure(server, { method: "POST", body: o.body }, c));
+    if (mode === "graphql-cached") {
+      // Persisted queries over GET, as a portal behind a CDN sends them (the server's byte cache).
+      for (const o of ops) {
+        await fetch(`http://127.0.0.1:${server.port}${persistedPath(o, true)}`, {
+          headers: { "apollo-require-preflight": "true" },
+        });
+        for (const c of CONNECTIONS)
+          record(
+            `persisted ${o.name}`,
+            c,
+            await measure(server, { method: "GET", path: persistedPath(o) }, c),
+          );
       }
     }
     peakRss[mode] = (await stats(server)).maxRssMb;
@@ -189,16 +242,22 @@ async function main() {
   }
 
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+  const rows: string[] = [];
   rows.push(`# Benchmark results`, "");
   rows.push(
-    `Run on ${new Date().toISOString()} (${process.platform}, Node ${process.version}), \`npm run bench\`, ${DURATION} s per cell after a ${WARMUP} s warm-up, autocannon on loopback.`,
+    `Run on ${new Date().toISOString()} (${process.platform}, Node ${process.version}, ${cpus().length} cores shared by MariaDB, the server and autocannon), \`npm run bench\`, ${DURATION} s per cell after a ${WARMUP} s warm-up, autocannon on loopback.`,
   );
   rows.push(
     `Dataset: ${counts.provinces} provinces, ${counts.communes} communes, ${counts.producers} producers, ${counts.products} products (${counts.searchWords} search words), seed 20251031.`,
     "",
   );
   rows.push(
-    "Uncached: the response cache is off; a listing's total and facet counts are still memoized per filter for 60 s (as in production). SQL/request: the first request of each operation.",
+    "- **uncached**: POST, the response cache off; a listing's total and facet counts are still memoized per filter for 60 s (as in production).",
+    "- **cached**: POST with the response cache (inside Apollo: the request is still parsed and planned).",
+    "- **persisted GET**: Apollo's persisted query (its hash) over GET, as a portal behind a CDN sends it, answered from stored bytes before Apollo.",
+    "- **CPU**: the server process's CPU time (user + system) during the cell divided by the requests it answered.",
+    "- **× floor**: throughput over the floor's: hand-written SQL issuing the statements the API issues for that page (`bench/server.ts`), and JSON of the same shape.",
+    "- **SQL**: statements of one uncached request.",
     "",
   );
   rows.push(
@@ -208,59 +267,53 @@ async function main() {
       "uncached req/s",
       "p50 ms",
       "p99 ms",
+      "CPU ms/req",
       "× floor",
       "cached req/s",
-      "cached p99 ms",
-      "cached × floor",
+      "p99 ms",
+      "CPU ms/req",
+      "persisted GET req/s",
+      "p99 ms",
+      "CPU ms/req",
+      "SQL",
       "errors",
-      "SQL/request",
     ]),
   );
-  rows.push(line(Array(11).fill("---")));
-  for (const op of ops) {
+  rows.push(line(Array(15).fill("---")));
+  for (const o of ops)
     for (const c of CONNECTIONS) {
-      const u1 = results[`graphql ${op.name}@${c}`];
-      const c1 = results[`graphql-cached ${op.name}@${c}`];
-      const f = results[`floor CatalogPage@${c}`];
-      const ratio = (x: number) => (op.name === "CatalogPage" ? (x / f.rps).toFixed(2) : "–");
+      const [u, k, p] = ["graphql", "graphql-cached", "persisted"].map((m) => results[`${m} ${o.name}@${c}`]);
+      const f = results[`floor ${o.name}@${c}`];
       rows.push(
         line([
-          op.name,
+          o.name,
           c,
-          u1.rps.toFixed(0),
-          u1.p50,
-          u1.p99,
-          ratio(u1.rps),
-          c1.rps.toFixed(0),
-          c1.p99,
-          ratio(c1.rps),
-          u1.errors + c1.errors,
-          statementsPerOp[op.name],
+          u.rps.toFixed(0),
+          u.p50,
+          u.p99,
+          u.cpuMs.toFixed(2),
+          f ? (u.rps / f.rps).toFixed(2) : "–",
+          k.rps.toFixed(0),
+          k.p99,
+          k.cpuMs.toFixed(2),
+          p.rps.toFixed(0),
+          p.p99,
+          p.cpuMs.toFixed(2),
+          statementsPerOp[o.name],
+          u.errors + k.errors + p.errors,
         ]),
       );
     }
-  }
-  for (const c of CONNECTIONS) {
-    const f = results[`floor CatalogPage@${c}`];
-    rows.push(
-      line([
-        "floor (hand-written CatalogPage)",
-        c,
-        f.rps.toFixed(0),
-        f.p50,
-        f.p99,
-        "1.00",
-        "",
-        "",
-        "",
-        f.errors,
-        6,
-      ]),
-    );
-  }
+  rows.push("", line(["floor", "conns", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "errors"]));
+  rows.push(line(Array(7).fill("---")));
+  for (const name of Object.keys(floorPaths))
+    for (const c of CONNECTIONS) {
+      const f = results[`floor ${name}@${c}`];
+      if (f) rows.push(line([name, c, f.rps.toFixed(0), f.p50, f.p99, f.cpuMs.toFixed(2), f.errors]));
+    }
   rows.push(
     "",
-    `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache; floor ${floorRss} MB.`,
+    `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache and persisted GETs; floor ${floorStats.maxRssMb} MB.`,
   );
   const text = `${rows.join("\n")}\n`;
   writeFileSync(join(projectRoot(), "bench", "results.md"), text);

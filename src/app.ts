@@ -71,6 +71,8 @@ type Settings =
 
 export type AppDeps = {
   dataSource: DataSource;
+  /** Where the public reads the catalog (the replicas); the primary when not given. */
+  readDataSource?: DataSource;
   config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir"> & Partial<Pick<Config, Settings>>;
   log: Logger;
   clock?: Clock;
@@ -85,6 +87,7 @@ export type App = { app: Express; apollo: ApolloServer<Context>; services: Servi
 /** Builds the express app: POST/GET /graphql, /files, /reports, /healthz, /readyz. Does not listen (tests import it). */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { dataSource, log, config } = deps;
+  const readDataSource = deps.readDataSource ?? dataSource;
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
   const cursors = new CursorCodec(config.jwtSecret);
@@ -92,7 +95,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
   const metrics = new Metrics(dataSource);
   const responseCache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
-  const generation = new CatalogGeneration(dataSource);
+  // Read where the public's answers are read: a lagging replica then keys them by the generation it has
+  // applied, never a newer one (its row changes in the same transaction as the catalog).
+  const generation = new CatalogGeneration(readDataSource);
   const catalog = new CatalogService(dataSource, cursors, config.countCap ?? DEFAULT_COUNT_CAP);
   generation.onChange(() => {
     responseCache.clear(); // only to free memory: keys of older generations are never asked for again
@@ -121,8 +126,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     oversight: new OversightService(dataSource, generation),
     programme: new ProgrammeService(dataSource, cursors),
-    certificates: new CertificateService(dataSource),
-    geography: new GeographyService(dataSource),
+    certificates: new CertificateService(),
+    geography: new GeographyService(),
     imports: new ImportService(
       dataSource,
       generation,
@@ -213,6 +218,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const today = vietnamDate(now);
     const requestId = String(res.locals.requestId);
     const viewer = await services.auth.viewerFrom(req.get("authorization"), now);
+    // Staff read the primary: they see their own writes at once.
+    const reader = viewer ? dataSource : readDataSource;
     return {
       requestId,
       viewer,
@@ -220,7 +227,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       catalogGeneration: once(() => generation.current()),
       now,
       today,
-      loaders: createLoaders(dataSource, reference, today),
+      reader,
+      loaders: createLoaders(reader, reference, today),
       services,
       // Every line of the request carries its id, and the signed-in user's.
       log: log.child(viewer ? { requestId, userId: viewer.id } : { requestId }),

@@ -26,6 +26,14 @@ const envSchema = z.object({
     .refine((v) => v === undefined || isMysqlUrl(v), {
       message: "must be a mysql:// URL such as mysql://user:password@host:3306/ocop",
     }),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((u) => u.trim()) : []))
+    .refine((urls) => urls.every(isMysqlUrl), {
+      message: "must be mysql:// URLs separated by commas",
+    }),
   SQLITE_PATH: z.string().trim().min(1).default("./data/ocop.sqlite"),
   PORT: z.coerce
     .number({ message: "must be a number" })
@@ -102,6 +110,8 @@ const envSchema = z.object({
 
 export type Config = {
   database: { kind: "mysql"; url: string } | { kind: "sqlite"; path: string };
+  /** Replicas of the MySQL database: the public's catalog reads go to them (none: everything on the primary). */
+  replicaUrls: string[];
   port: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Signs tokens and cursors. Generated per process in the embedded demo when not given. */
@@ -175,8 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
       "invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)",
     );
   }
+  if (embedded && e.DATABASE_REPLICA_URLS.length)
+    throw new ConfigError("invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)");
   return {
     database: embedded ? { kind: "sqlite", path: e.SQLITE_PATH } : { kind: "mysql", url: e.DATABASE_URL! },
+    replicaUrls: e.DATABASE_REPLICA_URLS,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString("base64url"),

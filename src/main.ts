@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { describeFailure } from "./db/cli/run-cli";
-import { describeDatabase, openDatabase } from "./db/open";
+import { describeDatabase, openDatabase, openReplicas } from "./db/open";
 import { createLogger } from "./logger";
 import { isLoopback, refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
 
@@ -19,8 +19,21 @@ async function main(): Promise<void> {
     throw e;
   });
 
+  const replicas = await openReplicas(config, log).catch(async (e) => {
+    await dataSource.destroy();
+    throw e;
+  });
+  if (replicas)
+    log.info({ replicas: config.replicaUrls.length }, "the public's catalog reads go to the replicas");
+
   const httpServer = createServer();
-  const { app, apollo } = await createApp({ dataSource, config, log, httpServer });
+  const { app, apollo } = await createApp({
+    dataSource,
+    readDataSource: replicas ?? undefined,
+    config,
+    log,
+    httpServer,
+  });
   httpServer.on("request", app);
   // Installed before listening: a stop signal that arrives as soon as the server is ready still drains.
   let stopping = false;
@@ -35,6 +48,7 @@ async function main(): Promise<void> {
     }, 15_000);
     await apollo.stop(); // stops accepting, finishes in-flight requests
     await dataSource.destroy();
+    await replicas?.destroy();
     log.info("stopped");
     clearTimeout(deadline); // nothing is left: the process exits with code 0
   };

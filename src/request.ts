@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
 import type { Viewer } from "./auth/auth.types";
 import type { LocalDate } from "./core/time";
 import type { Loaders } from "./loaders";
@@ -18,6 +19,12 @@ export interface RequestScope {
   today: LocalDate;
   /** The public catalog's generation for this request, read once when first asked (see catalog/generation.ts). */
   catalogGeneration: () => Promise<number>;
+  /**
+   * Where the request reads the public catalog: for the public, a replica when DATABASE_REPLICA_URLS names
+   * some (else the primary); for staff, always the primary, so that they read their own writes. Writes and
+   * transactions always go to the services' primary data source.
+   */
+  reader: DataSource;
   loaders: Loaders;
   log: Logger;
 }

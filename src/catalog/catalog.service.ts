@@ -98,7 +98,7 @@ export class CatalogService {
     const sort = args.sort ?? DEFAULT_SORT;
     const filter = checkFilter(args.filter);
     const sortKey = SORT_COLUMNS[sort.field];
-    const page = await keysetPage(this.filtered(filter, ctx.today), {
+    const page = await keysetPage(this.filtered(ctx, filter), {
       alias: "p",
       sortKey,
       direction: sort.direction,
@@ -125,9 +125,9 @@ export class CatalogService {
    */
   private total(ctx: RequestScope, filter: ProductFilter): Promise<{ count: number; lowerBound: boolean }> {
     return this.memo("total", ctx, filter, async () => {
-      if (!coveredByCells(filter)) return this.boundedCount(filter, ctx.today);
+      if (!coveredByCells(filter)) return this.boundedCount(ctx, filter);
       const { drift } = await this.cellState(ctx);
-      const row = await filteredCells(this.dataSource.manager, filter)
+      const row = await filteredCells(ctx.reader.manager, filter)
         .select("SUM(k.count)", "count")
         .getRawOne<{ count: string | number | null }>();
       const count = Number(row?.count ?? 0) + sumMatching(drift, filter);
@@ -176,7 +176,7 @@ export class CatalogService {
   private async cellGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
     const { drift } = await this.cellState(ctx);
     const grouped = async (dimension: Dimension, column: keyof Cell) => {
-      const rows = await filteredCells(this.dataSource.manager, filter, dimension, column)
+      const rows = await filteredCells(ctx.reader.manager, filter, dimension, column)
         .select(`k.${column}`, "value")
         .addSelect("SUM(k.count)", "count")
         .groupBy(`k.${column}`)
@@ -200,11 +200,11 @@ export class CatalogService {
   /** Grouped counts from the products themselves, over at most this.countCap + 1 matching rows (search, producer). */
   private async rowGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
     const grouped = async (dimension: Dimension, column: string) => {
-      const rows = this.filtered(filter, ctx.today, dimension)
+      const rows = this.filtered(ctx, filter, dimension)
         .select(`p.${column}`, "value")
         .limit(this.countCap + 1);
       const [sql, params] = rows.getQueryAndParameters();
-      const raw = await this.dataSource.query<{ value: string | number; count: string | number }[]>(
+      const raw = await ctx.reader.query<{ value: string | number; count: string | number }[]>(
         `SELECT bounded.value AS value, COUNT(*) AS count FROM (${sql}) bounded GROUP BY bounded.value`,
         params,
       );
@@ -220,14 +220,14 @@ export class CatalogService {
 
   /** Matching rows counted up to COUNT_CAP: exact below it, a lower bound above. */
   private async boundedCount(
+    ctx: RequestScope,
     filter: ProductFilter,
-    today: LocalDate,
   ): Promise<{ count: number; lowerBound: boolean }> {
-    const [sql, params] = this.filtered(filter, today)
+    const [sql, params] = this.filtered(ctx, filter)
       .select("p.id")
       .limit(this.countCap + 1)
       .getQueryAndParameters();
-    const [row] = await this.dataSource.query<{ n: string | number }[]>(
+    const [row] = await ctx.reader.query<{ n: string | number }[]>(
       `SELECT COUNT(*) AS n FROM (${sql}) bounded`,
       params,
     );
@@ -242,7 +242,7 @@ export class CatalogService {
    */
   private async cellState(ctx: RequestScope): Promise<{ drift: CountedCell[] }> {
     await this.sweptToday(ctx).catch(() => undefined); // the drift below keeps the counts right
-    const m = this.dataSource.manager;
+    const m = ctx.reader.manager;
     // Per generation: a sweep raises it, so the day and the drift are read again after any sweep.
     const drift = (await this.counts.get(`drift|${ctx.today}|${await ctx.catalogGeneration()}`, async () =>
       driftSince(m, await countedFrom(m), ctx.today),
@@ -268,7 +268,7 @@ export class CatalogService {
   /** A product page: only while the product holds an active certificate. */
   async productBySlug(ctx: RequestScope, slug: string): Promise<Product | null> {
     if (slug.length > 140) return null;
-    return this.filtered({}, ctx.today).andWhere("p.slug = :slug", { slug }).getOne();
+    return this.filtered(ctx, {}).andWhere("p.slug = :slug", { slug }).getOne();
   }
 
   /** A producer's public page: only producers with at least one certified product are public. */
@@ -280,11 +280,11 @@ export class CatalogService {
 
   /** The earliest expiry in the catalog: the day after it, something leaves (caps how long answers are cached). */
   earliestExpiry(ctx: RequestScope): Promise<LocalDate | null> {
-    return this.memo("earliest", ctx, {}, () => this.findEarliestExpiry(ctx.today));
+    return this.memo("earliest", ctx, {}, () => this.findEarliestExpiry(ctx));
   }
 
-  private async findEarliestExpiry(today: LocalDate): Promise<LocalDate | null> {
-    const row = await this.filtered({}, today)
+  private async findEarliestExpiry(ctx: RequestScope): Promise<LocalDate | null> {
+    const row = await this.filtered(ctx, {})
       .select("MIN(p.certificateExpiresOn)", "earliest")
       .getRawOne<{ earliest: string | Date | null }>();
     const earliest = row?.earliest;
@@ -292,8 +292,12 @@ export class CatalogService {
   }
 
   /** Products visible in the catalog on `today`, narrowed by the filter (less one facet dimension). */
-  private filtered(filter: ProductFilter, today: LocalDate, except?: Dimension): SelectQueryBuilder<Product> {
-    const qb = this.dataSource.getRepository(Product).createQueryBuilder("p").where(LISTED, { today });
+  private filtered(
+    ctx: RequestScope,
+    filter: ProductFilter,
+    except?: Dimension,
+  ): SelectQueryBuilder<Product> {
+    const qb = ctx.reader.getRepository(Product).createQueryBuilder("p").where(LISTED, { today: ctx.today });
     if (filter.communeCodes && except !== "communes")
       qb.andWhere("p.communeCode IN (:...communes)", { communes: filter.communeCodes });
     if (filter.stars && except !== "stars") qb.andWhere("p.stars IN (:...stars)", { stars: filter.stars });

@@ -126,7 +126,7 @@ export class ChangeFeed {
       throw badInput("field.pageSize", "first", { max: MAX_FEED_PAGE });
     const from = args.since ? this.decode(args.since) : { seq: 0, id: 0 };
     await this.catalog.sweptToday(ctx);
-    const qb = this.dataSource
+    const qb = ctx.reader
       .getRepository(Product)
       .createQueryBuilder("p")
       .where(

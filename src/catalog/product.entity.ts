@@ -35,6 +35,9 @@ import { Producer } from "./producer.entity";
 @Index(["categoryCode", "certificateExpiresOn"])
 @Index(["stars", "certificateExpiresOn"])
 @Index(["catalogSeq", "id"])
+// A commune's page, and its 4★ shelf, by name: read in order from the index, stopping at the page's end.
+@Index(["communeCode", "nameKey", "id"])
+@Index(["communeCode", "stars", "nameKey", "id"])
 export class Product extends Named {
   @PrimaryGeneratedColumn()
   @Field(() => ID)

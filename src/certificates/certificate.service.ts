@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune } from "../auth/scope";
 import { Product } from "../catalog/product.entity";
@@ -39,10 +39,8 @@ export async function visibleCertificate(
 }
 
 export class CertificateService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Any certificate by its number, whatever its status (a buyer checking a label). */
-  byNumber(_ctx: RequestScope, number: string): Promise<Certificate | null> {
-    return findByNumber(this.dataSource.manager, number);
+  byNumber(ctx: RequestScope, number: string): Promise<Certificate | null> {
+    return findByNumber(ctx.reader.manager, number);
   }
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource } from "typeorm";
+import type { MysqlDataSourceOptions } from "typeorm/driver/mysql/MysqlDataSourceOptions";
 import type { Config } from "../config";
 import { entities } from "./entities";
 import { SqlLogger } from "./sql-logger";
@@ -18,22 +19,8 @@ export function createDataSource(
   logger = new SqlLogger(),
   flavor: MysqlFlavor = "mysql",
 ): DataSource {
-  if (database.kind === "mysql") {
-    return new DataSource({
-      type: flavor,
-      url: database.url,
-      charset: "utf8mb4_unicode_ci",
-      timezone: "Z",
-      dateStrings: ["DATE"],
-      poolSize: 10,
-      entities,
-      migrations: [MIGRATIONS_GLOB],
-      migrationsTableName: "migrations",
-      synchronize: false,
-      logger,
-      maxQueryExecutionTime: 500,
-    });
-  }
+  if (database.kind === "mysql")
+    return new DataSource({ ...mysqlOptions(flavor, logger), url: database.url });
   if (database.path !== ":memory:") mkdirSync(dirname(database.path), { recursive: true });
   return new DataSource({
     type: "better-sqlite3",
@@ -47,6 +34,33 @@ export function createDataSource(
 }
 
 export type MysqlFlavor = "mysql" | "mariadb";
+
+function mysqlOptions(flavor: MysqlFlavor, logger: SqlLogger): MysqlDataSourceOptions {
+  return {
+    type: flavor,
+    charset: "utf8mb4_unicode_ci",
+    timezone: "Z",
+    dateStrings: ["DATE"],
+    poolSize: 10,
+    entities,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: "migrations",
+    synchronize: false,
+    logger,
+    maxQueryExecutionTime: 500,
+  };
+}
+
+/**
+ * The replicas (DATABASE_REPLICA_URLS) as one data source for reading: each read goes to one of them, at
+ * random (TypeORM's replication); it never writes. Not yet initialised.
+ */
+export async function replicaDataSourceFor(urls: string[], logger = new SqlLogger()): Promise<DataSource> {
+  return new DataSource({
+    ...mysqlOptions(await detectMysqlFlavor(urls[0]), logger),
+    replication: { master: { url: urls[0] }, slaves: urls.map((url) => ({ url })) },
+  });
+}
 
 /**
  * MySQL or MariaDB? TypeORM must be told: it reads column defaults differently, and a wrong guess makes

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "../config";
-import { dataSourceFor } from "./data-source";
+import { dataSourceFor, replicaDataSourceFor } from "./data-source";
 import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "./demo/demo-users";
 import { loadDemoCatalog } from "./demo/load-demo";
 import { loadReferenceData } from "./reference/load-reference";
@@ -62,6 +62,22 @@ export async function openDatabase(
 }
 
 /** Runs pending migrations, then loads the reference data (both idempotent). */
+/** The replicas' data source, opened, or null when there are none (everything reads the primary). */
+export async function openReplicas(
+  config: Pick<Config, "replicaUrls">,
+  log: Logger,
+): Promise<DataSource | null> {
+  if (!config.replicaUrls.length) return null;
+  try {
+    const replicas = await replicaDataSourceFor(config.replicaUrls, new SqlLogger(log));
+    return await replicas.initialize();
+  } catch (e) {
+    throw new StartupError(
+      `cannot open the replicas (${config.replicaUrls.map((url) => describeDatabase({ kind: "mysql", url })).join(", ")}): ${(e as Error).message}`,
+    );
+  }
+}
+
 export async function migrate(dataSource: DataSource, log: Logger): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: "each" });
   log.info(

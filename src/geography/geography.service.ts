@@ -1,4 +1,3 @@
-import type { DataSource } from "typeorm";
 import { badInput } from "../core/errors";
 import type { RequestScope } from "../request";
 import { Commune } from "./commune.entity";
@@ -7,15 +6,13 @@ import { CommuneNames } from "./commune-names";
 export const COMMUNE_SEARCH_MAX_LENGTH = 100;
 
 export class GeographyService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** In official order; with `search`, those whose current or former name matches, current names first. */
   async communes(
-    _ctx: RequestScope,
+    ctx: RequestScope,
     provinceCode: string | null,
     search: string | null = null,
   ): Promise<Commune[]> {
-    const communes = await this.dataSource.getRepository(Commune).find({
+    const communes = await ctx.reader.getRepository(Commune).find({
       where: provinceCode ? { provinceCode } : {},
       order: { provinceCode: "ASC", position: "ASC" },
     });

@@ -28,8 +28,14 @@ export type GqlResult = {
 };
 
 /** The real app over the test database, and a helper that POSTs GraphQL over HTTP. */
-export async function testApp(db: TestDb, clock: Clock, config: Partial<AppDeps["config"]> = {}) {
+export async function testApp(
+  db: TestDb,
+  clock: Clock,
+  config: Partial<AppDeps["config"]> = {},
+  deps: Pick<AppDeps, "readDataSource"> = {},
+) {
   const { app, services } = await createApp({
+    ...deps,
     dataSource: db.dataSource,
     config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR, ...config },
     log: createLogger(process.env.LOG_LEVEL ?? "silent"),
