@@ -140,19 +140,18 @@ async function floorServer() {
     ]);
     const page = rows.slice(0, 20);
     const ids = (xs: unknown[]) => [...new Set(xs)];
+    const byIds = (table: string, columns: string[], ids: unknown[]) =>
+      q<any>(
+        `SELECT ${columns.map((c) => `e.\`${c}\` AS \`e_${c}\``).join(", ")} FROM \`${table}\` e WHERE e.\`id\` IN (${ids.map(() => "?").join(", ")})`,
+        ids,
+      );
     const [producers, certificates] = page.length
       ? await Promise.all([
-          q<any>(
-            `SELECT ${select("Producer", PRODUCER_COLUMNS)} FROM \`producer\` \`Producer\` WHERE ((\`Producer\`.\`id\` IN (?)))`,
-            [ids(page.map((p) => p.p_producerId))],
-          ),
-          q<any>(
-            `SELECT ${select("Certificate", CERTIFICATE_COLUMNS)} FROM \`certificate\` \`Certificate\` WHERE ((\`Certificate\`.\`id\` IN (?)))`,
-            [ids(page.map((p) => p.p_currentCertificateId))],
-          ),
+          byIds("producer", PRODUCER_COLUMNS, ids(page.map((p) => p.p_producerId))),
+          byIds("certificate", CERTIFICATE_COLUMNS, ids(page.map((p) => p.p_currentCertificateId))),
         ])
       : [[], []];
-    const [pro, cer] = [by(producers, "Producer_id"), by(certificates, "Certificate_id")];
+    const [pro, cer] = [by(producers, "e_id"), by(certificates, "e_id")];
     const body = {
       data: {
         products: {
@@ -172,17 +171,13 @@ async function floorServer() {
                 stars: p.p_stars,
                 category: { code: category.code, name: category.name, nameEn: category.nameEn },
                 commune: { code: place.code, name: place.name },
-                producer: {
-                  id: String(producer.Producer_id),
-                  name: producer.Producer_name,
-                  kind: producer.Producer_kind,
-                },
+                producer: { id: String(producer.e_id), name: producer.e_name, kind: producer.e_kind },
                 certificate: {
-                  number: c.Certificate_number,
-                  stars: c.Certificate_stars,
+                  number: c.e_number,
+                  stars: c.e_stars,
                   status: "ACTIVE",
-                  issuedOn: c.Certificate_issuedOn,
-                  expiresOn: c.Certificate_expiresOn,
+                  issuedOn: c.e_issuedOn,
+                  expiresOn: c.e_expiresOn,
                 },
               },
             };

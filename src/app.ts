@@ -4,6 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
@@ -157,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       ...limits.plugins,
       cachePolicyPlugin(),
+      ApolloServerPluginCacheControlDisabled(), // cachePolicyPlugin computes it per operation instead
       legacyJsonStatusPlugin(),
       staffLanguagePlugin(),
       // Public catalog answers are cached whole (their cache hints decide for how long).

@@ -9,6 +9,7 @@ import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
 import { productSearchCondition } from "./product-index";
+import { leanMany } from "../db/lean";
 import {
   ProductConnection,
   type ProductFacets,
@@ -268,7 +269,8 @@ export class CatalogService {
   /** A product page: only while the product holds an active certificate. */
   async productBySlug(ctx: RequestScope, slug: string): Promise<Product | null> {
     if (slug.length > 140) return null;
-    return this.filtered(ctx, {}).andWhere("p.slug = :slug", { slug }).getOne();
+    const [product] = await leanMany(this.filtered(ctx, {}).andWhere("p.slug = :slug", { slug }));
+    return product ?? null;
   }
 
   /** A producer's public page: only producers with at least one certified product are public. */

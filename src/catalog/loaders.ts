@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type EntityTarget } from "typeorm";
+import { leanByIds } from "../db/lean";
 import { Certificate } from "../certificates/certificate.entity";
 import type { LocalDate } from "../core/time";
 import { type Commune, Province } from "../geography/commune.entity";
@@ -19,19 +20,22 @@ function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | 
  */
 export function createCatalogLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
   const m = dataSource.manager;
+  /** Rows by id, in one statement (the catalog's hottest reads: hydrated lean). */
+  const byIds = <E extends { id: number }>(entity: EntityTarget<E>, ids: readonly number[]) =>
+    leanByIds(dataSource, entity, ids);
   return {
     commune: new DataLoader<string, Commune | null>((codes) => reference.communesByCode(codes)),
     province: new DataLoader<string, Province | null>(async (codes) =>
       byKey(codes, await m.find(Province, { where: { code: In([...codes]) } }), (p) => p.code),
     ),
     producer: new DataLoader<number, Producer | null>(async (ids) =>
-      byKey(ids, await m.find(Producer, { where: { id: In([...ids]) } }), (p) => p.id),
+      byKey(ids, await byIds(Producer, ids), (p) => p.id),
     ),
     product: new DataLoader<number, Product | null>(async (ids) =>
-      byKey(ids, await m.find(Product, { where: { id: In([...ids]) } }), (p) => p.id),
+      byKey(ids, await byIds(Product, ids), (p) => p.id),
     ),
     certificate: new DataLoader<number, Certificate | null>(async (ids) =>
-      byKey(ids, await m.find(Certificate, { where: { id: In([...ids]) } }), (c) => c.id),
+      byKey(ids, await byIds(Certificate, ids), (c) => c.id),
     ),
     /** The newest certificate of each product (by decision date), for products without a current one. */
     newestCertificateByProduct: new DataLoader<number, Certificate | null>(async (productIds) => {

@@ -1,3 +1,4 @@
+import { leanMany } from "../db/lean";
 import { type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Brackets, type SelectQueryBuilder } from "typeorm";
 import { INHERIT_CACHE } from "./cache";
@@ -108,7 +109,7 @@ export async function keysetPage<T extends { id: number }>(
       ),
     );
   }
-  const rows = await qb.getMany();
+  const rows = await leanMany(qb);
   const edges = rows
     .slice(0, args.first)
     .map((node) => ({ node, cursor: args.cursors.encodeKeyset(args.tag, node[args.sortKey], node.id) }));

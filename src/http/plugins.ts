@@ -1,30 +1,59 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import { type CacheHint, operationCachePolicy } from "./cache-policy";
 import type { Context } from "../context";
 import { markStaffRequest } from "../i18n/messages";
 import { isClientError } from "./errors";
 import { PUBLIC_CACHE_SECONDS, secondsUntilEndOf } from "../core/cache";
 
 /**
- * The cache policy of every answer, beyond the hints on the types (public catalog types: 5 minutes):
+ * The cache policy of every answer, and its Cache-Control header (in place of Apollo's cache-control
+ * plugin, which is off: it hooks every field of every answer):
+ * - the hints on the types (public catalog types: 5 minutes), computed once per operation text
+ *   (`operationCachePolicy`), with Apollo's rules;
  * - an answer to a signed-in viewer is never cached, by us or by anyone on the way (Cache-Control: no-store):
  *   a staff query returning catalog types must not be served to someone else;
  * - a public answer is not cached past the end (Vietnam time) of the day the catalog's earliest certificate
- *   expires, since at midnight that product leaves lists, counts and pages.
+ *   expires, since at midnight that product leaves lists, counts and pages;
+ * - an answer with errors is not cached.
  */
 export function cachePolicyPlugin(): ApolloServerPlugin<Context> {
+  const policies = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CacheHint>>();
+  const policyOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
+    const byOperation = policies.get(document) ?? new Map<OperationDefinitionNode, CacheHint>();
+    policies.set(document, byOperation);
+    let policy = byOperation.get(operation);
+    if (!policy) byOperation.set(operation, (policy = operationCachePolicy(schema, document, operation)));
+    return policy;
+  };
+  const header: NonNullable<GraphQLRequestListener<Context>["willSendResponse"]> = async ({
+    response,
+    overallCachePolicy,
+  }) => {
+    const cacheable = overallCachePolicy.policyIfCacheable();
+    const clean = response.body.kind === "single" && !response.body.singleResult.errors;
+    response.http.headers.set(
+      "cache-control",
+      cacheable && clean ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : "no-store",
+    );
+  };
   return {
     async requestDidStart({ contextValue, overallCachePolicy }) {
       if (contextValue.viewer) {
         overallCachePolicy.restrict({ maxAge: 0 });
-        return;
+        return { willSendResponse: header };
       }
       return {
+        async didResolveOperation({ schema, document, operation }) {
+          if (operation) overallCachePolicy.restrict(policyOf(schema, document, operation));
+        },
         // At execution, so that a query refused by the limits costs no SQL.
         async executionDidStart({ contextValue: ctx }) {
           const earliest = await ctx.services.catalog.earliestExpiry(ctx);
           const seconds = earliest ? secondsUntilEndOf(earliest, ctx.now) : Infinity;
           if (seconds < PUBLIC_CACHE_SECONDS) overallCachePolicy.restrict({ maxAge: seconds });
         },
+        willSendResponse: header,
       };
     },
   };
