@@ -84,11 +84,14 @@ export type CatalogChange = {
 export async function catalogChanged(m: EntityManager, change: CatalogChange = {}): Promise<void> {
   const seq = await CatalogGeneration.bump(m);
   const targets: { where: string; params: Record<string, unknown> }[] = [];
-  const ids = [...new Set(change.productIds ?? [])];
-  for (let i = 0; i < ids.length; i += 500)
-    targets.push({ where: "id IN (:...ids)", params: { ids: ids.slice(i, i + 500) } });
-  if (change.producerIds?.length)
-    targets.push({ where: "producerId IN (:...producerIds)", params: { producerIds: change.producerIds } });
+  // An import names thousands: 500 at a time, within every database's limit on parameters.
+  const inChunks = (column: string, values: number[] = []) => {
+    const unique = [...new Set(values)];
+    for (let i = 0; i < unique.length; i += 500)
+      targets.push({ where: `${column} IN (:...values)`, params: { values: unique.slice(i, i + 500) } });
+  };
+  inChunks("id", change.productIds);
+  inChunks("producerId", change.producerIds);
   if (change.expiredFrom && change.expiredBefore)
     targets.push({
       where: "certificateExpiresOn >= :from AND certificateExpiresOn < :before",
