@@ -8,6 +8,7 @@ import type { LocalDate } from "../core/time";
 
 type Stored = {
   body: string;
+  etag: string;
   headers: [string, string][];
   generation: number;
   day: LocalDate;
@@ -75,9 +76,15 @@ export function publicGets(deps: {
   onLookup?: (hit: boolean) => void;
 }): RequestHandler {
   const stored = new ByteLru(deps.maxBytes);
-  const send = (res: Response, body: string, headers: Iterable<[string, string]>, status = 200) => {
+  const send = (
+    res: Response,
+    body: string,
+    headers: Iterable<[string, string]>,
+    status: number,
+    etag: string,
+  ) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    res.setHeader("ETag", etagOf(body));
+    res.setHeader("ETag", etag);
     // Express answers 304 itself when If-None-Match matches the ETag.
     res.status(status).send(body);
   };
@@ -92,7 +99,7 @@ export function publicGets(deps: {
       const hit = stored.get(key);
       if (hit && hit.generation === generation && hit.day === day && hit.expiresAt > Date.now()) {
         deps.onLookup?.(true);
-        return send(res, hit.body, hit.headers);
+        return send(res, hit.body, hit.headers, 200, hit.etag);
       }
       deps.onLookup?.(false);
       const headers = new HeaderMap();
@@ -112,15 +119,18 @@ export function publicGets(deps: {
       }
       const seconds = publicSeconds(answer.headers.get("cache-control"));
       const unchanged = (await deps.generation.current()) === generation && deps.today() === day;
+      const body = answer.body.string;
+      const etag = etagOf(body);
       if (status === 200 && seconds > 0 && unchanged)
         stored.set(key, {
-          body: answer.body.string,
+          body,
+          etag,
           headers: [...answer.headers],
           generation,
           day,
           expiresAt: Date.now() + seconds * 1000,
         });
-      send(res, answer.body.string, answer.headers, status);
+      send(res, body, answer.headers, status, etag);
     } catch (e) {
       next(e);
     }
