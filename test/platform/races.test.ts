@@ -658,7 +658,7 @@ const RACES: Record<string, Race> = {
       query: withInput("setPlanTarget", "PlanTargetInput", "year"),
       variables: {
         input: {
-          year: 2000 + Math.floor(Math.random() * 90) + 20,
+          year: 2030, // within 2018–2100 (a random year reached 2101–2109 one run in ten)
           communeCode: "03390",
           newProducts: 2,
           upgrades: 1,
