@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO } from "graphql-scalars";
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -13,7 +13,7 @@ import {
 import { PUBLIC_CACHE } from "../core/cache";
 import { Named } from "./named";
 import { Commune } from "../geography/commune.entity";
-import { decimalNumber } from "../content/coordinates";
+import { DegreesColumn } from "../content/coordinates";
 
 export enum ProducerKind {
   HTX = "HTX",
@@ -80,12 +80,10 @@ export class Producer extends Named {
   @Column({ type: "varchar", length: 255, nullable: true })
   openingHours: string | null;
 
-  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
-  @Field(() => Float, { nullable: true, description: "Where the producer is: WGS 84 degrees." })
+  @DegreesColumn("Where the producer is: WGS 84 degrees.")
   latitude: number | null;
 
-  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
-  @Field(() => Float, { nullable: true, description: "Where the producer is: WGS 84 degrees." })
+  @DegreesColumn("Where the producer is: WGS 84 degrees.")
   longitude: number | null;
 
   @CreateDateColumn()

@@ -15,7 +15,8 @@ import {
   UpdateProductInput,
 } from "./staff-catalog.types";
 
-const KEEPERS = [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER];
+/** Who keeps the catalog: commune officers for their commune, province officers anywhere. */
+export const KEEPERS = [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER];
 
 @Resolver()
 export class StaffCatalogResolver {

@@ -15,7 +15,7 @@ import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
 import { type CatalogGeneration } from "./generation";
 import { catalogChanged } from "./change-feed";
-import { roundDegrees } from "../content/coordinates";
+import { NOWHERE, placeOf } from "../content/place-input";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 import { productSearchCondition, refreshSearchTokens } from "./product-index";
@@ -89,7 +89,7 @@ export class StaffCatalogService {
         website: blankToNull(input.website),
         publicContact: input.publicContact ?? false,
         openingHours: blankToNull(input.openingHours),
-        ...coordinates(input, { latitude: null, longitude: null }),
+        ...placeOf(input, NOWHERE, "input.latitude"),
       });
     });
   }
@@ -104,15 +104,14 @@ export class StaffCatalogService {
       const changes: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(fields)) {
         if (value === undefined || (value === null && REQUIRED_PRODUCER_FIELDS.has(key))) continue;
-        const next =
-          typeof value === "string"
-            ? blankToNull(value)
-            : key === "latitude" || key === "longitude"
-              ? roundDegrees(value as number | null)
-              : value;
+        const next = typeof value === "string" ? blankToNull(value) : value;
         if ((producer as unknown as Record<string, unknown>)[key] !== next) changes[key] = next;
       }
-      coordinates({ ...producer, ...changes }, producer); // both or neither, as they will be
+      // Both coordinates or neither, as they will be, and as the columns keep them.
+      const place = placeOf(input, producer, "input.latitude");
+      for (const key of ["latitude", "longitude"] as const)
+        if (place[key] === producer[key]) delete changes[key];
+        else changes[key] = place[key];
       if (!Object.keys(changes).length) return producer; // nothing changes: no write, no event
       await auditChanges(
         m,
@@ -123,9 +122,9 @@ export class StaffCatalogService {
         producer as unknown as Record<string, unknown>,
         changes,
       );
-      await catalogChanged(m, { producerIds: [id] }); // the catalog shows producers' names and contacts
       Object.assign(producer, changes);
       await m.save(producer);
+      await catalogChanged(m, { producerIds: [id] }); // the catalog shows producers' names and contacts
       if (changes.name) await this.reindexProducer(m, id); // search covers producer names
       return producer;
     });
@@ -353,22 +352,10 @@ export class StaffCatalogService {
   }
 }
 
-/** One audit event naming each changed field with its old and new value. */
 /** Fields of a producer that cannot be emptied: null in an update leaves them as they are. */
 const REQUIRED_PRODUCER_FIELDS = new Set(["name", "kind", "publicContact"]);
 
-/** A place's coordinates, both or neither (BAD_USER_INPUT); a field not given keeps `current`'s. */
-function coordinates(
-  given: { latitude?: number | null; longitude?: number | null },
-  current: { latitude: number | null; longitude: number | null },
-): { latitude: number | null; longitude: number | null } {
-  const latitude = given.latitude === undefined ? current.latitude : roundDegrees(given.latitude)!;
-  const longitude = given.longitude === undefined ? current.longitude : roundDegrees(given.longitude)!;
-  if ((latitude === null) !== (longitude === null))
-    throw badInput("content.coordinatePair", "input.latitude");
-  return { latitude, longitude };
-}
-
+/** One audit event naming each changed field with its old and new value. */
 async function auditChanges(
   m: EntityManager,
   ctx: RequestScope,

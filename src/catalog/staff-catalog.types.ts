@@ -1,8 +1,8 @@
-import { IsEmail, IsOptional, IsUrl, Matches, Max, Min } from "class-validator";
-import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
+import { IsEmail, IsOptional, IsUrl, Matches } from "class-validator";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { connectionOf } from "../core/paging";
-import { ListCap, Text } from "../core/validation";
-import { PHONE } from "../content/content.types";
+import { ListCap, Phone, Text } from "../core/validation";
+import { DegreesInput } from "../content/place-input";
 import { Producer, ProducerKind } from "./producer.entity";
 import { Product } from "./product.entity";
 
@@ -22,8 +22,7 @@ class ProducerDetails {
   address?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE, { message: "phone must be 6 to 30 digits, spaces or + ( ) . -" })
+  @Phone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -53,16 +52,10 @@ class ProducerDetails {
   @Text(255, { optional: true })
   openingHours?: string | null;
 
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
-  @IsOptional()
-  @Min(-90, { message: "latitude must be -90 to 90" })
-  @Max(90, { message: "latitude must be -90 to 90" })
+  @DegreesInput(90)
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
-  @IsOptional()
-  @Min(-180, { message: "longitude must be -180 to 180" })
-  @Max(180, { message: "longitude must be -180 to 180" })
+  @DegreesInput(180)
   longitude?: number | null;
 }
 

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
-import { Role } from "../auth/user.entity";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
+import { KEEPERS } from "../catalog/staff-catalog.resolver";
 import type { Context } from "../context";
 import {
   OrderProductImagesInput,
@@ -15,8 +15,6 @@ import { ImageFormat } from "./images";
 import { inPosition } from "./loaders";
 import { PointOfSale } from "./point-of-sale.entity";
 import { ProductImage } from "./product-image.entity";
-
-const KEEPERS = [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER];
 
 @Resolver()
 export class ProductContentResolver {

@@ -19,7 +19,7 @@ import type {
   UpdateProductImageInput,
 } from "./content.types";
 import { type ImageFormat, type ImageSize, makeVariants, variantPath } from "./images";
-import { roundDegrees } from "./coordinates";
+import { NOWHERE, placeOf } from "./place-input";
 import { PointOfSale } from "./point-of-sale.entity";
 import { MAX_IMAGES_PER_PRODUCT, ProductImage } from "./product-image.entity";
 
@@ -128,10 +128,6 @@ export class ProductContentService {
 
   async setPointsOfSale(ctx: RequestScope, input: SetPointsOfSaleInput): Promise<Product> {
     const productId = parseId(input.productId, "input.productId");
-    input.pointsOfSale.forEach((p, i) => {
-      if (((p.latitude ?? null) === null) !== ((p.longitude ?? null) === null))
-        throw badInput("content.coordinatePair", `input.pointsOfSale.${i}`);
-    });
     const rows = input.pointsOfSale.map((p, position) => ({
       productId,
       position,
@@ -139,8 +135,7 @@ export class ProductContentService {
       address: blankToNull(p.address),
       phone: blankToNull(p.phone),
       url: blankToNull(p.url),
-      latitude: roundDegrees(p.latitude) ?? null,
-      longitude: roundDegrees(p.longitude) ?? null,
+      ...placeOf(p, NOWHERE, `input.pointsOfSale.${position}`),
     }));
     return this.edit(ctx, productId, "PRODUCT_POINTS_OF_SALE_SET", async (m) => {
       const before = await m.find(PointOfSale, { where: { productId }, order: { position: "ASC" } });

@@ -1,13 +1,11 @@
-import { IsUrl, Matches, Max, Min, IsOptional, ValidateNested } from "class-validator";
-import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { IsUrl, ValidateNested } from "class-validator";
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { PUBLIC_CACHE } from "../core/cache";
-import { ListCap, Text } from "../core/validation";
+import { ListCap, Phone, Text } from "../core/validation";
+import { DegreesInput } from "./place-input";
 import { ImageFormat } from "./images";
 import { MAX_IMAGES_PER_PRODUCT } from "./product-image.entity";
 import { MAX_POINTS_OF_SALE } from "./point-of-sale.entity";
-
-/** The same shape as a producer's phone. */
-export const PHONE = /^[0-9 +().-]{6,30}$/;
 
 registerEnumType(ImageFormat, {
   name: "ImageFormat",
@@ -70,8 +68,7 @@ export class PointOfSaleInput {
   address?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE, { message: "phone must be 6 to 30 digits, spaces or + ( ) . -" })
+  @Phone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: "A web page or online shop (http or https)." })
@@ -79,16 +76,10 @@ export class PointOfSaleInput {
   @IsUrl({ require_protocol: true, protocols: ["http", "https"] }, { message: "url must be an http(s) URL" })
   url?: string | null;
 
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
-  @IsOptional()
-  @Min(-90, { message: "latitude must be -90 to 90" })
-  @Max(90, { message: "latitude must be -90 to 90" })
+  @DegreesInput(90)
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees; give both or neither." })
-  @IsOptional()
-  @Min(-180, { message: "longitude must be -180 to 180" })
-  @Max(180, { message: "longitude must be -180 to 180" })
+  @DegreesInput(180)
   longitude?: number | null;
 }
 

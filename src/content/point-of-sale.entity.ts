@@ -1,8 +1,8 @@
-import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 import { Product } from "../catalog/product.entity";
-import { decimalNumber } from "./coordinates";
+import { DegreesColumn } from "./coordinates";
 
 /** At most this many points of sale per product. */
 export const MAX_POINTS_OF_SALE = 20;
@@ -42,11 +42,9 @@ export class PointOfSale {
   @Field(() => String, { nullable: true, description: "A web page or online shop (http or https)." })
   url: string | null;
 
-  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees." })
+  @DegreesColumn()
   latitude: number | null;
 
-  @Column({ type: "decimal", precision: 9, scale: 6, nullable: true, transformer: decimalNumber })
-  @Field(() => Float, { nullable: true, description: "WGS 84 degrees." })
+  @DegreesColumn()
   longitude: number | null;
 }

@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   IsOptional,
+  Matches,
   MaxLength,
   validate,
   ValidateBy,
@@ -65,6 +66,15 @@ export function Text(
     MaxLength(max, { message: `${field} may be at most ${max} characters`, context: { max } })(target, key);
   };
 }
+
+/** A phone number as staff and import files write it. */
+export const PHONE = /^[0-9 +().-]{6,30}$/;
+
+/** An optional phone number of an input. */
+export const Phone = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  Matches(PHONE, { message: `${String(key)} must be 6 to 30 digits, spaces or + ( ) . -` })(target, key);
+};
 
 /** At most LIST_CAP values in a filter list or an id list: more is refused, never cut. */
 export const LIST_CAP = 100;

@@ -132,5 +132,4 @@ export function parseDate(cell: Cell): LocalDate | null {
   return isLocalDate(iso) ? iso : null;
 }
 
-export const PHONE = /^[0-9 +().-]{6,30}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

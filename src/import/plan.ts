@@ -15,11 +15,11 @@ import {
   parseIssuingLevel,
   parseKind,
   parseStars,
-  PHONE,
   type Problem,
   warning,
 } from "./columns";
 import type { Cell } from "./spreadsheet";
+import { PHONE } from "../core/validation";
 
 /**
  * A record the file refers to: an existing row (id set) or one the import would create. `changes` holds
