@@ -1,38 +1,46 @@
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Driver } from "typeorm/driver/Driver";
 import { DriverUtils } from "typeorm/driver/DriverUtils";
 
 /**
- * The rows of a query as entities, each column converted as TypeORM converts it (the driver's types, the
- * column's transformer), without TypeORM's general hydration (relations, embeddeds, eager loading, its
- * transformation of every raw row), which the read paths of the catalog do not need and which is a
- * measured share of a page's CPU. A query that joins anything is hydrated by TypeORM as usual.
+ * Lean hydration: raw rows selected as `<alias>_<column>` made into entities, each column converted as
+ * TypeORM converts it (the driver's types, the column's transformer), without TypeORM's general hydration
+ * (relations, embeddeds, eager loading, its transformation of every raw row), which the read paths of the
+ * catalog do not need and which is a measured share of a page's CPU.
  */
-export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
-  if (qb.expressionMap.joinAttributes.length) return qb.getMany();
-  const { metadata, name: alias } = qb.expressionMap.mainAlias!;
-  const driver = qb.connection.driver;
+function hydrator(metadata: EntityMetadata, driver: Driver, alias: string) {
   const columns = metadata.columns.map((column) => ({
     column,
     key: DriverUtils.buildAlias(driver, undefined, alias, column.databaseName),
   }));
-  const rows = await qb.getRawMany<Record<string, unknown>>();
-  return rows.map((row) => {
-    const entity = metadata.create() as T;
-    for (const { column, key } of columns) {
-      const value = row[key];
-      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    return entity;
-  });
+  return {
+    columns,
+    hydrate: (row: Record<string, unknown>): ObjectLiteral => {
+      const entity = metadata.create() as ObjectLiteral;
+      for (const { column, key } of columns) {
+        const value = row[key];
+        if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      }
+      return entity;
+    },
+  };
 }
 
-type Statement = { prefix: string; map: (row: Record<string, unknown>) => ObjectLiteral };
+/** The rows of a query, hydrated lean; a query that joins anything is hydrated by TypeORM as usual. */
+export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+  if (qb.expressionMap.joinAttributes.length) return qb.getMany();
+  const { metadata, name: alias } = qb.expressionMap.mainAlias!;
+  const { hydrate } = hydrator(metadata, qb.connection.driver, alias);
+  return (await qb.getRawMany<Record<string, unknown>>()).map(hydrate) as T[];
+}
+
+type Statement = { prefix: string; hydrate: (row: Record<string, unknown>) => ObjectLiteral };
 const byIdStatements = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Statement>>();
 
 /**
- * Rows by id, hydrated as leanMany does, from a statement written once per entity (building it with the
- * query builder at every call is most of TypeORM's share of a catalog page's CPU). Not in a transaction:
- * the data source's reads.
+ * Rows by id, hydrated lean, from a statement written once per entity (building it with the query builder
+ * at every call is most of TypeORM's share of a catalog page's CPU). Not in a transaction: the data
+ * source's reads.
  */
 export async function leanByIds<T extends { id: number }>(
   dataSource: DataSource,
@@ -46,21 +54,13 @@ export async function leanByIds<T extends { id: number }>(
   if (!statement) {
     const metadata = dataSource.getMetadata(entity);
     const driver = dataSource.driver;
-    const columns = metadata.columns.map((column) => ({ column, key: `e_${column.databaseName}` }));
+    const { columns, hydrate } = hydrator(metadata, driver, "e");
     const select = columns.map(
       ({ column, key }) => `e.${driver.escape(column.databaseName)} AS ${driver.escape(key)}`,
     );
     statement = {
       prefix: `SELECT ${select.join(", ")} FROM ${driver.escape(metadata.tableName)} e WHERE e.${driver.escape("id")} IN (`,
-      map: (row) => {
-        const entityRow = metadata.create() as ObjectLiteral;
-        for (const { column, key } of columns) {
-          const value = row[key];
-          if (value !== undefined)
-            column.setEntityValue(entityRow, driver.prepareHydratedValue(value, column));
-        }
-        return entityRow;
-      },
+      hydrate,
     };
     statements.set(entity, statement);
   }
@@ -68,5 +68,5 @@ export async function leanByIds<T extends { id: number }>(
     `${statement.prefix}${ids.map(() => "?").join(", ")})`,
     [...ids],
   );
-  return rows.map(statement.map) as T[];
+  return rows.map(statement.hydrate) as T[];
 }
