@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parse } from "node:url";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Request, RequestHandler, Response } from "express";
 import type { CatalogGeneration } from "../catalog/generation";
 import type { Context } from "../context";
@@ -12,42 +13,7 @@ type Stored = {
   headers: [string, string][];
   generation: number;
   day: LocalDate;
-  expiresAt: number;
 };
-
-/** Answers kept in memory, least recently used first out, up to a number of bytes. */
-class ByteLru {
-  private readonly entries = new Map<string, Stored>();
-  private bytes = 0;
-
-  constructor(private readonly maxBytes: number) {}
-
-  get(key: string): Stored | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key); // to the end: used last
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: Stored): void {
-    this.delete(key);
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
-    for (const [oldest] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  private delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.bytes -= entry.body.length;
-    this.entries.delete(key);
-  }
-}
 
 /** A strong validator of the bytes: the same answer always has the same ETag, on every instance. */
 const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
@@ -75,7 +41,11 @@ export function publicGets(deps: {
   maxBytes: number;
   onLookup?: (hit: boolean) => void;
 }): RequestHandler {
-  const stored = new ByteLru(deps.maxBytes);
+  // Least recently used first out, up to maxBytes of answers; each kept no longer than its max-age.
+  const stored = new InMemoryLRUCache<Stored>({
+    maxSize: deps.maxBytes,
+    sizeCalculation: (entry) => entry.body.length,
+  });
   const send = (
     res: Response,
     body: string,
@@ -96,8 +66,8 @@ export function publicGets(deps: {
     try {
       const key = `${req.originalUrl}\n${req.get("accept") ?? ""}\n${req.get("accept-language") ?? ""}`;
       const [generation, day] = [await deps.generation.current(), deps.today()];
-      const hit = stored.get(key);
-      if (hit && hit.generation === generation && hit.day === day && hit.expiresAt > Date.now()) {
+      const hit = await stored.get(key);
+      if (hit && hit.generation === generation && hit.day === day) {
         deps.onLookup?.(true);
         return send(res, hit.body, hit.headers, 200, hit.etag);
       }
@@ -122,14 +92,11 @@ export function publicGets(deps: {
       const body = answer.body.string;
       const etag = etagOf(body);
       if (status === 200 && seconds > 0 && unchanged)
-        stored.set(key, {
-          body,
-          etag,
-          headers: [...answer.headers],
-          generation,
-          day,
-          expiresAt: Date.now() + seconds * 1000,
-        });
+        await stored.set(
+          key,
+          { body, etag, headers: [...answer.headers], generation, day },
+          { ttl: seconds },
+        );
       send(res, body, answer.headers, status, etag);
     } catch (e) {
       next(e);
