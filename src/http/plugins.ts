@@ -18,12 +18,11 @@ import { PUBLIC_CACHE_SECONDS, secondsUntilEndOf } from "../core/cache";
  * - an answer with errors is not cached.
  */
 export function cachePolicyPlugin(): ApolloServerPlugin<Context> {
-  const policies = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CacheHint>>();
+  // Apollo keeps a parsed document per query text: its operation nodes are the keys.
+  const policies = new WeakMap<OperationDefinitionNode, CacheHint>();
   const policyOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
-    const byOperation = policies.get(document) ?? new Map<OperationDefinitionNode, CacheHint>();
-    policies.set(document, byOperation);
-    let policy = byOperation.get(operation);
-    if (!policy) byOperation.set(operation, (policy = operationCachePolicy(schema, document, operation)));
+    let policy = policies.get(operation);
+    if (!policy) policies.set(operation, (policy = operationCachePolicy(schema, document, operation)));
     return policy;
   };
   const header: NonNullable<GraphQLRequestListener<Context>["willSendResponse"]> = async ({
