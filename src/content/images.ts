@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import sharp, { type OutputInfo, type ResizeOptions } from "sharp";
 
@@ -97,13 +97,12 @@ const box = (pixels: number): ResizeOptions => ({
   withoutEnlargement: true,
 });
 
-/** The medium variant's size when the variants were made, else null. */
-async function mediumSize(dir: string): Promise<ImageSizeInPixels | null> {
-  const exists = await stat(join(dir, "medium.webp")).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return null;
-  const { width, height } = await sharp(join(dir, "medium.jpg")).metadata();
-  return { width, height };
+/** The medium variant's size when the variants were made (their folder is moved in whole), else null. */
+function mediumSize(dir: string): Promise<ImageSizeInPixels | null> {
+  return sharp(join(dir, "medium.jpg"))
+    .metadata()
+    .then(
+      ({ width, height }) => ({ width, height }),
+      () => null,
+    );
 }
