@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Product } from "../../src/catalog/product.entity";
 import { DossierKind } from "../../src/dossiers/dossier.entity";
-import { DossierStatus } from "../../src/dossiers/workflow";
 import { makeProduct } from "../support/factory";
 import { vietnamDate } from "../../src/core/time";
 import { FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { dossierIn, useStaffApp } from "../support/staff";
+import { importTemplate, recogniseThroughApi, revokeThroughApi, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const t = useStaffApp(clock);
@@ -105,43 +102,13 @@ it("keeps a local copy equal to `products` through recognitions, revocations, ed
   expect(again.body.data.catalogChanges.cursor).toBe(copy.cursor);
 
   // A recognition (NEW) and a re-evaluation that supersedes a certificate, through the API.
-  for (const kind of [DossierKind.NEW, DossierKind.RE_EVALUATION]) {
-    const { dossier } = await dossierIn(ds, DossierStatus.SCORED, {
-      createdBy: t.staff.binhLu.user,
-      kind,
-      resultStars: 4,
-    });
-    const r = await gql(
-      op("RecordRecognition"),
-      {
-        input: {
-          dossierId: String(dossier.id),
-          decisionNumber: `${dossier.id}/QĐ`,
-          decisionDate: "2026-06-01",
-        },
-      },
-      t.staff.province.headers,
-    );
-    expect(r.body.errors).toBeUndefined();
-  }
+  for (const kind of [DossierKind.NEW, DossierKind.RE_EVALUATION])
+    await recogniseThroughApi(t, kind, "2026-06-01");
   await expectSameAsCatalog(copy);
 
   // Revocations, a change of product set and of name, a producer's new name.
-  for (const certificate of [soon.certificate!, revokedLater.certificate!]) {
-    const revoked = await gql(
-      op("RevokeCertificate"),
-      {
-        input: {
-          certificateNumber: certificate.number,
-          decisionNumber: `${certificate.id}/QĐ-TH`,
-          decisionDate: "2026-06-14",
-          reason: "Vi phạm",
-        },
-      },
-      t.staff.province.headers,
-    );
-    expect(revoked.body.errors).toBeUndefined();
-  }
+  for (const certificate of [soon.certificate!, revokedLater.certificate!])
+    await revokeThroughApi(t, certificate.number, `${certificate.id}/QĐ-TH`, "2026-06-14");
   const moved = await gql(
     "mutation($input: UpdateProductInput!) { updateProduct(input: $input) { id } }",
     { input: { id: String(gao.product.id), categoryCode: "I.3.b", name: "Gạo C thơm" } },
@@ -164,16 +131,7 @@ it("keeps a local copy equal to `products` through recognitions, revocations, ed
   await expectSameAsCatalog(copy);
 
   // An import of certified products (and of certificates superseding others).
-  const report = await t.app.services.imports.run({
-    bytes: readFileSync(join(__dirname, "..", "fixtures", "import-template.csv")),
-    source: "feed test",
-    dryRun: false,
-    actorId: null,
-    scope: { communeCode: null },
-    now: clock.instant,
-    today: today(),
-  });
-  expect(report.applied).toBe(true);
+  await importTemplate(t, clock.instant, "feed test");
   await expectSameAsCatalog(copy);
 
   // A day passes: a certificate runs out at midnight without any write by staff; the feed says so.

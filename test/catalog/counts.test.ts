@@ -1,19 +1,17 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CatalogCount, verifyCounts, verifyRollups } from "../../src/catalog/counts";
 import { Product } from "../../src/catalog/product.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
 import { DossierKind } from "../../src/dossiers/dossier.entity";
-import { DossierStatus } from "../../src/dossiers/workflow";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl, TEST_ON_SQLITE } from "../support/db";
 import { makeProduct } from "../support/factory";
 import { vietnamDate } from "../../src/core/time";
 import { FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { dossierIn, useStaffApp } from "../support/staff";
+import { importTemplate, recogniseThroughApi, revokeThroughApi, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const t = useStaffApp(clock);
@@ -122,41 +120,12 @@ it("stay exact through recognitions, supersessions, revocations, a change of pro
   await expectExact();
 
   // A recognition (NEW) and a re-evaluation that supersedes a certificate, through the API.
-  for (const kind of [DossierKind.NEW, DossierKind.RE_EVALUATION]) {
-    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
-      createdBy: t.staff.binhLu.user,
-      kind,
-      resultStars: 4,
-    });
-    const r = await gql(
-      op("RecordRecognition"),
-      {
-        input: {
-          dossierId: String(dossier.id),
-          decisionNumber: `${dossier.id}/QĐ`,
-          decisionDate: "2026-06-01",
-        },
-      },
-      t.staff.province.headers,
-    );
-    expect(r.body.errors).toBeUndefined();
-  }
+  for (const kind of [DossierKind.NEW, DossierKind.RE_EVALUATION])
+    await recogniseThroughApi(t, kind, "2026-06-01");
   await expectExact();
 
   // A revocation and a change of product set.
-  const revoked = await gql(
-    op("RevokeCertificate"),
-    {
-      input: {
-        certificateNumber: soon.certificate!.number,
-        decisionNumber: "9/QĐ",
-        decisionDate: "2026-06-14",
-        reason: "Vi phạm",
-      },
-    },
-    t.staff.province.headers,
-  );
-  expect(revoked.body.errors).toBeUndefined();
+  await revokeThroughApi(t, soon.certificate!.number, "9/QĐ", "2026-06-14");
   const gao = await t.db.dataSource.getRepository(Product).findOneByOrFail({ name: "Gạo C" });
   const moved = await gql(
     "mutation($input: UpdateProductInput!) { updateProduct(input: $input) { id } }",
@@ -167,16 +136,7 @@ it("stay exact through recognitions, supersessions, revocations, a change of pro
   await expectExact();
 
   // An import of certified products.
-  const report = await t.app.services.imports.run({
-    bytes: readFileSync(join(__dirname, "..", "fixtures", "import-template.csv")),
-    source: "counts test",
-    dryRun: false,
-    actorId: null,
-    scope: { communeCode: null },
-    now: clock.instant,
-    today: today(),
-  });
-  expect(report.applied).toBe(true);
+  await importTemplate(t, clock.instant, "counts test");
   await expectExact();
 
   // Days pass: certificates expire without any write by staff; the counts follow, then the sweep moves them.

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import request from "supertest";
 import { makeProduct } from "../support/factory";
 import { FixedClock } from "../support/http";
-import { op, PRODUCT_DETAIL } from "../support/operations";
-import { useStaffApp } from "../support/staff";
+import { PRODUCT_DETAIL } from "../support/operations";
+import { revokeThroughApi, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
 const t = useStaffApp(clock);
@@ -61,19 +61,7 @@ it("answers a persisted query over GET from stored bytes, with an ETag and 304, 
   expect(notModified.text).toBe("");
 
   // The province revokes: the very next GET runs again and no longer shows the product.
-  const revoked = await t.app.gql(
-    op("RevokeCertificate"),
-    {
-      input: {
-        certificateNumber: certificate!.number,
-        decisionNumber: "9/QĐ-UBND",
-        decisionDate: "2026-06-14",
-        reason: "Vi phạm",
-      },
-    },
-    t.staff.province.headers,
-  );
-  expect(revoked.body.errors).toBeUndefined();
+  await revokeThroughApi(t, certificate!.number, "9/QĐ-UBND", "2026-06-14");
   const after = await get(variables, { headers: { "if-none-match": first.headers.etag } });
   expect(after.status).toBe(200);
   expect(after.body.data.product).toBeNull();

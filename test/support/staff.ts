@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import request from "supertest";
 import type { Express } from "express";
 import type { DataSource } from "typeorm";
@@ -9,7 +11,9 @@ import {
   DossierKind,
   EvaluationRound,
 } from "../../src/dossiers/dossier.entity";
-import { type DossierStatus } from "../../src/dossiers/workflow";
+import { DossierStatus } from "../../src/dossiers/workflow";
+import { type LocalDate, vietnamDate } from "../../src/core/time";
+import { op } from "./operations";
 import { StoredFile } from "../../src/files/stored-file.entity";
 import { criteriaSheetsIn } from "../../src/rules/rule-book";
 import sharp from "sharp";
@@ -215,4 +219,52 @@ export function choicesFor(
       return { criterionCode: c.code, optionCode: position === null ? null : `${c.code}.${position}` };
     }),
   );
+}
+
+/** A SCORED dossier of Bình Lư (4★) recognised through the API by the province: NEW, or a superseding re-evaluation. */
+export async function recogniseThroughApi(
+  t: StaffApp,
+  kind: DossierKind,
+  decisionDate: LocalDate,
+): Promise<void> {
+  const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+    createdBy: t.staff.binhLu.user,
+    kind,
+    resultStars: 4,
+  });
+  const r = await t.app.gql(
+    op("RecordRecognition"),
+    { input: { dossierId: String(dossier.id), decisionNumber: `${dossier.id}/QĐ`, decisionDate } },
+    t.staff.province.headers,
+  );
+  expect(r.body.errors).toBeUndefined();
+}
+
+/** A certificate revoked through the API by the province. */
+export async function revokeThroughApi(
+  t: StaffApp,
+  certificateNumber: string,
+  decisionNumber: string,
+  decisionDate: LocalDate,
+): Promise<void> {
+  const r = await t.app.gql(
+    op("RevokeCertificate"),
+    { input: { certificateNumber, decisionNumber, decisionDate, reason: "Vi phạm" } },
+    t.staff.province.headers,
+  );
+  expect(r.body.errors).toBeUndefined();
+}
+
+/** The import template (certified products of several communes) imported as the console import does. */
+export async function importTemplate(t: StaffApp, now: Date, source: string): Promise<void> {
+  const report = await t.app.services.imports.run({
+    bytes: readFileSync(join(__dirname, "..", "fixtures", "import-template.csv")),
+    source,
+    dryRun: false,
+    actorId: null,
+    scope: { communeCode: null },
+    now,
+    today: vietnamDate(now),
+  });
+  expect(report.applied).toBe(true);
 }
