@@ -166,6 +166,8 @@ export function verifyRouter(
   publicBaseUrl: string,
 ): Router {
   const router = express.Router();
+  // The page shows photos from the API's own address, and nothing else.
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src ${new URL(publicBaseUrl).origin}; frame-ancestors 'none'`;
   router.get("/verify/:number", async (req, res) => {
     const ctx = await contextFor(req, res);
     const lang = languageOf(req);
@@ -176,10 +178,7 @@ export function verifyRouter(
     res.setHeader("Vary", "Accept-Language");
     // A revocation shows within a minute; the page needs no script, and styles only its own.
     res.setHeader("Cache-Control", "public, max-age=60");
-    res.setHeader(
-      "Content-Security-Policy",
-      `default-src 'none'; style-src 'unsafe-inline'; img-src ${new URL(publicBaseUrl).origin}; frame-ancestors 'none'`,
-    );
+    res.setHeader("Content-Security-Policy", policy);
     if (!certificate) {
       const w = WORDS[lang];
       res.status(404).send(
