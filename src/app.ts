@@ -68,7 +68,8 @@ type Settings =
   | "metricsToken"
   | "certificateNumberPattern"
   | "countCap"
-  | "publicBaseUrl";
+  | "publicBaseUrl"
+  | "importDecisionsBefore";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -134,6 +135,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       generation,
       config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
       config.filesDir,
+      config.importDecisionsBefore ?? null,
     ),
   };
   const limits = requestLimits(schema);

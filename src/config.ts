@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { isLocalDate, type LocalDate } from "./core/time";
 
 /** Raised for a bad environment: main prints the message on one line and exits non-zero. */
 export class ConfigError extends Error {}
@@ -93,6 +94,11 @@ const envSchema = z.object({
     .trim()
     .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an address such as https://ocop.laichau.gov.vn")
     .optional(),
+  IMPORT_DECISIONS_BEFORE: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isLocalDate(v), { message: "must be a date such as 2026-01-01" }),
   COUNT_CAP: z.coerce
     .number({ message: "must be a number" })
     .int("must be a whole number")
@@ -144,6 +150,8 @@ export type Config = {
   countCap: number;
   /** The address people reach this API at: the QR codes of certificates point to its /verify pages. */
   publicBaseUrl: string;
+  /** The day the province began recording recognitions in the system: imports take only older decisions. */
+  importDecisionsBefore: LocalDate | null;
 };
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -208,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
     countCap: e.COUNT_CAP,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    importDecisionsBefore: e.IMPORT_DECISIONS_BEFORE || null,
   };
 }

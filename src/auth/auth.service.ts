@@ -13,12 +13,11 @@ import {
   PASSWORD_MAX,
   verifyPassword,
 } from "./passwords";
+import { normaliseEmail } from "./email";
 import { LoginThrottle } from "./throttle";
 import type { TokenService } from "./tokens";
 import type { CreateUserInput, LoginResult, Viewer } from "./auth.types";
 import { Role, User } from "./user.entity";
-
-const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class AuthService {
   private readonly throttle: LoginThrottle;
@@ -55,12 +54,17 @@ export class AuthService {
 
   /**
    * Same error, and the same argon2 work, for an unknown email, a wrong password and a deactivated account.
-   * Throttled per account (whoever tries it, from anywhere) and per address.
+   * Throttled per account (whoever tries it, from anywhere, however the address is spelled: the count is
+   * the account's, found first) and per address. An address with no one spelling is refused.
    */
   async login(ctx: RequestScope, rawEmail: string, password: string): Promise<LoginResult> {
-    const email = normaliseEmail(rawEmail).slice(0, 254);
-    await this.throttle.attempt(email, ctx.ip); // counted before the password is checked
+    const email = normaliseEmail(rawEmail);
+    if (!email) {
+      await this.throttle.attempt(null, ctx.ip);
+      throw badInput("auth.badEmail", "email");
+    }
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
+    await this.throttle.attempt(user?.id ?? null, ctx.ip); // counted before the password is checked
     const passwordOk =
       password.length <= PASSWORD_MAX &&
       (await verifyPassword(user?.passwordHash ?? (await decoyHash()), password));
@@ -77,7 +81,7 @@ export class AuthService {
       );
       throw unauthenticated("auth.wrongLogin");
     }
-    await this.throttle.succeeded(email, ctx.ip);
+    await this.throttle.succeeded(user.id, ctx.ip);
     await inTransaction(this.dataSource, (m) =>
       audit(m, {
         at: ctx.now,
@@ -105,6 +109,7 @@ export class AuthService {
     by: { actorId: number | null; at: Date; via?: string },
   ): Promise<User> {
     const email = normaliseEmail(input.email);
+    if (!email) throw badInput("auth.badEmail", "input.email");
     checkPasswordRules(input.password, { userInputs: [email, input.fullName], demo: this.demo });
     const communeCode = input.communeCode ?? null;
     if (input.role === Role.COMMUNE_OFFICER && !communeCode) {
@@ -183,7 +188,7 @@ export class AuthService {
   async changePassword(ctx: RequestScope, oldPassword: string, newPassword: string): Promise<LoginResult> {
     const viewer = requireViewer(ctx);
     const current = await this.dataSource.getRepository(User).findOneByOrFail({ id: viewer.id });
-    await this.throttle.attempt(current.email, ctx.ip);
+    await this.throttle.attempt(current.id, ctx.ip);
     if (oldPassword.length > PASSWORD_MAX || !(await verifyPassword(current.passwordHash, oldPassword))) {
       await inTransaction(this.dataSource, (m) =>
         audit(m, {
@@ -197,7 +202,7 @@ export class AuthService {
       );
       throw badInput("auth.wrongOldPassword", "oldPassword");
     }
-    await this.throttle.succeeded(current.email, ctx.ip);
+    await this.throttle.succeeded(current.id, ctx.ip);
     checkPasswordRules(newPassword, {
       argument: "newPassword",
       userInputs: [current.email, current.fullName],

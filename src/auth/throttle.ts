@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { HeaderMap } from "@apollo/server";
 import {
   RateLimiterMySQL,
@@ -63,10 +62,13 @@ export class LoginThrottle {
     this.address = limiter("ip", THROTTLE.ipAttempts);
   }
 
-  /** Counts one attempt on the account from the address; RATE_LIMITED (429, Retry-After) when either is over its limit. */
-  async attempt(email: string, ip: string): Promise<void> {
+  /**
+   * Counts one attempt on the account (its id; null for an address no account has, all counted on one
+   * decoy key) from the address; RATE_LIMITED (429, Retry-After) when either is over its limit.
+   */
+  async attempt(userId: number | null, ip: string): Promise<void> {
     const results = await Promise.allSettled([
-      this.account.consume(accountKey(email)),
+      this.account.consume(accountKey(userId)),
       this.address.consume(ip),
     ]);
     const refused: unknown[] = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -91,10 +93,10 @@ export class LoginThrottle {
   }
 
   /** A right password clears the account's count and gives the address its attempt back: only failures add up. */
-  async succeeded(email: string, ip: string): Promise<void> {
-    await Promise.all([this.account.delete(accountKey(email)), this.address.reward(ip, 1)]);
+  async succeeded(userId: number, ip: string): Promise<void> {
+    await Promise.all([this.account.delete(accountKey(userId)), this.address.reward(ip, 1)]);
   }
 }
 
-/** Keys hold no e-mail address in clear and always fit the table's key column. */
-const accountKey = (email: string) => createHash("sha256").update(email).digest("hex");
+/** One key per account, whatever spelling of its address found it; unknown addresses share a decoy key. */
+const accountKey = (userId: number | null) => (userId === null ? "unknown" : `user:${userId}`);

@@ -22,6 +22,17 @@ import { currentLang, render, type MessageKey } from "../i18n/messages";
 /** C0 control characters other than tab and line breaks, and DEL: never part of a name or a note. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * Characters that make a name read other than it is: bidirectional overrides and isolates (a label's
+ * "‮gnp.exe" trick), and lone surrogates (not text at all).
+ */
+const DECEPTIVE =
+  /[\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isDeceptiveText = (v: string) => DECEPTIVE.test(v);
+
+/** Blank as a reader sees it: nothing left once spaces and invisible format characters are taken out. */
+export const isBlankText = (v: string) => v.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "";
+
 export type TextRules = { optional?: boolean; multiline?: boolean };
 
 export function Text(
@@ -42,7 +53,7 @@ export function Text(
       ValidateBy({
         name: "notBlank",
         validator: {
-          validate: (v: unknown) => typeof v === "string" && v.trim() !== "",
+          validate: (v: unknown) => typeof v === "string" && !isBlankText(v),
           defaultMessage: () => `${field} is required`,
         },
       })(target, key);
@@ -52,6 +63,13 @@ export function Text(
       validator: {
         validate: (v: unknown) => typeof v !== "string" || !CONTROL.test(v),
         defaultMessage: () => `${field} contains control characters`,
+      },
+    })(target, key);
+    ValidateBy({
+      name: "deceptiveText",
+      validator: {
+        validate: (v: unknown) => typeof v !== "string" || !isDeceptiveText(v),
+        defaultMessage: () => `${field} contains direction overrides or broken characters`,
       },
     })(target, key);
     if (!multiline) {
@@ -91,6 +109,7 @@ const CONSTRAINT_MESSAGES: Record<string, MessageKey> = {
   text: "field.text",
   notBlank: "field.required",
   noControlCharacters: "field.control",
+  deceptiveText: "field.deceptive",
   singleLine: "field.singleLine",
   maxLength: "field.maxLength",
   arrayMaxSize: "field.listCap",

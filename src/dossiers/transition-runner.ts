@@ -4,9 +4,9 @@ import { requireViewer } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune } from "../auth/scope";
 import { Role } from "../auth/user.entity";
-import { conflict, forbidden, invalidTransition, notFound } from "../core/errors";
+import { forbidden, invalidTransition, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
-import { inTransaction } from "../db/transaction";
+import { inTransaction, lockRow } from "../db/transaction";
 import { enumRef } from "../i18n/messages";
 import { followDossier } from "../programme/follow-dossier";
 import type { RequestScope } from "../request";
@@ -33,7 +33,7 @@ export type Outcome<T> = {
   unchanged?: true;
 };
 
-/** Thrown inside the transaction to roll back the claim of a request that changes nothing. */
+/** Thrown inside the transaction to roll back whatever a request that changes nothing did. */
 class Unchanged<T> extends Error {
   constructor(readonly answer: { dossier: Dossier; result?: T }) {
     super("unchanged");
@@ -48,9 +48,9 @@ export function visibleTo(viewer: Viewer, d: Dossier): boolean {
 
 /**
  * The one way a dossier changes: visibility (NOT_FOUND), the transition table (INVALID_TRANSITION,
- * FORBIDDEN), then, in one transaction, a claim of the dossier's version (CONFLICT when another change
- * came first), the action's own work, the new state and the audit event. A repeat that changes nothing
- * (`unchanged`) rolls the claim back and answers as the first did.
+ * FORBIDDEN), checked in one transaction on the dossier's locked row, then the action's own work, the new
+ * state (and version) and the audit event. A repeat that changes nothing (`unchanged`) writes nothing and
+ * answers as the first did.
  */
 export async function runTransition<T = never>(
   dataSource: DataSource,
@@ -62,7 +62,9 @@ export async function runTransition<T = never>(
   const viewer = requireViewer(ctx);
   const id = parseId(rawId, "id");
   const run = inTransaction(dataSource, async (m) => {
-    const dossier = await m.findOneBy(Dossier, { id });
+    // The dossier's row is held until commit: concurrent actions take turns, and each is checked against
+    // the state the one before it left (a second conclusion finds it SCORED; members' sheets all land).
+    const dossier = await lockRow(m, Dossier, id);
     if (!dossier || !visibleTo(viewer, dossier)) throw notFound("dossier.notFound");
     const transition = transitionFor(action, dossier.status, viewer.role);
     if (!transition) {
@@ -79,23 +81,14 @@ export async function runTransition<T = never>(
         status: enumRef("DossierStatus", dossier.status),
       });
 
-    // Claim the dossier before any work: of two concurrent actions the second waits for this row and,
-    // finding another version, stops here with CONFLICT, having changed nothing.
-    const claimed = await m
-      .createQueryBuilder()
-      .update(Dossier)
-      .set({ version: () => "version + 1" })
-      .where("id = :id AND version = :version", { id, version: dossier.version })
-      .execute();
-    if (claimed.affected !== 1) throw conflict("dossier.changed");
-
     const outcome = await work(dossier, m);
-    if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result }); // rolls the claim back
+    if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result });
     const to =
       outcome.to ??
       (transition.to === "unchanged" || transition.to === "by-result" ? dossier.status : transition.to);
     await m.update(Dossier, id, {
       ...outcome.changes,
+      version: dossier.version + 1,
       status: to,
       openKey: CLOSED.includes(to) ? null : 1,
     });

@@ -12,6 +12,9 @@ import type { DataSource } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import type { AuthService } from "../auth/auth.service";
 import type { Viewer } from "../auth/auth.types";
+import { Role } from "../auth/user.entity";
+import { KEEPERS } from "../catalog/staff-catalog.resolver";
+import { DossierAction, rolesFor } from "../dossiers/workflow";
 import { ErrorCode } from "../core/errors";
 import { addDays, endOfVietnamDay, vietnamDate, type Clock } from "../core/time";
 import { sendError } from "../http/rest-errors";
@@ -199,6 +202,13 @@ export function filesRouter(deps: Deps): Router {
   return router;
 }
 
+/** Who may upload for each purpose: the roles that can use such a file (ADMIN may do everything). */
+const UPLOADERS: Record<FilePurpose, readonly Role[]> = {
+  evidence: rolesFor(DossierAction.ATTACH_DOCUMENT),
+  import: [Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER],
+  image: KEEPERS,
+};
+
 /** Streams the one file of the request to disk; removes what it wrote whenever it does not succeed. */
 async function receive(
   req: Request,
@@ -274,6 +284,8 @@ async function receive(
     if (!(FILE_PURPOSES as readonly string[]).includes(purpose))
       throw new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.purpose");
     const forWhat = purpose as FilePurpose;
+    if (viewer.role !== Role.ADMIN && !UPLOADERS[forWhat].includes(viewer.role))
+      throw new UploadError(403, ErrorCode.FORBIDDEN, "file.purposeNotYours");
     const contentType = await sniff(forWhat, received!.head, tmp);
     if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, WRONG_TYPE[forWhat]);
     const file = { ...received!, contentType, name: storedName(received!.filename, contentType) };

@@ -1,4 +1,5 @@
 import { fold } from "../core/text";
+import type { LocalDate } from "../core/time";
 import { type Commune, CommuneKind } from "./commune.entity";
 
 /** Words a unit's name may start with, folded, and the kind of unit they name ("thị trấn" no longer exists). */
@@ -44,7 +45,14 @@ export function formerNames(commune: Pick<Commune, "mergedFrom">): string[] {
   return [...new Set(commune.mergedFrom.map(withoutNotes).filter(Boolean))];
 }
 
-export type CommuneMatch = { commune: Commune } | { ambiguous: Commune[] } | { unknown: true };
+/** The day the 2025 merger of communes took effect (and districts ended): older papers name older units. */
+export const MERGER_DATE: LocalDate = "2025-07-01";
+
+export type CommuneMatch =
+  | { commune: Commune; formerUnit?: true }
+  | { ambiguous: Commune[] }
+  | { needsDate: { current: Commune; former: Commune[] } }
+  | { unknown: true };
 
 /**
  * Finds the unit a spreadsheet or an officer means: a five-digit code; else a current name ("Xã Bình Lư",
@@ -62,7 +70,12 @@ export class CommuneNames {
     ]);
   }
 
-  resolve(given: string): CommuneMatch {
+  /**
+   * `decidedOn`, for a name on a dated paper: where the name is today's unit and was also a former unit
+   * now inside another, a date before the merger means the former unit (`formerUnit`), and no date
+   * (null) cannot decide (`needsDate`). Without it, today's unit wins.
+   */
+  resolve(given: string, decidedOn?: LocalDate | null): CommuneMatch {
     const text = given.trim();
     if (/^\d{5}$/.test(text)) {
       const commune = this.communes.find((c) => c.code === text);
@@ -71,17 +84,31 @@ export class CommuneNames {
     const wanted = splitUnitName(text);
     if (!wanted.folded) return { unknown: true };
     for (const spelling of ["exact", "folded"] as const) {
-      for (const current of [true, false]) {
-        const hits = this.entries.filter(
-          (e) =>
-            e.current === current &&
-            e.name[spelling] === wanted[spelling] &&
-            (wanted.kind === null || e.name.kind === null || e.name.kind === wanted.kind),
-        );
-        const communes = [...new Set(hits.map((h) => h.commune))];
-        if (communes.length === 1) return { commune: communes[0] };
-        if (communes.length > 1) return { ambiguous: communes };
+      const unitsNamed = (current: boolean) => [
+        ...new Set(
+          this.entries
+            .filter(
+              (e) =>
+                e.current === current &&
+                e.name[spelling] === wanted[spelling] &&
+                (wanted.kind === null || e.name.kind === null || e.name.kind === wanted.kind),
+            )
+            .map((e) => e.commune),
+        ),
+      ];
+      const [now, before] = [unitsNamed(true), unitsNamed(false)];
+      if (now.length === 1) {
+        const elsewhere = before.filter((c) => c !== now[0]);
+        if (decidedOn === undefined || elsewhere.length === 0) return { commune: now[0] };
+        if (decidedOn === null) return { needsDate: { current: now[0], former: elsewhere } };
+        if (decidedOn >= MERGER_DATE) return { commune: now[0] };
+        return elsewhere.length === 1
+          ? { commune: elsewhere[0], formerUnit: true }
+          : { ambiguous: elsewhere };
       }
+      if (now.length > 1) return { ambiguous: now };
+      if (before.length === 1) return { commune: before[0] };
+      if (before.length > 1) return { ambiguous: before };
     }
     return { unknown: true };
   }

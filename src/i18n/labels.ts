@@ -1,7 +1,6 @@
 import { Role } from "../auth/user.entity";
 import { ProducerKind } from "../catalog/producer.entity";
-import { CertificateStatus } from "../certificates/certificate.entity";
-import { RevocationAuthority } from "../certificates/certificate.entity";
+import { CertificateStatus, IssuingLevel, RevocationAuthority } from "../certificates/certificate.entity";
 import { NoticeAuthority, NoticeChannel } from "../certificates/expiry-notice.entity";
 import { DocumentKind, DossierKind } from "../dossiers/dossier.entity";
 import { DossierAction, DossierStatus } from "../dossiers/workflow";
@@ -23,6 +22,7 @@ export const LABELLED_ENUMS = {
   NoticeChannel,
   NoticeAuthority,
   RevocationAuthority,
+  IssuingLevel,
   ProducerKind,
   PotentialProductStatus,
   PotentialProductSource,
@@ -127,6 +127,7 @@ export const LABELS: Record<Lang, Labels> = {
       PRODUCER_REQUEST: "Chủ thể đề nghị",
     },
     RevocationAuthority: { PROVINCE: "UBND tỉnh", MINISTRY: "Bộ Nông nghiệp và Môi trường" },
+    IssuingLevel: { PROVINCE: "UBND tỉnh", DISTRICT: "UBND huyện", CENTRAL: "Bộ Nông nghiệp và Môi trường" },
     ProducerKind: {
       HTX: "Hợp tác xã",
       DOANH_NGHIEP: "Doanh nghiệp",
@@ -225,6 +226,11 @@ export const LABELS: Record<Lang, Labels> = {
     RevocationAuthority: {
       PROVINCE: "Provincial People's Committee",
       MINISTRY: "Ministry of Agriculture and Environment",
+    },
+    IssuingLevel: {
+      PROVINCE: "Provincial People's Committee",
+      DISTRICT: "District People's Committee",
+      CENTRAL: "Ministry of Agriculture and Environment",
     },
     ProducerKind: {
       HTX: "Cooperative",

@@ -31,6 +31,8 @@ const EN = {
   "field.text": "{field} must be text.",
   "field.required": "{field} is required.",
   "field.control": "{field} contains control characters.",
+  "field.deceptive":
+    "{field} contains characters that change the reading direction, or broken characters: remove them.",
   "field.singleLine": "{field} must be on one line.",
   "field.maxLength": "{field} may be at most {max} characters.",
   "field.email": "{field} is not an e-mail address.",
@@ -61,6 +63,8 @@ const EN = {
   "auth.selfDeactivation": "You cannot deactivate your own account.",
   "auth.accountChanged": "The account was changed meanwhile: try again.",
   "auth.noUser": "No user has this id.",
+  "auth.badEmail":
+    "{field} is not an e-mail address this system accepts: letters without marks, digits and . _ + - before the @, and a domain.",
 
   "geo.unknownCommune": "{code} is not a known commune.",
   "catalog.notProductSet": "{code} is not a product set (like I.2.b).",
@@ -147,6 +151,8 @@ const EN = {
   "limits.cost": "Query cost {cost} is over the limit of {max}: ask for fewer fields or a smaller first.",
   "http.bodyTooLarge": "The request body is over the limit of {limit}.",
   "http.badJson": "The request body is not valid JSON.",
+  "http.badRequest": "The request's address or headers are malformed (for example a broken %-encoding).",
+  "http.noRoute": "There is nothing at this address: the API answers at /graphql.",
 
   "file.multipart": "Send multipart/form-data with the file in field `file`.",
   "file.malformed": "The multipart body is malformed.",
@@ -193,6 +199,23 @@ const EN = {
   "import.conflictingValue":
     "“{column}” is “{value}” here but “{kept}” on line {line} for the same {what}: line {line}'s value is kept.",
   "import.revokedKept": "Certificate {number} was revoked on {revokedOn}: the import does not change it.",
+  "import.applyNotYours":
+    "Only the province records certificates: a commune officer may run a dry run of its own commune's rows to prepare the file.",
+  "import.levelStars": "{level} does not recognise {stars}★ ({source}).",
+  "import.levelEnded": "{level} recognised no OCOP products on {date} ({source}).",
+  "import.levelInferred": "No issuing level: read as {level} ({why}).",
+  "import.afterGoLive":
+    "The decision of {value} is on or after {goLive}, when the province began recording recognitions in this system: record it through the workflow.",
+  "import.relistRevoked":
+    "The product's latest certificate, {number}, was revoked on {revokedOn}: an import does not list it again (a new evaluation does).",
+  "import.workflowCertificate":
+    "Certificate {number} was issued through this system's workflow: an import does not change or replace it.",
+  "import.formerUnit":
+    "“{value}” was, before the 1 July 2025 merger, a unit now inside {commune}: read so for the decision of {date}.",
+  "import.communeNeedsDate":
+    "“{value}” is today's {current} and was a unit now inside {former}: give a valid decision date to decide.",
+  "import.exampleRow": "This is the template's example row: delete it before importing.",
+  "file.purposeNotYours": "Your role cannot use a file uploaded for {purpose}.",
   "file.notEvidence": "This file was uploaded for an import: a dossier takes PDF, JPEG or PNG evidence only.",
   "file.importType":
     "Only Excel workbooks (.xlsx) and CSV files are accepted for an import (checked by content).",
@@ -234,6 +257,7 @@ const VI: Record<MessageKey, string> = {
   "field.text": "{field} phải là văn bản.",
   "field.required": "Chưa nhập {field}.",
   "field.control": "{field} chứa ký tự điều khiển không hợp lệ.",
+  "field.deceptive": "{field} chứa ký tự đảo chiều đọc hoặc ký tự hỏng: hãy xoá chúng.",
   "field.singleLine": "{field} phải nằm trên một dòng.",
   "field.maxLength": "{field} dài tối đa {max} ký tự.",
   "field.email": "{field} không phải là địa chỉ thư điện tử.",
@@ -264,6 +288,8 @@ const VI: Record<MessageKey, string> = {
   "auth.selfDeactivation": "Bạn không thể tự khóa tài khoản của mình.",
   "auth.accountChanged": "Tài khoản vừa được thay đổi: hãy thử lại.",
   "auth.noUser": "Không có người dùng với mã này.",
+  "auth.badEmail":
+    "{field} không phải địa chỉ thư điện tử hệ thống chấp nhận: chữ không dấu, chữ số và . _ + - trước @, rồi tên miền.",
 
   "geo.unknownCommune": "{code} không phải là mã xã/phường đã biết.",
   "catalog.notProductSet": "{code} không phải là bộ sản phẩm (ví dụ I.2.b).",
@@ -351,6 +377,8 @@ const VI: Record<MessageKey, string> = {
   "limits.cost": "Chi phí truy vấn {cost} vượt giới hạn {max}: hãy hỏi ít trường hơn hoặc giảm first.",
   "http.bodyTooLarge": "Nội dung yêu cầu vượt giới hạn {limit}.",
   "http.badJson": "Nội dung yêu cầu không phải JSON hợp lệ.",
+  "http.badRequest": "Địa chỉ hoặc tiêu đề của yêu cầu bị lỗi (ví dụ mã hoá % không đúng).",
+  "http.noRoute": "Không có gì ở địa chỉ này: API trả lời tại /graphql.",
 
   "file.multipart": "Hãy gửi multipart/form-data với tệp trong trường `file`.",
   "file.malformed": "Nội dung multipart bị lỗi.",
@@ -399,6 +427,23 @@ const VI: Record<MessageKey, string> = {
     "“{column}” ở đây là “{value}” nhưng ở dòng {line} là “{kept}” cho cùng {what}: giữ giá trị của dòng {line}.",
   "import.revokedKept":
     "Giấy chứng nhận {number} đã bị thu hồi ngày {revokedOn}: việc nhập không thay đổi nó.",
+  "import.applyNotYours":
+    "Chỉ cấp tỉnh ghi nhận giấy chứng nhận: cán bộ cấp xã chỉ được chạy thử các dòng của xã mình để chuẩn bị tệp.",
+  "import.levelStars": "{level} không công nhận sản phẩm {stars} sao ({source}).",
+  "import.levelEnded": "{level} không công nhận sản phẩm OCOP vào ngày {date} ({source}).",
+  "import.levelInferred": "Không ghi cấp công nhận: hiểu là {level} ({why}).",
+  "import.afterGoLive":
+    "Quyết định ngày {value} từ ngày {goLive} trở đi, khi tỉnh bắt đầu ghi nhận công nhận trên hệ thống: hãy ghi nhận qua quy trình.",
+  "import.relistRevoked":
+    "Giấy chứng nhận gần nhất của sản phẩm, số {number}, đã bị thu hồi ngày {revokedOn}: việc nhập không đưa sản phẩm trở lại (cần đánh giá lại).",
+  "import.workflowCertificate":
+    "Giấy chứng nhận {number} được cấp qua quy trình trên hệ thống: việc nhập không sửa hay thay thế nó.",
+  "import.formerUnit":
+    "“{value}” trước khi sắp xếp ngày 1/7/2025 là đơn vị nay thuộc {commune}: hiểu như vậy theo quyết định ngày {date}.",
+  "import.communeNeedsDate":
+    "“{value}” là {current} hiện nay và từng là đơn vị nay thuộc {former}: cần ngày quyết định hợp lệ để xác định.",
+  "import.exampleRow": "Đây là dòng ví dụ của tệp mẫu: hãy xoá dòng này trước khi nhập.",
+  "file.purposeNotYours": "Vai trò của bạn không dùng được tệp tải lên cho mục đích {purpose}.",
   "file.notEvidence": "Tệp này được tải lên để nhập dữ liệu: hồ sơ chỉ nhận giấy tờ PDF, JPEG hoặc PNG.",
   "file.importType": "Chỉ nhận sổ tính Excel (.xlsx) và tệp CSV để nhập dữ liệu (kiểm tra theo nội dung).",
   "file.purpose": "Trường `purpose` phải là evidence, import hoặc image.",

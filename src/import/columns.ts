@@ -98,13 +98,26 @@ export function parseKind(text: string): ProducerKind | null {
   return KINDS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
 }
 
-/** Blank: the province; "UBND huyện": a district (before 1 July 2025); "Bộ": the Ministry. */
-export function parseIssuingLevel(text: string): IssuingLevel | null {
+/** Cities run by the centre: "UBND thành phố Hà Nội" is a province's committee, not a district's. */
+const CENTRAL_CITIES = /^(ha noi|ho chi minh|hai phong|da nang|can tho|hue)\b/;
+const COMMITTEE = /^(ubnd|uy ban nhan dan) /;
+
+/**
+ * The issuing level as a file writes it: "UBND tỉnh Lai Châu", "UBND huyện Tam Đường", "UBND thành phố Lai
+ * Châu" (a district-level city), "Bộ Nông nghiệp và Môi trường", or the template's choices. Blank: null
+ * (inferred from the stars and date); not a level: undefined.
+ */
+export function parseIssuingLevel(text: string): IssuingLevel | null | undefined {
   const folded = fold(text);
-  if (folded === "" || /^(province|ubnd tinh|tinh|cap tinh)$/.test(folded)) return IssuingLevel.PROVINCE;
-  if (/^(district|ubnd huyen|huyen|cap huyen)$/.test(folded)) return IssuingLevel.DISTRICT;
-  if (/^(central|bo|bo nn|trung uong|cap trung uong)\b/.test(folded)) return IssuingLevel.CENTRAL;
-  return null;
+  if (folded === "") return null;
+  if (/^(central|bo|trung uong|cap trung uong|hoi dong cap trung uong)\b/.test(folded))
+    return IssuingLevel.CENTRAL;
+  const unit = folded.replace(COMMITTEE, "");
+  if (/^(province|tinh|cap tinh)\b/.test(unit)) return IssuingLevel.PROVINCE;
+  if (/^thanh pho /.test(unit) && CENTRAL_CITIES.test(unit.slice("thanh pho ".length)))
+    return IssuingLevel.PROVINCE;
+  if (/^(district|huyen|cap huyen|thanh pho|thi xa|quan)\b/.test(unit)) return IssuingLevel.DISTRICT;
+  return undefined;
 }
 
 /** "4", "4 sao", "4★", "4*". */
@@ -133,3 +146,8 @@ export function parseDate(cell: Cell): LocalDate | null {
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The template's example row has a product name starting so; the import refuses such a row. */
+export const EXAMPLE_MARK = "(Ví dụ)";
+export const isExampleName = (name: string) =>
+  /^\s*\(\s*(ví dụ|vi du|example)\s*\)/i.test(name.normalize("NFC"));

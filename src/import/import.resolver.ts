@@ -98,7 +98,7 @@ export class ImportResolver {
   @Authorized(Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER)
   @Mutation(() => ImportReportType, {
     description:
-      "Imports certified products, their producers and certificates from a spreadsheet uploaded with POST /files (purpose=import); the template is GET /import/template.xlsx. A second run of the same file changes nothing. With any error nothing is written; dryRun: true reports and writes nothing. Commune officers import rows of their commune only.",
+      "Imports the certified products recognised before the system (IMPORT_DECISIONS_BEFORE), their producers and certificates, from a spreadsheet uploaded with POST /files (purpose=import); the template is GET /import/template.xlsx. A second run of the same file changes nothing. With any error nothing is written; dryRun: true reports and writes nothing. Applying is for the province (and administrators); a commune officer may dry-run the rows of its commune only. Refused rows: a product whose latest certificate is revoked, a change to or a successor of a certificate the workflow issued, stars the issuing level cannot grant, a decision date in the future or from IMPORT_DECISIONS_BEFORE on, the template's example row.",
   })
   async importCertifiedProducts(
     @Ctx() ctx: Context,

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { In, type DataSource, type EntityManager, type InsertResult } from "typeorm";
+import { In, IsNull, Not, type DataSource, type EntityManager, type InsertResult } from "typeorm";
 import { type AuditEntry, auditMany } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { Role } from "../auth/user.entity";
@@ -13,12 +13,13 @@ import { catalogChanged } from "../catalog/change-feed";
 import { refreshSearchTokens } from "../catalog/product-index";
 import { Certificate } from "../certificates/certificate.entity";
 import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
-import { badInput, notFound } from "../core/errors";
+import { badInput, forbidden, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
 import { fold, freeSlug } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import { inTransaction } from "../db/transaction";
+import { Dossier } from "../dossiers/dossier.entity";
 import { isType, StoredFile } from "../files/stored-file.entity";
 import { CommuneNames } from "../geography/commune-names";
 import { Commune } from "../geography/commune.entity";
@@ -69,11 +70,17 @@ export class ImportService {
     private readonly generation: CatalogGeneration,
     private readonly certificateNumberPattern: string,
     private readonly filesDir: string,
+    /** IMPORT_DECISIONS_BEFORE: decisions from this day on are the workflow's, never imported. */
+    private readonly decisionsBefore: LocalDate | null = null,
   ) {}
 
-  /** The GraphQL entry: a spreadsheet the viewer uploaded with purpose=import. */
+  /**
+   * The GraphQL entry: a spreadsheet the viewer uploaded with purpose=import. Certificates are the
+   * province's to record: a commune officer may only dry-run the rows of its commune (to prepare the file).
+   */
   async importUploaded(ctx: RequestScope, rawFileId: string, dryRun: boolean): Promise<ImportReport> {
     const viewer = requireViewer(ctx);
+    if (viewer.role === Role.COMMUNE_OFFICER && !dryRun) throw forbidden("import.applyNotYours");
     const fileId = parseId(rawFileId, "fileId");
     const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id: fileId });
     if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN))
@@ -151,7 +158,11 @@ export class ImportService {
     const { positions, problems } = mapHeaders(sheet.headers);
     if (problems.length) return { plan: null, report: report(problems, sheet.rows.length) };
 
-    const plan = new ImportPlan(await this.existing(m), run.scope, run.today);
+    const plan = new ImportPlan(
+      await this.existing(m),
+      { decisionsBefore: this.decisionsBefore, ...run.scope },
+      run.today,
+    );
     for (const row of sheet.rows) {
       plan.addRow(row.line, (column) => {
         const i = positions.get(column);
@@ -165,7 +176,7 @@ export class ImportService {
   }
 
   private async existing(m: EntityManager): Promise<ExistingState> {
-    const [producers, products, certificates, communes, categories, ruleSets] = await Promise.all([
+    const [producers, products, certificates, communes, categories, ruleSets, issued] = await Promise.all([
       m.find(Producer),
       m.find(Product, {
         select: { id: true, name: true, slug: true, categoryCode: true, communeCode: true, producerId: true },
@@ -174,7 +185,9 @@ export class ImportService {
       m.find(Commune, { order: { provinceCode: "ASC", position: "ASC" } }),
       m.find(Category, { where: { level: CategoryLevel.SET } }),
       m.find(RuleSet, { order: { effectiveFrom: "ASC" } }),
+      m.find(Dossier, { select: { certificateId: true }, where: { certificateId: Not(IsNull()) } }),
     ]);
+    const fromWorkflow = new Set(issued.map((d) => d.certificateId));
     return {
       producers: producers.map((p) => ({
         id: p.id,
@@ -197,6 +210,7 @@ export class ImportService {
         expiresOn: c.expiresOn,
         issuedBy: c.issuedBy,
         revokedOn: c.revokedOn,
+        fromWorkflow: fromWorkflow.has(c.id),
       })),
       communes: new CommuneNames(communes),
       communeByCode: new Map(communes.map((c) => [c.code, c])),

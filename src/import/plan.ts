@@ -1,16 +1,18 @@
-import type { IssuingLevel } from "../certificates/certificate.entity";
+import { IssuingLevel } from "../certificates/certificate.entity";
 import type { ProducerKind } from "../catalog/producer.entity";
 import { addMonths, type LocalDate } from "../core/time";
 import { fold } from "../core/text";
-import type { CommuneNames } from "../geography/commune-names";
+import { type CommuneNames, MERGER_DATE } from "../geography/commune-names";
 import type { Commune } from "../geography/commune.entity";
 import type { Category } from "../catalog/category.entity";
-import { type RuleSet, ruleSetIn } from "../rules/rule-set.entity";
+import { issuingLevelAllows, type RuleSet, ruleSetIn } from "../rules/rule-set.entity";
+import { enumRef, type Params } from "../i18n/messages";
 import {
   COLUMNS,
   type Column,
   EMAIL,
   error,
+  isExampleName,
   parseDate,
   parseIssuingLevel,
   parseKind,
@@ -19,7 +21,7 @@ import {
   warning,
 } from "./columns";
 import type { Cell } from "./spreadsheet";
-import { PHONE } from "../core/validation";
+import { isBlankText, isDeceptiveText, PHONE } from "../core/validation";
 
 /**
  * A record the file refers to: an existing row (id set) or one the import would create. `changes` holds
@@ -74,15 +76,22 @@ export type ExistingState = {
     communeCode: string;
     producerId: number;
   }[];
-  certificates: ({ id: number; productId: number } & Omit<CertificateFields, "product">)[];
+  certificates: ({ id: number; productId: number; fromWorkflow: boolean } & Omit<
+    CertificateFields,
+    "product"
+  >)[];
   communes: CommuneNames;
   communeByCode: Map<string, Commune>;
   productSets: Category[];
   ruleSets: RuleSet[];
 };
 
-/** Who imports: the province (every commune) or a commune officer (rows of that commune only). */
-export type ImportScope = { communeCode: string | null };
+/**
+ * Who imports: the province (every commune) or a commune officer (rows of that commune only); and the
+ * day from which the province records recognitions in the system (IMPORT_DECISIONS_BEFORE): an import is
+ * the history before it.
+ */
+export type ImportScope = { communeCode: string | null; decisionsBefore?: LocalDate | null };
 
 /** The fields a row may change, with the column each comes from. */
 const PRODUCER_COLUMNS: Partial<Record<keyof ProducerFields, Column>> = {
@@ -128,6 +137,10 @@ export class ImportPlan {
   private readonly productByName = new Map<string, Tracked<ProductFields>>();
   private readonly certificateByNumber = new Map<string, Tracked<CertificateFields>>();
   private readonly certificateByDecision = new Map<string, Tracked<CertificateFields>>();
+  /** Certificates the workflow issued: an import never changes or supersedes them. */
+  private readonly fromWorkflow = new Set<Tracked<CertificateFields>>();
+  /** Each existing product's certificates before the import. */
+  private readonly history = new Map<Tracked<ProductFields>, Tracked<CertificateFields>[]>();
 
   constructor(
     private readonly state: ExistingState,
@@ -148,9 +161,13 @@ export class ImportPlan {
       productById.set(p.id, t);
       this.productByName.set(key(fold(p.name), producer.uid), t);
     }
-    for (const { id, productId, ...fields } of state.certificates) {
+    for (const { id, productId, fromWorkflow, ...fields } of state.certificates) {
       const product = productById.get(productId);
-      if (product) this.indexCertificate(this.track(this.certificates, id, { ...fields, product }, false, 0));
+      if (!product) continue;
+      const t = this.track(this.certificates, id, { ...fields, product }, false, 0);
+      this.indexCertificate(t);
+      if (fromWorkflow) this.fromWorkflow.add(t);
+      this.history.set(product, [...(this.history.get(product) ?? []), t]);
     }
   }
 
@@ -166,8 +183,11 @@ export class ImportPlan {
         value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
       if (t === "" && COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
       else if (t.length > COLUMNS[c].max) fail(c, "import.tooLong", { column: at(c), max: COLUMNS[c].max });
-      else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t)) fail(c, "import.badText", { column: at(c) });
-      else return t.replace(/\s+/g, " ");
+      else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t) || isDeceptiveText(t))
+        fail(c, "import.badText", { column: at(c) });
+      else if (isBlankText(t)) {
+        if (COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
+      } else return t.replace(/\s+/g, " ");
       return "";
     };
     const date = (c: Column): LocalDate | null => {
@@ -187,6 +207,7 @@ export class ImportPlan {
     };
 
     const productName = text("productName");
+    if (isExampleName(productName)) fail("productName", "import.exampleRow");
     const producerName = text("producerName");
     const kindText = text("producerKind");
     const kind = kindText ? parseKind(kindText) : null;
@@ -202,16 +223,44 @@ export class ImportPlan {
     if (starsText && !stars) fail("stars", "import.badStars", { value: starsText });
     const decisionNumber = text("decisionNumber");
     const decisionDate = date("decisionDate");
+    const goLive = this.scope.decisionsBefore;
     if (decisionDate && decisionDate > this.today)
       fail("decisionDate", "import.futureDate", { value: decisionDate });
+    else if (decisionDate && goLive && decisionDate >= goLive)
+      fail("decisionDate", "import.afterGoLive", { value: decisionDate, goLive });
     const certificateNumber = text("certificateNumber") || null;
     const levelText = text("issuedBy");
-    const issuedBy = parseIssuingLevel(levelText);
-    if (!issuedBy) fail("issuedBy", "import.badLevel", { value: levelText });
+    let issuedBy = parseIssuingLevel(levelText);
+    if (issuedBy === undefined) fail("issuedBy", "import.badLevel", { value: levelText });
+    const rules = decisionDate ? ruleSetIn(this.state.ruleSets, decisionDate) : null;
+    if (issuedBy === null && stars && decisionDate) {
+      issuedBy = inferredLevel(stars, decisionDate);
+      this.problems.push(
+        warning(line, at("issuedBy"), "import.levelInferred", {
+          level: enumRef("IssuingLevel", issuedBy),
+          why: `${stars}★, ${decisionDate}`,
+        }),
+      );
+    }
+    if (issuedBy && stars && decisionDate && rules) {
+      const allowed = issuingLevelAllows(rules, issuedBy, stars, decisionDate);
+      const rule = rules.issuingLevels?.find((r) => r.level === issuedBy);
+      const source = rule?.source ?? rules.version;
+      if (allowed === "stars")
+        fail("stars", "import.levelStars", { level: enumRef("IssuingLevel", issuedBy), stars, source });
+      else if (allowed === "ended")
+        fail("issuedBy", "import.levelEnded", {
+          level: enumRef("IssuingLevel", issuedBy),
+          date: decisionDate,
+          source,
+        });
+    }
     const givenExpiry = date("expiresOn");
     if (givenExpiry && decisionDate && givenExpiry <= decisionDate)
       fail("expiresOn", "import.expiryBeforeDecision", { value: givenExpiry });
-    const commune = this.resolveCommune(text("commune"), (k, params) => fail("commune", k, params));
+    const commune = this.resolveCommune(line, text("commune"), decisionDate, (k, params) =>
+      fail("commune", k, params),
+    );
     const categoryCode = this.resolveProductSet(text("productSet"), (k, params) =>
       fail("productSet", k, params),
     );
@@ -238,14 +287,13 @@ export class ImportPlan {
       communeCode: commune!.code,
       producer,
     });
-    const rules = ruleSetIn(this.state.ruleSets, decisionDate!);
-    const expected = addMonths(decisionDate!, rules.certificateValidityMonths);
+    const expected = addMonths(decisionDate!, rules!.certificateValidityMonths);
     if (givenExpiry && givenExpiry !== expected)
       this.problems.push(
         warning(line, at("expiresOn"), "import.expiryDiffers", {
           given: givenExpiry,
           expected,
-          months: rules.certificateValidityMonths,
+          months: rules!.certificateValidityMonths,
         }),
       );
     this.matchCertificate(line, {
@@ -334,7 +382,37 @@ export class ImportPlan {
       );
       return;
     }
+    const refuse = (
+      k: "import.workflowCertificate" | "import.relistRevoked",
+      c: Tracked<CertificateFields>,
+    ) => {
+      this.problems.push(
+        error(line, COLUMNS.certificateNumber.header, k, {
+          number: c.fields.number ?? c.fields.decisionNumber,
+          revokedOn: c.fields.revokedOn ?? "",
+        }),
+      );
+    };
+    if (certificate && this.fromWorkflow.has(certificate)) {
+      const found = certificate;
+      const differs = (Object.keys(CERTIFICATE_COLUMNS) as (keyof CertificateFields)[]).some(
+        (f) => fields[f] !== null && fields[f] !== found.fields[f],
+      );
+      if (differs) return refuse("import.workflowCertificate", found);
+    }
     if (!certificate) {
+      // An import adds history before the system: it never lists a revoked product again, nor
+      // supersedes what the workflow issued.
+      const before = this.history.get(fields.product) ?? [];
+      const latest = before.reduce<Tracked<CertificateFields> | null>(
+        (a, c) => (!a || c.fields.decisionDate > a.fields.decisionDate ? c : a),
+        null,
+      );
+      if (latest?.fields.revokedOn) return refuse("import.relistRevoked", latest);
+      const issued = before.find(
+        (c) => this.fromWorkflow.has(c) && c.fields.decisionDate <= fields.decisionDate,
+      );
+      if (issued) return refuse("import.workflowCertificate", issued);
       certificate = this.track(this.certificates, null, fields, true, line);
       this.certificateByDecision.set(byDecision, certificate);
       if (fields.number) this.certificateByNumber.set(upper(fields.number), certificate);
@@ -438,14 +516,36 @@ export class ImportPlan {
 
   // ── reference data ────────────────────────────────────────────────────────────────────────────────
 
+  /** A commune by its code or name, today's or (for a paper dated before the merger) a former unit's. */
   private resolveCommune(
+    line: number,
     text: string,
-    fail: (k: "import.unknownCommune" | "import.ambiguousCommune", p: object) => void,
+    decidedOn: LocalDate | null,
+    fail: (
+      k: "import.unknownCommune" | "import.ambiguousCommune" | "import.communeNeedsDate",
+      p: Params,
+    ) => void,
   ) {
     if (!text) return null;
-    const match = this.state.communes.resolve(text);
-    if ("commune" in match) return match.commune;
-    if ("ambiguous" in match)
+    const match = this.state.communes.resolve(text, decidedOn);
+    if ("commune" in match) {
+      if (match.formerUnit)
+        this.problems.push(
+          warning(line, COLUMNS.commune.header, "import.formerUnit", {
+            value: text,
+            commune: match.commune.name,
+            date: decidedOn ?? "",
+          }),
+        );
+      return match.commune;
+    }
+    if ("needsDate" in match)
+      fail("import.communeNeedsDate", {
+        value: text,
+        current: match.needsDate.current.name,
+        former: match.needsDate.former.map((c) => c.name).join(", "),
+      });
+    else if ("ambiguous" in match)
       fail("import.ambiguousCommune", {
         value: text,
         candidates: match.ambiguous.map((c) => `${c.name} (${c.code})`).join(", "),
@@ -470,4 +570,14 @@ export class ImportPlan {
     else fail("import.unknownProductSet", { value: text });
     return null;
   }
+}
+
+/**
+ * The level a blank "Cấp công nhận" means: 5★ the Ministry; 3★ decided before the merger a district;
+ * otherwise the province (reported as a warning on the line).
+ */
+function inferredLevel(stars: number, decisionDate: LocalDate): IssuingLevel {
+  if (stars === 5) return IssuingLevel.CENTRAL;
+  if (stars === 3 && decisionDate < MERGER_DATE) return IssuingLevel.DISTRICT;
+  return IssuingLevel.PROVINCE;
 }

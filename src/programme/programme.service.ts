@@ -71,7 +71,9 @@ export class ProgrammeService {
       await requireProductSet(m, input.categoryCode, "input.categoryCode");
       if (producerId !== null) {
         const producer = await m.findOneBy(Producer, { id: producerId });
-        if (!producer || producer.communeCode !== input.communeCode)
+        // Another commune's producer is, to a commune officer, no producer at all.
+        if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
+        if (producer.communeCode !== input.communeCode)
           throw badInput("programme.producerElsewhere", "input.producerId");
       }
       const same = await m.findOneBy(PotentialProduct, {

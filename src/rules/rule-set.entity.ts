@@ -110,6 +110,30 @@ export class RuleSet {
   /** Who revokes a certificate, by who issued it (PROVINCE, DISTRICT, CENTRAL → PROVINCE or MINISTRY). */
   @Column({ type: "simple-json", nullable: true })
   revocationAuthority: Record<string, "PROVINCE" | "MINISTRY"> | null;
+
+  /** Which level may recognise which stars (the import checks older certificates against it), each with its source. */
+  @Column({ type: "simple-json", nullable: true })
+  issuingLevels: IssuingLevelRule[] | null;
+}
+
+/** A level (PROVINCE, DISTRICT, CENTRAL) may recognise these stars, by decisions dated before `before` if given. */
+export type IssuingLevelRule = { level: string; stars: number[]; before?: string; source: string };
+
+/**
+ * Whether the rules let a level recognise these stars on that date: "ok", or why not ("stars": not this
+ * level's; "ended": the level no longer recognised anything then). Rules without the data allow everything.
+ */
+export function issuingLevelAllows(
+  rules: Pick<RuleSet, "issuingLevels">,
+  level: string,
+  stars: number,
+  decisionDate: LocalDate,
+): "ok" | "stars" | "ended" {
+  if (!rules.issuingLevels) return "ok";
+  const rule = rules.issuingLevels.find((r) => r.level === level);
+  if (!rule) return "ended";
+  if (rule.before && decisionDate >= rule.before) return "ended";
+  return rule.stars.includes(stars) ? "ok" : "stars";
 }
 
 type DossierKindName = "NEW" | "RE_EVALUATION" | "UPGRADE";

@@ -102,10 +102,8 @@ it("imports the template: the first run creates, a second run of the same file c
     number: "MAU-2021-0002",
     issuedBy: IssuingLevel.PROVINCE,
   });
-  expect(await byDecision("1004/QĐ-UBND-MAU")).toMatchObject({
-    issuedBy: IssuingLevel.DISTRICT,
-    expiresOn: "2024-10-19",
-  });
+  expect(await byDecision("1004/QĐ-UBND-MAU")).toMatchObject({ expiresOn: "2024-10-19" });
+  expect(await byDecision("1008/QĐ-UBND-MAU")).toMatchObject({ issuedBy: IssuingLevel.DISTRICT });
   expect((await byDecision("1001/QĐ-UBND-MAU")).number).toBe("OCOP-2020-0001");
 
   const events = await db.dataSource.getRepository(AuditEvent).findBy({ action: "PRODUCT_CREATED" });
@@ -213,8 +211,8 @@ it("reads xlsx workbooks with date cells, and CSV as Excel saves it (BOM, semico
   });
 });
 
-it("lets a commune officer import the rows of their commune only", async () => {
-  const report = await runImport(TEMPLATE, { who: "binhLu", lang: "vi" });
+it("lets a commune officer dry-run the rows of their commune only, and apply nothing", async () => {
+  const report = await runImport(TEMPLATE, { who: "binhLu", lang: "vi", dryRun: true });
   expect(report.applied).toBe(false);
   const lines = report.problems.map((p: { line: number }) => p.line);
   // Bình Lư (03390) has lines 3 to 7 (Xã Bình Lư and the former Thị trấn Tam Đường); the others are refused.
@@ -223,13 +221,26 @@ it("lets a commune officer import the rows of their commune only", async () => {
     "Dòng này thuộc Than Uyên: bạn chỉ được nhập các dòng của xã/phường mình.",
   );
 
-  const own = TEMPLATE.toString("utf8")
-    .split(/\r?\n/)
-    .filter((l, i) => i === 0 || /Bình Lư|Thị trấn Tam Đường/.test(l))
-    .join("\n");
-  expect(await runImport(Buffer.from(own), { who: "binhLu" })).toMatchObject({
-    applied: true,
+  const own = Buffer.from(
+    TEMPLATE.toString("utf8")
+      .split(/\r?\n/)
+      .filter((l, i) => i === 0 || /Bình Lư|Thị trấn Tam Đường/.test(l))
+      .join("\n"),
+  );
+  expect(await runImport(own, { who: "binhLu", dryRun: true })).toMatchObject({
+    applied: false,
+    problems: [],
     created: { products: 5 },
+  });
+  // Applying records certificates: the province's, never a commune's.
+  const file = await uploadSheet(staff.binhLu.headers, own, "own.csv");
+  const applied = await app.gql(IMPORT, { fileId: file.id, dryRun: false }, staff.binhLu.headers);
+  expect(applied.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  expect(applied.body.errors?.[0]?.message).toMatch(/Only the province records certificates/);
+  expect(await counts()).toEqual({ producers: 0, products: 0, certificates: 0 });
+  expect(await runImport(own, { who: "province" })).toMatchObject({ applied: true });
+  expect(await runImport(own, { who: "admin", dryRun: true })).toMatchObject({
+    unchanged: { products: 5 },
   });
 });
 
@@ -264,7 +275,7 @@ it("warns when a given expiry date differs from the rules', and keeps it", async
   const file = `${header},Ngày hết hạn\n1,Gạo,I.2.a,HTX A,Hợp tác xã,,Xã Than Uyên,3 sao,1/QĐ,16/10/2024,,,31/12/2027\n`;
   const report = await runImport(Buffer.from(file), { lang: "en" });
   expect(report.applied).toBe(true);
-  expect(report.problems[0]).toEqual({
+  expect(report.problems.find((p: { column: string }) => p.column === "Ngày hết hạn")).toEqual({
     line: 2,
     column: "Ngày hết hạn",
     severity: "WARNING",
@@ -279,7 +290,7 @@ it("warns when a given expiry date differs from the rules', and keeps it", async
 it("accepts spreadsheets only for an import, and evidence only for dossiers", async () => {
   const asEvidence = await request(app.app)
     .post("/files")
-    .set(staff.province.headers)
+    .set(staff.binhLu.headers)
     .attach("file", TEMPLATE, "a.csv");
   expect(asEvidence.status).toBe(415);
   const pdfForImport = await request(app.app)
@@ -300,7 +311,7 @@ it("accepts spreadsheets only for an import, and evidence only for dossiers", as
   expect(council.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 });
 
-it("serves a template with the header row, an example and drop-down lists, which imports as is", async () => {
+it("serves a template with the header row, a marked example the import refuses, drop-down lists and the product sets", async () => {
   const r = await request(app.app)
     .get("/import/template.xlsx")
     .set(staff.binhLu.headers)
@@ -321,6 +332,30 @@ it("serves a template with the header row, an example and drop-down lists, which
   });
   expect(await request(app.app).get("/import/template.xlsx")).toHaveProperty("status", 401);
 
+  // The example row is refused if left in; with a real name, the same row imports.
   const report = await runImport(r.body as Buffer, { who: "province", name: "mau.xlsx", dryRun: true });
-  expect(report).toMatchObject({ rows: 1, problems: [], created: { products: 1 } });
+  expect(report).toMatchObject({
+    rows: 1,
+    applied: false,
+    problems: [
+      { line: 2, column: "Tên sản phẩm", severity: "ERROR", message: expect.stringMatching(/example row/) },
+    ],
+  });
+  sheet.getCell("A2").value = "Mật ong hoa ban";
+  const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+  expect(await runImport(edited, { who: "province", name: "mau.xlsx", dryRun: true })).toMatchObject({
+    problems: [],
+    created: { products: 1 },
+  });
+
+  // Every product set's code and name, and the product-set column picks from them.
+  const sets = workbook.getWorksheet("Bo san pham")!;
+  expect(sets.rowCount).toBe(1 + 26);
+  expect(sets.getRow(2).values).toEqual([
+    undefined,
+    "I.1.a",
+    "Rau, củ, quả, hạt tươi",
+    "Fresh vegetables, tubers, fruit and nuts",
+  ]);
+  expect(sheet.getCell("B2").dataValidation).toMatchObject({ formulae: ["'Bo san pham'!$A$2:$A$27"] });
 });

@@ -86,14 +86,25 @@ describe("import cells", () => {
       ProducerKind.TO_HOP_TAC,
     ]);
     expect(parseKind("Cá nhân")).toBeNull();
-    expect(["", "UBND tỉnh", "UBND huyện", "Bộ NN&MT", "CENTRAL", "xã"].map(parseIssuingLevel)).toEqual([
-      IssuingLevel.PROVINCE,
-      IssuingLevel.PROVINCE,
-      IssuingLevel.DISTRICT,
-      IssuingLevel.CENTRAL,
-      IssuingLevel.CENTRAL,
-      null,
-    ]);
+    const levels = {
+      "": null, // inferred from the stars and the date
+      "UBND tỉnh": IssuingLevel.PROVINCE,
+      "UBND tỉnh Lai Châu": IssuingLevel.PROVINCE,
+      "Ủy ban nhân dân tỉnh Lai Châu": IssuingLevel.PROVINCE,
+      "UBND huyện": IssuingLevel.DISTRICT,
+      "UBND huyện Tam Đường": IssuingLevel.DISTRICT,
+      "UBND thành phố Lai Châu": IssuingLevel.DISTRICT, // a district-level city
+      "UBND thị xã Mường Lay": IssuingLevel.DISTRICT,
+      "UBND thành phố Hà Nội": IssuingLevel.PROVINCE, // a city run by the centre is a province
+      "Bộ NN&MT": IssuingLevel.CENTRAL,
+      "Bộ Nông nghiệp và Môi trường": IssuingLevel.CENTRAL,
+      "Bộ Nông nghiệp và Phát triển nông thôn": IssuingLevel.CENTRAL,
+      CENTRAL: IssuingLevel.CENTRAL,
+      xã: undefined,
+      "UBND xã Bình Lư": undefined,
+    };
+    for (const [text, level] of Object.entries(levels))
+      expect([text, parseIssuingLevel(text)]).toEqual([text, level]);
   });
 
   it("reads dates as dd/mm/yyyy, yyyy-mm-dd, Excel date cells and day numbers, and refuses impossible ones", () => {

@@ -3,7 +3,7 @@
 // comes from USER_PASSWORD, or from a hidden prompt when that is unset and a terminal is attached.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { isEmail } from "class-validator";
+import { normaliseEmail } from "../email";
 import { loadConfig } from "../../config";
 import { runCli } from "../../db/cli/run-cli";
 import { openDatabase } from "../../db/open";
@@ -56,8 +56,9 @@ runCli(async () => {
     throw new Error(`--role must be one of ${Object.values(Role).join(", ")}`);
   if ((role === Role.COMMUNE_OFFICER) !== Boolean(values.commune))
     throw new Error("--commune is required for COMMUNE_OFFICER and refused for other roles");
-  const email = values.email.trim().toLowerCase();
-  if (!isEmail(email) || email.length > 254) throw new Error("--email is not an email address");
+  const email = normaliseEmail(values.email);
+  if (!email)
+    throw new Error("--email is not an email address (ASCII letters, digits and . _ + - before the @)");
   // The configuration is checked before the password is asked for (JWT_SECRET is not needed here).
   const config = loadConfig(process.env, { needsSecret: false });
 

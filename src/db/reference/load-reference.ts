@@ -7,7 +7,7 @@ import { refreshSearchTokens } from "../../catalog/product-index";
 import { referenceFile } from "../../core/paths";
 import { isLocalDate } from "../../core/time";
 import { DocumentKind, DossierKind } from "../../dossiers/dossier.entity";
-import { Consolidation, RuleSet, type StarBand } from "../../rules/rule-set.entity";
+import { Consolidation, type IssuingLevelRule, RuleSet, type StarBand } from "../../rules/rule-set.entity";
 import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
 import { DataFileError, readCsv } from "./csv";
 
@@ -195,7 +195,23 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   const authority = r.revocationAuthority as Record<string, string> | undefined;
   if (!["PROVINCE", "DISTRICT", "CENTRAL"].every((level) => ["PROVINCE", "MINISTRY"].includes(authority?.[level] ?? "")))
     bad("revocationAuthority must say, for PROVINCE, DISTRICT and CENTRAL certificates, PROVINCE or MINISTRY");
+  const levels = r.issuingLevels as IssuingLevelRule[] | undefined;
+  if (
+    levels !== undefined &&
+    (!Array.isArray(levels) ||
+      levels.some(
+        (l) =>
+          !["PROVINCE", "DISTRICT", "CENTRAL"].includes(l.level) ||
+          !Array.isArray(l.stars) ||
+          l.stars.some((s) => ![3, 4, 5].includes(s)) ||
+          (l.before !== undefined && !isLocalDate(l.before)) ||
+          typeof l.source !== "string" ||
+          !l.source.trim(),
+      ))
+  )
+    bad("issuingLevels must list { level, stars (3-5), before (a date, optional), source }");
   return Object.assign(new RuleSet(), {
+    issuingLevels: null,
     consolidation,
     maxScoreSpread: null,
     criteriaSheets: null,

@@ -36,6 +36,7 @@ runCli(async () => {
       new CatalogGeneration(dataSource),
       config.certificateNumberPattern,
       config.filesDir,
+      config.importDecisionsBefore,
     );
     const now = new Date();
     const report = await service.run({
