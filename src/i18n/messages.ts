@@ -174,6 +174,8 @@ const EN = {
   "import.empty": "The file has no header row.",
   "import.noRows": "The file has no data rows.",
   "import.tooManyRows": "The file has more than {max} rows: split it into smaller files.",
+  "import.tooLarge":
+    "The workbook is larger inside than a spreadsheet of {max} rows can be (its parts inflate too far, or it has too many cells): save its first sheet as a new workbook or as CSV.",
   "import.missingColumn": "The required column “{column}” is missing.",
   "import.duplicateColumn": "The column “{column}” appears twice.",
   "import.required": "“{column}” is required.",
@@ -401,6 +403,8 @@ const VI: Record<MessageKey, string> = {
   "import.empty": "Tệp không có dòng tiêu đề.",
   "import.noRows": "Tệp không có dòng dữ liệu nào.",
   "import.tooManyRows": "Tệp có hơn {max} dòng: hãy chia thành các tệp nhỏ hơn.",
+  "import.tooLarge":
+    "Sổ tính có nội dung lớn hơn mức một bảng {max} dòng có thể có (giải nén quá lớn hoặc quá nhiều ô): hãy lưu trang tính đầu tiên thành sổ tính mới hoặc tệp CSV.",
   "import.missingColumn": "Thiếu cột bắt buộc “{column}”.",
   "import.duplicateColumn": "Cột “{column}” xuất hiện hai lần.",
   "import.required": "Cần nhập “{column}”.",

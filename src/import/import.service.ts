@@ -140,20 +140,19 @@ export class ImportService {
     };
     let sheet;
     try {
-      sheet = await readSheet(run.bytes);
+      sheet = await readSheet(run.bytes, MAX_IMPORT_ROWS);
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
+      // A file beyond what the reader takes (a zip bomb, a sheet that never ends) is refused whole.
+      if (e.reason === "tooLarge") throw badInput("import.tooLarge", "fileId", { max: MAX_IMPORT_ROWS });
       return { plan: null, report: report([error(null, null, `import.${e.reason}`)]) };
     }
     if (!sheet.headers.length) return { plan: null, report: report([error(null, null, "import.empty")]) };
     if (!sheet.rows.length) return { plan: null, report: report([error(null, null, "import.noRows")]) };
-    if (sheet.rows.length > MAX_IMPORT_ROWS)
+    if (sheet.more)
       return {
         plan: null,
-        report: report(
-          [error(null, null, "import.tooManyRows", { max: MAX_IMPORT_ROWS })],
-          sheet.rows.length,
-        ),
+        report: report([error(null, null, "import.tooManyRows", { max: MAX_IMPORT_ROWS })], sheet.rows.length),
       };
     const { positions, problems } = mapHeaders(sheet.headers);
     if (problems.length) return { plan: null, report: report(problems, sheet.rows.length) };
