@@ -152,7 +152,10 @@ export class ImportService {
     if (sheet.more)
       return {
         plan: null,
-        report: report([error(null, null, "import.tooManyRows", { max: MAX_IMPORT_ROWS })], sheet.rows.length),
+        report: report(
+          [error(null, null, "import.tooManyRows", { max: MAX_IMPORT_ROWS })],
+          sheet.rows.length,
+        ),
       };
     const { positions, problems } = mapHeaders(sheet.headers);
     if (problems.length) return { plan: null, report: report(problems, sheet.rows.length) };

@@ -57,7 +57,8 @@ export async function readSheet(bytes: Buffer, maxRows: number): Promise<Sheet> 
   });
   // Dates cross as { date: ISO } and are made again here (a Date from the worker's realm is no Date here).
   type Sent = string | { date: string };
-  type Answer = { table: { line: number; cells: Sent[] }[]; more: boolean } | { failed: UnreadableFile["reason"] };
+  type Answer =
+    { table: { line: number; cells: Sent[] }[]; more: boolean } | { failed: UnreadableFile["reason"] };
   const answer = await new Promise<Answer>((resolve) => {
     const timer = setTimeout(() => {
       void worker.terminate();
@@ -97,9 +98,10 @@ export async function readSheet(bytes: Buffer, maxRows: number): Promise<Sheet> 
  * whether more followed; or { failed }.
  */
 function readInWorker(load: NodeRequire): void {
-  const { parentPort, workerData } = load("node:worker_threads") as typeof import("node:worker_threads");
+  const threads = load("node:worker_threads") as typeof import("node:worker_threads");
+  const parentPort = threads.parentPort;
   const { Readable } = load("node:stream") as typeof import("node:stream");
-  const data = workerData as {
+  const data = threads.workerData as {
     bytes: Uint8Array;
     xlsx: boolean;
     maxRows: number;
@@ -128,6 +130,8 @@ function readInWorker(load: NodeRequire): void {
       more,
     });
 
+  const plain = (v: unknown) =>
+    typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
   /** A workbook cell as text or date, whatever Excel stored: rich text, a formula's result, a link's text. */
   const cellValue = (value: unknown): string | Date => {
     if (value === null || value === undefined) return "";
@@ -137,16 +141,11 @@ function readInWorker(load: NodeRequire): void {
       if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join("");
       if ("formula" in v || "sharedFormula" in v) {
         const result = v.result;
-        return result instanceof Date
-          ? result
-          : typeof result === "object" || result === undefined
-            ? ""
-            : String(result as string | number);
+        return result instanceof Date ? result : plain(result);
       }
-      if ("text" in v) return String(v.text as string);
-      return "";
+      return plain(v.text);
     }
-    return String(value as string | number);
+    return plain(value);
   };
 
   const readXlsx = async () => {
@@ -216,8 +215,7 @@ function readInWorker(load: NodeRequire): void {
     return null;
   };
 
-  if (data.xlsx)
-    readXlsx().then(finish, () => parentPort!.postMessage({ failed: "unreadable" }));
+  if (data.xlsx) readXlsx().then(finish, () => parentPort!.postMessage({ failed: "unreadable" }));
   else {
     const failed = readCsv();
     if (failed) parentPort!.postMessage({ failed });

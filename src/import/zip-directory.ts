@@ -31,7 +31,8 @@ export function checkZipDirectory(bytes: Buffer): ZipVerdict {
   const count = bytes.readUInt16LE(end + 10);
   const size = bytes.readUInt32LE(end + 12);
   const offset = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || offset === 0xffffffff || offset + size > end) return { ok: false, reason: "notZip" };
+  if (count === 0xffff || offset === 0xffffffff || offset + size > end)
+    return { ok: false, reason: "notZip" };
   if (count > ZIP_LIMITS.entries) return { ok: false, reason: "tooLarge" };
   let total = 0;
   let at = offset;
