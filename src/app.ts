@@ -42,7 +42,7 @@ import { ReferenceCache } from "./catalog/reference-cache";
 import { GeographyService } from "./geography/geography.service";
 import { formatError } from "./http/errors";
 import { LIMITS, requestLimits } from "./http/limits";
-import { bodyErrors, corsFor, language, requestIds, securityHeaders } from "./http/middleware";
+import { bodyErrors, corsFor, language, noRoute, requestIds, securityHeaders } from "./http/middleware";
 import { Metrics } from "./http/metrics";
 import {
   legacyJsonStatusPlugin,
@@ -216,12 +216,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
 
-  /** The context of one request: viewer (UNAUTHENTICATED 401 for a bad token), fresh loaders, clock. */
-  const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
+  /**
+   * The context of one request: viewer (UNAUTHENTICATED 401 for a bad token), fresh loaders, clock. Public
+   * routes (`anonymous`) ignore credentials: a portal that always sends a stale token still gets the page.
+   */
+  const contextFor = async (
+    req: express.Request,
+    res: express.Response,
+    { anonymous = false } = {},
+  ): Promise<Context> => {
     const now = clock.now();
     const today = vietnamDate(now);
     const requestId = String(res.locals.requestId);
-    const viewer = await services.auth.viewerFrom(req.get("authorization"), now);
+    const viewer = anonymous ? null : await services.auth.viewerFrom(req.get("authorization"), now);
     // Staff read the primary: they see their own writes at once.
     const reader = viewer ? dataSource : readDataSource;
     return {
@@ -242,7 +249,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(reportsRouter(contextFor));
   app.use(importTemplateRouter(contextFor));
   app.use(programmeReportRouter(contextFor));
-  app.use(verifyRouter(contextFor, publicBaseUrl));
+  app.use(verifyRouter((req, res) => contextFor(req, res, { anonymous: true }), publicBaseUrl));
   app.use(imagesRouter(dataSource, config.filesDir, log));
   app.use(
     filesRouter({
@@ -268,6 +275,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             contextFor,
             generation,
             today: () => vietnamDate(clock.now()),
+            now: () => clock.now(),
             maxBytes: 32 * 1024 * 1024,
             onLookup: (hit) => metrics.publicGetLookup(hit),
           }),
@@ -276,6 +284,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: ({ req, res }) => contextFor(req, res),
     }),
   );
+  app.use(noRoute());
   app.use(bodyErrors(log));
 
   return { app, apollo, services };

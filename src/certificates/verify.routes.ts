@@ -196,7 +196,8 @@ export function verifyRouter(
   });
   router.get(/^\/certificates\/([^/]+)\/qr\.(svg|png)$/, async (req, res) => {
     const ctx = await contextFor(req, res);
-    const [number, format] = [decodeURIComponent(String(req.params[0])), req.params[1]];
+    // The router has decoded the path once already: "%25" is "%", never decoded again.
+    const [number, format] = [String(req.params[0]).slice(0, 64), req.params[1]];
     const certificate = await ctx.services.certificates.byNumber(ctx, number);
     if (!certificate) {
       res.status(404).type("text/plain").send("no such certificate");

@@ -101,18 +101,22 @@ export function corsFor(origins: string[]): RequestHandler {
 
 /** Errors express meets before GraphQL does (a body over the limit, malformed JSON), in the house error shape. */
 export function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (err: { status?: unknown }, _req, res, next) => {
+  return (err: { status?: unknown; type?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: res.locals.requestId }, "unhandled error");
     const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
-    sendError(
-      res,
-      code,
-      status === 413 ? "http.bodyTooLarge" : status === 500 ? "code.INTERNAL_SERVER_ERROR" : "http.badJson",
-      { limit: LIMITS.bodyBytes },
-      status,
-    );
+    // The body parser's own errors say what they are; a 400 from anything else is the address or headers
+    // (a broken %-encoding in the path).
+    const key =
+      status === 500
+        ? "code.INTERNAL_SERVER_ERROR"
+        : status === 413
+          ? "http.bodyTooLarge"
+          : err.type === "entity.parse.failed"
+            ? "http.badJson"
+            : "http.badRequest";
+    sendError(res, code, key, { limit: LIMITS.bodyBytes }, status);
   };
 }
 
@@ -129,4 +133,9 @@ export function language(): RequestHandler {
       next,
     );
   };
+}
+
+/** Whatever no route answered: JSON in the API's error shape, never Express's HTML page. */
+export function noRoute(): RequestHandler {
+  return (_req, res) => sendError(res, ErrorCode.NOT_FOUND, "http.noRoute");
 }

@@ -13,7 +13,31 @@ type Stored = {
   headers: [string, string][];
   generation: number;
   day: LocalDate;
+  /** When it was computed (ms) and for how long it may be kept (s). */
+  at: number;
+  seconds: number;
 };
+
+/** Seconds left of the day in Vietnam (UTC+7, no daylight saving): a listing may change at midnight. */
+const secondsToMidnight = (now: number) => 86_400 - (Math.floor(now / 1000 + 7 * 3600) % 86_400);
+
+/**
+ * The headers of an answer as sent now: its max-age is what is left of its lifetime (never past midnight),
+ * so that a replayed answer is not kept by outside caches for its whole max-age again; and caches are told
+ * that the answer varies by language and format.
+ */
+function headersNow(headers: Iterable<[string, string]>, at: number, seconds: number, now: number) {
+  const left = Math.max(0, Math.min(seconds - Math.floor((now - at) / 1000), secondsToMidnight(now)));
+  return [...headers]
+    .filter(([name]) => name.toLowerCase() !== "vary")
+    .map(([name, value]): [string, string] => [
+      name,
+      name.toLowerCase() === "cache-control" && seconds > 0
+        ? value.replace(/\bmax-age=\d+/, `max-age=${left}`)
+        : value,
+    ])
+    .concat([["vary", "Accept, Accept-Language"]]);
+}
 
 /** A strong validator of the bytes: the same answer always has the same ETag, on every instance. */
 const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
@@ -38,6 +62,7 @@ export function publicGets(deps: {
   contextFor: (req: Request, res: Response) => Promise<Context>;
   generation: CatalogGeneration;
   today: () => LocalDate;
+  now: () => Date;
   maxBytes: number;
   onLookup?: (hit: boolean) => void;
 }): RequestHandler {
@@ -69,7 +94,13 @@ export function publicGets(deps: {
       const hit = await stored.get(key);
       if (hit && hit.generation === generation && hit.day === day) {
         deps.onLookup?.(true);
-        return send(res, hit.body, hit.headers, 200, hit.etag);
+        return send(
+          res,
+          hit.body,
+          headersNow(hit.headers, hit.at, hit.seconds, deps.now().getTime()),
+          200,
+          hit.etag,
+        );
       }
       deps.onLookup?.(false);
       const headers = new HeaderMap();
@@ -87,6 +118,7 @@ export function publicGets(deps: {
         for await (const chunk of answer.body.asyncIterator) res.write(chunk);
         return res.end();
       }
+      const at = deps.now().getTime();
       const seconds = publicSeconds(answer.headers.get("cache-control"));
       const unchanged = (await deps.generation.current()) === generation && deps.today() === day;
       const body = answer.body.string;
@@ -94,10 +126,10 @@ export function publicGets(deps: {
       if (status === 200 && seconds > 0 && unchanged)
         await stored.set(
           key,
-          { body, etag, headers: [...answer.headers], generation, day },
+          { body, etag, headers: [...answer.headers], generation, day, at, seconds },
           { ttl: seconds },
         );
-      send(res, body, answer.headers, status, etag);
+      send(res, body, headersNow(answer.headers, at, seconds, at), status, etag);
     } catch (e) {
       next(e);
     }

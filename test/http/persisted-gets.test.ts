@@ -83,3 +83,34 @@ it("never stores or serves a signed-in GET", async () => {
     expect(t.db.sql.statements).toBeGreaterThan(statements);
   }
 });
+
+it("replays a stored answer with what is left of its lifetime, never past midnight, and says what it varies by", async () => {
+  const { product } = await makeProduct(t.db.dataSource, {
+    name: "Chè Shan tuyết",
+    decisionDate: "2026-01-10",
+  });
+  const variables = { slug: product.slug };
+  await get(variables, { withQuery: true });
+  const first = await get(variables);
+  expect(first.headers["cache-control"]).toBe("max-age=300, public");
+  expect(first.headers.vary).toBe("Accept, Accept-Language");
+
+  // 120 s later the stored bytes are served, and outside caches may keep them 180 s more, not 300.
+  const start = clock.instant;
+  try {
+    clock.instant = new Date(start.getTime() + 120_000);
+    const later = await get(variables);
+    expect(later.text).toBe(first.text);
+    expect(later.headers["cache-control"]).toBe("max-age=180, public");
+    expect(later.headers.vary).toBe("Accept, Accept-Language");
+
+    // Computed 60 s before midnight in Vietnam (16:59 UTC), an answer is kept until midnight at most.
+    clock.instant = new Date("2026-06-15T16:59:00Z");
+    const other = await makeProduct(t.db.dataSource, { name: "Chè xanh", decisionDate: "2026-01-10" });
+    await get({ slug: other.product.slug });
+    const late = await get({ slug: other.product.slug });
+    expect(late.headers["cache-control"]).toBe("max-age=60, public");
+  } finally {
+    clock.instant = start;
+  }
+});
