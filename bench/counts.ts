@@ -116,7 +116,7 @@ async function measure(scale: number, today: string) {
     const cells = Number((await ds.query("SELECT COUNT(*) AS n FROM catalog_count"))[0].n);
     const communes = (await ds.query("SELECT code FROM commune")).map((r: { code: string }) => r.code);
     const categories = (await ds.query("SELECT code FROM category")).map((r: { code: string }) => r.code);
-    const catalog = new CatalogService(ds, new CursorCodec("bench-secret-bench-secret-bench-secret"));
+    const catalog = new CatalogService(ds, new CursorCodec());
     const reference = new ReferenceCache(ds);
     const scope = (): RequestScope =>
       ({

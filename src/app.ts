@@ -92,7 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const readDataSource = deps.readDataSource ?? dataSource;
   const clock = deps.clock ?? systemClock;
   const schema = await appSchema();
-  const cursors = new CursorCodec(config.jwtSecret);
+  const cursors = new CursorCodec();
   const publicBaseUrl = config.publicBaseUrl ?? "http://localhost:4000";
   // Public answers and counts are keyed by the catalog generation; a newer one leaves the older entries unread.
   const metrics = new Metrics(dataSource);

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { isLocalDate, type LocalDate } from "./core/time";
@@ -154,6 +156,12 @@ export type Config = {
   importDecisionsBefore: LocalDate | null;
 };
 
+/** A host name or address of this machine only ("localhost", 127.x, ::1, [::1]). */
+export const isLoopbackHost = (host: string) => {
+  const bare = host.replace(/^\[|\]$/g, "");
+  return bare === "localhost" || bare === "::1" || (isIP(bare) === 4 && bare.startsWith("127."));
+};
+
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 function isProxyAddress(value: string): boolean {
   if (PROXY_NAMES.has(value)) return true;
@@ -193,6 +201,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
       "invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)",
     );
   }
+  const host = e.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+  if (
+    env.NODE_ENV === "production" &&
+    !isLoopbackHost(host) &&
+    (!e.PUBLIC_BASE_URL || isLoopbackHost(new URL(e.PUBLIC_BASE_URL).hostname))
+  )
+    throw new ConfigError(
+      `invalid configuration: PUBLIC_BASE_URL must be the address people reach this API at, such as https://ocop.laichau.gov.vn (QR codes printed on labels and photo URLs point to it); it is ${e.PUBLIC_BASE_URL ? `${e.PUBLIC_BASE_URL}, a loopback address` : "not set"} while the server listens on ${host}`,
+    );
   if (embedded && e.DATABASE_REPLICA_URLS.length)
     throw new ConfigError("invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)");
   return {
@@ -206,7 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     migrateOnStart: e.MIGRATE_ON_START,
     filesDir: e.FILES_DIR,
     demo: embedded,
-    host: e.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0"),
+    host,
     trustProxy: e.TRUST_PROXY,
     uploadQuotaBytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
     unattachedFileDays: e.UNATTACHED_FILE_DAYS,
@@ -218,4 +235,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     importDecisionsBefore: e.IMPORT_DECISIONS_BEFORE || null,
   };
+}
+
+/**
+ * The embedded demo's signing key when JWT_SECRET is not set: made once and kept beside its database
+ * (file jwt-secret, readable by the owner only), so that a restart does not sign everyone out.
+ */
+export function keptDemoSecret(sqlitePath: string): string {
+  const file = join(dirname(sqlitePath), "jwt-secret");
+  try {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    /* not made yet */
+  }
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { createServer } from "node:http";
 import { createApp } from "./app";
-import { loadConfig } from "./config";
+import { keptDemoSecret, loadConfig } from "./config";
 import { describeFailure } from "./db/cli/run-cli";
 import { describeDatabase, openDatabase, openReplicas } from "./db/open";
 import { createLogger } from "./logger";
@@ -11,8 +11,10 @@ import { isLoopback, refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  if (config.jwtSecretGenerated)
-    log.warn("JWT_SECRET is not set: using a random one for this run (embedded demo only)");
+  if (config.jwtSecretGenerated && config.database.kind === "sqlite") {
+    config.jwtSecret = keptDemoSecret(config.database.path);
+    log.warn("JWT_SECRET is not set: the embedded demo signs with a key kept beside its database");
+  }
   const dataSource = await openDatabase(config, log);
   await refuseDemoPasswordsBeyondLoopback(dataSource, config.host).catch(async (e) => {
     await dataSource.destroy();

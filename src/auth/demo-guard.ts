@@ -1,10 +1,10 @@
-import { isIP } from "node:net";
 import type { DataSource } from "typeorm";
 import { StartupError } from "../db/open";
 import { User } from "./user.entity";
 
-export const isLoopback = (host: string) =>
-  host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
+import { isLoopbackHost } from "../config";
+
+export const isLoopback = isLoopbackHost;
 
 /**
  * The demo password is published: a server reachable from other machines must not accept it. Refuses to

@@ -5,9 +5,7 @@ import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import type { Context } from "../context";
-
-/** Operation names come from clients: only short, plain ones become labels, and only so many. */
-const MAX_OPERATION_LABELS = 200;
+import { KNOWN_OPERATIONS } from "./known-operations";
 
 /**
  * Prometheus metrics (prom-client) in one registry per app: GraphQL requests by operation and outcome code,
@@ -40,7 +38,6 @@ export class Metrics {
     labelNames: ["result"],
     registers: [this.registry],
   });
-  private readonly operations = new Set<string>();
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
@@ -70,12 +67,10 @@ export class Metrics {
     });
   }
 
+  /** Operation names come from clients: only the contract's become labels (the rest: "other"). */
   private operationLabel(name: string | null | undefined): string {
-    if (!name || !/^\w{1,64}$/.test(name)) return "anonymous";
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATION_LABELS) return "other";
-    this.operations.add(name);
-    return name;
+    if (!name) return "anonymous";
+    return KNOWN_OPERATIONS.has(name) ? name : "other";
   }
 
   /** Counts every GraphQL request once, with its outcome and duration. */

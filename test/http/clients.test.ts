@@ -183,6 +183,12 @@ describe("metrics", () => {
       'ocop_graphql_requests_total{operation="anonymous",outcome="GRAPHQL_VALIDATION_FAILED"} 1',
     );
     expect(text).toMatch(/ocop_graphql_request_duration_seconds_bucket\{le="0.5",operation="Communes"\} 2/);
+
+    // Names the contract does not know are one label, however many are sent.
+    for (let i = 0; i < 250; i++) await gql(`query Junk${i} { communes { code } }`);
+    const after = (await request(app).get("/metrics").set("authorization", `Bearer ${token}`)).text;
+    expect(after).toContain('ocop_graphql_requests_total{operation="other",outcome="OK"} 250');
+    expect(after).not.toMatch(/operation="Junk/);
     expect(text).toMatch(/ocop_db_pool_connections\{state="in_use"\} \d+/);
     expect(text).toContain('ocop_response_cache_lookups_total{result="miss"} 1');
     expect(text).toContain('ocop_response_cache_lookups_total{result="hit"} 1');
