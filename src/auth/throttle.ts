@@ -67,12 +67,17 @@ export class LoginThrottle {
    * decoy key) from the address; RATE_LIMITED (429, Retry-After) when either is over its limit.
    */
   async attempt(userId: number | null, ip: string): Promise<void> {
-    const results = await Promise.allSettled([
+    const [account, address] = await Promise.allSettled([
       this.account.consume(accountKey(userId)),
       this.address.consume(ip),
     ]);
-    const refused: unknown[] = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-    const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
+    const refused: unknown[] = [account, address].flatMap((r) =>
+      r.status === "rejected" ? [r.reason as unknown] : [],
+    );
+    // The decoy key only makes an unknown address cost what a known one does: locking it would tell that
+    // an address has no account, so only the address's own limit refuses unknown ones.
+    const decoyOver = userId === null && account.status === "rejected" ? account.reason : undefined;
+    const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes && r !== decoyOver);
     const failure = refused.find((r) => !(r instanceof RateLimiterRes));
     if (failure)
       throw failure instanceof Error

@@ -361,6 +361,66 @@ describe("over HTTP", () => {
     expect(failures[0].note).toBe(`${user.email} from 203.0.113.0`);
   });
 
+  it("has one lock per account, however its address is spelled: variants are refused or are the same account", async () => {
+    const user = await makeUser(db.dataSource, Role.ADMIN, null, { email: "vic.officer@x.vn" });
+    const attempt = (email: string, password: string, ip: string) =>
+      request(app.app)
+        .post("/graphql")
+        .set({ "x-forwarded-for": ip, "accept-language": "en" })
+        .send({ query: LOGIN, variables: { email, password } });
+    // Spellings with another letter or an invisible character: refused as addresses (no new key, and no
+    // account found by a lenient collation), counted on the address.
+    for (const variant of ["víc.officer@x.vn", "vic.\u200bofficer@x.vn", "vic officer@x.vn"]) {
+      const r = await attempt(variant, "wrong password!!", "203.0.113.50");
+      expect([variant, r.body.errors[0].extensions.code]).toEqual([variant, "BAD_USER_INPUT"]);
+    }
+    // An internationalised domain is its punycode: another address, which no account has.
+    const idn = await attempt("vic.officer@x.vñ", "wrong password!!", "203.0.113.51");
+    expect(idn.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    // Case, width and spaces are one spelling of the same account, and share its count.
+    const same = ["VIC.OFFICER@X.VN", " vic.officer@x.vn ", "ｖｉｃ.officer@x.vn", "vic.officer@X.VN"];
+    for (let i = 0; i < 10; i++) {
+      const r = await attempt(same[i % same.length], "wrong password!!", `203.0.113.${i}`);
+      expect(r.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    }
+    for (const spelling of same) {
+      const locked = await attempt(spelling, TEST_PASSWORD, "198.51.100.7");
+      expect([spelling, locked.body.errors?.[0]?.extensions?.code]).toEqual([spelling, "RATE_LIMITED"]);
+    }
+    expect(user.email).toBe("vic.officer@x.vn");
+    // Unknown addresses share one decoy count, so guessing them does not open new keys.
+    const rows = (await db.dataSource.query("SELECT `key` FROM login_throttle")) as { key: string }[];
+    expect(
+      rows
+        .map((r) => r.key)
+        .filter((k) => k.startsWith("account"))
+        .sort(),
+    ).toEqual(["account:unknown", `account:user:${user.id}`]);
+  });
+
+  it("stores addresses in their one spelling: an internationalised domain as punycode, other letters refused", async () => {
+    const admin = await makeUser(db.dataSource, Role.ADMIN);
+    const token = await tokenFor(admin);
+    const create = (email: string) =>
+      app.gql(
+        CREATE_USER,
+        {
+          input: {
+            email,
+            fullName: "Cán bộ",
+            role: "PROVINCE_OFFICER",
+            password: "a long enough passphrase 7",
+          },
+        },
+        bearer(token),
+      );
+    const idn = await create("Can.Bo@Nông-nghiệp.vn");
+    expect(idn.body.data.createUser.email).toBe("can.bo@xn--nng-nghip-g7a6015f.vn");
+    expect(codes(await create("can.bo@xn--nng-nghip-g7a6015f.vn"))).toEqual(["CONFLICT"]);
+    expect(codes(await create("cán.bộ@x.vn"))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await create("can\u200b.bo@x.vn"))).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("counts a burst of parallel guesses before checking them: 40 at once against one account, 150 from one address", async () => {
     const user = await makeUser(db.dataSource, Role.ADMIN);
     const guess = (email: string, ip: string) =>
