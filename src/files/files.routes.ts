@@ -285,7 +285,7 @@ async function receive(
       throw new UploadError(400, ErrorCode.BAD_USER_INPUT, "file.purpose");
     const forWhat = purpose as FilePurpose;
     if (viewer.role !== Role.ADMIN && !UPLOADERS[forWhat].includes(viewer.role))
-      throw new UploadError(403, ErrorCode.FORBIDDEN, "file.purposeNotYours");
+      throw new UploadError(403, ErrorCode.FORBIDDEN, "file.purposeNotYours", { purpose: forWhat });
     const contentType = await sniff(forWhat, received!.head, tmp);
     if (!contentType) throw new UploadError(415, ErrorCode.BAD_USER_INPUT, WRONG_TYPE[forWhat]);
     const file = { ...received!, contentType, name: storedName(received!.filename, contentType) };

@@ -454,3 +454,33 @@ describe("product samples", () => {
     expect(refused.body.errors![0].message).toBe("The rules ask no product samples of this product set.");
   });
 });
+
+describe("members scoring at the same moment", () => {
+  it("lands every member's sheet (they take turns on the dossier's row), and a conclusion ×3 is one effect", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+      categoryCode: SET_01,
+    });
+    const sheets = await Promise.all(
+      t.staff.council.map((member) => submit(dossier, member, bestExcept({}))),
+    );
+    expect(sheets.map((r) => r.body.errors)).toEqual([undefined, undefined, undefined]);
+    const concluded = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers),
+      ),
+    );
+    expect(concluded.filter((r) => !r.body.errors)).toHaveLength(1);
+    expect(concluded.flatMap(codes).every((c) => c === "INVALID_TRANSITION")).toBe(true);
+    const events = await t.db.dataSource.query(
+      "SELECT action FROM audit_event WHERE subjectType = 'Dossier' AND subjectId = ? ORDER BY id",
+      [String(dossier.id)],
+    );
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      "SUBMIT_SCORE_SHEET",
+      "SUBMIT_SCORE_SHEET",
+      "SUBMIT_SCORE_SHEET",
+      "CONCLUDE_EVALUATION",
+    ]);
+  });
+});
