@@ -76,7 +76,7 @@ export class LoginThrottle {
     );
     // The decoy key only makes an unknown address cost what a known one does: locking it would tell that
     // an address has no account, so only the address's own limit refuses unknown ones.
-    const decoyOver = userId === null && account.status === "rejected" ? account.reason : undefined;
+    const decoyOver: unknown = userId === null && account.status === "rejected" ? account.reason : undefined;
     const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes && r !== decoyOver);
     const failure = refused.find((r) => !(r instanceof RateLimiterRes));
     if (failure)

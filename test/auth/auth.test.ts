@@ -389,7 +389,7 @@ describe("over HTTP", () => {
     }
     expect(user.email).toBe("vic.officer@x.vn");
     // Unknown addresses share one decoy count, so guessing them does not open new keys.
-    const rows = (await db.dataSource.query("SELECT `key` FROM login_throttle")) as { key: string }[];
+    const rows = await db.dataSource.query<{ key: string }[]>("SELECT `key` FROM login_throttle");
     expect(
       rows
         .map((r) => r.key)

@@ -17,9 +17,9 @@ it("runs every migration on an empty database, leaves no drift from the entities
     const drift = await ds.driver.createSchemaBuilder().log();
     expect(drift.upQueries.map((q) => q.query)).toEqual([]);
     // Addresses compare byte for byte: the login's lookup agrees with its throttle key.
-    const [email] = (await ds.query(
+    const [email] = await ds.query<{ c: string }[]>(
       "SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'user' AND COLUMN_NAME = 'email'",
-    )) as { c: string }[];
+    );
     expect(email.c).toBe("utf8mb4_bin");
 
     const first = await loadReferenceData(ds);

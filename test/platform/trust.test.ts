@@ -30,7 +30,7 @@ it("refuses names with direction overrides, lone surrogates or nothing visible, 
     expect([why, codes(r)]).toEqual([why, ["BAD_USER_INPUT"]]);
   }
   const overrides = await createProducer("HTX \u202EnaraT");
-  expect(overrides.body.errors[0].message).toMatch(/change the reading direction/);
+  expect(overrides.body.errors![0].message).toMatch(/change the reading direction/);
   expect(await t.db.dataSource.getRepository(Producer).count()).toBe(before);
   // Marks, emoji (a surrogate pair) and a joiner inside a word are a name's own.
   const fine = await createProducer("HTX Mật ong 🐝 Tà\u200DRừng");
@@ -56,7 +56,7 @@ it("answers a proposal naming another commune's producer as for an unknown produ
   const other = await propose(String(elsewhere.id));
   const unknown = await propose("999999");
   expect(codes(other)).toEqual(["NOT_FOUND"]);
-  expect(other.body.errors[0].message).toBe(unknown.body.errors[0].message);
+  expect(other.body.errors![0].message).toBe(unknown.body.errors![0].message);
   expect(codes(unknown)).toEqual(["NOT_FOUND"]);
 });
 
