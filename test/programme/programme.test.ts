@@ -153,8 +153,9 @@ describe("the potential-products register", () => {
     expect(codes(await propose("Khác", t.staff.binhLu, { categoryCode: "I.2" }))).toEqual(["BAD_USER_INPUT"]); // a group, not a set
     expect(codes(await propose("Khác", t.staff.binhLu, { communeCode: "99999" }))).toEqual(["FORBIDDEN"]);
     const elsewhere = await makeProducer(t.db.dataSource, { communeCode: "03595" });
+    // Another commune's producer is, to a commune officer, no producer at all.
     expect(codes(await propose("Khác", t.staff.binhLu, { producerId: String(elsewhere.id) }))).toEqual([
-      "BAD_USER_INPUT",
+      "NOT_FOUND",
     ]);
     expect(codes(await setStatus(mine, "DOSSIER_OPENED"))).toEqual(["INVALID_TRANSITION"]);
     expect(await t.db.dataSource.getRepository(PotentialProduct).countBy({ name: "Khác" })).toBe(0);
