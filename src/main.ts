@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import { createServer } from "node:http";
 import { createApp } from "./app";
-import { keptDemoSecret, loadConfig } from "./config";
+import { isLoopbackHost, keptDemoSecret, loadConfig } from "./config";
 import { describeFailure } from "./db/cli/run-cli";
 import { describeDatabase, openDatabase, openReplicas } from "./db/open";
 import { createLogger } from "./logger";
-import { isLoopback, refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
+import { refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
 
 /** Process entry: config → database → app → listen; drains in-flight requests on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost =
-    isLoopback(config.host) || config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+    isLoopbackHost(config.host) || config.host === "0.0.0.0" || config.host === "::"
+      ? "localhost"
+      : config.host;
   log.info(
     { database: describeDatabase(config.database), host: config.host },
     `OCOP API ready at http://${shownHost}:${port}/graphql`,

@@ -1,17 +1,14 @@
 import type { DataSource } from "typeorm";
 import { StartupError } from "../db/open";
-import { User } from "./user.entity";
-
 import { isLoopbackHost } from "../config";
-
-export const isLoopback = isLoopbackHost;
+import { User } from "./user.entity";
 
 /**
  * The demo password is published: a server reachable from other machines must not accept it. Refuses to
  * start on a non-loopback address while any active account still has it.
  */
 export async function refuseDemoPasswordsBeyondLoopback(dataSource: DataSource, host: string): Promise<void> {
-  if (isLoopback(host)) return;
+  if (isLoopbackHost(host)) return;
   const users = await dataSource
     .getRepository(User)
     .find({ select: { email: true }, where: { active: true, demoPassword: true }, take: 5 });

@@ -79,7 +79,6 @@ const EN = {
   "round.deadlineChanged": "The deadline was changed meanwhile: reload the round.",
 
   "dossier.notFound": "No dossier has this id.",
-  "dossier.changed": "The dossier was changed by someone else meanwhile: reload it and try again.",
   "dossier.notPossible": "“{action}” is not possible on a dossier that is “{status}”.",
   "dossier.notYourRole": "A {role} may not “{action}” on a dossier that is “{status}”.",
   "dossier.alreadyCertified":
@@ -306,7 +305,6 @@ const VI: Record<MessageKey, string> = {
   "round.deadlineChanged": "Hạn vừa được thay đổi: hãy tải lại đợt đánh giá.",
 
   "dossier.notFound": "Không có hồ sơ với mã này.",
-  "dossier.changed": "Hồ sơ vừa được người khác thay đổi: hãy tải lại rồi thử lại.",
   "dossier.notPossible": "Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
   "dossier.notYourRole": "{role} không được “{action}” khi hồ sơ đang ở trạng thái “{status}”.",
   "dossier.alreadyCertified": "Sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lại hoặc nâng hạng.",

@@ -167,7 +167,9 @@ export class ImportPlan {
       const t = this.track(this.certificates, id, { ...fields, product }, false, 0);
       this.indexCertificate(t);
       if (fromWorkflow) this.fromWorkflow.add(t);
-      this.history.set(product, [...(this.history.get(product) ?? []), t]);
+      const before = this.history.get(product);
+      if (before) before.push(t);
+      else this.history.set(product, [t]);
     }
   }
 

@@ -52,8 +52,6 @@ export async function readSheet(bytes: Buffer, maxRows: number): Promise<Sheet> 
       maxOldGenerationSizeMb: READER_LIMITS.heapMb,
       maxYoungGenerationSizeMb: READER_LIMITS.youngMb,
     },
-    stdout: true,
-    stderr: true,
   });
   // Dates cross as { date: ISO } and are made again here (a Date from the worker's realm is no Date here).
   type Sent = string | { date: string };
