@@ -2,7 +2,7 @@ import { IssuingLevel } from "../certificates/certificate.entity";
 import type { ProducerKind } from "../catalog/producer.entity";
 import { addMonths, type LocalDate } from "../core/time";
 import { fold } from "../core/text";
-import { type CommuneNames, MERGER_DATE } from "../geography/commune-names";
+import type { CommuneNames } from "../geography/commune-names";
 import type { Commune } from "../geography/commune.entity";
 import type { Category } from "../catalog/category.entity";
 import { issuingLevelAllows, type RuleSet, ruleSetIn } from "../rules/rule-set.entity";
@@ -235,8 +235,8 @@ export class ImportPlan {
     let issuedBy = parseIssuingLevel(levelText);
     if (issuedBy === undefined) fail("issuedBy", "import.badLevel", { value: levelText });
     const rules = decisionDate ? ruleSetIn(this.state.ruleSets, decisionDate) : null;
-    if (issuedBy === null && stars && decisionDate) {
-      issuedBy = inferredLevel(stars, decisionDate);
+    if (issuedBy === null && stars && decisionDate && rules) {
+      issuedBy = inferredLevel(rules, stars, decisionDate);
       this.problems.push(
         warning(line, at("issuedBy"), "import.levelInferred", {
           level: enumRef("IssuingLevel", issuedBy),
@@ -575,11 +575,14 @@ export class ImportPlan {
 }
 
 /**
- * The level a blank "Cấp công nhận" means: 5★ the Ministry; 3★ decided before the merger a district;
- * otherwise the province (reported as a warning on the line).
+ * The level a blank "Cấp công nhận" means, from the rules' issuingLevels: the most local level that could
+ * have recognised these stars that day (3★ before 1 July 2025 a district, 4★ the province, 5★ the Ministry);
+ * reported as a warning on the line.
  */
-function inferredLevel(stars: number, decisionDate: LocalDate): IssuingLevel {
-  if (stars === 5) return IssuingLevel.CENTRAL;
-  if (stars === 3 && decisionDate < MERGER_DATE) return IssuingLevel.DISTRICT;
-  return IssuingLevel.PROVINCE;
+function inferredLevel(rules: RuleSet, stars: number, decisionDate: LocalDate): IssuingLevel {
+  const mostLocalFirst = [IssuingLevel.DISTRICT, IssuingLevel.PROVINCE, IssuingLevel.CENTRAL];
+  return (
+    mostLocalFirst.find((level) => issuingLevelAllows(rules, level, stars, decisionDate) === "ok") ??
+    IssuingLevel.PROVINCE
+  );
 }

@@ -40,6 +40,10 @@ const LATER = {
   localCriteria: [],
   revocationGrounds: [{ code: "OTHER", text: "Lý do khác" }],
   revocationAuthority: { PROVINCE: "PROVINCE", DISTRICT: "PROVINCE", CENTRAL: "MINISTRY" },
+  issuingLevels: [
+    { level: "PROVINCE", stars: [3, 4], source: "test rule set" },
+    { level: "CENTRAL", stars: [5], source: "test rule set" },
+  ],
   productSamples: { count: 2, exceptCriteriaSets: [26] },
 };
 const CURRENT = "QĐ 148/QĐ-TTg, sửa đổi bởi QĐ 1489/QĐ-TTg";

@@ -197,21 +197,19 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
     bad("revocationAuthority must say, for PROVINCE, DISTRICT and CENTRAL certificates, PROVINCE or MINISTRY");
   const levels = r.issuingLevels as IssuingLevelRule[] | undefined;
   if (
-    levels !== undefined &&
-    (!Array.isArray(levels) ||
-      levels.some(
-        (l) =>
-          !["PROVINCE", "DISTRICT", "CENTRAL"].includes(l.level) ||
-          !Array.isArray(l.stars) ||
-          l.stars.some((s) => ![3, 4, 5].includes(s)) ||
-          (l.before !== undefined && !isLocalDate(l.before)) ||
-          typeof l.source !== "string" ||
-          !l.source.trim(),
-      ))
+    !Array.isArray(levels) ||
+    levels.some(
+      (l) =>
+        !["PROVINCE", "DISTRICT", "CENTRAL"].includes(l.level) ||
+        !Array.isArray(l.stars) ||
+        l.stars.some((s) => ![3, 4, 5].includes(s)) ||
+        (l.before !== undefined && !isLocalDate(l.before)) ||
+        typeof l.source !== "string" ||
+        !l.source.trim(),
+    )
   )
     bad("issuingLevels must list { level, stars (3-5), before (a date, optional), source }");
   return Object.assign(new RuleSet(), {
-    issuingLevels: null,
     consolidation,
     maxScoreSpread: null,
     criteriaSheets: null,
