@@ -76,8 +76,10 @@ export class LoginThrottle {
     );
     // The decoy key only makes an unknown address cost what a known one does: locking it would tell that
     // an address has no account, so only the address's own limit refuses unknown ones.
-    const decoyOver: unknown = userId === null && account.status === "rejected" ? account.reason : undefined;
-    const over = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes && r !== decoyOver);
+    const limits = userId === null ? [address] : [account, address];
+    const over = limits.flatMap((r) =>
+      r.status === "rejected" && r.reason instanceof RateLimiterRes ? [r.reason] : [],
+    );
     const failure = refused.find((r) => !(r instanceof RateLimiterRes));
     if (failure)
       throw failure instanceof Error
