@@ -58,24 +58,19 @@ export async function readSheet(bytes: Buffer, maxRows: number): Promise<Sheet> 
   type Answer =
     { table: { line: number; cells: Sent[] }[]; more: boolean } | { failed: UnreadableFile["reason"] };
   const answer = await new Promise<Answer>((resolve) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve({ failed: "tooLarge" });
-    }, READER_LIMITS.seconds * 1000);
-    worker.once("message", (m: Answer) => {
+    // The first of: the answer, a failure, an exit without an answer, the time limit. The worker goes.
+    const done = (a: Answer) => {
       clearTimeout(timer);
-      resolve(m);
+      resolve(a);
       void worker.terminate();
-    });
+    };
+    const timer = setTimeout(() => done({ failed: "tooLarge" }), READER_LIMITS.seconds * 1000);
+    worker.once("message", done);
     // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or anything else the reader could not survive.
-    worker.once("error", (e: Error & { code?: string }) => {
-      clearTimeout(timer);
-      resolve({ failed: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "tooLarge" : "unreadable" });
-    });
-    worker.once("exit", () => {
-      clearTimeout(timer);
-      resolve({ failed: "tooLarge" });
-    });
+    worker.once("error", (e: Error & { code?: string }) =>
+      done({ failed: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "tooLarge" : "unreadable" }),
+    );
+    worker.once("exit", () => done({ failed: "tooLarge" }));
   });
   if ("failed" in answer) throw new UnreadableFile(answer.failed);
   const [header, ...rows] = answer.table.map(({ line, cells }) => ({
