@@ -4,10 +4,9 @@ import { Producer } from "../../src/catalog/producer.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { Certificate, IssuingLevel } from "../../src/certificates/certificate.entity";
 import { Dossier, DossierKind } from "../../src/dossiers/dossier.entity";
-import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { FixedClock, testApp } from "../support/http";
+import { FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { makeStaff, recogniseThroughApi, revokeThroughApi, type StaffSet } from "../support/staff";
+import { recogniseThroughApi, revokeThroughApi, useStaffApp } from "../support/staff";
 
 /**
  * What an import may never do, whoever runs it: list a revoked product again, change or supersede what the
@@ -18,18 +17,7 @@ const GO_LIVE = "2026-01-01";
 const HEADER =
   "Tên sản phẩm,Bộ sản phẩm,Chủ thể,Loại hình,Xã/phường,Hạng sao,Số quyết định,Ngày quyết định,Số giấy chứng nhận,Cấp công nhận";
 
-let db: TestDb;
-let app: Awaited<ReturnType<typeof testApp>>;
-let staff: StaffSet;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-beforeEach(async () => {
-  await clearTestData(db.dataSource);
-  app = await testApp(db, clock, { importDecisionsBefore: GO_LIVE });
-  staff = await makeStaff(db.dataSource, app.gql);
-});
-afterAll(() => db.dataSource.destroy());
+const t = useStaffApp(clock, { each: true, config: { importDecisionsBefore: GO_LIVE } });
 
 type Row = {
   product?: string;
@@ -69,26 +57,26 @@ type Report = {
   created: { certificates: number };
 };
 async function runImport(bytes: Buffer, dryRun = false, name = "lich-su.csv"): Promise<Report> {
-  const up = await request(app.app)
+  const up = await request(t.app.app)
     .post("/files")
-    .set(staff.province.headers)
+    .set(t.staff.province.headers)
     .field("purpose", "import")
     .attach("file", bytes, name);
   expect(up.status).toBe(201);
-  const r = await app.gql(
+  const r = await t.app.gql(
     op("ImportCertifiedProducts"),
     { fileId: up.body.id, dryRun },
-    staff.province.headers,
+    t.staff.province.headers,
   );
   expect(r.body.errors).toBeUndefined();
   return r.body.data.importCertifiedProducts;
 }
 const errors = (r: Report) => r.problems.filter((p) => p.severity === "ERROR");
-const certificates = () => db.dataSource.getRepository(Certificate).count();
+const certificates = () => t.db.dataSource.getRepository(Certificate).count();
 
 it("never lists a product again whose latest certificate the province revoked", async () => {
   expect((await runImport(csv({ number: "LC-2024-15" }))).applied).toBe(true);
-  await revokeThroughApi({ app, db, staff }, "LC-2024-15", "99/QĐ-UBND", "2026-05-01");
+  await revokeThroughApi(t, "LC-2024-15", "99/QĐ-UBND", "2026-05-01");
 
   // A commune's file naming it again, as a Ministry 5★ certificate: refused on its line, nothing written.
   const back = await runImport(
@@ -104,16 +92,16 @@ it("never lists a product again whose latest certificate the province revoked", 
     }),
   ]);
   expect(await certificates()).toBe(1);
-  const catalog = await app.gql(`{ products(first: 5) { totalCount } }`);
+  const catalog = await t.app.gql(`{ products(first: 5) { totalCount } }`);
   expect(catalog.body.data.products.totalCount).toBe(0);
 });
 
 it("neither changes nor supersedes a certificate the workflow issued", async () => {
-  await recogniseThroughApi({ app, db, staff }, DossierKind.NEW, "2025-03-10");
-  const dossier = await db.dataSource.getRepository(Dossier).findOneByOrFail({ kind: DossierKind.NEW });
-  const product = await db.dataSource.getRepository(Product).findOneByOrFail({ id: dossier.productId });
-  const producer = await db.dataSource.getRepository(Producer).findOneByOrFail({ id: product.producerId });
-  const issued = await db.dataSource
+  await recogniseThroughApi(t, DossierKind.NEW, "2025-03-10");
+  const dossier = await t.db.dataSource.getRepository(Dossier).findOneByOrFail({ kind: DossierKind.NEW });
+  const product = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: dossier.productId });
+  const producer = await t.db.dataSource.getRepository(Producer).findOneByOrFail({ id: product.producerId });
+  const issued = await t.db.dataSource
     .getRepository(Certificate)
     .findOneByOrFail({ id: dossier.certificateId! });
   const same = { product: product.name, producer: producer.name, set: product.categoryCode };
@@ -138,7 +126,7 @@ it("neither changes nor supersedes a certificate the workflow issued", async () 
   );
   const older = await runImport(csv({ ...same, stars: "3 sao", decision: "88/QĐ-CU", date: "05/01/2022" }));
   expect(older).toMatchObject({ applied: true, problems: [], created: { certificates: 1 } });
-  const after = await db.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
+  const after = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
   expect(after.currentCertificateId).toBe(issued.id);
 });
 
@@ -197,14 +185,14 @@ it("infers a blank issuing level with a warning, and audits each certificate it 
     [4, "WARNING", "No issuing level: read as Provincial People's Committee (4★, 2024-06-01)."],
     [5, "WARNING", "No issuing level: read as Provincial People's Committee (3★, 2025-09-01)."],
   ]);
-  const levels = await db.dataSource.getRepository(Certificate).find({ order: { id: "ASC" } });
+  const levels = await t.db.dataSource.getRepository(Certificate).find({ order: { id: "ASC" } });
   expect(levels.map((c) => c.issuedBy)).toEqual([
     IssuingLevel.CENTRAL,
     IssuingLevel.DISTRICT,
     IssuingLevel.PROVINCE,
     IssuingLevel.PROVINCE,
   ]);
-  const issued = await db.dataSource
+  const issued = await t.db.dataSource
     .getRepository(AuditEvent)
     .find({ where: { action: "CERTIFICATE_ISSUED" }, order: { id: "ASC" } });
   expect(issued.map((e) => e.subjectId)).toEqual(levels.map((c) => String(c.id)));
@@ -242,6 +230,6 @@ it("reads a name that is today's unit and a former one elsewhere by the decision
     ),
   );
   const communeOf = async (name: string) =>
-    (await db.dataSource.getRepository(Product).findOneByOrFail({ name })).communeCode;
+    (await t.db.dataSource.getRepository(Product).findOneByOrFail({ name })).communeCode;
   expect([await communeOf("Gạo 2021"), await communeOf("Gạo 2025")]).toEqual(["03595", "03618"]);
 });

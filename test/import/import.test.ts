@@ -6,30 +6,18 @@ import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Producer } from "../../src/catalog/producer.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { Certificate, IssuingLevel } from "../../src/certificates/certificate.entity";
-import { clearTestData, openTestDb, type TestDb } from "../support/db";
-import { FixedClock, testApp } from "../support/http";
+import { FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { makeStaff, PDF, type StaffSet } from "../support/staff";
+import { PDF, type StaffSet, useStaffApp } from "../support/staff";
 
 const IMPORT = op("ImportCertifiedProducts");
 const TEMPLATE = readFileSync(join(__dirname, "..", "fixtures", "import-template.csv"));
 const clock = new FixedClock(new Date("2025-09-15T03:00:00Z"));
 
-let db: TestDb;
-let app: Awaited<ReturnType<typeof testApp>>;
-let staff: StaffSet;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-beforeEach(async () => {
-  await clearTestData(db.dataSource);
-  app = await testApp(db, clock);
-  staff = await makeStaff(db.dataSource, app.gql);
-});
-afterAll(() => db.dataSource.destroy());
+const t = useStaffApp(clock, { each: true });
 
 async function uploadSheet(headers: Record<string, string>, bytes: Buffer, name: string) {
-  const r = await request(app.app)
+  const r = await request(t.app.app)
     .post("/files")
     .set(headers)
     .field("purpose", "import")
@@ -42,18 +30,18 @@ async function runImport(
   bytes: Buffer,
   opts: { dryRun?: boolean; who?: keyof StaffSet; name?: string; lang?: string } = {},
 ) {
-  const who = staff[opts.who ?? "province"] as { headers: Record<string, string> };
+  const who = t.staff[opts.who ?? "province"] as { headers: Record<string, string> };
   const file = await uploadSheet(who.headers, bytes, opts.name ?? "import.csv");
   const headers = { ...who.headers, ...(opts.lang ? { "accept-language": opts.lang } : {}) };
-  const r = await app.gql(IMPORT, { fileId: file.id, dryRun: opts.dryRun ?? false }, headers);
+  const r = await t.app.gql(IMPORT, { fileId: file.id, dryRun: opts.dryRun ?? false }, headers);
   expect(r.body.errors).toBeUndefined();
   return r.body.data.importCertifiedProducts;
 }
 
 const counts = async () => ({
-  producers: await db.dataSource.getRepository(Producer).count(),
-  products: await db.dataSource.getRepository(Product).count(),
-  certificates: await db.dataSource.getRepository(Certificate).count(),
+  producers: await t.db.dataSource.getRepository(Producer).count(),
+  products: await t.db.dataSource.getRepository(Product).count(),
+  certificates: await t.db.dataSource.getRepository(Certificate).count(),
 });
 
 /** The template's header and one row per given change of the first data row (Gạo Séng Cù, Xã Than Uyên). */
@@ -88,16 +76,18 @@ it("imports the template: the first run creates, a second run of the same file c
   expect(await counts()).toEqual({ producers: 8, products: 12, certificates: 12 });
 
   // Former names resolve through the merger: Thị trấn Tam Đường is now Bình Lư, Xã Ka Lăng is in Thu Lũm.
-  const oolong = await db.dataSource.getRepository(Product).findOneByOrFail({ name: "Trà Oolong Tam Đường" });
+  const oolong = await t.db.dataSource
+    .getRepository(Product)
+    .findOneByOrFail({ name: "Trà Oolong Tam Đường" });
   expect(oolong.communeCode).toBe("03390");
-  const kaLang = await db.dataSource
+  const kaLang = await t.db.dataSource
     .getRepository(Product)
     .findOneByOrFail({ name: "Mật ong Trường Tuyển Ka Lăng" });
   expect(kaLang.communeCode).toBe("03439");
 
   // Printed numbers are kept; numberless certificates get one from the pattern; the issuing level is kept.
   const byDecision = async (d: string) =>
-    db.dataSource.getRepository(Certificate).findOneByOrFail({ decisionNumber: d });
+    t.db.dataSource.getRepository(Certificate).findOneByOrFail({ decisionNumber: d });
   expect(await byDecision("1002/QĐ-UBND-MAU")).toMatchObject({
     number: "MAU-2021-0002",
     issuedBy: IssuingLevel.PROVINCE,
@@ -106,10 +96,10 @@ it("imports the template: the first run creates, a second run of the same file c
   expect(await byDecision("1008/QĐ-UBND-MAU")).toMatchObject({ issuedBy: IssuingLevel.DISTRICT });
   expect((await byDecision("1001/QĐ-UBND-MAU")).number).toBe("OCOP-2020-0001");
 
-  const events = await db.dataSource.getRepository(AuditEvent).findBy({ action: "PRODUCT_CREATED" });
+  const events = await t.db.dataSource.getRepository(AuditEvent).findBy({ action: "PRODUCT_CREATED" });
   expect(events).toHaveLength(12);
   expect(events[0].note).toMatch(/import of import\.csv \(file \d+\), line \d+/);
-  expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "IMPORT_APPLIED" })).toBe(1); // the second run wrote nothing
+  expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ action: "IMPORT_APPLIED" })).toBe(1); // the second run wrote nothing
 });
 
 it("reports each problem with its line and column, in the officer's language, and writes nothing", async () => {
@@ -156,23 +146,23 @@ it("a dry run reports what a real run would do and writes nothing", async () => 
     created: { producers: 8, products: 12, certificates: 12 },
   });
   expect(await counts()).toEqual({ producers: 0, products: 0, certificates: 0 });
-  expect(await db.dataSource.getRepository(AuditEvent).countBy({ action: "IMPORT_APPLIED" })).toBe(0);
+  expect(await t.db.dataSource.getRepository(AuditEvent).countBy({ action: "IMPORT_APPLIED" })).toBe(0);
 });
 
 it("puts imported certificates in the worklists: expiring 2022 ones, the 2022 report, the catalog", async () => {
   await runImport(TEMPLATE);
-  const expiring = await app.gql(op("ExpiringCertificates"), { withinDays: 60 }, staff.province.headers);
+  const expiring = await t.app.gql(op("ExpiringCertificates"), { withinDays: 60 }, t.staff.province.headers);
   expect(
     expiring.body.data.expiringCertificates.map((c: { product: { name: string } }) => c.product.name),
   ).toEqual(["Trà cổ thụ Sà Dề Phìn"]);
-  const csv = await request(app.app)
+  const csv = await request(t.app.app)
     .get("/reports/certificates.csv?recognizedYear=2022")
-    .set(staff.province.headers);
+    .set(t.staff.province.headers);
   expect(csv.status).toBe(200);
   expect(csv.text).toContain("Trà cổ thụ Sà Dề Phìn");
 
   // Certificates of 2024 are active (2020 and 2021 ones have expired).
-  const catalog = await app.gql(`{ products(first: 50) { totalCount edges { node { name stars } } } }`);
+  const catalog = await t.app.gql(`{ products(first: 50) { totalCount edges { node { name stars } } } }`);
   expect(catalog.body.data.products.totalCount).toBe(6);
 });
 
@@ -233,8 +223,8 @@ it("lets a commune officer dry-run the rows of their commune only, and apply not
     created: { products: 5 },
   });
   // Applying records certificates: the province's, never a commune's.
-  const file = await uploadSheet(staff.binhLu.headers, own, "own.csv");
-  const applied = await app.gql(IMPORT, { fileId: file.id, dryRun: false }, staff.binhLu.headers);
+  const file = await uploadSheet(t.staff.binhLu.headers, own, "own.csv");
+  const applied = await t.app.gql(IMPORT, { fileId: file.id, dryRun: false }, t.staff.binhLu.headers);
   expect(applied.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   expect(applied.body.errors?.[0]?.message).toMatch(/Only the province records certificates/);
   expect(await counts()).toEqual({ producers: 0, products: 0, certificates: 0 });
@@ -252,10 +242,10 @@ it("updates what a later file changes, audited, and supersedes older certificate
     created: { producers: 0, products: 0, certificates: 1 },
     unchanged: { producers: 1, products: 1, certificates: 1 },
   });
-  const product = await db.dataSource
+  const product = await t.db.dataSource
     .getRepository(Product)
     .findOneByOrFail({ name: "Gạo Séng Cù Than Uyên" });
-  const certificates = await db.dataSource
+  const certificates = await t.db.dataSource
     .getRepository(Certificate)
     .find({ where: { productId: product.id }, order: { id: "ASC" } });
   expect(certificates.map((c) => [c.decisionNumber, c.supersededById])).toEqual([
@@ -266,7 +256,9 @@ it("updates what a later file changes, audited, and supersedes older certificate
 
   const renamed = await runImport(csvWith({ 2: "I.2.b" }));
   expect(renamed.updated).toEqual({ producers: 0, products: 1, certificates: 0 });
-  const event = await db.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: "PRODUCT_UPDATED" });
+  const event = await t.db.dataSource
+    .getRepository(AuditEvent)
+    .findOneByOrFail({ action: "PRODUCT_UPDATED" });
   expect(event.note).toMatch(/^categoryCode: "I\.2\.a" → "I\.2\.b"; import of import\.csv/);
 });
 
@@ -283,38 +275,38 @@ it("warns when a given expiry date differs from the rules', and keeps it", async
       "The expiry date 2027-12-31 differs from 2027-10-16 (the decision date plus 36 months): the given date is kept.",
   });
   expect(
-    (await db.dataSource.getRepository(Certificate).findOneByOrFail({ decisionNumber: "1/QĐ" })).expiresOn,
+    (await t.db.dataSource.getRepository(Certificate).findOneByOrFail({ decisionNumber: "1/QĐ" })).expiresOn,
   ).toBe("2027-12-31");
 });
 
 it("accepts spreadsheets only for an import, and evidence only for dossiers", async () => {
-  const asEvidence = await request(app.app)
+  const asEvidence = await request(t.app.app)
     .post("/files")
-    .set(staff.binhLu.headers)
+    .set(t.staff.binhLu.headers)
     .attach("file", TEMPLATE, "a.csv");
   expect(asEvidence.status).toBe(415);
-  const pdfForImport = await request(app.app)
+  const pdfForImport = await request(t.app.app)
     .post("/files")
-    .set(staff.province.headers)
+    .set(t.staff.province.headers)
     .field("purpose", "import")
     .attach("file", PDF, "a.pdf");
   expect(pdfForImport.status).toBe(415);
   expect(pdfForImport.body.errors[0].message).toMatch(/xlsx/);
-  const csv = await uploadSheet(staff.province.headers, TEMPLATE, "danh sách.csv");
+  const csv = await uploadSheet(t.staff.province.headers, TEMPLATE, "danh sách.csv");
   expect(csv).toMatchObject({ contentType: "text/csv", name: "danh sách.csv" });
 
   // Another officer's upload is not theirs to import.
-  const r = await app.gql(IMPORT, { fileId: csv.id, dryRun: true }, staff.binhLu.headers);
+  const r = await t.app.gql(IMPORT, { fileId: csv.id, dryRun: true }, t.staff.binhLu.headers);
   expect(r.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   // A council member may not import at all.
-  const council = await app.gql(IMPORT, { fileId: csv.id, dryRun: true }, staff.council[0].headers);
+  const council = await t.app.gql(IMPORT, { fileId: csv.id, dryRun: true }, t.staff.council[0].headers);
   expect(council.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 });
 
 it("serves a template with the header row, a marked example the import refuses, drop-down lists and the product sets", async () => {
-  const r = await request(app.app)
+  const r = await request(t.app.app)
     .get("/import/template.xlsx")
-    .set(staff.binhLu.headers)
+    .set(t.staff.binhLu.headers)
     .buffer(true)
     .parse((res, done) => {
       const chunks: Buffer[] = [];
@@ -330,7 +322,7 @@ it("serves a template with the header row, a marked example the import refuses, 
     type: "list",
     formulae: ['"3 sao,4 sao,5 sao"'],
   });
-  expect(await request(app.app).get("/import/template.xlsx")).toHaveProperty("status", 401);
+  expect(await request(t.app.app).get("/import/template.xlsx")).toHaveProperty("status", 401);
 
   // The example row is refused if left in; with a real name, the same row imports.
   const report = await runImport(r.body as Buffer, { who: "province", name: "mau.xlsx", dryRun: true });

@@ -184,17 +184,25 @@ export async function renewTokens(
 export type StaffApp = { db: TestDb; app: Awaited<ReturnType<typeof testApp>>; staff: StaffSet };
 
 /**
- * For a test file on the staff side: the test database emptied once, one app on `clock`, and one signed-in
- * user per role. The fields are filled in beforeAll; the database is closed in afterAll.
+ * For a test file on the staff side: the test database emptied, one app on `clock` (with `config`), and one
+ * signed-in user per role. Once for the file (the default), or afresh before each test (`each: true`). The
+ * fields are filled in before the tests; the database is closed in afterAll.
  */
-export function useStaffApp(clock: Clock): StaffApp {
+export function useStaffApp(
+  clock: Clock,
+  { each = false, config = {} }: { each?: boolean; config?: Parameters<typeof testApp>[2] } = {},
+): StaffApp {
   const t = {} as StaffApp;
+  const fresh = async () => {
+    await clearTestData(t.db.dataSource);
+    t.app = await testApp(t.db, clock, config);
+    t.staff = await makeStaff(t.db.dataSource, t.app.gql);
+  };
   beforeAll(async () => {
     t.db = await openTestDb();
-    await clearTestData(t.db.dataSource);
-    t.app = await testApp(t.db, clock);
-    t.staff = await makeStaff(t.db.dataSource, t.app.gql);
+    if (!each) await fresh();
   });
+  if (each) beforeEach(fresh);
   afterAll(async () => {
     await t.db.dataSource.destroy();
   });
