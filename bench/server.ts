@@ -9,6 +9,7 @@ import { dataSourceFor } from "../src/db/data-source";
 import { SqlLogger } from "../src/db/sql-logger";
 import { createLogger } from "../src/logger";
 import { vietnamDate } from "../src/core/time";
+import { SigningKeys } from "../src/signing/keys";
 
 const mode = process.argv[2];
 const url = process.env.BENCH_DATABASE_URL!;
@@ -27,6 +28,7 @@ async function graphqlServer(responseCache: boolean) {
       filesDir: "/tmp/ocop-bench-files",
     },
     log: createLogger("silent"),
+    signingKeys: await SigningKeys.ephemeral(),
     responseCache,
   });
   return createServer(app);

@@ -56,6 +56,9 @@ import { ImportService } from "./import/import.service";
 import { OversightService } from "./oversight/oversight.service";
 import { programmeReportRouter } from "./programme/programme.routes";
 import { verifyRouter } from "./certificates/verify.routes";
+import { signedRouter } from "./certificates/signed.routes";
+import { SignedLabels } from "./certificates/signed-label";
+import type { SigningKeys } from "./signing/keys";
 import { ProgrammeService } from "./programme/programme.service";
 import { importTemplateRouter } from "./import/template";
 
@@ -77,6 +80,8 @@ export type AppDeps = {
   readDataSource?: DataSource;
   config: Pick<Config, "jwtSecret" | "jwtTtlHours" | "filesDir"> & Partial<Pick<Config, Settings>>;
   log: Logger;
+  /** The province's keys: they sign certificates' tokens and the revocation list (SIGNING_KEY_FILE). */
+  signingKeys: SigningKeys;
   clock?: Clock;
   /** The HTTP server, so that Apollo can drain it on stop. */
   httpServer?: Server;
@@ -129,6 +134,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     oversight: new OversightService(dataSource, generation),
     programme: new ProgrammeService(dataSource, cursors),
     certificates: new CertificateService(),
+    signedLabels: new SignedLabels(deps.signingKeys),
     geography: new GeographyService(),
     imports: new ImportService(
       dataSource,
@@ -250,6 +256,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(importTemplateRouter(contextFor));
   app.use(programmeReportRouter(contextFor));
   app.use(verifyRouter((req, res) => contextFor(req, res, { anonymous: true }), publicBaseUrl));
+  app.use(signedRouter((req, res) => contextFor(req, res, { anonymous: true })));
   app.use(imagesRouter(dataSource, config.filesDir, log));
   app.use(
     filesRouter({

@@ -106,6 +106,7 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(100, "must be at least 100")
     .default(DEFAULT_COUNT_CAP),
+  SIGNING_KEY_FILE: z.string().trim().min(1).optional(),
   CERTIFICATE_NUMBER_PATTERN: z
     .string()
     .trim()
@@ -146,6 +147,11 @@ export type Config = {
   introspection: boolean;
   /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
   unattachedFileDays: number;
+  /**
+   * The province's Ed25519 key file (PEM, or JSON from `npm run keys:create`): it signs the tokens on labels
+   * and the revocation list. The embedded demo keeps its own beside its database when not given.
+   */
+  signingKeyFile: string | null;
   /** How a certificate is numbered when the recognition does not give the printed number. */
   certificateNumberPattern: string;
   /** Where counting a search's or a producer's matches stops (totals then say "at least"). */
@@ -201,6 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
       "invalid configuration: JWT_SECRET is required with DATABASE_URL (at least 32 characters)",
     );
   }
+  if (!embedded && !e.SIGNING_KEY_FILE && needsSecret) {
+    throw new ConfigError(
+      "invalid configuration: SIGNING_KEY_FILE is required with DATABASE_URL (the province's key that signs certificates; create one with npm run keys:create)",
+    );
+  }
   const host = e.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
   if (
     env.NODE_ENV === "production" &&
@@ -231,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     introspection: e.INTROSPECTION,
     metricsToken: e.METRICS_TOKEN,
     certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
+    signingKeyFile: e.SIGNING_KEY_FILE ?? null,
     countCap: e.COUNT_CAP,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     importDecisionsBefore: e.IMPORT_DECISIONS_BEFORE || null,

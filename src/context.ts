@@ -3,6 +3,7 @@ import type { CatalogService } from "./catalog/catalog.service";
 import type { ChangeFeed } from "./catalog/change-feed";
 import type { ProductContentService } from "./content/content.service";
 import type { CertificateService } from "./certificates/certificate.service";
+import type { SignedLabels } from "./certificates/signed-label";
 import type { CertificateLifecycleService } from "./certificates/lifecycle.service";
 import type { DossierDocumentService } from "./dossiers/documents.service";
 import type { DossierService } from "./dossiers/dossier.service";
@@ -23,6 +24,7 @@ export interface Services {
   changeFeed: ChangeFeed;
   content: ProductContentService;
   certificates: CertificateService;
+  signedLabels: SignedLabels;
   geography: GeographyService;
   staffCatalog: StaffCatalogService;
   rounds: RoundService;

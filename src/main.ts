@@ -1,11 +1,21 @@
 import "reflect-metadata";
 import { createServer } from "node:http";
+import { dirname, join } from "node:path";
 import { createApp } from "./app";
-import { isLoopbackHost, keptDemoSecret, loadConfig } from "./config";
+import { ConfigError, isLoopbackHost, keptDemoSecret, loadConfig, type Config } from "./config";
 import { describeFailure } from "./db/cli/run-cli";
 import { describeDatabase, openDatabase, openReplicas } from "./db/open";
 import { createLogger } from "./logger";
 import { refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
+import { SigningKeys } from "./signing/keys";
+
+/** SIGNING_KEY_FILE; the embedded demo keeps its own beside its database, so its labels verify after a restart. */
+function signingKeysOf(config: Config): Promise<SigningKeys> {
+  if (config.signingKeyFile) return SigningKeys.fromFile(config.signingKeyFile);
+  if (config.database.kind === "sqlite")
+    return SigningKeys.keptAt(join(dirname(config.database.path), "signing-keys.json"));
+  throw new ConfigError("invalid configuration: SIGNING_KEY_FILE is required with DATABASE_URL");
+}
 
 /** Process entry: config → database → app → listen; drains in-flight requests on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -15,6 +25,7 @@ async function main(): Promise<void> {
     config.jwtSecret = keptDemoSecret(config.database.path);
     log.warn("JWT_SECRET is not set: the embedded demo signs with a key kept beside its database");
   }
+  const signingKeys = await signingKeysOf(config);
   const dataSource = await openDatabase(config, log);
   await refuseDemoPasswordsBeyondLoopback(dataSource, config.host).catch(async (e) => {
     await dataSource.destroy();
@@ -34,6 +45,7 @@ async function main(): Promise<void> {
     readDataSource: replicas ?? undefined,
     config,
     log,
+    signingKeys,
     httpServer,
   });
   httpServer.on("request", app);

@@ -19,7 +19,7 @@ import {
 import { LabelsResolver } from "./i18n/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
-import { CertificateResolver } from "./certificates/certificate.resolver";
+import { CertificateResolver, RevocationListResolver } from "./certificates/certificate.resolver";
 import { CertificateLifecycleResolver } from "./certificates/lifecycle.resolver";
 import { InspectionResolver, RevocationResolver } from "./oversight/oversight.resolver";
 import { cacheControlDirective } from "./core/cache";
@@ -61,6 +61,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProducerContactResolver,
       CategoryResolver,
       CertificateResolver,
+      RevocationListResolver,
       CommuneResolver,
       ImportResolver,
       PotentialProductResolver,

@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/labels";
 import { type Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { ImageFormat } from "../content/images";
 import { inPosition } from "../content/loaders";
+import type { TokenCheck } from "./signed-label";
 
 /** The page's words, in Vietnamese (default) and English. */
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -31,6 +32,20 @@ const WORDS: Record<Lang, Record<string, string>> = {
     adviceREVOKED: "Giấy chứng nhận đã bị thu hồi: sản phẩm không được dùng biểu trưng OCOP.",
     adviceSUPERSEDED: "Sản phẩm đã có giấy chứng nhận mới hơn; hãy xem số in trên nhãn mới.",
     other: "English",
+    tokenMATCHES: "Mã ký số trên nhãn hợp lệ: do tỉnh ký và khớp với hồ sơ.",
+    tokenDIFFERS:
+      "Mã ký số trên nhãn do tỉnh ký, nhưng hồ sơ nay đã khác ở: {claims}. Nhãn có thể được in trước khi hồ sơ thay đổi; hãy đối chiếu thông tin trên nhãn.",
+    tokenINVALID:
+      "Mã ký số trên nhãn KHÔNG hợp lệ: không do tỉnh ký hoặc không phải của giấy chứng nhận này. Nhãn có thể là giả.",
+    claim_n: "số giấy chứng nhận",
+    claim_p: "tên sản phẩm",
+    claim_m: "tên chủ thể",
+    claim_c: "xã/phường",
+    claim_s: "hạng sao",
+    claim_d: "ngày quyết định",
+    claim_u: "ngày hết hiệu lực",
+    claim_l: "cấp công nhận",
+    claim_iss: "tỉnh cấp",
   },
   en: {
     title: "OCOP certificate check",
@@ -55,6 +70,20 @@ const WORDS: Record<Lang, Record<string, string>> = {
     adviceREVOKED: "The certificate was revoked: the product may not carry the OCOP logo.",
     adviceSUPERSEDED: "The product has a newer certificate; see the number on its new label.",
     other: "Tiếng Việt",
+    tokenMATCHES: "The signed code on the label is valid: signed by the province and matching the record.",
+    tokenDIFFERS:
+      "The signed code on the label was signed by the province, but the record has since changed: {claims}. The label may predate the change; compare what it says.",
+    tokenINVALID:
+      "The signed code on the label is NOT valid: not signed by the province, or not this certificate's. The label may be forged.",
+    claim_n: "certificate number",
+    claim_p: "product name",
+    claim_m: "producer name",
+    claim_c: "commune",
+    claim_s: "stars",
+    claim_d: "decision date",
+    claim_u: "valid until",
+    claim_l: "issuing level",
+    claim_iss: "issuing province",
   },
 };
 
@@ -80,11 +109,15 @@ function languageOf(req: Request): Lang {
   return req.acceptsLanguages("vi", "en") === "en" ? "en" : "vi";
 }
 
-/** The verification URL of a certificate number (what its QR code holds). */
-export const verifyUrl = (baseUrl: string, number: string) =>
-  `${baseUrl.replace(/\/+$/, "")}/verify/${encodeURIComponent(number)}`;
+/** The verification URL of a certificate number; with its signed token, what the QR code of its label holds. */
+export const verifyUrl = (baseUrl: string, number: string, token?: string) =>
+  `${baseUrl.replace(/\/+$/, "")}/verify/${encodeURIComponent(number)}${token ? `?t=${token}` : ""}`;
 
-function page(lang: Lang, number: string, body: string): string {
+/** A compact JWS is three base64url parts; anything else on `?t=` is not looked at. */
+const TOKEN_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/** The page; the link to the other language keeps the label's token, and so its verdict. */
+function page(lang: Lang, number: string, body: string, token: string | null = null): string {
   const w = WORDS[lang];
   const other = lang === "vi" ? "en" : "vi";
   return `<!doctype html>
@@ -102,6 +135,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 dt{font-weight:600;color:#333}
 dd{margin:0}
 .advice{border-left:.25rem solid #8a4b00;padding:.5rem .75rem;background:#fff8e1}
+.token{border:.2rem solid;border-radius:.5rem;padding:.5rem .75rem;background:#fff;font-weight:600}
 a{color:#0b4f9c}
 img{display:block;max-width:100%;height:auto;border-radius:.5rem;margin:0 0 1rem}
 </style>
@@ -110,14 +144,29 @@ img{display:block;max-width:100%;height:auto;border-radius:.5rem;margin:0 0 1rem
 <main>
 <h1>${escapeHtml(w.title)}</h1>
 ${body}
-<p><a href="?lang=${other}" lang="${other}">${escapeHtml(w.other)}</a></p>
+<p><a href="?lang=${other}${token ? `&amp;t=${escapeHtml(token)}` : ""}" lang="${other}">${escapeHtml(w.other)}</a></p>
 </main>
 </body>
 </html>
 `;
 }
 
-async function certificatePage(ctx: Context, lang: Lang, certificate: Certificate): Promise<string> {
+/** The verdict on the label's token, when the address carries one. */
+function tokenVerdict(lang: Lang, check: TokenCheck | null): string {
+  if (!check) return "";
+  const w = WORDS[lang];
+  const claims = check.kind === "DIFFERS" ? check.claims.map((c) => w[`claim_${c}`]).join(", ") : "";
+  const colour =
+    check.kind === "MATCHES" ? COLOURS.ACTIVE : check.kind === "DIFFERS" ? COLOURS.EXPIRED : COLOURS.REVOKED;
+  return `<p class="token" style="border-color:${colour}" role="status">${escapeHtml(w[`token${check.kind}`].replace("{claims}", claims))}</p>`;
+}
+
+async function certificatePage(
+  ctx: Context,
+  lang: Lang,
+  certificate: Certificate,
+  label: { token: string | null; check: TokenCheck | null },
+): Promise<string> {
   const w = WORDS[lang];
   const status = certificateStatus(certificate, ctx.today);
   const product = await ctx.loaders.product.load(certificate.productId);
@@ -151,15 +200,19 @@ ${row(w.issued, certificate.issuedOn)}
 ${row(w.expires, certificate.expiresOn)}
 ${row(w.revoked, certificate.revokedOn)}
 </dl>
+${tokenVerdict(lang, label.check)}
 ${advice}`,
+    label.token,
   );
 }
 
 /**
  * GET /verify/{number}: the page a shopper lands on from the QR code of a label: the certificate's status in
  * colour and words, the product, producer, commune, stars and dates, and what to do when it is not valid.
- * Server-rendered, no script, every value escaped; 404 for an unknown number. GET /certificates/{number}/qr.svg
- * and qr.png: the QR code of that page's address (PUBLIC_BASE_URL) for printing on labels.
+ * Server-rendered, no script, every value escaped; 404 for an unknown number. With `?t=` (the signed token a
+ * label's QR code carries), it also says whether the token is the province's and matches the record.
+ * GET /certificates/{number}/qr.svg and qr.png: the QR code printed on labels, that page's address
+ * (PUBLIC_BASE_URL) with the certificate's signed token.
  */
 export function verifyRouter(
   contextFor: (req: Request, res: Response) => Promise<Context>,
@@ -192,7 +245,14 @@ export function verifyRouter(
       );
       return;
     }
-    res.send(await certificatePage(ctx, lang, certificate));
+    const token = typeof req.query.t === "string" && TOKEN_SHAPE.test(req.query.t) ? req.query.t : null;
+    const check =
+      typeof req.query.t === "string"
+        ? token
+          ? await ctx.services.signedLabels.check(ctx, certificate, token)
+          : ({ kind: "INVALID" } as const)
+        : null;
+    res.send(await certificatePage(ctx, lang, certificate, { token, check }));
   });
   router.get(/^\/certificates\/([^/]+)\/qr\.(svg|png)$/, async (req, res) => {
     const ctx = await contextFor(req, res);
@@ -203,15 +263,24 @@ export function verifyRouter(
       res.status(404).type("text/plain").send("no such certificate");
       return;
     }
-    const url = verifyUrl(publicBaseUrl, certificate.number);
+    const url = verifyUrl(
+      publicBaseUrl,
+      certificate.number,
+      await ctx.services.signedLabels.token(ctx, certificate),
+    );
     res.setHeader("Cache-Control", "public, max-age=86400");
     res.setHeader(
       "Content-Disposition",
       `inline; filename="ocop-${certificate.number.replace(/[^\w.-]/g, "_")}.${format}"`,
     );
     if (format === "svg")
-      res.type("image/svg+xml").send(await QRCode.toString(url, { type: "svg", margin: 2 }));
-    else res.type("image/png").send(await QRCode.toBuffer(url, { type: "png", margin: 2, width: 512 }));
+      res
+        .type("image/svg+xml")
+        .send(await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "L", margin: 2 }));
+    else
+      res
+        .type("image/png")
+        .send(await QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "L", margin: 2, width: 512 }));
   });
   return router;
 }

@@ -47,6 +47,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   "RuleSets",
   "SetPlanTarget",
   "SetPotentialProductStatus",
+  "SignedCertificate",
+  "SignedRevocations",
   "StaffProducers",
   "StaffProducts",
   "SubmitCriteriaScoreSheet",

@@ -159,4 +159,54 @@ let browser: Browser;
       source: `${base}/images/v1/${sha256}/medium.webp`, // Chromium takes the WebP
     });
   });
+
+  it("shows a label's valid token, and the example verifier says VALID or FORGED in the browser, offline", async () => {
+    const { certificate } = await makeProduct(db.dataSource, {
+      name: "Chè Shan tuyết San Thàng",
+      stars: 4,
+      decisionDate: "2025-03-10",
+    });
+    const gql = (query: string, variables: object) =>
+      fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json() as Promise<{ data: { certificate: { signedToken: string } } }>);
+    const token = (
+      await gql("query($n: String!) { certificate(number: $n) { signedToken } }", { n: certificate!.number })
+    ).data.certificate.signedToken;
+    const scanned = await visit(`/verify/${certificate!.number}?t=${token}`, "active-with-token");
+    expect(scanned).toMatchObject({ status: 200, violations: [] });
+    expect(scanned.text).toContain("Mã ký số trên nhãn hợp lệ");
+
+    // What an app has synced: the keys and the revocation list; then no network at all.
+    const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as object;
+    const list = await (await fetch(`${base}/certificates/revocations.jws`)).text();
+    const source = readFileSync(
+      join(__dirname, "..", "..", "examples", "offline-verify", "verify.mjs"),
+      "utf8",
+    );
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/healthz`);
+    await context.setOffline(true);
+    const forged = token.slice(0, -8) + (token.endsWith("AAAAAAAA") ? "BBBBBBBB" : "AAAAAAAA");
+    // A string, not a function: the test's compiler would rewrite a function's import() into require().
+    const args = {
+      source,
+      tokens: [`${base}/verify/x?t=${token}`, forged],
+      jwks,
+      list,
+      now: clock.instant.toISOString(),
+    };
+    const verdicts = await page.evaluate<string[]>(`(async (a) => {
+      const verifier = await import(URL.createObjectURL(new Blob([a.source], { type: "text/javascript" })));
+      const verdicts = [];
+      for (const token of a.tokens)
+        verdicts.push((await verifier.verifyLabel({ token, jwks: a.jwks, revocationList: a.list, now: new Date(a.now) })).verdict);
+      return verdicts;
+    })(${JSON.stringify(args)})`);
+    await context.close();
+    expect(verdicts).toEqual(["VALID", "FORGED"]);
+  });
 });

@@ -9,6 +9,7 @@ import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 import { makeUser } from "../support/factory";
+import { TEST_SIGNING_KEY_FILE } from "../support/keys";
 
 // The demo's password is published: it must never open a server to the network, nor enter a real database.
 const DIST = join(__dirname, "..", "..", "dist", "src");
@@ -60,14 +61,24 @@ it("seed:demo refuses a database with real users or certificates and writes noth
 
     await ds.getRepository(User).delete({ id: real.id });
     expect((await run("db/cli/seed-demo.js", { DATABASE_URL: url, JWT_SECRET: SECRET })).code).toBe(0);
-    const served = await run("main.js", { DATABASE_URL: url, JWT_SECRET: SECRET, HOST: "0.0.0.0" });
+    const served = await run("main.js", {
+      DATABASE_URL: url,
+      JWT_SECRET: SECRET,
+      SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
+      HOST: "0.0.0.0",
+    });
     expect(served.code).toBe(1);
     expect(served.out).toMatch(/refusing to listen on 0\.0\.0\.0/);
     // Once no active account has it, the server starts.
     await ds.query("UPDATE `user` SET active = 0");
     expect(
-      (await run("main.js", { DATABASE_URL: url, JWT_SECRET: SECRET, HOST: "0.0.0.0" }, { untilReady: true }))
-        .code,
+      (
+        await run(
+          "main.js",
+          { DATABASE_URL: url, JWT_SECRET: SECRET, SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE, HOST: "0.0.0.0" },
+          { untilReady: true },
+        )
+      ).code,
     ).toBe(0);
   } finally {
     await ds.destroy();

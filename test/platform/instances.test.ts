@@ -4,6 +4,7 @@ import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
+import { TEST_SIGNING_KEY_FILE } from "../support/keys";
 
 // Two server processes on one MariaDB database, as behind a load balancer.
 const DIST = join(__dirname, "..", "..", "dist", "src");
@@ -12,6 +13,7 @@ const env = {
   PATH: process.env.PATH ?? "",
   DATABASE_URL: url,
   JWT_SECRET: "y".repeat(32),
+  SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
   HOST: "127.0.0.1",
   PORT: "0",
   LOG_LEVEL: "info",

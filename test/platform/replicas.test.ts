@@ -50,6 +50,7 @@ const as = (user: string) => {
       DATABASE_URL: as(PRIMARY),
       DATABASE_REPLICA_URLS: as(REPLICA),
       JWT_SECRET: "x".repeat(40),
+      SIGNING_KEY_FILE: "/etc/ocop/signing-keys.json",
     });
     expect(config.replicaUrls).toEqual([as(REPLICA)]);
     const sql = new SqlLogger();

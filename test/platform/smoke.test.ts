@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TEST_SIGNING_KEY_FILE } from "../support/keys";
 
 // Runs the built server (npm test builds it first) as a user would: `node dist/src/main.js`.
 const MAIN = join(__dirname, "..", "..", "dist", "src", "main.js");
@@ -127,8 +128,24 @@ describe("the real server", () => {
       /^ocop-api: invalid configuration: DATABASE_URL must be a mysql:\/\/ URL/,
     ],
     [
-      { DATABASE_URL: "mysql://root@127.0.0.1:1/ocop", JWT_SECRET: "x".repeat(32) },
+      {
+        DATABASE_URL: "mysql://root@127.0.0.1:1/ocop",
+        JWT_SECRET: "x".repeat(32),
+        SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
+      },
       /^ocop-api: cannot open the database \(MySQL root@127\.0\.0\.1:1\/ocop\): /,
+    ],
+    [
+      { DATABASE_URL: "mysql://root@127.0.0.1:1/ocop", JWT_SECRET: "x".repeat(32) },
+      /^ocop-api: invalid configuration: SIGNING_KEY_FILE is required with DATABASE_URL/,
+    ],
+    [
+      {
+        DATABASE_URL: "mysql://root@127.0.0.1:1/ocop",
+        JWT_SECRET: "x".repeat(32),
+        SIGNING_KEY_FILE: "/nonexistent/key.json",
+      },
+      /^ocop-api: SIGNING_KEY_FILE: cannot read \/nonexistent\/key\.json: ENOENT$/,
     ],
     [{ PORT: "http" }, /^ocop-api: invalid configuration: PORT must be a number/],
   ])("refuses to start with one clear line: %j", async (env, message) => {

@@ -5,6 +5,7 @@ import request from "supertest";
 import { createApp, type AppDeps } from "../../src/app";
 import type { Clock } from "../../src/core/time";
 import { createLogger } from "../../src/logger";
+import { SigningKeys } from "../../src/signing/keys";
 import type { TestDb } from "./db";
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
@@ -32,9 +33,10 @@ export async function testApp(
   db: TestDb,
   clock: Clock,
   config: Partial<AppDeps["config"]> = {},
-  deps: Pick<AppDeps, "readDataSource"> = {},
+  deps: Partial<Pick<AppDeps, "readDataSource" | "signingKeys">> = {},
 ) {
   const { app, services } = await createApp({
+    signingKeys: await SigningKeys.ephemeral(),
     ...deps,
     dataSource: db.dataSource,
     config: { jwtSecret: TEST_SECRET, jwtTtlHours: 8, filesDir: TEST_FILES_DIR, ...config },

@@ -14,6 +14,7 @@ describe("configuration", () => {
     const ok = loadConfig({
       DATABASE_URL: "mysql://root@db:3306/ocop",
       JWT_SECRET: "x".repeat(32),
+      SIGNING_KEY_FILE: "/etc/ocop/signing-keys.json",
       PORT: "8080",
     });
     expect(ok).toMatchObject({ database: { kind: "mysql" }, port: 8080, jwtSecretGenerated: false });
@@ -21,7 +22,11 @@ describe("configuration", () => {
 
   it("listens on loopback for the demo and everywhere in production unless HOST says; trusts the proxies TRUST_PROXY lists", () => {
     expect(loadConfig({})).toMatchObject({ demo: true, host: "127.0.0.1", trustProxy: ["loopback"] });
-    const production = { DATABASE_URL: "mysql://root@db:3306/ocop", JWT_SECRET: "x".repeat(32) };
+    const production = {
+      DATABASE_URL: "mysql://root@db:3306/ocop",
+      JWT_SECRET: "x".repeat(32),
+      SIGNING_KEY_FILE: "/etc/ocop/signing-keys.json",
+    };
     expect(loadConfig(production)).toMatchObject({ demo: false, host: "0.0.0.0" });
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
     expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, loopback,2001:db8::1" }).trustProxy).toEqual([
@@ -40,6 +45,7 @@ describe("no traps for the operator", () => {
     NODE_ENV: "production",
     DATABASE_URL: "mysql://root@db:3306/ocop",
     JWT_SECRET: "x".repeat(32),
+    SIGNING_KEY_FILE: "/etc/ocop/signing-keys.json",
   };
   it("refuses to start in production on a public address without a PUBLIC_BASE_URL people can reach", () => {
     expect(() => loadConfig(production)).toThrow(

@@ -1,3 +1,4 @@
+import { SigningKeyError } from "../../signing/keys";
 import { ConfigError } from "../../config";
 import { StartupError } from "../open";
 import { DataFileError } from "../reference/csv";
@@ -17,6 +18,7 @@ export function describeFailure(e: unknown): string {
   if (e instanceof DataFileError)
     return `a reference data file is malformed, nothing of it was loaded:\n${e.message}`;
   if (e instanceof ConfigError || e instanceof StartupError) return e.message;
+  if (e instanceof SigningKeyError) return `SIGNING_KEY_FILE: ${e.message}`;
   if ((e as NodeJS.ErrnoException)?.code === "EADDRINUSE") return "the port is already in use (set PORT)";
   return `failed: ${e instanceof Error ? e.message : String(e)}`;
 }

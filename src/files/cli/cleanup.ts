@@ -7,7 +7,7 @@ import { createLogger } from "../../logger";
 import { removeUnattachedFiles } from "../cleanup";
 
 runCli(async () => {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { needsSecret: false }); // signs nothing
   const log = createLogger(config.logLevel);
   const dataSource = await openDatabase(config, log);
   try {
