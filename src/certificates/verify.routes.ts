@@ -245,13 +245,11 @@ export function verifyRouter(
       );
       return;
     }
-    const token = typeof req.query.t === "string" && TOKEN_SHAPE.test(req.query.t) ? req.query.t : null;
-    const check =
-      typeof req.query.t === "string"
-        ? token
-          ? await ctx.services.signedLabels.check(ctx, certificate, token)
-          : ({ kind: "INVALID" } as const)
-        : null;
+    const asked = typeof req.query.t === "string" ? req.query.t : null;
+    const token = asked && TOKEN_SHAPE.test(asked) ? asked : null;
+    let check: TokenCheck | null = null;
+    if (token) check = await ctx.services.signedLabels.check(ctx, certificate, token);
+    else if (asked !== null) check = { kind: "INVALID" };
     res.send(await certificatePage(ctx, lang, certificate, { token, check }));
   });
   router.get(/^\/certificates\/([^/]+)\/qr\.(svg|png)$/, async (req, res) => {

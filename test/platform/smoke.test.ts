@@ -145,7 +145,7 @@ describe("the real server", () => {
         JWT_SECRET: "x".repeat(32),
         SIGNING_KEY_FILE: "/nonexistent/key.json",
       },
-      /^ocop-api: SIGNING_KEY_FILE: cannot read \/nonexistent\/key\.json: ENOENT$/,
+      /^ocop-api: SIGNING_KEY_FILE: cannot read \/nonexistent\/key\.json: ENOENT/,
     ],
     [{ PORT: "http" }, /^ocop-api: invalid configuration: PORT must be a number/],
   ])("refuses to start with one clear line: %j", async (env, message) => {
