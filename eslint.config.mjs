@@ -63,6 +63,59 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  // The dependency rule (docs/architecture.md): core/ and i18n/ are the ground floor and import no domain;
+  // domains never import start-up or wiring (db/, cli/, app, main, schema). Later blocks override earlier
+  // ones for the files they match, so the ground floor's stricter patterns win there.
+  {
+    files: ["src/*/**/*.ts"],
+    ignores: ["src/db/**", "src/cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(db|cli)(/|$)|^(\\.\\./)+(app|main|schema)$",
+              message:
+                "A domain does not import start-up or wiring (db/, cli/, app, main, schema): see docs/architecture.md.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!i18n/)",
+              message: "core/ is the ground floor: it imports only core/ and i18n/ (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/i18n/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./",
+              message: "i18n/ is the ground floor: it imports nothing else of src/ (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The examples' plain JavaScript modules (browser and Node): linted without type information.
     files: ["examples/**/*.mjs"],

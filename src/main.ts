@@ -3,10 +3,10 @@ import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { createApp } from "./app";
 import { ConfigError, isLoopbackHost, keptDemoSecret, loadConfig, type Config } from "./config";
-import { describeFailure } from "./db/cli/run-cli";
+import { describeFailure } from "./cli/run-cli";
 import { describeDatabase, openDatabase, openReplicas } from "./db/open";
 import { createLogger } from "./logger";
-import { refuseDemoPasswordsBeyondLoopback } from "./auth/demo-guard";
+import { refuseDemoPasswordsBeyondLoopback } from "./db/demo-guard";
 import { SigningKeys } from "./signing/keys";
 
 /** SIGNING_KEY_FILE; the embedded demo keeps its own beside its database, so its labels verify after a restart. */

@@ -16,7 +16,7 @@ import {
   ProductContentResolver,
   ProductImageFieldResolver,
 } from "./content/content.resolver";
-import { LabelsResolver } from "./i18n/labels.resolver";
+import { LabelsResolver } from "./http/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver, RevocationListResolver } from "./certificates/certificate.resolver";

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { AppError, badInput, conflict, ErrorCode, notFound, unauthenticated } from "../core/errors";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { parseId } from "../core/ids";
 import { Commune } from "../geography/commune.entity";
 import type { RequestScope } from "../request";

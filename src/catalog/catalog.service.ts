@@ -9,7 +9,7 @@ import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
 import { productSearchCondition } from "./product-index";
-import { leanMany } from "../db/lean";
+import { leanMany } from "../core/lean";
 import {
   ProductConnection,
   type ProductFacets,

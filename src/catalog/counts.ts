@@ -1,7 +1,7 @@
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import type { LocalDate } from "../core/time";
-import { inTransaction, lockRow } from "../db/transaction";
+import { inTransaction, lockRow } from "../core/transaction";
 import { CatalogGenerationRow } from "./generation";
 import { catalogChanged } from "./change-feed";
 import { Product } from "./product.entity";

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityTarget } from "typeorm";
-import { leanByIds } from "../db/lean";
+import { leanByIds } from "../core/lean";
 import { Certificate } from "../certificates/certificate.entity";
 import type { LocalDate } from "../core/time";
 import { type Commune, Province } from "../geography/commune.entity";

@@ -7,7 +7,7 @@ import { type CursorCodec, pageSize } from "../core/connection";
 import { keysetPage } from "../core/paging";
 import { Dossier } from "../dossiers/dossier.entity";
 import { badInput, conflict, notFound } from "../core/errors";
-import { inTransaction, lockRow } from "../db/transaction";
+import { inTransaction, lockRow } from "../core/transaction";
 import { parseId } from "../core/ids";
 import { blankToNull, fold, freeSlug, slugify, words } from "../core/text";
 import type { RequestScope } from "../request";

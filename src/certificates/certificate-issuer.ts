@@ -5,7 +5,7 @@ import { Product } from "../catalog/product.entity";
 import { refreshCurrentCertificate } from "../catalog/product-index";
 import { addMonths, type LocalDate } from "../core/time";
 import { conflict, notFound } from "../core/errors";
-import { lockRow } from "../db/transaction";
+import { lockRow } from "../core/transaction";
 import { type RuleSet, ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateSequence, IssuingLevel } from "./certificate.entity";
 import { findByNumber } from "./certificate.service";

@@ -3,7 +3,7 @@ import type { Viewer } from "../auth/auth.types";
 import { inViewerCommune } from "../auth/scope";
 import { Product } from "../catalog/product.entity";
 import { notFound } from "../core/errors";
-import { lockRow } from "../db/transaction";
+import { lockRow } from "../core/transaction";
 import type { RequestScope } from "../request";
 import { Certificate } from "./certificate.entity";
 

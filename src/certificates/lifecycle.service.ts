@@ -8,7 +8,7 @@ import { type CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { badInput, conflict } from "../core/errors";
 import { enumRef } from "../i18n/messages";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { addDays } from "../core/time";
 import type { RequestScope } from "../request";
 import { UNPAGED_LIST_MAX } from "../core/connection";

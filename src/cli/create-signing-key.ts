@@ -4,7 +4,7 @@
 // key is written to the file only (mode 600), never printed.
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config";
-import { runCli } from "../db/cli/run-cli";
+import { runCli } from "./run-cli";
 import { addKeyToFile } from "../signing/keys";
 
 runCli(async () => {

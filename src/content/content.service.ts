@@ -9,7 +9,7 @@ import { Product } from "../catalog/product.entity";
 import { badInput, conflict, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
 import { blankToNull } from "../core/text";
-import { inTransaction, lockRow } from "../db/transaction";
+import { inTransaction, lockRow } from "../core/transaction";
 import { StoredFile } from "../files/stored-file.entity";
 import type { RequestScope } from "../request";
 import type {

@@ -1,4 +1,4 @@
-import { leanMany } from "../db/lean";
+import { leanMany } from "./lean";
 import { type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Brackets, type SelectQueryBuilder } from "typeorm";
 import { INHERIT_CACHE } from "./cache";

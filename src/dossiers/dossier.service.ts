@@ -11,7 +11,7 @@ import { keysetPage } from "../core/paging";
 import { badInput, conflict, notFound } from "../core/errors";
 import { fold } from "../core/text";
 import { enumRef } from "../i18n/messages";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { parseId } from "../core/ids";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";

@@ -4,7 +4,7 @@ import { requireViewer } from "../auth/auth.service";
 import { badInput, conflict, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
 import type { LocalDate } from "../core/time";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { Commune } from "../geography/commune.entity";
 import type { RequestScope } from "../request";
 import { ruleSetOn } from "../rules/rule-set.entity";

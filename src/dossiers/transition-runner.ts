@@ -6,7 +6,7 @@ import { inViewerCommune } from "../auth/scope";
 import { Role } from "../auth/user.entity";
 import { forbidden, invalidTransition, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
-import { inTransaction, lockRow } from "../db/transaction";
+import { inTransaction, lockRow } from "../core/transaction";
 import { enumRef } from "../i18n/messages";
 import { followDossier } from "../programme/follow-dossier";
 import type { RequestScope } from "../request";

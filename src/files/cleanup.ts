@@ -1,7 +1,7 @@
 import { rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { LessThan, type DataSource } from "typeorm";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { audit } from "../audit/audit-event.entity";
 import { DossierDocument } from "../dossiers/dossier.entity";
 import { StoredFile } from "./stored-file.entity";

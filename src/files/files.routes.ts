@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import type { DataSource } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import type { AuthService } from "../auth/auth.service";

@@ -18,7 +18,7 @@ import { parseId } from "../core/ids";
 import { fold, freeSlug } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { Dossier } from "../dossiers/dossier.entity";
 import { isType, StoredFile } from "../files/stored-file.entity";
 import { CommuneNames } from "../geography/commune-names";

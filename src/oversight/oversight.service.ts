@@ -22,7 +22,7 @@ import type { RequestScope } from "../request";
 import { UNPAGED_LIST_MAX } from "../core/connection";
 import { blankToNull } from "../core/text";
 import { requireNotFuture } from "../core/validation";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../core/transaction";
 import { enumRef } from "../i18n/messages";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
 import type {

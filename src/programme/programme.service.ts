@@ -13,7 +13,7 @@ import { Memo } from "../core/memo";
 import { keysetPage } from "../core/paging";
 import { blankToNull, fold } from "../core/text";
 import { addDays, addMonths, endOfVietnamDay } from "../core/time";
-import { inTransaction, lockRow } from "../db/transaction";
+import { inTransaction, lockRow } from "../core/transaction";
 import { Dossier, DossierKind, EvaluationRound } from "../dossiers/dossier.entity";
 import { openDossier } from "../dossiers/dossier.service";
 import { CLOSED } from "../dossiers/transition-runner";

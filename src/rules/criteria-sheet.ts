@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Field, Int, ObjectType } from "type-graphql";
-import { readCsv, type CsvRow } from "../db/reference/csv";
+import { readCsv, type CsvRow } from "../core/csv";
 
 @ObjectType({ description: "One option of a criterion: the points it gives." })
 export class SheetOption {

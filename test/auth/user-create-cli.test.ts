@@ -7,7 +7,7 @@ import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 
-const CLI = join(__dirname, "..", "..", "dist", "src", "auth", "cli", "create-user.js");
+const CLI = join(__dirname, "..", "..", "dist", "src", "cli", "create-user.js");
 const url = siblingDatabaseUrl("cli");
 
 function run(args: string[], env: Record<string, string>) {

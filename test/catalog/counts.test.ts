@@ -183,7 +183,7 @@ it("counts a search's matches only up to the cap, and says so", async () => {
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = spawn(
           process.execPath,
-          [join(__dirname, "..", "..", "dist", "src", "catalog", "cli", "counts-verify.js"), ...args],
+          [join(__dirname, "..", "..", "dist", "src", "cli", "counts-verify.js"), ...args],
           {
             env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, LOG_LEVEL: "warn" },
             stdio: ["ignore", "pipe", "pipe"],

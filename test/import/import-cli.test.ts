@@ -9,7 +9,7 @@ import { migrate } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
 import { ensureDatabase, siblingDatabaseUrl } from "../support/db";
 
-const CLI = join(__dirname, "..", "..", "dist", "src", "import", "cli", "import.js");
+const CLI = join(__dirname, "..", "..", "dist", "src", "cli", "import.js");
 const TEMPLATE = join(__dirname, "..", "fixtures", "import-template.csv");
 const url = siblingDatabaseUrl("import_cli");
 

@@ -53,14 +53,14 @@ it("seed:demo refuses a database with real users or certificates and writes noth
   try {
     await migrate(ds, createLogger("silent"));
     const real = await makeUser(ds, Role.ADMIN);
-    const refused = await run("db/cli/seed-demo.js", { DATABASE_URL: url, JWT_SECRET: SECRET });
+    const refused = await run("cli/seed-demo.js", { DATABASE_URL: url, JWT_SECRET: SECRET });
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/refusing to load the demo: the database holds 1 non-demo user\(s\)/);
     expect(await ds.getRepository(User).count()).toBe(1);
     expect(await ds.getRepository(Certificate).count()).toBe(0);
 
     await ds.getRepository(User).delete({ id: real.id });
-    expect((await run("db/cli/seed-demo.js", { DATABASE_URL: url, JWT_SECRET: SECRET })).code).toBe(0);
+    expect((await run("cli/seed-demo.js", { DATABASE_URL: url, JWT_SECRET: SECRET })).code).toBe(0);
     const served = await run("main.js", {
       DATABASE_URL: url,
       JWT_SECRET: SECRET,

@@ -50,7 +50,7 @@ it("a revocation made through one instance is seen by the other within two secon
   await ds.initialize();
   await migrate(ds, createLogger("silent"));
   await ds.destroy();
-  expect(await node("db/cli/seed-demo.js").exited).toBe(0);
+  expect(await node("cli/seed-demo.js").exited).toBe(0);
 
   servers.push(node("main.js"), node("main.js"));
   const [a, b] = await Promise.all(servers.map((s) => s.ready));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CategoryLevel } from "../../src/catalog/category.entity";
 import { referenceFile } from "../../src/core/paths";
-import { DataFileError } from "../../src/db/reference/csv";
+import { DataFileError } from "../../src/core/csv";
 import { parseCategories, parseUnits } from "../../src/db/reference/load-reference";
 
 const dir = mkdtempSync(join(tmpdir(), "ocop-ref-"));

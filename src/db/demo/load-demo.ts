@@ -11,7 +11,7 @@ import { slugify } from "../../core/text";
 import { addDays, addMonths, vietnamDate, type LocalDate } from "../../core/time";
 import { Commune } from "../../geography/commune.entity";
 import { ruleSetOn } from "../../rules/rule-set.entity";
-import { DataFileError, readCsv } from "../reference/csv";
+import { DataFileError, readCsv } from "../../core/csv";
 
 export const DEMO_FILE = "demo-products.csv";
 /** Every demo decision and certificate number starts with this, so nobody takes them for real ones. */

@@ -9,7 +9,7 @@ import { isLocalDate } from "../../core/time";
 import { DocumentKind, DossierKind } from "../../dossiers/dossier.entity";
 import { Consolidation, type IssuingLevelRule, RuleSet, type StarBand } from "../../rules/rule-set.entity";
 import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
-import { DataFileError, readCsv } from "./csv";
+import { DataFileError, readCsv } from "../../core/csv";
 
 /** The administrative-unit files shipped with the project, one per province. */
 export const UNIT_FILES = [{ file: "lai-chau-units.csv", province: { code: "12", name: "Lai Châu" } }];

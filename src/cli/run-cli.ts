@@ -1,7 +1,7 @@
-import { SigningKeyError } from "../../signing/keys";
-import { ConfigError } from "../../config";
-import { StartupError } from "../open";
-import { DataFileError } from "../reference/csv";
+import { SigningKeyError } from "../signing/keys";
+import { ConfigError } from "../config";
+import { StartupError } from "../db/open";
+import { DataFileError } from "../core/csv";
 
 /** Runs a command-line task: a failure is one clear line on stderr and exit code 1. */
 export function runCli(task: () => Promise<void>): void {

@@ -1,8 +1,8 @@
 // npm run migrate: applies pending migrations to DATABASE_URL, then loads the reference data.
 import "reflect-metadata";
-import { loadConfig } from "../../config";
-import { createLogger } from "../../logger";
-import { describeDatabase, migrate, openDatabase } from "../open";
+import { loadConfig } from "../config";
+import { createLogger } from "../logger";
+import { describeDatabase, migrate, openDatabase } from "../db/open";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -3,14 +3,14 @@
 // table is exact, 1 when a cell differs; --fix then rebuilds the table as of today.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { rebuildCounts, verifyCounts, verifyRollups } from "../counts";
-import { CatalogGeneration } from "../generation";
-import { loadConfig } from "../../config";
-import { vietnamDate } from "../../core/time";
-import { runCli } from "../../db/cli/run-cli";
-import { openDatabase } from "../../db/open";
-import { inTransaction } from "../../db/transaction";
-import { createLogger } from "../../logger";
+import { rebuildCounts, verifyCounts, verifyRollups } from "../catalog/counts";
+import { CatalogGeneration } from "../catalog/generation";
+import { loadConfig } from "../config";
+import { vietnamDate } from "../core/time";
+import { runCli } from "./run-cli";
+import { openDatabase } from "../db/open";
+import { inTransaction } from "../core/transaction";
+import { createLogger } from "../logger";
 
 runCli(async () => {
   const { fix } = parseArgs({ options: { fix: { type: "boolean" } } }).values;

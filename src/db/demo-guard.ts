@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import { StartupError } from "../db/open";
+import { StartupError } from "./open";
 import { isLoopbackHost } from "../config";
-import { User } from "./user.entity";
+import { User } from "../auth/user.entity";
 
 /**
  * The demo password is published: a server reachable from other machines must not accept it. Refuses to

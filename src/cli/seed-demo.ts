@@ -1,14 +1,14 @@
 // npm run seed:demo: loads the reference data and the demo catalog into DATABASE_URL (already migrated).
 import "reflect-metadata";
-import { loadConfig } from "../../config";
-import { createLogger } from "../../logger";
+import { loadConfig } from "../config";
+import { createLogger } from "../logger";
 import { In, Like, Not } from "typeorm";
-import { User } from "../../auth/user.entity";
-import { Certificate } from "../../certificates/certificate.entity";
-import { DEMO_PASSWORD, DEMO_USERS, describeDemoUsers, loadDemoUsers } from "../demo/demo-users";
-import { loadDemoCatalog } from "../demo/load-demo";
-import { openDatabase, StartupError } from "../open";
-import { loadReferenceData } from "../reference/load-reference";
+import { User } from "../auth/user.entity";
+import { Certificate } from "../certificates/certificate.entity";
+import { DEMO_PASSWORD, DEMO_USERS, describeDemoUsers, loadDemoUsers } from "../db/demo/demo-users";
+import { loadDemoCatalog } from "../db/demo/load-demo";
+import { openDatabase, StartupError } from "../db/open";
+import { loadReferenceData } from "../db/reference/load-reference";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -1,10 +1,10 @@
 // npm run files:cleanup: removes uploads never attached to a dossier after UNATTACHED_FILE_DAYS days (safe from cron).
 import "reflect-metadata";
-import { loadConfig } from "../../config";
-import { runCli } from "../../db/cli/run-cli";
-import { openDatabase } from "../../db/open";
-import { createLogger } from "../../logger";
-import { removeUnattachedFiles } from "../cleanup";
+import { loadConfig } from "../config";
+import { runCli } from "./run-cli";
+import { openDatabase } from "../db/open";
+import { createLogger } from "../logger";
+import { removeUnattachedFiles } from "../files/cleanup";
 
 runCli(async () => {
   const config = loadConfig(process.env, { needsSecret: false }); // signs nothing

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
-import { conflict } from "../core/errors";
+import { conflict } from "./errors";
 
 /** One queue per SQLite data source: TypeORM runs SQLite on one connection and nests a second BEGIN as a savepoint. */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();

@@ -3,16 +3,16 @@
 // comes from USER_PASSWORD, or from a hidden prompt when that is unset and a terminal is attached.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { normaliseEmail } from "../email";
-import { loadConfig } from "../../config";
-import { runCli } from "../../db/cli/run-cli";
-import { openDatabase } from "../../db/open";
-import { createLogger } from "../../logger";
-import { checkShape } from "../../core/validation";
-import { AuthService } from "../auth.service";
-import { CreateUserInput } from "../auth.types";
-import { TokenService } from "../tokens";
-import { Role } from "../user.entity";
+import { normaliseEmail } from "../auth/email";
+import { loadConfig } from "../config";
+import { runCli } from "./run-cli";
+import { openDatabase } from "../db/open";
+import { createLogger } from "../logger";
+import { checkShape } from "../core/validation";
+import { AuthService } from "../auth/auth.service";
+import { CreateUserInput } from "../auth/auth.types";
+import { TokenService } from "../auth/tokens";
+import { Role } from "../auth/user.entity";
 
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;

@@ -5,14 +5,14 @@ import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { CatalogGeneration } from "../../catalog/generation";
-import { loadConfig } from "../../config";
-import { vietnamDate } from "../../core/time";
-import { runCli } from "../../db/cli/run-cli";
-import { openDatabase } from "../../db/open";
-import { render } from "../../i18n/messages";
-import { createLogger } from "../../logger";
-import { type ImportReport, ImportService } from "../import.service";
+import { CatalogGeneration } from "../catalog/generation";
+import { loadConfig } from "../config";
+import { vietnamDate } from "../core/time";
+import { runCli } from "./run-cli";
+import { openDatabase } from "../db/open";
+import { render } from "../i18n/messages";
+import { createLogger } from "../logger";
+import { type ImportReport, ImportService } from "../import/import.service";
 
 const USAGE = "usage: npm run import -- --file <file.xlsx|file.csv> [--dry-run] [--lang vi|en]";
 

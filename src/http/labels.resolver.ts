@@ -1,6 +1,6 @@
 import { Arg, Directive, Field, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import { PUBLIC_CACHE } from "../core/cache";
-import { LABELLED_ENUMS, LABELS, type EnumName, type Lang } from "./labels";
+import { LABELS, type EnumName, type Lang } from "../i18n/labels";
 
 export enum Language {
   VI = "vi",
@@ -34,7 +34,7 @@ export class LabelsResolver {
   })
   @Directive(PUBLIC_CACHE)
   enumLabels(@Arg("lang", () => Language, { defaultValue: Language.VI }) lang: Language): EnumLabels[] {
-    return (Object.keys(LABELLED_ENUMS) as EnumName[]).map((name) => ({
+    return (Object.keys(LABELS.vi) as EnumName[]).map((name) => ({
       enum: name,
       values: Object.entries(LABELS[lang as Lang][name] as Record<string, string>).map(([value, label]) => ({
         value,
