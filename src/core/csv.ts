@@ -33,7 +33,9 @@ export function readCsv(path: string, requiredColumns: string[]): CsvRow[] {
   for (const record of records.slice(1)) {
     if (record.fields.length === 1 && record.fields[0].trim() === "") continue; // blank line
     if (record.fields.length !== header.length) {
-      problems.push(`${file}:${record.line}: expected ${header.length} fields, found ${record.fields.length}`);
+      problems.push(
+        `${file}:${record.line}: expected ${header.length} fields, found ${record.fields.length}`,
+      );
       continue;
     }
     const values: Record<string, string> = {};

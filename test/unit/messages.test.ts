@@ -1,7 +1,11 @@
 import { ErrorCode } from "../../src/core/errors";
 import { Role } from "../../src/auth/user.entity";
 import { ProducerKind } from "../../src/catalog/producer.entity";
-import { CertificateStatus, IssuingLevel, RevocationAuthority } from "../../src/certificates/certificate.entity";
+import {
+  CertificateStatus,
+  IssuingLevel,
+  RevocationAuthority,
+} from "../../src/certificates/certificate.entity";
 import { NoticeAuthority, NoticeChannel } from "../../src/certificates/expiry-notice.entity";
 import { DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierAction, DossierStatus } from "../../src/dossiers/workflow";
