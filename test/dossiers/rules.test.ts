@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { Role } from "../../src/auth/user.entity";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Dossier, DossierKind, ScoreSheet } from "../../src/dossiers/dossier.entity";

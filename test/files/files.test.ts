@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import request from "supertest";

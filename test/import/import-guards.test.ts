@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import request from "supertest";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Producer } from "../../src/catalog/producer.entity";

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { buildSchema, isObjectType } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -646,7 +647,7 @@ const RACES: Record<string, Race> = {
       });
       return {
         query: `mutation($id: ID!, $round: ID!) {
-          openPotentialProductDossier(id: $id, roundId: $round, producer: { name: "HTX Đua", kind: HTX }) { id } }`,
+          openPotentialProductDossier(id: $id, roundId: $round, producer: { name: "HTX Đua mở hồ sơ", kind: HTX }) { id } }`,
         variables: { id: String(p.id), round: String(round.id) },
         headers: t.staff.binhLu.headers,
       };

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import request from "supertest";
 import { Producer } from "../../src/catalog/producer.entity";
 import { makeProducer } from "../support/factory";

@@ -1,3 +1,4 @@
+// @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import ExcelJS from "exceljs";
 import request from "supertest";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
