@@ -29,11 +29,11 @@ import {
 } from "./dossier.entity";
 import type { CommuneReportInput, CreateDossierInput, DossierFilter } from "./dossier.types";
 import { DossierConnection } from "./dossier.types";
-import { checkGuard, criteriaSetOf, guardFacts, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
+import { criteriaSetOf, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
 import { followDossier } from "../programme/follow-dossier";
 import type { ScoringService } from "./scoring.service";
 import { actionsFrom, DossierAction, DossierStatus } from "./workflow";
-import { CLOSED, COUNCIL_STATES, type Outcome, transitionDossier, visibleTo } from "./transition-runner";
+import { CLOSED, COUNCIL_STATES, transitionDossier, visibleTo, type Work } from "./transition-runner";
 
 const LOCAL_CRITERIA = ["localOrigin", "localLabour", "ideaOrigin", "localIdentity"] as const;
 
@@ -133,20 +133,17 @@ export class DossierService {
   // ── the workflow ──────────────────────────────────────────────────────────────────────────────────
 
   submit(ctx: RequestScope, id: string) {
-    return this.transition(ctx, id, DossierAction.SUBMIT, async (d, m) => {
-      checkGuard(DossierAction.SUBMIT, d, await guardFacts(m, d, ctx));
-      return { changes: { returnReason: null } };
-    });
+    // The guard (documents attached) runs in the transition runner.
+    return this.transition(ctx, id, DossierAction.SUBMIT, async () => ({ changes: { returnReason: null } }));
   }
 
   /** The commune received the product samples (the rule set says how many; none for community tourism). */
   recordSamples(ctx: RequestScope, id: string, count: number, receivedOn: LocalDate) {
     requireNotFuture(receivedOn, ctx.today, "receivedOn");
-    return this.transition(ctx, id, DossierAction.RECORD_SAMPLES, async (d, m) => {
-      const facts = await guardFacts(m, d, ctx);
-      checkGuard(DossierAction.RECORD_SAMPLES, d, facts);
+    return this.transition(ctx, id, DossierAction.RECORD_SAMPLES, async (d, _m, facts) => {
       if (d.samplesReceived === count && d.samplesReceivedOn === receivedOn) return { unchanged: true };
-      const required = samplesRequired(facts.rules, facts.criteriaSet);
+      const { rules, criteriaSet } = await facts();
+      const required = samplesRequired(rules, criteriaSet);
       return {
         changes: { samplesReceived: count, samplesReceivedOn: receivedOn },
         note: `${count} of ${required} samples received on ${receivedOn}`,
@@ -217,8 +214,6 @@ export class DossierService {
   /** To the province before the deadline; the rule set in force today is the one the dossier is evaluated under. */
   forward(ctx: RequestScope, id: string) {
     return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
-      const facts = await guardFacts(m, d, ctx);
-      checkGuard(DossierAction.FORWARD, d, facts);
       const rules = ruleSetIn(await allRuleSets(m), ctx.today);
       return {
         changes: { forwardedAt: ctx.now, ruleSetVersion: rules.version },
@@ -241,7 +236,7 @@ export class DossierService {
     ctx: RequestScope,
     rawId: string,
     action: DossierAction,
-    work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>,
+    work: Work<never>,
   ): Promise<Dossier> {
     return transitionDossier(this.dataSource, ctx, rawId, action, work);
   }

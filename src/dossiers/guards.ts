@@ -95,12 +95,6 @@ export const GUARDS: Partial<Record<DossierAction, Guard>> = {
   [DossierAction.RECORD_SAMPLES]: samplesAsked,
 };
 
-/** Throws the guard's refusal of an action, if any. */
-export function checkGuard(action: DossierAction, d: Dossier, facts: GuardFacts): void {
-  const refusal = GUARDS[action]?.(d, facts);
-  if (refusal) throw refusal;
-}
-
 /** What the guards of an action look at, read in the action's transaction. */
 export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<GuardFacts> {
   const [round, documents, { rules, criteriaSet }, sheets] = await Promise.all([

@@ -9,7 +9,6 @@ import { requireNotFuture } from "../core/validation";
 import type { RequestScope } from "../request";
 import { type Dossier, DossierKind } from "./dossier.entity";
 import type { CentralResultInput, RecognitionInput } from "./dossier.types";
-import { checkGuard, guardFacts } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";
 import { DossierAction } from "./workflow";
 
@@ -28,10 +27,10 @@ export class RecognitionService {
   }
 
   proposeToCentral(ctx: RequestScope, id: string): Promise<Dossier> {
-    return transitionDossier(this.dataSource, ctx, id, DossierAction.PROPOSE_TO_CENTRAL, async (d, m) => {
-      checkGuard(DossierAction.PROPOSE_TO_CENTRAL, d, await guardFacts(m, d, ctx));
-      return { note: `average ${d.averageScore}, council's result ${d.resultStars} stars` };
-    });
+    // The guard (the average reaches the threshold) runs in the transition runner.
+    return transitionDossier(this.dataSource, ctx, id, DossierAction.PROPOSE_TO_CENTRAL, async (d) => ({
+      note: `average ${d.averageScore}, council's result ${d.resultStars} stars`,
+    }));
   }
 
   recordCentralResult(ctx: RequestScope, input: CentralResultInput): Promise<Certificate> {
@@ -48,34 +47,39 @@ export class RecognitionService {
     const decisionNumber = input.decisionNumber.trim();
     requireNotFuture(input.decisionDate, ctx.today, "input.decisionDate");
     const givenNumber = input.certificateNumber?.trim() || null;
-    const { result } = await runTransition(this.dataSource, ctx, input.dossierId, action, async (d, m) => {
-      const facts = await guardFacts(m, d, ctx);
-      checkGuard(action, d, facts);
-      if (givenNumber && (await findByNumber(m, givenNumber)))
-        throw conflict("certificate.numberTaken", { number: givenNumber });
-      const stars = starsOf(d);
-      const certificate = await issueCertificate(m, {
-        productId: d.productId,
-        stars,
-        decisionNumber,
-        decisionDate: input.decisionDate,
-        number:
-          givenNumber ?? (await nextCertificateNumber(m, this.certificateNumberPattern, input.decisionDate)),
-        issuedBy:
-          action === DossierAction.RECORD_CENTRAL_RESULT && stars === 5
-            ? IssuingLevel.CENTRAL
-            : IssuingLevel.PROVINCE,
-        actorId: viewer.id,
-        replaces: d.kind === DossierKind.NEW ? "none" : "current",
-        rules: facts.rules,
-        at: ctx.now,
-      });
-      return {
-        result: certificate,
-        changes: { certificateId: certificate.id },
-        note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}`,
-      };
-    });
+    const { result } = await runTransition(
+      this.dataSource,
+      ctx,
+      input.dossierId,
+      action,
+      async (d, m, facts) => {
+        if (givenNumber && (await findByNumber(m, givenNumber)))
+          throw conflict("certificate.numberTaken", { number: givenNumber });
+        const stars = starsOf(d);
+        const certificate = await issueCertificate(m, {
+          productId: d.productId,
+          stars,
+          decisionNumber,
+          decisionDate: input.decisionDate,
+          number:
+            givenNumber ??
+            (await nextCertificateNumber(m, this.certificateNumberPattern, input.decisionDate)),
+          issuedBy:
+            action === DossierAction.RECORD_CENTRAL_RESULT && stars === 5
+              ? IssuingLevel.CENTRAL
+              : IssuingLevel.PROVINCE,
+          actorId: viewer.id,
+          replaces: d.kind === DossierKind.NEW ? "none" : "current",
+          rules: (await facts()).rules,
+          at: ctx.now,
+        });
+        return {
+          result: certificate,
+          changes: { certificateId: certificate.id },
+          note: `${decisionNumber} of ${input.decisionDate}: ${certificate.stars} stars, certificate ${certificate.number}`,
+        };
+      },
+    );
     this.generation.changed();
     return result!;
   }

@@ -18,7 +18,7 @@ import {
 } from "../rules/scoring";
 import { type Dossier, EvaluationBasis, DossierKind, type Evaluation, ScoreSheet } from "./dossier.entity";
 import type { CriterionChoiceInput, ScoreSheetInput } from "./dossier.types";
-import { checkGuard, guardFacts, rulesOfSet } from "./guards";
+import { rulesOfSet } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";
 import { DossierAction, DossierStatus } from "./workflow";
 
@@ -155,68 +155,73 @@ export class ScoringService {
    * part totals, from a majority of the declared levels. The stars are the lower of band and level.
    */
   concludeEvaluation(ctx: RequestScope, id: string): Promise<Dossier> {
-    return transitionDossier(this.dataSource, ctx, id, DossierAction.CONCLUDE_EVALUATION, async (d, m) => {
-      const facts = await guardFacts(m, d, ctx);
-      checkGuard(DossierAction.CONCLUDE_EVALUATION, d, facts);
-      const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
-      const { rules, sheet, unusable } = sheetFor(facts.rules, facts.criteriaSet);
-      const totals = sheets.map((s) => s.total);
-      const spread = Math.max(...totals) - Math.min(...totals);
-      if (rules.maxScoreSpread !== null && spread > rules.maxScoreSpread)
-        throw new AppError(
-          ErrorCode.SCORE_SPREAD,
-          "scoring.spread",
-          { totals: totals.join(", "), spread, maxSpread: rules.maxScoreSpread },
-          { sheets: sheets.map((s) => ({ memberId: String(s.memberId), total: s.total })) },
-        );
-      const average = Math.round((totals.reduce((s, t) => s + t, 0) / sheets.length) * 100) / 100;
-      const band = bandStars(rules, average);
-      let evaluation: Evaluation;
-      // Sheets given by part totals before per-criterion scoring began are concluded as they were given.
-      const byCriteria = sheet && sheets.every((s) => s.choices) ? sheet : undefined;
-      if (sheet && !byCriteria && sheets.some((s) => s.choices))
-        throw invalidTransition("scoring.mixedSheets");
-      if (byCriteria) {
-        const consolidated = consolidate(
-          byCriteria,
-          sheets.map((s) => s.choices as Choice[]),
-          rules.consolidation,
-        );
-        evaluation = {
-          ruleSetVersion: rules.version,
-          basis: EvaluationBasis.CRITERIA,
-          fallbackReason: null,
-          bandStars: band,
-          ...mandatoryCheck(byCriteria, consolidated),
-          consolidated,
+    return transitionDossier(
+      this.dataSource,
+      ctx,
+      id,
+      DossierAction.CONCLUDE_EVALUATION,
+      async (d, m, facts) => {
+        const { rules: dossierRules, criteriaSet } = await facts();
+        const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
+        const { rules, sheet, unusable } = sheetFor(dossierRules, criteriaSet);
+        const totals = sheets.map((s) => s.total);
+        const spread = Math.max(...totals) - Math.min(...totals);
+        if (rules.maxScoreSpread !== null && spread > rules.maxScoreSpread)
+          throw new AppError(
+            ErrorCode.SCORE_SPREAD,
+            "scoring.spread",
+            { totals: totals.join(", "), spread, maxSpread: rules.maxScoreSpread },
+            { sheets: sheets.map((s) => ({ memberId: String(s.memberId), total: s.total })) },
+          );
+        const average = Math.round((totals.reduce((s, t) => s + t, 0) / sheets.length) * 100) / 100;
+        const band = bandStars(rules, average);
+        let evaluation: Evaluation;
+        // Sheets given by part totals before per-criterion scoring began are concluded as they were given.
+        const byCriteria = sheet && sheets.every((s) => s.choices) ? sheet : undefined;
+        if (sheet && !byCriteria && sheets.some((s) => s.choices))
+          throw invalidTransition("scoring.mixedSheets");
+        if (byCriteria) {
+          const consolidated = consolidate(
+            byCriteria,
+            sheets.map((s) => s.choices as Choice[]),
+            rules.consolidation,
+          );
+          evaluation = {
+            ruleSetVersion: rules.version,
+            basis: EvaluationBasis.CRITERIA,
+            fallbackReason: null,
+            bandStars: band,
+            ...mandatoryCheck(byCriteria, consolidated),
+            consolidated,
+          };
+        } else {
+          evaluation = {
+            ruleSetVersion: rules.version,
+            basis: EvaluationBasis.PART_TOTALS,
+            fallbackReason: unusable
+              ? fallbackReason(rules, unusable)
+              : "the sheets were given by part totals before per-criterion scoring",
+            bandStars: band,
+            mandatoryStarsMet: majorityLevel(sheets.map((s) => s.mandatoryStarsMet)),
+            unmetMandatory: [],
+            consolidated: [],
+          };
+        }
+        const stars = starsFor(rules, average, evaluation.mandatoryStarsMet);
+        // An upgrade that reaches no more than the current stars ends here: the current certificate stays.
+        const current = d.kind === DossierKind.UPGRADE ? await currentStars(m, d.productId) : null;
+        const upgraded = current === null || stars > current;
+        return {
+          to: stars >= 3 && upgraded ? DossierStatus.SCORED : DossierStatus.NOT_ACHIEVED,
+          changes: { averageScore: average, resultStars: stars, ruleSetVersion: rules.version, evaluation },
+          note:
+            `average ${average} of ${sheets.length} sheets (band ${band} stars), mandatory criteria met up to ` +
+            `${evaluation.mandatoryStarsMet} stars: ${stars} stars under ${rules.version}` +
+            (byCriteria ? "" : ` (by part totals: ${evaluation.fallbackReason})`) +
+            (upgraded ? "" : `; not an upgrade of the current ${current} stars, whose certificate stays`),
         };
-      } else {
-        evaluation = {
-          ruleSetVersion: rules.version,
-          basis: EvaluationBasis.PART_TOTALS,
-          fallbackReason: unusable
-            ? fallbackReason(rules, unusable)
-            : "the sheets were given by part totals before per-criterion scoring",
-          bandStars: band,
-          mandatoryStarsMet: majorityLevel(sheets.map((s) => s.mandatoryStarsMet)),
-          unmetMandatory: [],
-          consolidated: [],
-        };
-      }
-      const stars = starsFor(rules, average, evaluation.mandatoryStarsMet);
-      // An upgrade that reaches no more than the current stars ends here: the current certificate stays.
-      const current = d.kind === DossierKind.UPGRADE ? await currentStars(m, d.productId) : null;
-      const upgraded = current === null || stars > current;
-      return {
-        to: stars >= 3 && upgraded ? DossierStatus.SCORED : DossierStatus.NOT_ACHIEVED,
-        changes: { averageScore: average, resultStars: stars, ruleSetVersion: rules.version, evaluation },
-        note:
-          `average ${average} of ${sheets.length} sheets (band ${band} stars), mandatory criteria met up to ` +
-          `${evaluation.mandatoryStarsMet} stars: ${stars} stars under ${rules.version}` +
-          (byCriteria ? "" : ` (by part totals: ${evaluation.fallbackReason})`) +
-          (upgraded ? "" : `; not an upgrade of the current ${current} stars, whose certificate stays`),
-      };
-    });
+      },
+    );
   }
 
   /**

@@ -11,6 +11,7 @@ import { enumRef } from "../i18n/messages";
 import { followDossier } from "../programme/follow-dossier";
 import type { RequestScope } from "../request";
 import { Dossier } from "./dossier.entity";
+import { GUARDS, guardFacts, type GuardFacts } from "./guards";
 import { actionsFrom, type DossierAction, DossierStatus, mayAct, transitionFor } from "./workflow";
 
 /** States in which council members see a dossier. */
@@ -46,18 +47,25 @@ export function visibleTo(viewer: Viewer, d: Dossier): boolean {
   return viewer.role !== Role.COUNCIL_MEMBER || COUNCIL_STATES.includes(d.status);
 }
 
+/** What an action's work is given: the locked dossier, the transaction, and the facts its guard read. */
+export type Work<T> = (
+  dossier: Dossier,
+  m: EntityManager,
+  facts: () => Promise<GuardFacts>,
+) => Promise<Outcome<T>>;
+
 /**
  * The one way a dossier changes: visibility (NOT_FOUND), the transition table (INVALID_TRANSITION,
- * FORBIDDEN), checked in one transaction on the dossier's locked row, then the action's own work, the new
- * state (and version) and the audit event. A repeat that changes nothing (`unchanged`) writes nothing and
- * answers as the first did.
+ * FORBIDDEN) and the action's guard (guards.ts), checked in one transaction on the dossier's locked row,
+ * then the action's own work, the new state (and version) and the audit event. A repeat that changes
+ * nothing (`unchanged`) writes nothing and answers as the first did.
  */
 export async function runTransition<T = never>(
   dataSource: DataSource,
   ctx: RequestScope,
   rawId: string,
   action: DossierAction,
-  work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<T>>,
+  work: Work<T>,
 ): Promise<{ dossier: Dossier; result?: T }> {
   const viewer = requireViewer(ctx);
   const id = parseId(rawId, "id");
@@ -81,7 +89,14 @@ export async function runTransition<T = never>(
         status: enumRef("DossierStatus", dossier.status),
       });
 
-    const outcome = await work(dossier, m);
+    // Read once, when the guard or the work first asks.
+    let read: Promise<GuardFacts> | undefined;
+    const facts = () => (read ??= guardFacts(m, dossier, ctx));
+    const guard = GUARDS[action];
+    const refusal = guard && guard(dossier, await facts());
+    if (refusal) throw refusal;
+
+    const outcome = await work(dossier, m, facts);
     if (outcome.unchanged) throw new Unchanged({ dossier, result: outcome.result });
     const to =
       outcome.to ??
@@ -117,7 +132,7 @@ export async function transitionDossier(
   ctx: RequestScope,
   rawId: string,
   action: DossierAction,
-  work: (dossier: Dossier, m: EntityManager) => Promise<Outcome<never>>,
+  work: Work<never>,
 ): Promise<Dossier> {
   return (await runTransition(dataSource, ctx, rawId, action, work)).dossier;
 }

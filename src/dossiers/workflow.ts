@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { Role } from "../auth/user.entity";
+import { rowsFor, type TransitionRow } from "../core/state-machine";
 
 export enum DossierStatus {
   DRAFT = "DRAFT",
@@ -37,13 +38,8 @@ registerEnumType(DossierAction, {
   description: "What can be done to a dossier; see allowedActions.",
 });
 
-export type Transition = {
-  action: DossierAction;
-  from: DossierStatus[];
-  /** The next state: "unchanged" for actions on a dossier's contents, "by-result" when the evaluation's stars decide. */
-  to: DossierStatus | "unchanged" | "by-result";
-  /** Who may take it (ADMIN may take every action unless `notAdmin`). Commune officers only in their own commune. */
-  roles: Role[];
+/** A row of the dossier's table (core/state-machine.ts): who may act is a staff role. */
+export type Transition = TransitionRow<DossierAction, DossierStatus, Role> & {
   /** A council member's own judgement: an administrator cannot give it for them. */
   notAdmin?: true;
 };
@@ -144,7 +140,7 @@ export function transitionFor(
   from: DossierStatus,
   role: Role,
 ): Transition | undefined {
-  const candidates = TRANSITIONS.filter((t) => t.action === action && t.from.includes(from));
+  const candidates = rowsFor(TRANSITIONS, action, from);
   return candidates.find((t) => mayAct(t, role)) ?? candidates[0];
 }
 

@@ -25,6 +25,7 @@ import { requireNotFuture } from "../core/validation";
 import { inTransaction } from "../core/transaction";
 import { enumRef } from "../i18n/messages";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
+import { RecommendationAction, recommendationRow } from "./recommendation-workflow";
 import type {
   InspectionInput,
   MinistryRevocationProposalInput,
@@ -202,10 +203,11 @@ export class OversightService {
         .where("id = :id AND revokedOn IS NULL", { id: certificate.id })
         .execute();
       if (updated.affected !== 1) throw conflict("certificate.revokedMeanwhile");
+      const accept = recommendationRow(RecommendationAction.REVOKE);
       await m.update(
         RevocationRecommendation,
-        { certificateId: certificate.id, status: RecommendationStatus.PENDING },
-        { status: RecommendationStatus.ACCEPTED, decidedById: viewer.id, decisionNote: decisionNumber },
+        { certificateId: certificate.id, status: In(accept.from) },
+        { status: accept.to, decidedById: viewer.id, decisionNote: decisionNumber },
       );
       await refreshCurrentCertificate(m, certificate.productId); // out of the catalog at once
       await catalogChanged(m, { productIds: [certificate.productId] });
@@ -269,14 +271,15 @@ export class OversightService {
     return inTransaction(this.dataSource, async (m) => {
       const recommendation = await m.findOneBy(RevocationRecommendation, { id: parseId(rawId, "id") });
       if (!recommendation) throw notFound("recommendation.notFound");
-      if (recommendation.status !== RecommendationStatus.PENDING)
+      const reject = recommendationRow(RecommendationAction.REJECT);
+      if (!reject.from.includes(recommendation.status))
         throw invalidTransition("recommendation.already", {
           status: enumRef("RecommendationStatus", recommendation.status),
         });
       const updated = await m.update(
         RevocationRecommendation,
-        { id: recommendation.id, status: RecommendationStatus.PENDING },
-        { status: RecommendationStatus.REJECTED, decidedById: viewer.id, decisionNote: reason },
+        { id: recommendation.id, status: In(reject.from) },
+        { status: reject.to, decidedById: viewer.id, decisionNote: reason },
       );
       if (updated.affected !== 1) throw conflict("recommendation.decidedMeanwhile");
       await audit(m, {

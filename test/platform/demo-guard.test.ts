@@ -30,7 +30,9 @@ function run(script: string, env: Record<string, string>, { untilReady = false }
     child.stdout.on("data", read);
     child.stderr.on("data", read);
     // "close", not "exit": only then have both pipes been read to the end.
-    child.on("close", (code) => resolve({ code, out }));
+    child.on("close", (code, signal) =>
+      resolve({ code, out: signal ? `${out}\n(killed by ${signal})` : out }),
+    );
   });
 }
 
@@ -71,15 +73,12 @@ it("seed:demo refuses a database with real users or certificates and writes noth
     expect(served.out).toMatch(/refusing to listen on 0\.0\.0\.0/);
     // Once no active account has it, the server starts.
     await ds.query("UPDATE `user` SET active = 0");
-    expect(
-      (
-        await run(
-          "main.js",
-          { DATABASE_URL: url, JWT_SECRET: SECRET, SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE, HOST: "0.0.0.0" },
-          { untilReady: true },
-        )
-      ).code,
-    ).toBe(0);
+    const started = await run(
+      "main.js",
+      { DATABASE_URL: url, JWT_SECRET: SECRET, SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE, HOST: "0.0.0.0" },
+      { untilReady: true },
+    );
+    expect(started).toMatchObject({ code: 0 });
   } finally {
     await ds.destroy();
   }
