@@ -59,7 +59,9 @@ import { verifyRouter } from "./certificates/verify.routes";
 import { signedRouter } from "./certificates/signed.routes";
 import { SignedLabels } from "./certificates/signed-label";
 import type { SigningKeys } from "./signing/keys";
-import { ProgrammeService } from "./programme/programme.service";
+import { ProgrammeFigures } from "./programme/figures.service";
+import { PotentialProductService } from "./programme/register.service";
+import { PlanTargetService } from "./programme/targets.service";
 import { importTemplateRouter } from "./import/template";
 
 type Settings =
@@ -132,7 +134,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     oversight: new OversightService(dataSource, generation),
-    programme: new ProgrammeService(dataSource, cursors),
+    potentialProducts: new PotentialProductService(dataSource, cursors),
+    planTargets: new PlanTargetService(dataSource),
+    programmeFigures: new ProgrammeFigures(dataSource),
     certificates: new CertificateService(),
     signedLabels: new SignedLabels(deps.signingKeys),
     geography: new GeographyService(),

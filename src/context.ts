@@ -14,7 +14,9 @@ import type { GeographyService } from "./geography/geography.service";
 import type { StaffCatalogService } from "./catalog/staff-catalog.service";
 import type { ImportService } from "./import/import.service";
 import type { OversightService } from "./oversight/oversight.service";
-import type { ProgrammeService } from "./programme/programme.service";
+import type { ProgrammeFigures } from "./programme/figures.service";
+import type { PotentialProductService } from "./programme/register.service";
+import type { PlanTargetService } from "./programme/targets.service";
 import type { RequestScope } from "./request";
 
 /** The services of the app: singletons over the data source; each method takes the request context first. */
@@ -35,7 +37,9 @@ export interface Services {
   lifecycle: CertificateLifecycleService;
   imports: ImportService;
   oversight: OversightService;
-  programme: ProgrammeService;
+  potentialProducts: PotentialProductService;
+  planTargets: PlanTargetService;
+  programmeFigures: ProgrammeFigures;
 }
 
 /** Everything a resolver may use for one request: the request's scope and the services. */

@@ -44,7 +44,7 @@ export class PotentialProductResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => PotentialProductInput) input: PotentialProductInput,
   ): Promise<PotentialProduct> {
-    return ctx.services.programme.propose(ctx, input);
+    return ctx.services.potentialProducts.propose(ctx, input);
   }
 
   @Authorized(Role.COMMUNE_OFFICER)
@@ -56,7 +56,7 @@ export class PotentialProductResolver {
     @Ctx() ctx: Context,
     @Args() { id, status, reason }: PotentialStatusArgs,
   ): Promise<PotentialProduct> {
-    return ctx.services.programme.setStatus(ctx, id, status, reason);
+    return ctx.services.potentialProducts.setStatus(ctx, id, status, reason);
   }
 
   @Authorized(Role.COMMUNE_OFFICER)
@@ -65,7 +65,7 @@ export class PotentialProductResolver {
       "Opens the NEW dossier of a selected potential product, finding or creating its producer and product (no duplicates).",
   })
   openPotentialProductDossier(@Ctx() ctx: Context, @Args() args: OpenPotentialDossierArgs): Promise<Dossier> {
-    return ctx.services.programme.openDossier(ctx, args);
+    return ctx.services.potentialProducts.openDossier(ctx, args);
   }
 
   @Authorized(...PROGRAMME_STAFF)
@@ -77,7 +77,7 @@ export class PotentialProductResolver {
     @Ctx() ctx: Context,
     @Args() args: PotentialProductsArgs,
   ): Promise<PotentialProductConnection> {
-    return ctx.services.programme.list(ctx, args);
+    return ctx.services.potentialProducts.list(ctx, args);
   }
 
   @FieldResolver(() => Commune)
@@ -111,13 +111,13 @@ export class PlanTargetResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => PlanTargetInput) input: PlanTargetInput,
   ): Promise<PlanTarget> {
-    return ctx.services.programme.setTarget(ctx, input);
+    return ctx.services.planTargets.setTarget(ctx, input);
   }
 
   @Authorized(...PROGRAMME_STAFF)
   @Query(() => [PlanTarget], { description: "A year's targets (commune officers: their commune's)." })
   planTargets(@Ctx() ctx: Context, @Arg("year", () => Int) year: number): Promise<PlanTarget[]> {
-    return ctx.services.programme.targets(ctx, year);
+    return ctx.services.planTargets.targets(ctx, year);
   }
 
   @FieldResolver(() => Commune)
@@ -137,7 +137,7 @@ export class ProgrammeResolver {
     @Ctx() ctx: Context,
     @Arg("year", () => Int) year: number,
   ): Promise<ProgrammeStatistics> {
-    return ctx.services.programme.statistics(ctx, year);
+    return ctx.services.programmeFigures.statistics(ctx, year);
   }
 
   @Directive(PUBLIC_CACHE)
@@ -145,6 +145,6 @@ export class ProgrammeResolver {
     description: "The programme in figures, for anyone; the same counts as the catalog.",
   })
   programmeSummary(@Ctx() ctx: Context): Promise<ProgrammeSummary> {
-    return ctx.services.programme.summary(ctx);
+    return ctx.services.programmeFigures.summary(ctx);
   }
 }

@@ -111,7 +111,7 @@ export function programmeReportRouter(contextFor: (req: Request, res: Response) 
         return sendError(res, ErrorCode.FORBIDDEN);
       const year = Number(req.query.year);
       if (!Number.isInteger(year) || year < 2018 || year > 2100) throw badInput("programme.year", "year");
-      const statistics = await ctx.services.programme.statistics(ctx, year);
+      const statistics = await ctx.services.programmeFigures.statistics(ctx, year);
       res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       res.setHeader("Content-Disposition", `attachment; filename="ocop-programme-${year}.xlsx"`);
       res.setHeader("Cache-Control", "private, no-store");
