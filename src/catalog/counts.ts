@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import type { LocalDate } from "../core/time";
 import { inTransaction, lockRow } from "../core/transaction";
 import { CatalogGenerationRow } from "./generation";
-import { catalogChanged } from "./change-feed";
+import { catalogWritten } from "./catalog-written";
 import { Product } from "./product.entity";
 
 /**
@@ -282,13 +282,12 @@ export async function sweepExpired(dataSource: DataSource, today: LocalDate): Pr
     if (from >= today) return;
     const expired = await driftSince(m, from, today);
     await setCountedFrom(m, today);
-    await recountCommunes(
-      m,
-      expired.map((c) => c.communeCode),
-    );
     // Every instance's counts are keyed by the generation: a new one makes them read the new day. The
     // products that left are stamped for the change feed.
-    await catalogChanged(m, { expiredFrom: from, expiredBefore: today });
+    await catalogWritten(m, {
+      communes: expired.map((c) => c.communeCode),
+      expired: { from, before: today },
+    });
   });
 }
 

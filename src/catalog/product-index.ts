@@ -10,7 +10,6 @@ import { Certificate } from "../certificates/certificate.entity";
 import { words } from "../core/text";
 import { Commune } from "../geography/commune.entity";
 import { formerNames, splitUnitName } from "../geography/commune-names";
-import { recountCommunes } from "./counts";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 
@@ -19,15 +18,10 @@ const MAX_TOKEN_LENGTH = 40;
 const FORMER = "~";
 
 /**
- * Copies a product's current certificate (the newest neither revoked nor superseded) onto the product
- * row, and recounts its commune's catalog counts. Call it in the transaction of every certificate event
- * (an import recounts once for all its products: `recount: false`).
+ * Copies a product's current certificate (the newest neither revoked nor superseded) onto the product row;
+ * answers the product's commune (whose counts the caller recounts). Only catalogWritten calls it.
  */
-export async function refreshCurrentCertificate(
-  manager: EntityManager,
-  productId: number,
-  { recount = true } = {},
-): Promise<void> {
+export async function refreshCurrentCertificate(manager: EntityManager, productId: number): Promise<string> {
   const current = await manager.findOne(Certificate, {
     where: { productId, revokedOn: IsNull(), supersededById: IsNull() },
     order: { issuedOn: "DESC", id: "DESC" },
@@ -38,13 +32,11 @@ export async function refreshCurrentCertificate(
     certifiedOn: current?.decisionDate ?? null,
     certificateExpiresOn: current?.expiresOn ?? null,
   });
-  if (recount) {
-    const { communeCode } = await manager.findOneOrFail(Product, {
-      select: { communeCode: true },
-      where: { id: productId },
-    });
-    await recountCommunes(manager, [communeCode]);
-  }
+  const { communeCode } = await manager.findOneOrFail(Product, {
+    select: { communeCode: true },
+    where: { id: productId },
+  });
+  return communeCode;
 }
 
 /** Rewrites the search words of these products from their name, producer name and commune's current and former names. */

@@ -14,12 +14,11 @@ import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { Category, CategoryLevel } from "./category.entity";
 import { type CatalogGeneration } from "./generation";
-import { catalogChanged } from "./change-feed";
+import { catalogWritten } from "./catalog-written";
 import { NOWHERE, placeOf } from "../content/place-input";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
-import { productSearchCondition, refreshSearchTokens } from "./product-index";
-import { recountCommunes } from "./counts";
+import { productSearchCondition } from "./product-index";
 import {
   type CreateProducerInput,
   type CreateProductInput,
@@ -124,8 +123,11 @@ export class StaffCatalogService {
       );
       Object.assign(producer, changes);
       await m.save(producer);
-      await catalogChanged(m, { producerIds: [id] }); // the catalog shows producers' names and contacts
-      if (changes.name) await this.reindexProducer(m, id); // search covers producer names
+      // The catalog shows producers' names and contacts; search covers their names.
+      const renamed = changes.name
+        ? await m.find(Product, { select: { id: true }, where: { producerId: id } })
+        : [];
+      await catalogWritten(m, { producers: [id], words: renamed.map((p) => p.id) });
       return producer;
     });
     this.generation.changed();
@@ -187,9 +189,12 @@ export class StaffCatalogService {
       );
       Object.assign(product, changes);
       await m.save(product);
-      await catalogChanged(m, { productIds: [id] }); // after the save, which would write the old place back
-      await refreshSearchTokens(m, [id]);
-      if (changes.categoryCode) await recountCommunes(m, [product.communeCode]); // it moves to another cell
+      // After the save, which would write the old place back; a new category moves it to another cell.
+      await catalogWritten(m, {
+        products: [id],
+        words: [id],
+        communes: changes.categoryCode ? [product.communeCode] : [],
+      });
       return product;
     });
     this.generation.changed();
@@ -342,14 +347,6 @@ export class StaffCatalogService {
     });
     return Object.assign(new StaffProducerConnection(), page);
   }
-
-  private async reindexProducer(m: EntityManager, producerId: number): Promise<void> {
-    const products = await m.find(Product, { select: { id: true }, where: { producerId } });
-    await refreshSearchTokens(
-      m,
-      products.map((p) => p.id),
-    );
-  }
 }
 
 /** Fields of a producer that cannot be emptied: null in an update leaves them as they are. */
@@ -425,7 +422,7 @@ export async function insertProduct(
       communeCode: fields.producer.communeCode,
     }),
   );
-  await refreshSearchTokens(m, [product.id]);
+  await catalogWritten(m, { words: [product.id] });
   await audit(m, {
     at: ctx.now,
     actorId: requireViewer(ctx).id,

@@ -1,8 +1,7 @@
 import { IsNull, type EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
-import { catalogChanged } from "../catalog/change-feed";
+import { catalogWritten } from "../catalog/catalog-written";
 import { Product } from "../catalog/product.entity";
-import { refreshCurrentCertificate } from "../catalog/product-index";
 import { addMonths, type LocalDate } from "../core/time";
 import { conflict, notFound } from "../core/errors";
 import { lockRow } from "../core/transaction";
@@ -76,8 +75,7 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
     toStatus: "ACTIVE",
     note: `${certificate.number}, ${certificate.stars} stars, ${issue.decisionNumber} of ${issue.decisionDate}, rules ${rules.version}`,
   });
-  await refreshCurrentCertificate(m, issue.productId);
-  await catalogChanged(m, { productIds: [issue.productId] });
+  await catalogWritten(m, { certificates: [issue.productId] });
   return certificate;
 }
 
@@ -113,7 +111,6 @@ export async function settleSupersession(
   m: EntityManager,
   productId: number,
   by: { at: Date; actorId: number | null; note: string },
-  { recount = true } = {},
 ): Promise<void> {
   const standing = await m.find(Certificate, {
     where: { productId, revokedOn: IsNull(), supersededById: IsNull() },
@@ -132,5 +129,5 @@ export async function settleSupersession(
       note: `by ${newest.number}; ${by.note}`,
     });
   }
-  await refreshCurrentCertificate(m, productId, { recount });
+  // The caller names the product to catalogWritten (an import, once for all its products).
 }

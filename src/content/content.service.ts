@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { inViewerCommune } from "../auth/scope";
-import { catalogChanged } from "../catalog/change-feed";
+import { catalogWritten } from "../catalog/catalog-written";
 import type { CatalogGeneration } from "../catalog/generation";
 import { Product } from "../catalog/product.entity";
 import { badInput, conflict, notFound } from "../core/errors";
@@ -183,7 +183,7 @@ export class ProductContentService {
         note,
       });
       await m.update(Product, productId, { updatedAt: ctx.now });
-      await catalogChanged(m, { productIds: [productId] });
+      await catalogWritten(m, { products: [productId] });
       return m.findOneByOrFail(Product, { id: productId });
     });
     if (changed) this.generation.changed();

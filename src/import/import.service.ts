@@ -8,9 +8,7 @@ import { Category, CategoryLevel } from "../catalog/category.entity";
 import { CatalogGeneration } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
-import { recountCommunes } from "../catalog/counts";
-import { catalogChanged } from "../catalog/change-feed";
-import { refreshSearchTokens } from "../catalog/product-index";
+import { catalogWritten } from "../catalog/catalog-written";
 import { Certificate } from "../certificates/certificate.entity";
 import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
 import { badInput, forbidden, notFound } from "../core/errors";
@@ -334,16 +332,18 @@ export class ImportService {
     await auditMany(m, events);
     // Older certificates give way to the newest, as a re-evaluation does; products show their current one.
     for (const productId of certified)
-      await settleSupersession(
-        m,
-        productId,
-        { at: run.now, actorId: run.actorId, note: `import of ${run.source}` },
-        { recount: false },
-      );
-    await recountCommunes(m, [...counted]);
-    await catalogChanged(m, { productIds: [...certified, ...reindex], producerIds: [...changedProducers] });
-    const ids = [...reindex];
-    for (let i = 0; i < ids.length; i += 500) await refreshSearchTokens(m, ids.slice(i, i + 500));
+      await settleSupersession(m, productId, {
+        at: run.now,
+        actorId: run.actorId,
+        note: `import of ${run.source}`,
+      });
+    await catalogWritten(m, {
+      certificates: [...certified],
+      words: [...reindex],
+      products: [...reindex],
+      producers: [...changedProducers],
+      communes: [...counted],
+    });
     await auditMany(m, [
       {
         at: run.now,

@@ -3,9 +3,8 @@ import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { inViewerCommune, viewerCommunes } from "../auth/scope";
 import { type CatalogGeneration } from "../catalog/generation";
-import { catalogChanged } from "../catalog/change-feed";
+import { catalogWritten } from "../catalog/catalog-written";
 import { Product } from "../catalog/product.entity";
-import { refreshCurrentCertificate } from "../catalog/product-index";
 import {
   Certificate,
   CertificateStatus,
@@ -209,8 +208,7 @@ export class OversightService {
         { certificateId: certificate.id, status: In(accept.from) },
         { status: accept.to, decidedById: viewer.id, decisionNote: decisionNumber },
       );
-      await refreshCurrentCertificate(m, certificate.productId); // out of the catalog at once
-      await catalogChanged(m, { productIds: [certificate.productId] });
+      await catalogWritten(m, { certificates: [certificate.productId] }); // out of the catalog at once
       await audit(m, {
         at: ctx.now,
         actorId: viewer.id,

@@ -78,7 +78,8 @@ it("seed:demo refuses a database with real users or certificates and writes noth
       { DATABASE_URL: url, JWT_SECRET: SECRET, SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE, HOST: "0.0.0.0" },
       { untilReady: true },
     );
-    expect(started).toMatchObject({ code: 0 });
+    // On failure, what the server said (and the signal that ended it) shows in the difference.
+    expect({ code: started.code, out: started.code === 0 ? "" : started.out }).toEqual({ code: 0, out: "" });
   } finally {
     await ds.destroy();
   }

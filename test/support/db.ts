@@ -1,3 +1,4 @@
+import { CatalogWriteCheck } from "../../src/catalog/catalog-written";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +71,7 @@ export async function openTestDb(): Promise<TestDb> {
       sql,
     );
     await dataSource.initialize();
+    checkCatalogWrites(dataSource);
     await loadReferenceData(dataSource);
     return { dataSource, sql };
   }
@@ -77,9 +79,15 @@ export async function openTestDb(): Promise<TestDb> {
   const sql = new SqlLogger();
   const dataSource = await dataSourceFor({ kind: "mysql", url: TEST_DATABASE_URL }, sql);
   await dataSource.initialize();
+  checkCatalogWrites(dataSource);
   await dataSource.runMigrations({ transaction: "each" });
   await loadReferenceData(dataSource);
   return { dataSource, sql };
+}
+
+/** Every test's writes to the catalog go through catalogWritten, or their transaction fails (see CatalogWriteCheck). */
+function checkCatalogWrites(dataSource: DataSource): void {
+  dataSource.subscribers.push(new CatalogWriteCheck());
 }
 
 /** Empties the tables tests write to. */

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { Producer, ProducerKind } from "../../src/catalog/producer.entity";
 import { Product } from "../../src/catalog/product.entity";
-import { refreshCurrentCertificate, refreshSearchTokens } from "../../src/catalog/product-index";
+import { catalogWritten } from "../../src/catalog/catalog-written";
 import { slugify } from "../../src/core/text";
 import type { LocalDate } from "../../src/core/time";
 import { Certificate } from "../../src/certificates/certificate.entity";
@@ -48,16 +48,21 @@ export async function makeProduct(
 ): Promise<{ product: Product; certificate: Certificate | null }> {
   seq++;
   const producer = spec.producer ?? (await makeProducer(ds, { communeCode: spec.communeCode ?? "03390" }));
-  const product = await ds.manager.save(
-    ds.manager.create(Product, {
-      name: spec.name,
-      slug: `${slugify(spec.name)}-${seq}`,
-      description: null,
-      categoryCode: spec.categoryCode ?? "I.2.b",
-      producerId: producer.id,
-      communeCode: spec.communeCode ?? producer.communeCode,
-    }),
-  );
+  // As the staff catalog writes one: the product and its search words in one transaction.
+  const product = await ds.transaction(async (m) => {
+    const saved = await m.save(
+      m.create(Product, {
+        name: spec.name,
+        slug: `${slugify(spec.name)}-${seq}`,
+        description: null,
+        categoryCode: spec.categoryCode ?? "I.2.b",
+        producerId: producer.id,
+        communeCode: spec.communeCode ?? producer.communeCode,
+      }),
+    );
+    await catalogWritten(m, { words: [saved.id] });
+    return saved;
+  });
   let certificate: Certificate | null = null;
   if (spec.decisionDate !== null) {
     certificate = await issueCertificate(ds, product, {
@@ -67,7 +72,6 @@ export async function makeProduct(
       revokedOn: spec.revokedOn,
     });
   }
-  await refreshSearchTokens(ds.manager, [product.id]);
   return { product: await ds.manager.findOneByOrFail(Product, { id: product.id }), certificate };
 }
 
@@ -98,7 +102,7 @@ export async function issueCertificate(
           ? { revokedOn: spec.revokedOn, revocationReason: "Vi phạm sử dụng nhãn OCOP" }
           : {}),
       });
-      await refreshCurrentCertificate(m, product.id);
+      await catalogWritten(m, { certificates: [product.id] });
     }
     return m.findOneByOrFail(Certificate, { id: certificate.id });
   });

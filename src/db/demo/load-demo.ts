@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Producer, ProducerKind } from "../../catalog/producer.entity";
 import { Product } from "../../catalog/product.entity";
-import { refreshSearchTokens } from "../../catalog/product-index";
+import { catalogWritten } from "../../catalog/catalog-written";
 import { Certificate } from "../../certificates/certificate.entity";
 import { issueCertificate } from "../../certificates/certificate-issuer";
 import { referenceFile } from "../../core/paths";
@@ -105,7 +105,7 @@ export async function loadDemoCatalog(
       if (Number(first.slice(0, 4)) < Number(current.slice(0, 4))) await issue(first);
       await issue(current);
     }
-    await refreshSearchTokens(manager, productIds);
+    await catalogWritten(manager, { words: productIds });
     return productIds.length;
   });
 }

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Product } from "../../catalog/product.entity";
-import { refreshSearchTokens } from "../../catalog/product-index";
+import { catalogWritten } from "../../catalog/catalog-written";
 import { referenceFile } from "../../core/paths";
 import { isLocalDate } from "../../core/time";
 import { DocumentKind, DossierKind } from "../../dossiers/dossier.entity";
@@ -46,7 +46,7 @@ export async function loadReferenceData(
           select: { id: true },
           where: { communeCode: In(renamed.map((c) => c.code)) },
         });
-        await refreshSearchTokens(manager, products.map((p) => p.id));
+        await catalogWritten(manager, { words: products.map((p) => p.id) });
       }
     }
     return counts;
