@@ -25,15 +25,16 @@ import { InspectionResolver, RevocationResolver } from "./oversight/oversight.re
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
+import { DossierDocumentResolver, DossierDocumentsResolver } from "./dossiers/documents.resolver";
+import { DossierEventResolver, DossierResolver } from "./dossiers/dossier.resolver";
+import { DossierRecognitionResolver } from "./dossiers/recognition.resolver";
+import { EvaluationRoundResolver } from "./dossiers/rounds.resolver";
 import {
-  DossierDocumentResolver,
-  DossierEventResolver,
-  DossierResolver,
-  EvaluationRoundResolver,
-  ScoreSubmissionResolver,
-  ScoreSheetResolver,
+  DossierScoringResolver,
   RuleSetResolver,
-} from "./dossiers/dossier.resolver";
+  ScoreSheetResolver,
+  ScoreSubmissionResolver,
+} from "./dossiers/scoring.resolver";
 import { CommuneResolver } from "./geography/geography.resolver";
 import { ImportResolver } from "./import/import.resolver";
 import {
@@ -70,6 +71,9 @@ export function appSchema(): Promise<GraphQLSchema> {
       StaffCatalogResolver,
       EvaluationRoundResolver,
       DossierResolver,
+      DossierDocumentsResolver,
+      DossierScoringResolver,
+      DossierRecognitionResolver,
       DossierEventResolver,
       ScoreSubmissionResolver,
       ScoreSheetResolver,
