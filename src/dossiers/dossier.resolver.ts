@@ -19,7 +19,9 @@ import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
 import { Commune } from "../geography/commune.entity";
 import { pageComplexity } from "../http/limits";
-import { Dossier, DossierDocument, EvaluationRound, ProductSamples } from "./dossier.entity";
+import { Dossier, DossierDocument } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
+import { ProductSamples } from "./evaluation.types";
 import {
   CommuneReportInput,
   CreateDossierInput,

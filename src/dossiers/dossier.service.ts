@@ -19,14 +19,9 @@ import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { LocalDate } from "../core/time";
 import { requireNotFuture } from "../core/validation";
 import { ruleSetIn } from "../rules/rule-set.entity";
-import {
-  type CommuneReport,
-  type CriterionVerdict,
-  Dossier,
-  type ProductSamples,
-  DossierKind,
-  EvaluationRound,
-} from "./dossier.entity";
+import { type CommuneReport, type CriterionVerdict, type ProductSamples } from "./evaluation.types";
+import { Dossier, DossierKind } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
 import type { CommuneReportInput, CreateDossierInput, DossierFilter } from "./dossier.types";
 import { DossierConnection } from "./dossier.types";
 import { criteriaSetOf, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";

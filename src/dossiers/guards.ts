@@ -7,13 +7,8 @@ import { Product } from "../catalog/product.entity";
 import type { RequestScope } from "../request";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import {
-  type Dossier,
-  DossierDocument,
-  type DocumentKind,
-  EvaluationRound,
-  ScoreSheet,
-} from "./dossier.entity";
+import { type Dossier, DossierDocument, type DocumentKind, ScoreSheet } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
 import { DossierAction } from "./workflow";
 
 /** What the guards look at besides the dossier: read in the action's transaction, or by loaders for allowedActions. */

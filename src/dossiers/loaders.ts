@@ -3,7 +3,8 @@ import { AuditEvent } from "../audit/audit-event.entity";
 import { manyBy, oneBy } from "../core/loaders";
 import { allRuleSets } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import { Dossier, DossierDocument, EvaluationRound, ScoreSheet } from "./dossier.entity";
+import { Dossier, DossierDocument, ScoreSheet } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
 
 /** Loaders of dossiers: one statement per relation, whatever the page size. */
 export function createDossierLoaders(dataSource: DataSource) {

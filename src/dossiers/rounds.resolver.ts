@@ -3,7 +3,7 @@ import { Role } from "../auth/user.entity";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
-import { EvaluationRound } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
 import { CommuneForwardingStatus, OpenEvaluationRoundInput } from "./dossier.types";
 import { STAFF } from "./dossier.resolver";
 

@@ -8,7 +8,8 @@ import { inTransaction } from "../core/transaction";
 import { Commune } from "../geography/commune.entity";
 import type { RequestScope } from "../request";
 import { ruleSetOn } from "../rules/rule-set.entity";
-import { Dossier, EvaluationRound } from "./dossier.entity";
+import { Dossier } from "./dossier.entity";
+import { EvaluationRound } from "./round.entity";
 import type { CommuneForwardingStatus, OpenEvaluationRoundInput } from "./dossier.types";
 import { DossierStatus } from "./workflow";
 

@@ -16,7 +16,8 @@ import {
   partTotals,
   pointChoices,
 } from "../rules/scoring";
-import { type Dossier, EvaluationBasis, DossierKind, type Evaluation, ScoreSheet } from "./dossier.entity";
+import { type Dossier, DossierKind, ScoreSheet } from "./dossier.entity";
+import { EvaluationBasis, type Evaluation } from "./evaluation.types";
 import type { CriterionChoiceInput, ScoreSheetInput } from "./dossier.types";
 import { rulesOfSet } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";

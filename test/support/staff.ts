@@ -4,13 +4,8 @@ import request from "supertest";
 import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import { Role, type User } from "../../src/auth/user.entity";
-import {
-  Dossier,
-  DossierDocument,
-  DocumentKind,
-  DossierKind,
-  EvaluationRound,
-} from "../../src/dossiers/dossier.entity";
+import { Dossier, DossierDocument, DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
+import { EvaluationRound } from "../../src/dossiers/round.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { type LocalDate, vietnamDate } from "../../src/core/time";
 import { op } from "./operations";
