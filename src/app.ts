@@ -18,7 +18,8 @@ import { ProductContentService } from "./content/content.service";
 import { imagesRouter } from "./content/images.routes";
 import { publicGets } from "./http/public-gets";
 import { CatalogGeneration } from "./catalog/generation";
-import { StaffCatalogService } from "./catalog/staff-catalog.service";
+import { StaffProducerService } from "./catalog/staff-producers.service";
+import { StaffProductService } from "./catalog/staff-products.service";
 import { DossierDocumentService } from "./dossiers/documents.service";
 import { DossierService } from "./dossiers/dossier.service";
 import { RecognitionService } from "./dossiers/recognition.service";
@@ -122,7 +123,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog,
     changeFeed: new ChangeFeed(dataSource, cursors, catalog),
     content: new ProductContentService(dataSource, generation, config.filesDir, publicBaseUrl),
-    staffCatalog: new StaffCatalogService(dataSource, generation, cursors),
+    staffProducers: new StaffProducerService(dataSource, generation, cursors),
+    staffProducts: new StaffProductService(dataSource, generation, cursors),
     rounds: new RoundService(dataSource),
     dossiers: new DossierService(dataSource, cursors, scoring),
     dossierDocuments: new DossierDocumentService(dataSource),

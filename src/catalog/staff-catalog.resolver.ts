@@ -28,7 +28,7 @@ export class StaffCatalogResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CreateProducerInput) input: CreateProducerInput,
   ): Promise<Producer> {
-    return ctx.services.staffCatalog.createProducer(ctx, input);
+    return ctx.services.staffProducers.createProducer(ctx, input);
   }
 
   @Authorized(...KEEPERS)
@@ -37,7 +37,7 @@ export class StaffCatalogResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => UpdateProducerInput) input: UpdateProducerInput,
   ): Promise<Producer> {
-    return ctx.services.staffCatalog.updateProducer(ctx, input);
+    return ctx.services.staffProducers.updateProducer(ctx, input);
   }
 
   @Authorized(...KEEPERS)
@@ -48,7 +48,7 @@ export class StaffCatalogResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CreateProductInput) input: CreateProductInput,
   ): Promise<Product> {
-    return ctx.services.staffCatalog.createProduct(ctx, input);
+    return ctx.services.staffProducts.createProduct(ctx, input);
   }
 
   @Authorized(...KEEPERS)
@@ -57,7 +57,7 @@ export class StaffCatalogResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => UpdateProductInput) input: UpdateProductInput,
   ): Promise<Product> {
-    return ctx.services.staffCatalog.updateProduct(ctx, input);
+    return ctx.services.staffProducts.updateProduct(ctx, input);
   }
 
   @Authorized(...KEEPERS)
@@ -66,7 +66,7 @@ export class StaffCatalogResolver {
       "Deletes a product entered by mistake: one that never had a certificate or a dossier (else CONFLICT: archive it). Answers its id.",
   })
   deleteProduct(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<string> {
-    return ctx.services.staffCatalog.deleteProduct(ctx, id);
+    return ctx.services.staffProducts.deleteProduct(ctx, id);
   }
 
   @Authorized(...KEEPERS)
@@ -79,7 +79,7 @@ export class StaffCatalogResolver {
     @Arg("id", () => ID) id: string,
     @Arg("archived", () => Boolean, { defaultValue: true }) archived: boolean,
   ): Promise<Product> {
-    return ctx.services.staffCatalog.archiveProduct(ctx, id, archived);
+    return ctx.services.staffProducts.archiveProduct(ctx, id, archived);
   }
 
   @Authorized(...KEEPERS)
@@ -94,7 +94,7 @@ export class StaffCatalogResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<StaffProductConnection> {
-    return ctx.services.staffCatalog.products(ctx, { filter, first, after });
+    return ctx.services.staffProducts.products(ctx, { filter, first, after });
   }
 
   @Authorized(...KEEPERS)
@@ -108,7 +108,7 @@ export class StaffCatalogResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<StaffProducerConnection> {
-    return ctx.services.staffCatalog.producers(ctx, { filter, first, after });
+    return ctx.services.staffProducers.producers(ctx, { filter, first, after });
   }
 
   @Authorized(...KEEPERS)
@@ -117,6 +117,6 @@ export class StaffCatalogResolver {
     description: "A producer of your commune (province: any), certified or not.",
   })
   staffProducer(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Producer | null> {
-    return ctx.services.staffCatalog.producer(ctx, id);
+    return ctx.services.staffProducers.producer(ctx, id);
   }
 }
