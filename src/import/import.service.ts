@@ -23,7 +23,8 @@ import { CommuneNames } from "../geography/commune-names";
 import { Commune } from "../geography/commune.entity";
 import { RuleSet } from "../rules/rule-set.entity";
 import { error, mapHeaders, type Problem } from "./columns";
-import { type ExistingState, ImportPlan, type ImportScope, type Tracked } from "./plan";
+import { ImportPlan } from "./plan";
+import type { ExistingState, ImportScope, Tracked } from "./records";
 import { readSheet, UnreadableFile } from "./spreadsheet";
 
 /** Larger files are refused whole: split them (5,000 rows import in a few seconds). */

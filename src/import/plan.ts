@@ -1,97 +1,16 @@
-import { IssuingLevel } from "../certificates/certificate.entity";
-import type { ProducerKind } from "../catalog/producer.entity";
 import { addMonths, type LocalDate } from "../core/time";
 import { fold } from "../core/text";
-import type { CommuneNames } from "../geography/commune-names";
-import type { Commune } from "../geography/commune.entity";
-import type { Category } from "../catalog/category.entity";
-import { issuingLevelAllows, type RuleSet, ruleSetIn } from "../rules/rule-set.entity";
-import { enumRef, type Params } from "../i18n/messages";
-import {
-  COLUMNS,
-  type Column,
-  EMAIL,
-  error,
-  isExampleName,
-  parseDate,
-  parseIssuingLevel,
-  parseKind,
-  parseStars,
-  type Problem,
-  warning,
-} from "./columns";
+import { COLUMNS, type Column, error, type Problem, warning } from "./columns";
 import type { Cell } from "./spreadsheet";
-import { isBlankText, isDeceptiveText, PHONE } from "../core/validation";
-
-/**
- * A record the file refers to: an existing row (id set) or one the import would create. `changes` holds
- * each field's value before the import and after it; `setBy` the line that gave each field its value, so
- * that two lines disagreeing about one record are reported instead of the later one silently winning.
- */
-export type Tracked<F> = {
-  uid: number;
-  id: number | null;
-  fields: F;
-  isNew: boolean;
-  line: number;
-  changes: Map<string, [unknown, unknown]>;
-  setBy: Map<string, { value: unknown; line: number }>;
-};
-
-export type ProducerFields = {
-  name: string;
-  kind: ProducerKind;
-  registrationNumber: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  communeCode: string;
-};
-export type ProductFields = {
-  name: string;
-  slug: string | null;
-  categoryCode: string;
-  communeCode: string;
-  producer: Tracked<ProducerFields>;
-};
-export type CertificateFields = {
-  number: string | null;
-  stars: number;
-  decisionNumber: string;
-  decisionDate: LocalDate;
-  expiresOn: LocalDate;
-  issuedBy: IssuingLevel;
-  revokedOn: LocalDate | null;
-  product: Tracked<ProductFields>;
-};
-
-/** What exists before the import, as the planner needs it. */
-export type ExistingState = {
-  producers: ({ id: number } & ProducerFields)[];
-  products: {
-    id: number;
-    name: string;
-    slug: string;
-    categoryCode: string;
-    communeCode: string;
-    producerId: number;
-  }[];
-  certificates: ({ id: number; productId: number; fromWorkflow: boolean } & Omit<
-    CertificateFields,
-    "product"
-  >)[];
-  communes: CommuneNames;
-  communeByCode: Map<string, Commune>;
-  productSets: Category[];
-  ruleSets: RuleSet[];
-};
-
-/**
- * Who imports: the province (every commune) or a commune officer (rows of that commune only); and the
- * day from which the province records recognitions in the system (IMPORT_DECISIONS_BEFORE): an import is
- * the history before it.
- */
-export type ImportScope = { communeCode: string | null; decisionsBefore?: LocalDate | null };
+import { readRow } from "./row";
+import type {
+  CertificateFields,
+  ExistingState,
+  ImportScope,
+  ProducerFields,
+  ProductFields,
+  Tracked,
+} from "./records";
 
 /** The fields a row may change, with the column each comes from. */
 const PRODUCER_COLUMNS: Partial<Record<keyof ProducerFields, Column>> = {
@@ -175,136 +94,47 @@ export class ImportPlan {
 
   /** Plans one data row; a row with any error is left out entirely. */
   addRow(line: number, cell: (c: Column) => Cell | undefined): void {
-    const problemsBefore = this.problems.length;
-    const at = (c: Column) => COLUMNS[c].header;
-    const fail = (c: Column, k: Parameters<typeof error>[2], params = {}) =>
-      this.problems.push(error(line, at(c), k, params));
-    const text = (c: Column): string => {
-      const value = cell(c);
-      const t =
-        value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-      if (t === "" && COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
-      else if (t.length > COLUMNS[c].max) fail(c, "import.tooLong", { column: at(c), max: COLUMNS[c].max });
-      else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t) || isDeceptiveText(t))
-        fail(c, "import.badText", { column: at(c) });
-      else if (isBlankText(t)) {
-        if (COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
-      } else return t.replace(/\s+/g, " ");
-      return "";
-    };
-    const date = (c: Column): LocalDate | null => {
-      const value = cell(c);
-      if (value === undefined || (typeof value === "string" && value.trim() === "")) {
-        if (COLUMNS[c].required) fail(c, "import.required", { column: at(c) });
-        return null;
-      }
-      const parsed = parseDate(value);
-      if (!parsed || parsed < "2000-01-01" || parsed > "2199-12-31") {
-        fail(c, "import.badDate", {
-          value: String(value instanceof Date ? value.toISOString() : value).trim(),
-        });
-        return null;
-      }
-      return parsed;
-    };
-
-    const productName = text("productName");
-    if (isExampleName(productName)) fail("productName", "import.exampleRow");
-    const producerName = text("producerName");
-    const kindText = text("producerKind");
-    const kind = kindText ? parseKind(kindText) : null;
-    if (kindText && !kind) fail("producerKind", "import.badKind", { value: kindText });
-    const registrationNumber = text("registrationNumber") || null;
-    const address = text("address") || null;
-    const phone = text("phone") || null;
-    if (phone && !PHONE.test(phone)) fail("phone", "import.badPhone", { value: phone });
-    const email = text("email").toLowerCase() || null;
-    if (email && !EMAIL.test(email)) fail("email", "import.badEmail", { value: email });
-    const starsText = text("stars");
-    const stars = starsText ? parseStars(starsText) : null;
-    if (starsText && !stars) fail("stars", "import.badStars", { value: starsText });
-    const decisionNumber = text("decisionNumber");
-    const decisionDate = date("decisionDate");
-    const goLive = this.scope.decisionsBefore;
-    if (decisionDate && decisionDate > this.today)
-      fail("decisionDate", "import.futureDate", { value: decisionDate });
-    else if (decisionDate && goLive && decisionDate >= goLive)
-      fail("decisionDate", "import.afterGoLive", { value: decisionDate, goLive });
-    const certificateNumber = text("certificateNumber") || null;
-    const levelText = text("issuedBy");
-    let issuedBy = parseIssuingLevel(levelText);
-    if (issuedBy === undefined) fail("issuedBy", "import.badLevel", { value: levelText });
-    const rules = decisionDate ? ruleSetIn(this.state.ruleSets, decisionDate) : null;
-    if (issuedBy === null && stars && decisionDate && rules) {
-      issuedBy = inferredLevel(rules, stars, decisionDate);
-      this.problems.push(
-        warning(line, at("issuedBy"), "import.levelInferred", {
-          level: enumRef("IssuingLevel", issuedBy),
-          why: `${stars}★, ${decisionDate}`,
-        }),
-      );
-    }
-    if (issuedBy && stars && decisionDate && rules) {
-      const allowed = issuingLevelAllows(rules, issuedBy, stars, decisionDate);
-      const rule = rules.issuingLevels?.find((r) => r.level === issuedBy);
-      const source = rule?.source ?? rules.version;
-      if (allowed === "stars")
-        fail("stars", "import.levelStars", { level: enumRef("IssuingLevel", issuedBy), stars, source });
-      else if (allowed === "ended")
-        fail("issuedBy", "import.levelEnded", {
-          level: enumRef("IssuingLevel", issuedBy),
-          date: decisionDate,
-          source,
-        });
-    }
-    const givenExpiry = date("expiresOn");
-    if (givenExpiry && decisionDate && givenExpiry <= decisionDate)
-      fail("expiresOn", "import.expiryBeforeDecision", { value: givenExpiry });
-    const commune = this.resolveCommune(line, text("commune"), decisionDate, (k, params) =>
-      fail("commune", k, params),
+    const row = readRow(
+      { state: this.state, scope: this.scope, today: this.today, problems: this.problems },
+      line,
+      cell,
     );
-    const categoryCode = this.resolveProductSet(text("productSet"), (k, params) =>
-      fail("productSet", k, params),
-    );
-
-    if (commune && this.scope.communeCode && commune.code !== this.scope.communeCode)
-      fail("commune", "import.otherCommune", { commune: commune.name });
-    if (this.problems.slice(problemsBefore).some((p) => p.severity === "ERROR")) return;
-    // Every field is valid from here on.
+    if (!row) return;
+    const { decisionDate, rules, givenExpiry, commune } = row;
 
     const producer = this.matchProducer(line, {
-      name: producerName,
-      kind: kind!,
-      registrationNumber,
-      address,
-      phone,
-      email,
-      communeCode: commune!.code,
+      name: row.producerName,
+      kind: row.kind,
+      registrationNumber: row.registrationNumber,
+      address: row.address,
+      phone: row.phone,
+      email: row.email,
+      communeCode: commune.code,
     });
     if (!producer) return;
     const product = this.matchProduct(line, {
-      name: productName,
+      name: row.productName,
       slug: null,
-      categoryCode: categoryCode!,
-      communeCode: commune!.code,
+      categoryCode: row.categoryCode,
+      communeCode: commune.code,
       producer,
     });
-    const expected = addMonths(decisionDate!, rules!.certificateValidityMonths);
+    const expected = addMonths(decisionDate, rules.certificateValidityMonths);
     if (givenExpiry && givenExpiry !== expected)
       this.problems.push(
-        warning(line, at("expiresOn"), "import.expiryDiffers", {
+        warning(line, COLUMNS.expiresOn.header, "import.expiryDiffers", {
           given: givenExpiry,
           expected,
-          months: rules!.certificateValidityMonths,
+          months: rules.certificateValidityMonths,
         }),
       );
     this.matchCertificate(line, {
-      number: certificateNumber,
-      stars: stars!,
-      decisionNumber,
-      decisionDate: decisionDate!,
+      number: row.certificateNumber,
+      stars: row.stars,
+      decisionNumber: row.decisionNumber,
+      decisionDate,
       expiresOn: givenExpiry ?? expected,
-      issuedBy: issuedBy!,
+      issuedBy: row.issuedBy,
       revokedOn: null,
       product,
     });
@@ -515,74 +345,4 @@ export class ImportPlan {
     if (t.fields.number) this.certificateByNumber.set(upper(t.fields.number), t);
     this.certificateByDecision.set(key(upper(t.fields.decisionNumber), t.fields.product.uid), t);
   }
-
-  // ── reference data ────────────────────────────────────────────────────────────────────────────────
-
-  /** A commune by its code or name, today's or (for a paper dated before the merger) a former unit's. */
-  private resolveCommune(
-    line: number,
-    text: string,
-    decidedOn: LocalDate | null,
-    fail: (
-      k: "import.unknownCommune" | "import.ambiguousCommune" | "import.communeNeedsDate",
-      p: Params,
-    ) => void,
-  ) {
-    if (!text) return null;
-    const match = this.state.communes.resolve(text, decidedOn);
-    if ("commune" in match) {
-      if (match.formerUnit)
-        this.problems.push(
-          warning(line, COLUMNS.commune.header, "import.formerUnit", {
-            value: text,
-            commune: match.commune.name,
-            date: decidedOn ?? "",
-          }),
-        );
-      return match.commune;
-    }
-    if ("needsDate" in match)
-      fail("import.communeNeedsDate", {
-        value: text,
-        current: match.needsDate.current.name,
-        former: match.needsDate.former.map((c) => c.name).join(", "),
-      });
-    else if ("ambiguous" in match)
-      fail("import.ambiguousCommune", {
-        value: text,
-        candidates: match.ambiguous.map((c) => `${c.name} (${c.code})`).join(", "),
-      });
-    else fail("import.unknownCommune", { value: text });
-    return null;
-  }
-
-  /** A product set by its code ("I.2.b") or its name, accents and case ignored. */
-  private resolveProductSet(
-    text: string,
-    fail: (k: "import.unknownProductSet" | "import.ambiguousProductSet", p: object) => void,
-  ): string | null {
-    if (!text) return null;
-    const sets = this.state.productSets;
-    const byCode = sets.find((c) => c.code === text.replace(/\s+/g, ""));
-    if (byCode) return byCode.code;
-    const byName = sets.filter((c) => fold(c.name) === fold(text));
-    if (byName.length === 1) return byName[0].code;
-    if (byName.length > 1)
-      fail("import.ambiguousProductSet", { value: text, candidates: byName.map((c) => c.code).join(", ") });
-    else fail("import.unknownProductSet", { value: text });
-    return null;
-  }
-}
-
-/**
- * The level a blank "Cấp công nhận" means, from the rules' issuingLevels: the most local level that could
- * have recognised these stars that day (3★ before 1 July 2025 a district, 4★ the province, 5★ the Ministry);
- * reported as a warning on the line.
- */
-function inferredLevel(rules: RuleSet, stars: number, decisionDate: LocalDate): IssuingLevel {
-  const mostLocalFirst = [IssuingLevel.DISTRICT, IssuingLevel.PROVINCE, IssuingLevel.CENTRAL];
-  return (
-    mostLocalFirst.find((level) => issuingLevelAllows(rules, level, stars, decisionDate) === "ok") ??
-    IssuingLevel.PROVINCE
-  );
 }
