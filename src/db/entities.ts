@@ -6,7 +6,7 @@ import {
   CatalogCountCommune,
   CatalogCountCommuneCategory,
   CatalogCountRollup,
-} from "../catalog/counts";
+} from "../catalog/counts.entity";
 import { CatalogGenerationRow } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product, ProductSearchToken } from "../catalog/product.entity";

@@ -1,7 +1,8 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { CatalogCount, verifyCounts, verifyRollups } from "../../src/catalog/counts";
+import { verifyCounts, verifyRollups } from "../../src/catalog/counts";
+import { CatalogCount } from "../../src/catalog/counts.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { dataSourceFor } from "../../src/db/data-source";
 import { migrate } from "../../src/db/open";
