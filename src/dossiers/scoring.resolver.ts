@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { User } from "../auth/user.entity";
 import type { Context } from "../context";
-import { CriteriaSheet } from "../rules/criteria-sheet";
+import { CriteriaSheet } from "../rules/criteria-sheet.types";
 import { RuleSet } from "../rules/rule-set.entity";
 import { Dossier, ScoreSheet } from "./dossier.entity";
 import { Evaluation, UnmetCriterion } from "./evaluation.types";

@@ -4,7 +4,7 @@ import { Product } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { AppError, badInput, ErrorCode, invalidTransition } from "../core/errors";
 import type { RequestScope } from "../request";
-import { CriteriaSheet, type ParsedSheet } from "../rules/criteria-sheet";
+import { CriteriaSheet, type ParsedSheet } from "../rules/criteria-sheet.types";
 import { criteriaSheetFor, rulesOfDossier } from "../rules/rule-book";
 import { majorityLevel, type RuleSet, starsFor } from "../rules/rule-set.entity";
 import {

@@ -1,7 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { referenceFile } from "../core/paths";
 import { vietnamDate, type LocalDate } from "../core/time";
-import { parseCriteriaSheets, type ParsedSheet } from "./criteria-sheet";
+import { parseCriteriaSheets } from "./criteria-sheet";
+import { type ParsedSheet } from "./criteria-sheet.types";
 import { RuleSet, ruleSetIn } from "./rule-set.entity";
 
 /** Parsed criteria sheets per folder: files shipped with the code, read once per process. */

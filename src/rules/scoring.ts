@@ -1,4 +1,4 @@
-import type { SheetCriterion, SheetPart } from "./criteria-sheet";
+import type { SheetCriterion, SheetPart } from "./criteria-sheet.types";
 import { Consolidation, type RuleSet } from "./rule-set.entity";
 
 /** A criterion's chosen option (null: none applies) and the points it gives. */

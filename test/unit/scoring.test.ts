@@ -1,4 +1,4 @@
-import { SheetCriterion, SheetOption, SheetPart } from "../../src/rules/criteria-sheet";
+import { SheetCriterion, SheetOption, SheetPart } from "../../src/rules/criteria-sheet.types";
 import { Consolidation } from "../../src/rules/rule-set.entity";
 import {
   bandStars,
