@@ -14,6 +14,7 @@ import { type CatalogGeneration } from "./generation";
 import { catalogWritten } from "./catalog-written";
 import { NOWHERE, placeOf } from "../content/place-input";
 import { Producer } from "./producer.entity";
+import { insertProducers, type NewProducer } from "./writers";
 import { Product } from "./product.entity";
 import {
   type CreateProducerInput,
@@ -184,22 +185,11 @@ export async function auditChanges(
 export async function insertProducer(
   m: EntityManager,
   ctx: RequestScope,
-  fields: Pick<
-    Producer,
-    | "name"
-    | "kind"
-    | "communeCode"
-    | "registrationNumber"
-    | "representative"
-    | "address"
-    | "phone"
-    | "email"
-    | "website"
-  > &
-    Partial<Pick<Producer, "publicContact" | "openingHours" | "latitude" | "longitude">>,
+  fields: NewProducer,
   why?: string,
 ): Promise<Producer> {
-  const producer = await m.save(m.create(Producer, fields));
+  const [id] = await insertProducers(m, [fields]);
+  const producer = await m.findOneByOrFail(Producer, { id });
   await audit(m, {
     at: ctx.now,
     actorId: requireViewer(ctx).id,

@@ -9,12 +9,13 @@ import { Dossier } from "../dossiers/dossier.entity";
 import { badInput, conflict, notFound } from "../core/errors";
 import { inTransaction, lockRow } from "../core/transaction";
 import { parseId } from "../core/ids";
-import { blankToNull, fold, freeSlug, slugify } from "../core/text";
+import { blankToNull, fold } from "../core/text";
 import type { RequestScope } from "../request";
 import { Category, CategoryLevel } from "./category.entity";
 import { type CatalogGeneration } from "./generation";
 import { catalogWritten } from "./catalog-written";
 import { Producer } from "./producer.entity";
+import { insertProducts } from "./writers";
 import { Product, ProductSearchToken } from "./product.entity";
 import { productSearchCondition } from "./product-index";
 import {
@@ -228,17 +229,17 @@ export async function insertProduct(
   fields: { name: string; description: string | null; categoryCode: string; producer: Producer },
   why?: string,
 ): Promise<Product> {
-  const product = await m.save(
-    m.create(Product, {
+  const [id] = await insertProducts(m, [
+    {
       name: fields.name,
-      slug: await uniqueSlug(m, fields.name),
       description: fields.description,
       categoryCode: fields.categoryCode,
       producerId: fields.producer.id,
       communeCode: fields.producer.communeCode,
-    }),
-  );
-  await catalogWritten(m, { words: [product.id] });
+    },
+  ]);
+  await catalogWritten(m, { words: [id] });
+  const product = await m.findOneByOrFail(Product, { id });
   await audit(m, {
     at: ctx.now,
     actorId: requireViewer(ctx).id,
@@ -248,16 +249,4 @@ export async function insertProduct(
     note: why ? `${product.name} (${why})` : product.name,
   });
   return product;
-}
-
-/** The folded name, with -2, -3… when taken. */
-async function uniqueSlug(m: EntityManager, name: string): Promise<string> {
-  const base = slugify(name);
-  const taken = await m
-    .getRepository(Product)
-    .createQueryBuilder("p")
-    .select("p.slug", "slug")
-    .where("p.slug = :base OR p.slug LIKE :prefix", { base, prefix: `${base}-%` })
-    .getRawMany<{ slug: string }>();
-  return freeSlug(name, new Set(taken.map((r) => r.slug)));
 }

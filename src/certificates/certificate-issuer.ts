@@ -26,6 +26,24 @@ export type Issue = {
   rules?: RuleSet;
 };
 
+/** A certificate as recognition or the import records it. */
+export type NewCertificate = Pick<
+  Certificate,
+  "number" | "productId" | "stars" | "decisionNumber" | "decisionDate" | "issuedOn" | "expiresOn" | "issuedBy"
+>;
+
+/** The one place a certificate row is made (in force: neither revoked nor superseded); answers its id. */
+export async function insertCertificate(m: EntityManager, row: NewCertificate): Promise<number> {
+  const result = await m.insert(Certificate, {
+    ...row,
+    revokedOn: null,
+    revocationReason: null,
+    revocationDecisionNumber: null,
+    supersededById: null,
+  });
+  return Number(result.identifiers[0].id);
+}
+
 /**
  * Issues a certificate in the caller's transaction: valid from the decision date for the validity months
  * of the dossier's rules (or, without a dossier, those in force that day); it supersedes the product's current certificate (re-evaluation,
@@ -38,8 +56,8 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
   if (!product) throw notFound("catalog.noProduct");
   const { currentCertificateId } = product;
   if (currentCertificateId && issue.replaces === "none") throw conflict("certificate.certifiedMeanwhile");
-  const certificate = await m.save(
-    m.create(Certificate, {
+  const certificate = await m.findOneByOrFail(Certificate, {
+    id: await insertCertificate(m, {
       number: issue.number,
       productId: issue.productId,
       stars: issue.stars,
@@ -47,13 +65,9 @@ export async function issueCertificate(m: EntityManager, issue: Issue): Promise<
       decisionDate: issue.decisionDate,
       issuedOn: issue.decisionDate,
       expiresOn: addMonths(issue.decisionDate, rules.certificateValidityMonths),
-      revokedOn: null,
-      revocationReason: null,
-      revocationDecisionNumber: null,
-      supersededById: null,
       issuedBy: issue.issuedBy ?? (issue.stars === 5 ? IssuingLevel.CENTRAL : IssuingLevel.PROVINCE),
     }),
-  );
+  });
   if (currentCertificateId) {
     await m.update(Certificate, currentCertificateId, { supersededById: certificate.id });
     await audit(m, {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { In, IsNull, Not, type DataSource, type EntityManager, type InsertResult } from "typeorm";
+import { In, IsNull, Not, type DataSource, type EntityManager } from "typeorm";
 import { type AuditEntry, auditMany } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { Role } from "../auth/user.entity";
@@ -9,11 +9,15 @@ import { CatalogGeneration } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
 import { catalogWritten } from "../catalog/catalog-written";
+import { insertProducers, insertProducts, updateProducerRow } from "../catalog/writers";
 import { Certificate } from "../certificates/certificate.entity";
-import { nextCertificateNumber, settleSupersession } from "../certificates/certificate-issuer";
+import {
+  insertCertificate,
+  nextCertificateNumber,
+  settleSupersession,
+} from "../certificates/certificate-issuer";
 import { badInput, forbidden, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
-import { fold, freeSlug } from "../core/text";
 import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import { inTransaction } from "../core/transaction";
@@ -235,7 +239,6 @@ export class ImportService {
       const { name, kind, registrationNumber, address, phone, email, communeCode } = p.fields;
       const values = {
         name,
-        nameKey: fold(name),
         kind,
         registrationNumber,
         address,
@@ -244,10 +247,10 @@ export class ImportService {
         communeCode,
       };
       if (p.isNew) {
-        p.id = insertedId(await m.insert(Producer, { ...values, representative: null, website: null }));
+        [p.id] = await insertProducers(m, [{ ...values, representative: null, website: null }]);
         event("PRODUCER_CREATED", "Producer", p.id, `${name}; ${from(p)}`);
       } else {
-        await m.update(Producer, p.id!, values);
+        await updateProducerRow(m, p.id!, values);
         event("PRODUCER_UPDATED", "Producer", p.id!, `${changed(p)}; ${from(p)}`);
         changedProducers.add(p.id!);
         if (p.changes.has("name"))
@@ -272,18 +275,10 @@ export class ImportService {
       const { name, categoryCode, communeCode, producer } = p.fields;
       counted.add(communeCode);
       if (p.isNew) {
-        const slug = freeSlug(name, slugs);
-        slugs.add(slug);
-        p.id = insertedId(
-          await m.insert(Product, {
-            name,
-            nameKey: fold(name),
-            slug,
-            description: null,
-            categoryCode,
-            communeCode,
-            producerId: producer.id!,
-          }),
+        [p.id] = await insertProducts(
+          m,
+          [{ name, description: null, categoryCode, communeCode, producerId: producer.id! }],
+          slugs,
         );
         event("PRODUCT_CREATED", "Product", p.id, `${name}; ${from(p)}`);
       } else {
@@ -306,17 +301,7 @@ export class ImportService {
       };
       if (c.isNew) {
         f.number ??= await nextCertificateNumber(m, this.certificateNumberPattern, f.decisionDate);
-        c.id = insertedId(
-          await m.insert(Certificate, {
-            ...values,
-            number: f.number,
-            productId: f.product.id!,
-            revokedOn: null,
-            revocationReason: null,
-            revocationDecisionNumber: null,
-            supersededById: null,
-          }),
-        );
+        c.id = await insertCertificate(m, { ...values, number: f.number, productId: f.product.id! });
         event(
           "CERTIFICATE_ISSUED",
           "Certificate",
@@ -362,5 +347,3 @@ export class ImportService {
     ]);
   }
 }
-
-const insertedId = (result: InsertResult): number => Number(result.identifiers[0].id);

@@ -14,7 +14,8 @@ import { op } from "../support/operations";
 import { dossierIn, type Staff, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
-const t = useStaffApp(clock);
+// Afresh before each test: the year's figures count only what the test itself recorded.
+const t = useStaffApp(clock, { each: true });
 
 const propose = (name: string, as: Staff = t.staff.binhLu, extra: Record<string, unknown> = {}) =>
   t.app.gql(
@@ -237,21 +238,28 @@ describe("plan targets and statistics", () => {
     expect(await targetsSeenBy(t.staff.binhLu)).toEqual([{ commune: { code: "03390" }, newProducts: 3 }]);
     expect(await targetsSeenBy(t.staff.province)).toHaveLength(2);
 
-    // The year so far: a re-evaluation recognised through its dossier, and an imported certificate without one.
-    const { dossier, round } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
-      createdBy: t.staff.binhLu.user,
-      kind: DossierKind.RE_EVALUATION,
-      resultStars: 4,
-    });
-    await t.db.dataSource.getRepository(EvaluationRound).update(round.id, { year: 2026 });
-    await t.db.dataSource
-      .getRepository(Dossier)
-      .update(dossier.id, { forwardedAt: new Date("2026-05-01T03:00:00Z") });
-    await t.app.gql(
-      op("RecordRecognition"),
-      { input: { dossierId: String(dossier.id), decisionNumber: "77/QĐ-UBND", decisionDate: "2026-06-11" } },
-      t.staff.province.headers,
-    );
+    // The year so far: a new product and a re-evaluation recognised through their dossiers, and an imported
+    // certificate without one.
+    for (const [kind, decisionNumber] of [
+      [DossierKind.NEW, "76/QĐ-UBND"],
+      [DossierKind.RE_EVALUATION, "77/QĐ-UBND"],
+    ] as const) {
+      const { dossier, round } = await dossierIn(t.db.dataSource, DossierStatus.SCORED, {
+        createdBy: t.staff.binhLu.user,
+        kind,
+        resultStars: 4,
+      });
+      await t.db.dataSource.getRepository(EvaluationRound).update(round.id, { year: 2026 });
+      await t.db.dataSource
+        .getRepository(Dossier)
+        .update(dossier.id, { forwardedAt: new Date("2026-05-01T03:00:00Z") });
+      const recognised = await t.app.gql(
+        op("RecordRecognition"),
+        { input: { dossierId: String(dossier.id), decisionNumber, decisionDate: "2026-06-11" } },
+        t.staff.province.headers,
+      );
+      expect(recognised.body.errors).toBeUndefined();
+    }
     await makeProduct(t.db.dataSource, {
       name: "Nhập từ bảng tính",
       communeCode: "03390",
@@ -278,13 +286,13 @@ describe("plan targets and statistics", () => {
       achieved: { newProducts: 1, upgrades: 0, reEvaluations: 1 },
       recognizedInYear,
     });
-    // The 2026 rounds: one dossier, forwarded on 1 May, recognised by a decision of 11 June: 41 days.
+    // The 2026 rounds: two dossiers, forwarded on 1 May, recognised by a decision of 11 June: 41 days.
     expect(s.dossiers).toEqual({
-      forwarded: 1,
-      forwardedOnTime: 1,
+      forwarded: 2,
+      forwardedOnTime: 2,
       forwardedLate: 0,
       returned: 0,
-      recognized: 1,
+      recognized: 2,
       notAchieved: 0,
       medianDaysToDecision: 41,
     });
