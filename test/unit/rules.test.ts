@@ -1,4 +1,4 @@
-import { majorityLevel, ruleSetOn, starsFor } from "../../src/rules/rule-set.entity";
+import { issuingLevelAllows, majorityLevel, ruleSetOn, starsFor } from "../../src/rules/rule-set.entity";
 
 describe("stars under the rules", () => {
   const rules = {
@@ -48,5 +48,30 @@ describe("stars under the rules: the edges", () => {
     expect((await ruleSetOn(manager, "2020-01-01")).version).toBe("A");
     const empty = { find: async () => [] } as unknown as Parameters<typeof ruleSetOn>[0];
     await expect(ruleSetOn(empty, "2025-01-01")).rejects.toThrow("no rule set is loaded");
+  });
+});
+
+describe("which level may recognise which stars (issuingLevels)", () => {
+  const rules = {
+    issuingLevels: [
+      { level: "CENTRAL", stars: [5], source: "test" },
+      { level: "PROVINCE", stars: [3, 4], source: "test" },
+      { level: "DISTRICT", stars: [3], before: "2025-07-01", source: "test" },
+    ],
+  };
+  it("allows a level its stars, refuses others, and ends a level on its day", () => {
+    expect(issuingLevelAllows(rules, "PROVINCE", 4, "2026-01-01")).toBe("ok");
+    expect(issuingLevelAllows(rules, "PROVINCE", 5, "2026-01-01")).toBe("stars");
+    expect(issuingLevelAllows(rules, "CENTRAL", 5, "2026-01-01")).toBe("ok");
+    expect(issuingLevelAllows(rules, "CENTRAL", 4, "2026-01-01")).toBe("stars");
+    expect(issuingLevelAllows(rules, "DISTRICT", 3, "2025-06-30")).toBe("ok");
+    expect(issuingLevelAllows(rules, "DISTRICT", 4, "2025-06-30")).toBe("stars");
+    expect(issuingLevelAllows(rules, "DISTRICT", 3, "2025-07-01")).toBe("ended"); // "before": the day itself is out
+    expect(issuingLevelAllows(rules, "DISTRICT", 3, "2025-07-02")).toBe("ended");
+    expect(issuingLevelAllows(rules, "COMMUNE", 3, "2026-01-01")).toBe("ended"); // a level the rules do not list
+  });
+
+  it("allows everything under rules without the data", () => {
+    expect(issuingLevelAllows({ issuingLevels: null }, "DISTRICT", 5, "2030-01-01")).toBe("ok");
   });
 });
