@@ -6,7 +6,8 @@ import { PRODUCT_DETAIL } from "../support/operations";
 import { revokeThroughApi, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-06-15T03:00:00Z"));
-const t = useStaffApp(clock);
+// Afresh before each test: a query registered by one test would be known to the next (Apollo's persisted-query cache).
+const t = useStaffApp(clock, { each: true });
 
 const hashOf = (query: string) => createHash("sha256").update(query).digest("hex");
 
