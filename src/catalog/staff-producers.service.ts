@@ -14,7 +14,7 @@ import { type CatalogGeneration } from "./generation";
 import { catalogWritten } from "./catalog-written";
 import { NOWHERE, placeOf } from "../content/place-input";
 import { Producer } from "./producer.entity";
-import { insertProducers, type NewProducer } from "./writers";
+import { insertProducers, type NewProducer, updateProducerRow } from "./writers";
 import { Product } from "./product.entity";
 import {
   type CreateProducerInput,
@@ -97,7 +97,7 @@ export class StaffProducerService {
         changes,
       );
       Object.assign(producer, changes);
-      await m.save(producer);
+      await updateProducerRow(m, id, changes);
       // The catalog shows producers' names and contacts; search covers their names.
       const renamed = changes.name
         ? await m.find(Product, { select: { id: true }, where: { producerId: id } })

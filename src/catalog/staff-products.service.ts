@@ -15,7 +15,7 @@ import { Category, CategoryLevel } from "./category.entity";
 import { type CatalogGeneration } from "./generation";
 import { catalogWritten } from "./catalog-written";
 import { Producer } from "./producer.entity";
-import { insertProducts } from "./writers";
+import { insertProducts, updateProductRow } from "./writers";
 import { Product, ProductSearchToken } from "./product.entity";
 import { productSearchCondition } from "./product-index";
 import {
@@ -107,7 +107,7 @@ export class StaffProductService {
         changes,
       );
       Object.assign(product, changes);
-      await m.save(product);
+      await updateProductRow(m, id, changes);
       // After the save, which would write the old place back; a new category moves it to another cell.
       await catalogWritten(m, {
         products: [id],

@@ -42,13 +42,22 @@ export async function insertProducers(m: EntityManager, rows: NewProducer[]): Pr
 export async function updateProducerRow(
   m: EntityManager,
   id: number,
-  values: Partial<NewProducer>,
+  values: Partial<Producer>,
 ): Promise<void> {
   await m.update(
     Producer,
     id,
     values.name === undefined ? values : { ...values, nameKey: fold(values.name) },
   );
+}
+
+/** Changes fields of a product (its name key follows its name; its slug stays, so that links keep working). */
+export async function updateProductRow(
+  m: EntityManager,
+  id: number,
+  values: Partial<Product>,
+): Promise<void> {
+  await m.update(Product, id, values.name === undefined ? values : { ...values, nameKey: fold(values.name) });
 }
 
 /**

@@ -44,6 +44,15 @@ export async function insertCertificate(m: EntityManager, row: NewCertificate): 
   return Number(result.identifiers[0].id);
 }
 
+/** Changes the fields of a certificate row as an import corrects them (never its status). */
+export async function updateCertificateRow(
+  m: EntityManager,
+  id: number,
+  values: Partial<NewCertificate>,
+): Promise<void> {
+  await m.update(Certificate, id, values);
+}
+
 /**
  * Issues a certificate in the caller's transaction: valid from the decision date for the validity months
  * of the dossier's rules (or, without a dossier, those in force that day); it supersedes the product's current certificate (re-evaluation,

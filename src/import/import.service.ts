@@ -9,10 +9,11 @@ import { CatalogGeneration } from "../catalog/generation";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
 import { catalogWritten } from "../catalog/catalog-written";
-import { insertProducers, insertProducts, updateProducerRow } from "../catalog/writers";
+import { insertProducers, insertProducts, updateProducerRow, updateProductRow } from "../catalog/writers";
 import { Certificate } from "../certificates/certificate.entity";
 import {
   insertCertificate,
+  updateCertificateRow,
   nextCertificateNumber,
   settleSupersession,
 } from "../certificates/certificate-issuer";
@@ -282,7 +283,7 @@ export class ImportService {
         );
         event("PRODUCT_CREATED", "Product", p.id, `${name}; ${from(p)}`);
       } else {
-        await m.update(Product, p.id!, { categoryCode, communeCode });
+        await updateProductRow(m, p.id!, { categoryCode, communeCode });
         event("PRODUCT_UPDATED", "Product", p.id!, `${changed(p)}; ${from(p)}`);
       }
       reindex.add(p.id!);
@@ -309,7 +310,7 @@ export class ImportService {
           `${f.number}, ${f.stars} stars, ${f.decisionNumber} of ${f.decisionDate}, until ${f.expiresOn}; ${from(c)}`,
         );
       } else {
-        await m.update(Certificate, c.id!, { ...values, ...(f.number ? { number: f.number } : {}) });
+        await updateCertificateRow(m, c.id!, { ...values, ...(f.number ? { number: f.number } : {}) });
         event("CERTIFICATE_UPDATED", "Certificate", c.id!, `${changed(c)}; ${from(c)}`);
       }
       certified.add(f.product.id!);
