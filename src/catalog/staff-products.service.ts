@@ -157,7 +157,7 @@ export class StaffProductService {
       if (archived && (await m.countBy(Dossier, { productId: id, openKey: Not(IsNull()) })))
         throw conflict("catalog.productUnderEvaluation", { name: product.name });
       product.archivedAt = archived ? ctx.now : null;
-      await m.update(Product, id, { archivedAt: product.archivedAt });
+      await updateProductRow(m, id, { archivedAt: product.archivedAt });
       await audit(m, {
         at: ctx.now,
         actorId: viewer.id,

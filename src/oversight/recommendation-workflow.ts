@@ -8,7 +8,7 @@ export enum RecommendationAction {
   REJECT = "REJECT",
 }
 
-/** The recommendation's table, in the shape of every state machine here (core/state-machine.ts). */
+/** The recommendation's table, in the shape of every state machine here (core/state-machine.ts); ADMIN may act as any role. */
 export const RECOMMENDATION_TRANSITIONS: (TransitionRow<RecommendationAction, RecommendationStatus, Role> & {
   to: RecommendationStatus;
 })[] = [
@@ -16,13 +16,13 @@ export const RECOMMENDATION_TRANSITIONS: (TransitionRow<RecommendationAction, Re
     action: RecommendationAction.REVOKE,
     from: [RecommendationStatus.PENDING],
     to: RecommendationStatus.ACCEPTED,
-    roles: [Role.PROVINCE_OFFICER, Role.ADMIN],
+    roles: [Role.PROVINCE_OFFICER],
   },
   {
     action: RecommendationAction.REJECT,
     from: [RecommendationStatus.PENDING],
     to: RecommendationStatus.REJECTED,
-    roles: [Role.PROVINCE_OFFICER, Role.ADMIN],
+    roles: [Role.PROVINCE_OFFICER],
   },
 ];
 

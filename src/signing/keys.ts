@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { calculateJwkThumbprint, CompactSign, compactVerify, decodeProtectedHeader, type JWK } from "jose";
 
@@ -120,15 +120,8 @@ export class SigningKeys {
    * it prints keep verifying after a restart.
    */
   static async keptAt(path: string): Promise<SigningKeys> {
-    try {
-      return await SigningKeys.fromFile(path);
-    } catch (e) {
-      if (!String((e as Error).message).includes("ENOENT")) throw e;
-    }
-    const key = await newStoredKey(new Date(0));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify({ keys: [key] }, null, 2)}\n`, { mode: 0o600 });
-    return SigningKeys.fromStored([key]);
+    if (!existsSync(path)) await addKeyToFile(path, new Date(0));
+    return SigningKeys.fromFile(path);
   }
 
   /** A throw-away key (tests and tools that print nothing). */
