@@ -45,9 +45,6 @@ export class SheetCriterion {
 
   @Field(() => [SheetOption])
   options: SheetOption[];
-
-  /** The file line of the criterion, for defects. */
-  line: number;
 }
 
 @ObjectType({ description: "Part A (product and community strength), B (marketing) or C (quality)." })
@@ -65,12 +62,80 @@ export class SheetPart {
   criteria: SheetCriterion[];
 }
 
-/** A criteria sheet as read from its file: which product set, its parts, and what is wrong with it. */
+@ObjectType({ description: "One case of a case group: its criteria are scored when a member chooses it." })
+export class SheetCase {
+  @Field(() => Int, { description: "The case's number as the sheet prints it (Trường hợp 1, 2)." })
+  case: number;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  maxPoints: number;
+
+  @Field(() => [String], { description: "The criteria (codes of parts.criteria) scored under this case." })
+  criterionCodes: string[];
+}
+
+@ObjectType({
+  description:
+    'A group whose criteria are alternatives ("Lựa chọn một trong hai trường hợp sau", community tourism): each member chooses one case and scores its criteria only; the group is worth its larger case.',
+})
+export class SheetCaseGroup {
+  @Field()
+  code: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  maxPoints: number;
+
+  @Field(() => [SheetCase])
+  cases: SheetCase[];
+}
+
+@ObjectType({
+  description:
+    "Where the sheet lacks points (a criterion lost in transcription): a part, group or criterion whose maximum its elements do not reach. Each member credits 0 to missingPoints for it, with a note, until the province corrects the sheet.",
+})
+export class SheetIncompleteGroup {
+  @Field({ description: "A part (C), group (C.6) or criterion (C.6.d) code." })
+  code: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  missingPoints: number;
+}
+
+@ObjectType({
+  description: "A correction the province's data makes to the sheet as transcribed, with its reason.",
+})
+export class SheetCorrection {
+  @Field(() => Int, { description: "The line of corrections.csv." })
+  line: number;
+
+  @Field({ description: "set (fields replaced), add (a row added after the element) or remove." })
+  action: string;
+
+  @Field({ description: "The element's code in the sheet as transcribed." })
+  code: string;
+
+  @Field()
+  reason: string;
+}
+
+/** A criteria sheet as read from its file and corrected: its parts, cases, what it lacks, what is wrong with it. */
 export type ParsedSheet = {
   criteriaSet: number;
   file: string;
   parts: SheetPart[];
-  /** "file:line (row n): what is wrong"; a sheet with any is not usable for per-criterion scoring. */
+  caseGroups: SheetCaseGroup[];
+  incompleteGroups: SheetIncompleteGroup[];
+  corrections: SheetCorrection[];
+  /** "file:line (row n): what is wrong"; a sheet with any is not usable. */
   defects: string[];
 };
 
@@ -89,7 +154,7 @@ export class CriteriaSheet {
 
   @Field({
     description:
-      "False when the sheet has defects (see defects): the dossier is then scored by part totals (submitScoreSheet).",
+      "False when the sheet has defects (see defects): nobody can be scored on it until the province's corrections fix them.",
   })
   usable: boolean;
 
@@ -98,4 +163,17 @@ export class CriteriaSheet {
 
   @Field(() => [SheetPart])
   parts: SheetPart[];
+
+  @Field(() => [SheetCaseGroup], {
+    description: "Groups whose criteria are alternative cases; usually none.",
+  })
+  caseGroups: SheetCaseGroup[];
+
+  @Field(() => [SheetIncompleteGroup], {
+    description: "Where the sheet lacks points; empty on a complete sheet.",
+  })
+  incompleteGroups: SheetIncompleteGroup[];
+
+  @Field(() => [SheetCorrection], { description: "What the province's corrections changed, and why." })
+  corrections: SheetCorrection[];
 }
