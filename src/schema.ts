@@ -32,6 +32,8 @@ import { EvaluationRoundResolver } from "./dossiers/rounds.resolver";
 import {
   DossierScoringResolver,
   RuleSetResolver,
+  FindingResolver,
+  MemberLevelResolver,
   ScoreSheetResolver,
   ScoreSubmissionResolver,
 } from "./dossiers/scoring.resolver";
@@ -77,6 +79,8 @@ export function appSchema(): Promise<GraphQLSchema> {
       DossierEventResolver,
       ScoreSubmissionResolver,
       ScoreSheetResolver,
+      FindingResolver,
+      MemberLevelResolver,
       RuleSetResolver,
       DossierDocumentResolver,
       StoredFileResolver,

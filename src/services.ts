@@ -64,11 +64,7 @@ export function createServices({
     dossiers: new DossierService(dataSource, cursors, scoring),
     dossierDocuments: new DossierDocumentService(dataSource),
     scoring,
-    recognition: new RecognitionService(
-      dataSource,
-      generation,
-      config.certificateNumberPattern ?? DEFAULT_CERTIFICATE_NUMBER_PATTERN,
-    ),
+    recognition: new RecognitionService(dataSource, generation),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     oversight: new OversightService(dataSource, generation),
     potentialProducts: new PotentialProductService(dataSource, cursors),

@@ -14,7 +14,7 @@ export type Issue = {
   stars: number;
   decisionNumber: string;
   decisionDate: LocalDate;
-  /** Unique, printed on labels. */
+  /** Unique, printed on the certificate and labels (recognition requires it). */
   number: string;
   /** Default: CENTRAL for 5 stars (the Ministry recognises them), else PROVINCE. */
   issuedBy?: IssuingLevel;
@@ -30,7 +30,8 @@ export type Issue = {
 export type NewCertificate = Pick<
   Certificate,
   "number" | "productId" | "stars" | "decisionNumber" | "decisionDate" | "issuedOn" | "expiresOn" | "issuedBy"
->;
+> &
+  Partial<Pick<Certificate, "numberAssignedBySystem">>;
 
 /** The one place a certificate row is made (in force: neither revoked nor superseded); answers its id. */
 export async function insertCertificate(m: EntityManager, row: NewCertificate): Promise<number> {

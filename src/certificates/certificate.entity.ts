@@ -49,8 +49,12 @@ registerEnumType(RevocationAuthority, {
     "Who revokes a certificate, by who issued it (the rule set's revocationAuthority): the province, or the Ministry on the province's proposal.",
 });
 
-/** A ground as cited: its code and the decision's wording when it was cited. */
-export type CitedGround = { code: string; text: string };
+/** A ground as cited: its code, wording and source when it was cited (no source: cited before sources were kept). */
+export type CitedGround = { code: string; text: string; source?: string };
+
+/** The grounds as clients read them: those cited before sources were kept came from the provincial working list. */
+export const groundsWithSource = (grounds: CitedGround[] | null | undefined) =>
+  (grounds ?? []).map((g) => ({ source: "provincial working list", ...g }));
 
 /** The province's proposal to the Ministry to revoke a certificate the Ministry issued. */
 export type MinistryRevocationProposal = {
@@ -59,6 +63,8 @@ export type MinistryRevocationProposal = {
   grounds: CitedGround[];
   reason: string;
   proposedById: number;
+  /** The Ministry's letter declining it: the certificate stays, and the province may propose again. */
+  refusal?: { letterNumber: string; letterDate: LocalDate; reason: string; recordedById: number };
 };
 
 @Entity()
@@ -71,8 +77,18 @@ export class Certificate {
 
   @Index({ unique: true })
   @Column({ type: "varchar", length: 64 })
-  @Field({ description: "The number printed on the certificate and the product label." })
+  @Field({
+    description:
+      "The number printed on the certificate and the product label, unless numberAssignedBySystem says the system made it.",
+  })
   number: string;
+
+  @Column({ type: "boolean", default: false })
+  @Field({
+    description:
+      "True when the record came without its printed number (an import) and the system made one from its pattern: that number is not on the label.",
+  })
+  numberAssignedBySystem: boolean;
 
   @Index()
   @Column({ type: "int" })

@@ -3,7 +3,7 @@ import { inViewerCommune } from "../auth/scope";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import type { Context } from "../context";
-import { Certificate } from "./certificate.entity";
+import { Certificate, groundsWithSource } from "./certificate.entity";
 import { RevocationGround } from "../rules/rule-set.entity";
 import { ExpiryNotice, NoticeChannel } from "./expiry-notice.entity";
 import { firstNotice } from "./loaders";
@@ -85,7 +85,7 @@ export class CertificateLifecycleResolver {
     description: "The grounds the revocation decision cites (empty unless revoked, or when it cites none).",
   })
   revocationGrounds(@Root() c: Certificate): RevocationGround[] {
-    return c.revocationGrounds ?? [];
+    return groundsWithSource(c.revocationGrounds);
   }
 
   @Authorized()
@@ -100,7 +100,8 @@ export class CertificateLifecycleResolver {
   ): Promise<MinistryRevocationProposalRecord | null> {
     const product = await ctx.loaders.product.load(c.productId);
     if (!ctx.viewer || !product || !inViewerCommune(ctx.viewer, product.communeCode)) return null;
-    return c.ministryRevocationProposal;
+    const proposal = c.ministryRevocationProposal;
+    return proposal && { ...proposal, grounds: groundsWithSource(proposal.grounds) };
   }
 }
 

@@ -39,6 +39,18 @@ export class ExpiryNoticeInput {
   letterDate?: LocalDate | null;
 }
 
+@ObjectType({ description: "The Ministry's letter declining a revocation proposal." })
+export class MinistryRefusal {
+  @Field()
+  letterNumber: string;
+
+  @Field(() => LocalDateScalar)
+  letterDate: LocalDate;
+
+  @Field()
+  reason: string;
+}
+
 @ObjectType({
   description: "The province's proposal to the Ministry to revoke a certificate the Ministry issued.",
 })
@@ -54,6 +66,13 @@ export class MinistryRevocationProposalRecord {
 
   @Field(() => [RevocationGround])
   grounds: RevocationGround[];
+
+  @Field(() => MinistryRefusal, {
+    nullable: true,
+    description:
+      "The Ministry declined it (the certificate stays in force); null while pending or once revoked.",
+  })
+  refusal?: MinistryRefusal | null;
 }
 
 @ObjectType({ description: "A commune's certificates in a report." })

@@ -46,6 +46,8 @@ const WORDS: Record<Lang, Record<string, string>> = {
     claim_u: "ngày hết hiệu lực",
     claim_l: "cấp công nhận",
     claim_iss: "tỉnh cấp",
+    numberBySystem:
+      "Số này do hệ thống tạo khi nhập dữ liệu thiếu số in trên giấy chứng nhận: số in trên nhãn có thể khác. Hãy đối chiếu tên sản phẩm, chủ thể và quyết định công nhận.",
   },
   en: {
     title: "OCOP certificate check",
@@ -84,6 +86,8 @@ const WORDS: Record<Lang, Record<string, string>> = {
     claim_u: "valid until",
     claim_l: "issuing level",
     claim_iss: "issuing province",
+    numberBySystem:
+      "The system made this number when the record was imported without the number printed on the certificate: the label may show another. Check the product, producer and recognition decision.",
   },
 };
 
@@ -179,7 +183,8 @@ async function certificatePage(
       ? ""
       : `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
   const advice =
-    status === CertificateStatus.ACTIVE ? "" : `<p class="advice">${escapeHtml(w[`advice${status}`])}</p>`;
+    (status === CertificateStatus.ACTIVE ? "" : `<p class="advice">${escapeHtml(w[`advice${status}`])}</p>`) +
+    (certificate.numberAssignedBySystem ? `<p class="advice">${escapeHtml(w.numberBySystem)}</p>` : "");
   const [image] = product ? inPosition(await ctx.loaders.imagesByProduct.load(product.id)) : [];
   const photo = image
     ? `<picture><source type="image/webp" srcset="${escapeHtml(ctx.services.content.imageUrl(image, "medium", ImageFormat.WEBP))}"><img src="${escapeHtml(ctx.services.content.imageUrl(image, "medium", ImageFormat.JPEG))}" alt="${escapeHtml(lang === "en" ? (image.altEn ?? image.alt) : image.alt)}" width="${image.width}" height="${image.height}"></picture>`

@@ -13,7 +13,7 @@ import { Product, ProductSearchToken } from "../catalog/product.entity";
 import { Certificate, CertificateSequence } from "../certificates/certificate.entity";
 import { Commune, Province } from "../geography/commune.entity";
 import { RuleSet } from "../rules/rule-set.entity";
-import { Dossier, DossierDocument, ScoreSheet } from "../dossiers/dossier.entity";
+import { Dossier, DossierDocument, MandatoryFinding, ScoreSheet } from "../dossiers/dossier.entity";
 import { EvaluationRound } from "../dossiers/round.entity";
 import { StoredFile } from "../files/stored-file.entity";
 import { ExpiryNotice } from "../certificates/expiry-notice.entity";
@@ -39,6 +39,7 @@ export const entities = [
   Dossier,
   DossierDocument,
   ScoreSheet,
+  MandatoryFinding,
   StoredFile,
   ExpiryNotice,
   Inspection,

@@ -16,7 +16,14 @@ import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { StoredFile } from "../files/stored-file.entity";
 import { DossierStatus } from "./workflow";
-import { CommuneReport, CriterionChoice, Evaluation, UnmetCriterion } from "./evaluation.types";
+import {
+  CaseChoice,
+  CommuneReport,
+  CriterionChoice,
+  Evaluation,
+  MissingPointsCredit,
+  UnmetCriterion,
+} from "./evaluation.types";
 import { EvaluationRound } from "./round.entity";
 
 export enum DossierKind {
@@ -121,6 +128,14 @@ export class Dossier {
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true, description: "Why it was last returned for correction." })
   returnReason: string | null;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "Returned by the province with days of grace: the commune may forward it again until the end of this day, even after the round's deadline.",
+  })
+  forwardAgainBy: LocalDate | null;
 
   @Column({ type: "decimal", precision: 5, scale: 2, nullable: true, transformer: decimal })
   @Field(() => Float, { nullable: true, description: "Average of the council's totals, once concluded." })
@@ -253,19 +268,83 @@ export class ScoreSheet {
   @Column({ type: "int" })
   @Field(() => Int, {
     description:
-      "The highest star level (0–5) whose mandatory criteria the product meets: computed from the choices, or as declared on a part-total sheet.",
+      "This member's own mandatory level: the highest star level (0–5) all of whose mandatory marks the choices meet.",
   })
   mandatoryStarsMet: number;
 
-  /** Per-criterion sheets: every criterion's chosen option and points (null for a part-total sheet). */
+  /** Every criterion scored: its chosen option and points (null only on part-total sheets given before wave 3). */
   @Column({ type: "simple-json", nullable: true })
-  @Field(() => [CriterionChoice], { nullable: true, description: "Null for a part-total sheet." })
+  @Field(() => [CriterionChoice], {
+    nullable: true,
+    description: "Null only on a part-total sheet given before every product set was scored per criterion.",
+  })
   choices: CriterionChoice[] | null;
 
   @Column({ type: "simple-json", nullable: true })
   unmetMandatory: UnmetCriterion[] | null;
 
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => [CaseChoice], { description: "The case chosen in each case group of the sheet." })
+  cases: CaseChoice[] | null;
+
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => [MissingPointsCredit], {
+    description: "The points credited for each incomplete group of the sheet, with the member's note.",
+  })
+  missingPoints: MissingPointsCredit[] | null;
+
+  @Column({ type: "boolean", default: true })
+  @Field({
+    description:
+      "False when the sheet lacks points (incompleteGroups): part of the total is the member's bounded credit, not a chosen option.",
+  })
+  sheetComplete: boolean;
+
   @UpdateDateColumn()
   @Field()
   updatedAt: Date;
+}
+
+/** The council's finding on a disputed mandatory mark (its GraphQL type is evaluation.types' Finding). */
+@Entity()
+@Index(["dossierId", "criterionCode", "stars"], { unique: true })
+export class MandatoryFinding {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "int" })
+  dossierId: number;
+
+  @ManyToOne(() => Dossier, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "dossierId" })
+  dossier?: Dossier;
+
+  @Column({ type: "varchar", length: 20 })
+  criterionCode: string;
+
+  @Column({ type: "int" })
+  stars: number;
+
+  @Column({ type: "boolean" })
+  met: boolean;
+
+  @Column({ type: "text" })
+  reason: string;
+
+  @Column({ type: "int" })
+  documentId: number;
+
+  @ManyToOne(() => DossierDocument, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "documentId" })
+  document?: DossierDocument;
+
+  @Column({ type: "int" })
+  recordedById: number;
+
+  @ManyToOne(() => User, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "recordedById" })
+  recordedBy?: User;
+
+  @Column({ type: "datetime" })
+  recordedAt: Date;
 }

@@ -27,7 +27,7 @@ import {
   CreateDossierInput,
   DossierConnection,
   DossierEvent,
-  ReasonArgs,
+  ReturnArgs,
   OptionalReasonArgs,
   DossierFilter,
 } from "./dossier.types";
@@ -94,10 +94,11 @@ export class DossierResolver {
 
   @Authorized(...rolesFor(DossierAction.RETURN))
   @Mutation(() => Dossier, {
-    description: "Back to the producer for correction (the commune before forwarding, the province after).",
+    description:
+      "Back to the producer for correction (the commune before forwarding, the province after, optionally granting graceDays to forward it again after the deadline).",
   })
-  returnDossier(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<Dossier> {
-    return ctx.services.dossiers.returnDossier(ctx, id, reason);
+  returnDossier(@Ctx() ctx: Context, @Args() { id, reason, graceDays }: ReturnArgs): Promise<Dossier> {
+    return ctx.services.dossiers.returnDossier(ctx, id, reason, graceDays);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_COMMUNE_REPORT))

@@ -16,7 +16,7 @@ import { parseId } from "../core/ids";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
-import type { LocalDate } from "../core/time";
+import { addDays, type LocalDate } from "../core/time";
 import { requireNotFuture } from "../core/validation";
 import { ruleSetIn } from "../rules/rule-set.entity";
 import { type CommuneReport, type CriterionVerdict, type ProductSamples } from "./evaluation.types";
@@ -153,12 +153,18 @@ export class DossierService {
     return required > 0 ? { required, received: d.samplesReceived, receivedOn: d.samplesReceivedOn } : null;
   }
 
-  returnDossier(ctx: RequestScope, id: string, reason: string) {
+  /** Back for correction; the province may grant days to forward it again after the round's deadline. */
+  returnDossier(ctx: RequestScope, id: string, reason: string, graceDays?: number | null) {
     const note = reason.trim();
-    return this.transition(ctx, id, DossierAction.RETURN, async () => ({
-      changes: { returnReason: note },
-      note,
-    }));
+    return this.transition(ctx, id, DossierAction.RETURN, async (d) => {
+      if (graceDays && d.status !== DossierStatus.FORWARDED)
+        throw badInput("dossier.graceDaysProvince", "graceDays");
+      const forwardAgainBy = graceDays ? addDays(ctx.today, graceDays) : null;
+      return {
+        changes: { returnReason: note, forwardAgainBy },
+        note: forwardAgainBy ? `${note} (may be forwarded again until ${forwardAgainBy})` : note,
+      };
+    });
   }
 
   /**
@@ -211,7 +217,7 @@ export class DossierService {
     return this.transition(ctx, id, DossierAction.FORWARD, async (d, m) => {
       const rules = ruleSetIn(await allRuleSets(m), ctx.today);
       return {
-        changes: { forwardedAt: ctx.now, ruleSetVersion: rules.version },
+        changes: { forwardedAt: ctx.now, ruleSetVersion: rules.version, forwardAgainBy: null },
         note: `evaluated under ${rules.version}`,
       };
     });

@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO } from "graphql-scalars";
-import { IsIn, Max, Min, ValidateNested } from "class-validator";
+import { IsIn, IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ListCap, Text } from "../core/validation";
 import { connectionOf } from "../core/paging";
@@ -21,9 +21,17 @@ export class OpenEvaluationRoundInput {
   year: number;
 
   @Field(() => LocalDateScalar, {
-    description: "Last day (Vietnam time) on which communes may forward dossiers.",
+    description: "The deadline day (Vietnam time) for communes to forward dossiers.",
   })
   submissionDeadline: LocalDate;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether forwarding is possible on the deadline day itself: true (default) for "đến hết ngày", false for "trước ngày".',
+  })
+  @IsOptional()
+  deadlineDayIncluded?: boolean | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -102,10 +110,77 @@ export class CriteriaScoreSheetArgs {
   @Field(() => ID)
   dossierId: string;
 
-  @Field(() => [CriterionChoiceInput], { description: "One choice for every criterion of the sheet." })
+  @Field(() => [CriterionChoiceInput], {
+    description: "One choice for every criterion of the sheet (in a case group: of the chosen case only).",
+  })
   @ListCap(200)
   @ValidateNested({ each: true })
   choices: CriterionChoiceInput[];
+
+  @Field(() => [CaseChoiceInput], {
+    nullable: true,
+    description: "The case of each of the sheet's caseGroups (none on most sheets).",
+  })
+  @IsOptional()
+  @ListCap(20)
+  @ValidateNested({ each: true })
+  cases?: CaseChoiceInput[] | null;
+
+  @Field(() => [MissingPointsInput], {
+    nullable: true,
+    description: "The points credited for each of the sheet's incompleteGroups (none on a complete sheet).",
+  })
+  @IsOptional()
+  @ListCap(20)
+  @ValidateNested({ each: true })
+  missingPoints?: MissingPointsInput[] | null;
+}
+
+@InputType()
+export class CaseChoiceInput {
+  @Field({ description: "A code of criteriaSheet.caseGroups." })
+  @Text(20)
+  groupCode: string;
+
+  @Field(() => Int, { description: "The number of one of its cases." })
+  case: number;
+}
+
+@InputType()
+export class MissingPointsInput {
+  @Field({ description: "A code of criteriaSheet.incompleteGroups." })
+  @Text(20)
+  code: string;
+
+  @Field(() => Int, { description: "0 to the group's missingPoints." })
+  points: number;
+
+  @Field({ description: "What the member credits, and why." })
+  @Text(500, { multiline: true })
+  note: string;
+}
+
+@InputType({ description: "The council's finding on one disputed mandatory mark." })
+export class MandatoryFindingInput {
+  @Field(() => ID)
+  dossierId: string;
+
+  @Field()
+  @Text(20)
+  criterionCode: string;
+
+  @Field(() => Int)
+  stars: number;
+
+  @Field()
+  met: boolean;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
+
+  @Field(() => ID, { description: "One of the dossier's documents: the evidence the finding rests on." })
+  documentId: string;
 }
 
 @InputType()
@@ -131,32 +206,6 @@ export class CommuneReportInput {
 }
 
 @InputType()
-export class ScoreSheetInput {
-  @Field(() => ID)
-  dossierId: string;
-
-  @Field(() => Int, { description: "0–40" })
-  @Min(0, { message: "partA must be 0 to 40" })
-  @Max(40, { message: "partA must be 0 to 40" })
-  partA: number;
-
-  @Field(() => Int, { description: "0–25" })
-  @Min(0, { message: "partB must be 0 to 25" })
-  @Max(25, { message: "partB must be 0 to 25" })
-  partB: number;
-
-  @Field(() => Int, { description: "0–35" })
-  @Min(0, { message: "partC must be 0 to 35" })
-  @Max(35, { message: "partC must be 0 to 35" })
-  partC: number;
-
-  @Field(() => Int, { description: "The highest star level (0–5) whose mandatory criteria are met." })
-  @Min(0, { message: "mandatoryStarsMet must be 0 to 5" })
-  @Max(5, { message: "mandatoryStarsMet must be 0 to 5" })
-  mandatoryStarsMet: number;
-}
-
-@InputType()
 export class RecognitionInput {
   @Field(() => ID)
   dossierId: string;
@@ -171,7 +220,7 @@ export class RecognitionInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "The number printed on the certificate (unique). Left out, the number follows the configured pattern (CERTIFICATE_NUMBER_PATTERN).",
+      "The number printed on the certificate the decision recognises (unique). Required: missing or blank is BAD_USER_INPUT (the type stays nullable for older clients).",
   })
   @Text(64, { optional: true })
   certificateNumber?: string | null;
@@ -292,6 +341,19 @@ export class ReasonArgs {
   @Field()
   @Text(2000, { multiline: true })
   reason: string;
+}
+
+@ArgsType()
+export class ReturnArgs extends ReasonArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The province's return only: days from today during which the commune may forward the dossier again, even after the round's deadline (1–90).",
+  })
+  @IsOptional()
+  @Min(1, { message: "graceDays must be 1 to 90" })
+  @Max(90, { message: "graceDays must be 1 to 90" })
+  graceDays?: number | null;
 }
 
 @ArgsType()

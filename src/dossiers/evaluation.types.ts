@@ -66,6 +66,80 @@ export class CriterionChoice {
   points: number;
 }
 
+@ObjectType({ description: "The case a member chose in a case group of the sheet." })
+export class CaseChoice {
+  @Field()
+  groupCode: string;
+
+  @Field(() => Int)
+  case: number;
+}
+
+@ObjectType({
+  description: "Points a member credits for what an incomplete sheet lacks, with the member's note.",
+})
+export class MissingPointsCredit {
+  @Field({ description: "A code of the sheet's incompleteGroups." })
+  code: string;
+
+  @Field(() => Int)
+  points: number;
+
+  @Field()
+  note: string;
+}
+
+@ObjectType("MandatoryFinding", {
+  description:
+    "The council's finding on a disputed mandatory mark, recorded by the province officer: met or not, why, and the evidence document it rests on.",
+})
+export class Finding {
+  @Field()
+  criterionCode: string;
+
+  @Field(() => Int)
+  stars: number;
+
+  @Field()
+  met: boolean;
+
+  @Field()
+  reason: string;
+
+  documentId: number;
+
+  recordedById: number;
+
+  /** A Date from the table; an ISO string inside a stored evaluation. */
+  recordedAt: Date | string;
+}
+
+@ObjectType({
+  description:
+    "A mandatory mark on which the members' sheets disagree (some meet it, some do not), and the finding recorded on it (null: none yet).",
+})
+export class DisputedMark {
+  @Field()
+  criterionCode: string;
+
+  @Field(() => Int)
+  stars: number;
+
+  @Field(() => Finding, { nullable: true })
+  finding?: Finding | null;
+}
+
+@ObjectType({ description: "One member's sheet as the evaluation keeps it: total and own mandatory level." })
+export class MemberLevel {
+  memberId: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  mandatoryStarsMet: number;
+}
+
 export enum EvaluationBasis {
   CRITERIA = "CRITERIA",
   PART_TOTALS = "PART_TOTALS",
@@ -73,7 +147,7 @@ export enum EvaluationBasis {
 registerEnumType(EvaluationBasis, {
   name: "EvaluationBasis",
   description:
-    "CRITERIA: scored per criterion on the criteria sheet; PART_TOTALS: the product set's sheet is not usable, scored by part totals.",
+    "CRITERIA: scored per criterion on the criteria sheet; PART_TOTALS: concluded on part totals before every product set was scored per criterion (older evaluations only).",
 });
 
 @ObjectType({
@@ -87,24 +161,34 @@ export class Evaluation {
   @Field(() => EvaluationBasis)
   basis: EvaluationBasis;
 
-  @Field(() => String, { nullable: true, description: "Why the dossier was scored by part totals." })
+  @Field(() => String, { nullable: true, description: "Why an older dossier was scored by part totals." })
   fallbackReason: string | null;
 
   @Field(() => Int, { description: "Stars the average reaches, before the mandatory criteria." })
   bandStars: number;
 
   @Field(() => Int, {
-    description: "The highest level whose mandatory criteria the council's consolidated choices meet.",
+    description:
+      "The council's mandatory level: the highest level all of whose marks are met, unanimous marks as the members chose and disputed ones as the findings say.",
   })
   mandatoryStarsMet: number;
 
-  @Field(() => [UnmetCriterion])
+  @Field(() => [UnmetCriterion], {
+    description: "The marks not met: unanimous ones, and disputed ones found not met.",
+  })
   unmetMandatory: UnmetCriterion[];
 
-  @Field(() => [CriterionChoice], {
-    description: "The council's choice per criterion (empty when scored by part totals).",
-  })
-  consolidated: CriterionChoice[];
+  @Field({ description: "False when the sheet lacks points and members credited them in a bounded field." })
+  sheetComplete: boolean;
+
+  @Field(() => [MemberLevel], { description: "Each member's total and own mandatory level." })
+  memberLevels: MemberLevel[];
+
+  @Field(() => [UnmetCriterion], { description: "The marks on which the members' sheets disagreed." })
+  disputedMarks: UnmetCriterion[];
+
+  @Field(() => [Finding], { description: "The findings that decided the disputed marks." })
+  findings: Finding[];
 }
 
 @ObjectType({ description: "The commune's evaluation of the four local criteria." })

@@ -8,7 +8,7 @@ import type { RequestScope } from "../request";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
 import { type Dossier, DossierDocument, type DocumentKind, ScoreSheet } from "./dossier.entity";
-import { EvaluationRound } from "./round.entity";
+import { EvaluationRound, forwardingClosesAt } from "./round.entity";
 import { DossierAction } from "./workflow";
 
 /** What the guards look at besides the dossier: read in the action's transaction, or by loaders for allowedActions. */
@@ -46,9 +46,13 @@ const documentsAttached: Guard = (d, { documentKinds, rules }) => {
     : null;
 };
 
-/** FORWARD: until the end of the round's deadline day, Vietnam time. */
-const beforeDeadline: Guard = (_d, { now, round }) =>
-  now.getTime() < endOfVietnamDay(round.submissionDeadline).getTime()
+/**
+ * FORWARD: until the round's deadline (the end of its day, Vietnam time, or its start when the day is not
+ * included), or within the days of grace the province granted when it returned the dossier.
+ */
+const beforeDeadline: Guard = (d, { now, round }) =>
+  now.getTime() < forwardingClosesAt(round, round.submissionDeadline).getTime() ||
+  (d.forwardAgainBy !== null && now.getTime() < endOfVietnamDay(d.forwardAgainBy).getTime())
     ? null
     : new AppError(
         ErrorCode.DEADLINE_PASSED,

@@ -3,7 +3,7 @@ import { AuditEvent } from "../audit/audit-event.entity";
 import { manyBy, oneBy } from "../core/loaders";
 import { allRuleSets } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import { Dossier, DossierDocument, ScoreSheet } from "./dossier.entity";
+import { Dossier, DossierDocument, MandatoryFinding, ScoreSheet } from "./dossier.entity";
 import { EvaluationRound } from "./round.entity";
 
 /** Loaders of dossiers: one statement per relation, whatever the page size. */
@@ -15,7 +15,9 @@ export function createDossierLoaders(dataSource: DataSource) {
     ruleSets: () => (ruleSets ??= allRuleSets(m)),
     round: oneBy<EvaluationRound, number>(m, EvaluationRound, "id"),
     dossier: oneBy<Dossier, number>(m, Dossier, "id"),
+    document: oneBy<DossierDocument, number>(m, DossierDocument, "id"),
     documentsByDossier: manyBy<DossierDocument, number>(m, DossierDocument, "dossierId"),
+    findingsByDossier: manyBy<MandatoryFinding, number>(m, MandatoryFinding, "dossierId"),
     scoreSheetsByDossier: manyBy<ScoreSheet, number>(m, ScoreSheet, "dossierId"),
     historyByDossier: manyBy<AuditEvent, number>(
       m,

@@ -2,9 +2,9 @@ import type { DataSource } from "typeorm";
 import { requireViewer } from "../auth/auth.service";
 import type { CatalogGeneration } from "../catalog/generation";
 import { type Certificate, IssuingLevel } from "../certificates/certificate.entity";
-import { issueCertificate, nextCertificateNumber } from "../certificates/certificate-issuer";
+import { issueCertificate } from "../certificates/certificate-issuer";
 import { findByNumber } from "../certificates/certificate.service";
-import { conflict } from "../core/errors";
+import { badInput, conflict } from "../core/errors";
 import { requireNotFuture } from "../core/validation";
 import type { RequestScope } from "../request";
 import { type Dossier, DossierKind } from "./dossier.entity";
@@ -18,8 +18,6 @@ export class RecognitionService {
     private readonly dataSource: DataSource,
     /** Raised by the issuing transaction; told after commit so that this instance sees it at once. */
     private readonly generation: CatalogGeneration,
-    /** CERTIFICATE_NUMBER_PATTERN: numbers certificates whose printed number the recognition does not give. */
-    private readonly certificateNumberPattern: string,
   ) {}
 
   recordRecognition(ctx: RequestScope, input: RecognitionInput): Promise<Certificate> {
@@ -46,24 +44,23 @@ export class RecognitionService {
     const viewer = requireViewer(ctx);
     const decisionNumber = input.decisionNumber.trim();
     requireNotFuture(input.decisionDate, ctx.today, "input.decisionDate");
-    const givenNumber = input.certificateNumber?.trim() || null;
+    // The number printed on the signed decision: the system never makes one up for a recognition.
+    const number = input.certificateNumber?.trim();
+    if (!number) throw badInput("recognition.numberRequired", "input.certificateNumber");
     const { result } = await runTransition(
       this.dataSource,
       ctx,
       input.dossierId,
       action,
       async (d, m, facts) => {
-        if (givenNumber && (await findByNumber(m, givenNumber)))
-          throw conflict("certificate.numberTaken", { number: givenNumber });
+        if (await findByNumber(m, number)) throw conflict("certificate.numberTaken", { number });
         const stars = starsOf(d);
         const certificate = await issueCertificate(m, {
           productId: d.productId,
           stars,
           decisionNumber,
           decisionDate: input.decisionDate,
-          number:
-            givenNumber ??
-            (await nextCertificateNumber(m, this.certificateNumberPattern, input.decisionDate)),
+          number,
           issuedBy:
             action === DossierAction.RECORD_CENTRAL_RESULT && stars === 5
               ? IssuingLevel.CENTRAL

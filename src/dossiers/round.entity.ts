@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { LocalDateScalar } from "../core/scalars";
-import type { LocalDate } from "../core/time";
+import { addDays, endOfVietnamDay, type LocalDate } from "../core/time";
 
 @Entity()
 @Index("UQ_round_year_name", ["year", "name"], { unique: true })
@@ -21,9 +21,17 @@ export class EvaluationRound {
 
   @Column({ type: "date" })
   @Field(() => LocalDateScalar, {
-    description: "Dossiers must be forwarded by the end of this day, Vietnam time (23:59:59 UTC+7).",
+    description:
+      "The deadline day, Vietnam time: dossiers are forwarded by its end (23:59:59 UTC+7), or before it starts when deadlineDayIncluded is false.",
   })
   submissionDeadline: LocalDate;
+
+  @Column({ type: "boolean", default: true })
+  @Field({
+    description:
+      'Whether forwarding is still possible on the deadline day itself (true, the default); false for a letter that says "trước ngày 31/10" (before the day).',
+  })
+  deadlineDayIncluded: boolean;
 
   /** The deadline as first set: dossiers forwarded after it (once extended) count as late in the statistics. */
   @Column({ type: "date" })
@@ -36,3 +44,9 @@ export class EvaluationRound {
   @CreateDateColumn()
   createdAt: Date;
 }
+
+/** When forwarding closes for a deadline of the round: the end of the deadline day, or its start when the day is not included. */
+export const forwardingClosesAt = (
+  round: Pick<EvaluationRound, "deadlineDayIncluded">,
+  deadline: LocalDate,
+): Date => endOfVietnamDay(round.deadlineDayIncluded === false ? addDays(deadline, -1) : deadline);

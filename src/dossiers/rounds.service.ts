@@ -38,6 +38,7 @@ export class RoundService {
           year: input.year,
           submissionDeadline: input.submissionDeadline,
           firstDeadline: input.submissionDeadline,
+          deadlineDayIncluded: input.deadlineDayIncluded ?? true,
           minCouncilSize,
         }),
       );
@@ -47,7 +48,7 @@ export class RoundService {
         action: "ROUND_OPENED",
         subjectType: "EvaluationRound",
         subjectId: round.id,
-        note: `deadline ${round.submissionDeadline}`,
+        note: `deadline ${round.submissionDeadline}${round.deadlineDayIncluded ? "" : " (forwarding closes before that day)"}`,
       });
       return round;
     });

@@ -3,9 +3,23 @@ import { User } from "../auth/user.entity";
 import type { Context } from "../context";
 import { CriteriaSheet } from "../rules/criteria-sheet.types";
 import { RuleSet } from "../rules/rule-set.entity";
-import { Dossier, ScoreSheet } from "./dossier.entity";
-import { Evaluation, UnmetCriterion } from "./evaluation.types";
-import { CriteriaScoreSheetArgs, ScoreSubmission, ScoreSheetInput, ScoreSummary } from "./dossier.types";
+import { Dossier, DossierDocument, ScoreSheet } from "./dossier.entity";
+import {
+  CaseChoice,
+  DisputedMark,
+  Evaluation,
+  Finding,
+  MemberLevel,
+  MissingPointsCredit,
+  UnmetCriterion,
+} from "./evaluation.types";
+import {
+  CriteriaScoreSheetArgs,
+  MandatoryFindingInput,
+  ReasonArgs,
+  ScoreSubmission,
+  ScoreSummary,
+} from "./dossier.types";
 import { DossierAction, rolesFor } from "./workflow";
 import { STAFF } from "./dossier.resolver";
 
@@ -15,31 +29,37 @@ export class DossierScoringResolver {
   @Authorized(...rolesFor(DossierAction.SUBMIT_SCORE_SHEET))
   @Mutation(() => ScoreSheet, {
     description:
-      "Your score sheet by part totals, only for a product set whose criteria sheet is not usable (see criteriaSheet); submitting again replaces it until the evaluation is concluded.",
+      "Your score sheet by criterion: one choice for every criterion of criteriaSheet (optionCode null: none applies; in a case group, the criteria of the case you choose in `cases`), and for an incomplete sheet the points you credit for each incompleteGroup. Points, part totals and your own mandatory level are computed. Submitting again replaces it until the evaluation is concluded.",
   })
-  submitScoreSheet(
-    @Ctx() ctx: Context,
-    @Arg("input", () => ScoreSheetInput) input: ScoreSheetInput,
-  ): Promise<ScoreSheet> {
-    return ctx.services.scoring.submitScoreSheet(ctx, input);
+  submitCriteriaScoreSheet(@Ctx() ctx: Context, @Args() args: CriteriaScoreSheetArgs): Promise<ScoreSheet> {
+    return ctx.services.scoring.submitCriteriaScoreSheet(ctx, args);
   }
 
-  @Authorized(...rolesFor(DossierAction.SUBMIT_SCORE_SHEET))
-  @Mutation(() => ScoreSheet, {
+  @Authorized(...rolesFor(DossierAction.RECORD_MANDATORY_FINDING))
+  @Mutation(() => Dossier, {
     description:
-      "Your score sheet by criterion: one choice for every criterion of criteriaSheet (optionCode null: none applies). Points, part totals and mandatory criteria are computed. Submitting again replaces it until the evaluation is concluded.",
+      "The council's finding on a mark the members' sheets dispute (see disputedMarks): met or not, why, and the dossier's document it rests on. Recording again replaces it until the evaluation is concluded.",
   })
-  submitCriteriaScoreSheet(
+  recordMandatoryFinding(
     @Ctx() ctx: Context,
-    @Args() { dossierId, choices }: CriteriaScoreSheetArgs,
-  ): Promise<ScoreSheet> {
-    return ctx.services.scoring.submitCriteriaScoreSheet(ctx, dossierId, choices);
+    @Arg("input", () => MandatoryFindingInput) input: MandatoryFindingInput,
+  ): Promise<Dossier> {
+    return ctx.services.scoring.recordMandatoryFinding(ctx, input);
+  }
+
+  @Authorized(...rolesFor(DossierAction.CLOSE_WITHOUT_CERTIFICATE))
+  @Mutation(() => Dossier, {
+    description:
+      "Closes a SCORED dossier without a certificate (the decision was not signed, or a 5★ result is not proposed), with the reason: NOT_RECOGNIZED.",
+  })
+  closeDossierWithoutCertificate(@Ctx() ctx: Context, @Args() { id, reason }: ReasonArgs): Promise<Dossier> {
+    return ctx.services.scoring.closeWithoutCertificate(ctx, id, reason);
   }
 
   @Authorized(...rolesFor(DossierAction.CONCLUDE_EVALUATION))
   @Mutation(() => Dossier, {
     description:
-      "Averages the totals (the band) and consolidates the members' choices (the mandatory criteria met) under the dossier's rule set; the stars are the lower of the two: SCORED, or NOT_ACHIEVED below 3 stars. SCORE_SPREAD when the totals differ by more than the rules allow.",
+      "Averages the totals (the band) and caps it by the highest level whose mandatory marks are all met (unanimous marks as the members chose, disputed ones as the findings say) under the dossier's rule set: SCORED, or NOT_ACHIEVED below 3 stars. BAD_USER_INPUT while a disputed mark has no finding; SCORE_SPREAD when the totals differ by more than the rules allow.",
   })
   concludeEvaluation(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.scoring.concludeEvaluation(ctx, id);
@@ -57,10 +77,21 @@ export class DossierScoringResolver {
   @FieldResolver(() => Evaluation, {
     nullable: true,
     description:
-      "The council's result once concluded: consolidated choices, mandatory criteria met and unmet.",
+      "The council's result once concluded: band, members' levels, disputed marks and findings, mandatory level.",
   })
   evaluation(@Root() d: Dossier): Evaluation | null {
-    return d.evaluation;
+    // Evaluations concluded before findings were kept have none of the newer figures.
+    const older = { sheetComplete: true, memberLevels: [], disputedMarks: [], findings: [] };
+    return d.evaluation && Object.assign(older, d.evaluation);
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => [DisputedMark], {
+    description:
+      "The mandatory marks on which the submitted sheets disagree (some members meet them, some do not), with the finding recorded on each (null: none yet). Before the conclusion, for the province only.",
+  })
+  disputedMarks(@Root() d: Dossier, @Ctx() ctx: Context): Promise<DisputedMark[]> {
+    return ctx.services.scoring.disputedMarks(ctx, d);
   }
 
   @FieldResolver(() => [ScoreSheet], {
@@ -97,11 +128,46 @@ export class DossierScoringResolver {
 @Resolver(() => ScoreSheet)
 export class ScoreSheetResolver {
   @FieldResolver(() => [UnmetCriterion], {
-    description:
-      "Per level, the mandatory criteria this sheet's choices fall short of (empty for a part-total sheet).",
+    description: "Per level, the mandatory marks this sheet's choices fall short of.",
   })
   unmetMandatory(@Root() s: ScoreSheet): UnmetCriterion[] {
     return s.unmetMandatory ?? [];
+  }
+
+  @FieldResolver(() => [CaseChoice])
+  cases(@Root() s: ScoreSheet): CaseChoice[] {
+    return s.cases ?? [];
+  }
+
+  @FieldResolver(() => [MissingPointsCredit])
+  missingPoints(@Root() s: ScoreSheet): MissingPointsCredit[] {
+    return s.missingPoints ?? [];
+  }
+}
+
+@Resolver(() => Finding)
+export class FindingResolver {
+  @FieldResolver(() => DossierDocument, { description: "The evidence document the finding rests on." })
+  async document(@Root() f: Finding, @Ctx() ctx: Context): Promise<DossierDocument> {
+    return (await ctx.loaders.document.load(f.documentId))!;
+  }
+
+  @FieldResolver(() => User, { description: "The province officer who recorded it." })
+  async recordedBy(@Root() f: Finding, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.user.load(f.recordedById))!;
+  }
+
+  @FieldResolver(() => Date)
+  recordedAt(@Root() f: Finding): Date {
+    return new Date(f.recordedAt);
+  }
+}
+
+@Resolver(() => MemberLevel)
+export class MemberLevelResolver {
+  @FieldResolver(() => User)
+  async member(@Root() l: MemberLevel, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.user.load(l.memberId))!;
   }
 }
 

@@ -1,24 +1,30 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { requireViewer } from "../auth/auth.service";
+import { Role } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { AppError, badInput, ErrorCode, invalidTransition } from "../core/errors";
+import { parseId } from "../core/ids";
 import type { RequestScope } from "../request";
 import { CriteriaSheet, type ParsedSheet } from "../rules/criteria-sheet.types";
 import { criteriaSheetFor, rulesOfDossier } from "../rules/rule-book";
-import { majorityLevel, type RuleSet, starsFor } from "../rules/rule-set.entity";
+import { type RuleSet, starsFor } from "../rules/rule-set.entity";
 import {
   bandStars,
+  caseProblems,
   type Choice,
   choiceProblems,
-  consolidate,
+  councilLevel,
+  councilMarks,
   mandatoryCheck,
+  missingPointsProblems,
   partTotals,
   pointChoices,
+  type Unmet,
 } from "../rules/scoring";
-import { type Dossier, DossierKind, ScoreSheet } from "./dossier.entity";
-import { EvaluationBasis, type Evaluation } from "./evaluation.types";
-import type { CriterionChoiceInput, ScoreSheetInput } from "./dossier.types";
+import { type Dossier, DossierDocument, DossierKind, MandatoryFinding, ScoreSheet } from "./dossier.entity";
+import { type DisputedMark, EvaluationBasis, type Evaluation, type Finding } from "./evaluation.types";
+import type { CriteriaScoreSheetArgs, MandatoryFindingInput } from "./dossier.types";
 import { rulesOfSet } from "./guards";
 import { runTransition, transitionDossier } from "./transition-runner";
 import { DossierAction, DossierStatus } from "./workflow";
@@ -33,32 +39,31 @@ async function currentStars(m: EntityManager, productId: number): Promise<number
   return (await m.findOneByOrFail(Certificate, { id: product.currentCertificateId })).stars;
 }
 
-/** The sheet of a dossier's product set under its rule set, and why none can be used when so. */
-type SheetOfDossier = {
-  rules: RuleSet;
-  /** Present when usable. */
-  sheet?: ParsedSheet;
-  /** Why there is no usable sheet: its defects, or none when the rule set has no sheet for the set. */
-  unusable?: { defects: string[] };
-};
+/** The sheet of a dossier's product set under its rule set, when it has a usable one. */
+type SheetOfDossier = { rules: RuleSet; sheet?: ParsedSheet };
 
-/** A product set's sheet under a rule set when usable, else why not. */
-function sheetFor(rules: RuleSet, criteriaSet: number | null): SheetOfDossier {
+/** A product set's sheet under a rule set: usable (no defects), else refused with its defects. */
+function usableSheet(rules: RuleSet, criteriaSet: number | null): ParsedSheet {
   const sheet = criteriaSheetFor(rules, criteriaSet);
-  if (!sheet) return { rules, unusable: { defects: [] } };
-  if (sheet.defects.length) return { rules, unusable: { defects: sheet.defects } };
-  return { rules, sheet };
+  if (!sheet) throw badInput("scoring.noCriteriaSheet", "dossierId", { version: rules.version });
+  if (sheet.defects.length)
+    throw badInput("scoring.sheetUnusable", "dossierId", { defects: sheet.defects.join("; ") });
+  return sheet;
 }
 
-/** For the record (evaluation.fallbackReason, history): why a dossier is scored by part totals. */
-const fallbackReason = (rules: RuleSet, unusable: { defects: string[] }) =>
-  unusable.defects.length
-    ? unusable.defects.join("; ")
-    : `${rules.version} has no criteria sheet for this product set`;
+/** Sheets with per-criterion choices, as the council's marks read them. */
+const perCriterion = (sheets: ScoreSheet[]) =>
+  sheets
+    .filter((s) => s.choices)
+    .map((s) => ({ choices: s.choices as Choice[], unmetMandatory: s.unmetMandatory ?? [] }));
+const sameMark = (a: Unmet, b: Unmet) => a.criterionCode === b.criterionCode && a.stars === b.stars;
+const markList = (marks: Unmet[]) => marks.map((m) => `${m.criterionCode} (${m.stars}★)`).join(", ");
 
 /**
- * The council's scoring: per criterion on the criteria sheet of the dossier's product set under its rule
- * set (points, part totals and mandatory criteria computed), or by part totals where that sheet has defects.
+ * The council's scoring, per criterion on the criteria sheet of the dossier's product set under its rule set:
+ * each member's choices (the case of each case group, the bounded credit of each incomplete group), points,
+ * totals and own mandatory level computed; the province officer's findings on the marks the members dispute;
+ * and the result: the band of the average, capped by the highest level whose marks are all met.
  */
 export class ScoringService {
   constructor(private readonly dataSource: DataSource) {}
@@ -73,37 +78,55 @@ export class ScoringService {
     const rules = rulesOfDossier(all, dossier, ctx.today);
     const sheet = criteriaSheetFor(rules, category?.criteriaSet ?? null);
     if (!sheet || !category) return null;
-    return Object.assign(new CriteriaSheet(), {
+    return Object.assign(new CriteriaSheet(), sheet, {
       productSetCode: category.code,
-      criteriaSet: sheet.criteriaSet,
       ruleSetVersion: rules.version,
       usable: sheet.defects.length === 0,
-      defects: sheet.defects,
-      parts: sheet.parts,
     });
   }
 
-  /** A member's sheet by criterion: one choice per criterion of the sheet; points and totals computed. */
-  async submitCriteriaScoreSheet(
-    ctx: RequestScope,
-    dossierId: string,
-    given: CriterionChoiceInput[],
-  ): Promise<ScoreSheet> {
+  /**
+   * A member's sheet: one choice per criterion scored, the case of each case group, the credit of each
+   * incomplete group; points, totals and the member's own mandatory level computed.
+   */
+  async submitCriteriaScoreSheet(ctx: RequestScope, args: CriteriaScoreSheetArgs): Promise<ScoreSheet> {
     const viewer = requireViewer(ctx);
+    const cases = (args.cases ?? []).map((c) => ({ groupCode: c.groupCode, case: c.case }));
+    const credits = (args.missingPoints ?? []).map((c) => ({
+      code: c.code,
+      points: c.points,
+      note: c.note.trim(),
+    }));
     const { result } = await runTransition(
       this.dataSource,
       ctx,
-      dossierId,
+      args.dossierId,
       DossierAction.SUBMIT_SCORE_SHEET,
       async (d, m) => {
-        const { rules, sheet, unusable } = await this.sheetOf(m, d, ctx);
-        if (!sheet)
-          throw unusable!.defects.length
-            ? badInput("scoring.sheetUnusable", "dossierId", { defects: unusable!.defects.join("; ") })
-            : badInput("scoring.noCriteriaSheet", "dossierId", { version: rules.version });
-        const problems = choiceProblems(sheet, given);
-        if (Object.values(problems).some((codes) => codes.length)) {
-          const listed = (codes: string[]) => (codes.length ? codes.join(", ") : "—");
+        const { rules, criteriaSet } = await rulesOfSet(m, d, ctx);
+        const sheet = usableSheet(rules, criteriaSet);
+        const badCases = caseProblems(sheet, cases);
+        if (badCases.missing.length || badCases.unknown.length)
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            "scoring.badCases",
+            { missing: listed(badCases.missing), unknown: listed(badCases.unknown) },
+            { argument: "cases", ...badCases },
+          );
+        const badCredits = missingPointsProblems(sheet, credits);
+        if (badCredits.missing.length || badCredits.bad.length)
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            "scoring.badMissingPoints",
+            {
+              missing: listed(badCredits.missing),
+              bad: listed(badCredits.bad),
+              groups: sheet.incompleteGroups.map((g) => `${g.code} (0–${g.missingPoints})`).join(", "),
+            },
+            { argument: "missingPoints", ...badCredits },
+          );
+        const problems = choiceProblems(sheet, args.choices, cases);
+        if (Object.values(problems).some((codes) => codes.length))
           throw new AppError(
             ErrorCode.BAD_USER_INPUT,
             "scoring.badChoices",
@@ -115,45 +138,95 @@ export class ScoringService {
             },
             { argument: "choices", ...problems },
           );
-        }
-        const choices = pointChoices(sheet, given);
+        const choices = pointChoices(sheet, args.choices, cases);
         const { mandatoryStarsMet, unmetMandatory } = mandatoryCheck(sheet, choices);
-        const values = { ...partTotals(choices), mandatoryStarsMet, choices, unmetMandatory };
-        return this.saveSheet(m, d, viewer.id, values);
-      },
-    );
-    return result!;
-  }
-
-  /** A member's sheet by part totals: only for a product set whose criteria sheet is not usable. */
-  async submitScoreSheet(ctx: RequestScope, input: ScoreSheetInput): Promise<ScoreSheet> {
-    const viewer = requireViewer(ctx);
-    const { result } = await runTransition(
-      this.dataSource,
-      ctx,
-      input.dossierId,
-      DossierAction.SUBMIT_SCORE_SHEET,
-      async (d, m) => {
-        if ((await this.sheetOf(m, d, ctx)).sheet) throw badInput("scoring.useCriteriaSheet", "input");
-        const values = {
-          partA: input.partA,
-          partB: input.partB,
-          partC: input.partC,
-          total: input.partA + input.partB + input.partC,
-          mandatoryStarsMet: input.mandatoryStarsMet,
-          choices: null,
-          unmetMandatory: null,
-        };
-        return this.saveSheet(m, d, viewer.id, values);
+        return this.saveSheet(m, d, viewer.id, {
+          ...partTotals(choices, credits),
+          mandatoryStarsMet,
+          choices,
+          unmetMandatory,
+          cases,
+          missingPoints: credits,
+          sheetComplete: sheet.incompleteGroups.length === 0,
+        });
       },
     );
     return result!;
   }
 
   /**
-   * The council's result. The average of the totals gives the band. Per criterion, the mandatory level comes
-   * from the council's consolidated choices (the rule set says how members' points are consolidated); by
-   * part totals, from a majority of the declared levels. The stars are the lower of band and level.
+   * The province officer records the council's finding on a disputed mark: met or not, why, and the
+   * dossier's document it rests on. Recording again replaces it until the evaluation is concluded.
+   */
+  recordMandatoryFinding(ctx: RequestScope, input: MandatoryFindingInput): Promise<Dossier> {
+    const viewer = requireViewer(ctx);
+    const documentId = parseId(input.documentId, "input.documentId");
+    const reason = input.reason.trim();
+    return transitionDossier(
+      this.dataSource,
+      ctx,
+      input.dossierId,
+      DossierAction.RECORD_MANDATORY_FINDING,
+      async (d, m) => {
+        const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id } });
+        const mark = { criterionCode: input.criterionCode, stars: input.stars };
+        const { disputed } = councilMarks(perCriterion(sheets));
+        if (!disputed.some((x) => sameMark(x, mark)))
+          throw badInput("scoring.notDisputed", "input.criterionCode", {
+            mark: markList([mark]),
+            disputed: disputed.length ? markList(disputed) : "—",
+          });
+        if (!(await m.existsBy(DossierDocument, { id: documentId, dossierId: d.id })))
+          throw badInput("scoring.findingDocument", "input.documentId");
+        const existing = await m.findOneBy(MandatoryFinding, { dossierId: d.id, ...mark });
+        if (
+          existing &&
+          existing.met === input.met &&
+          existing.reason === reason &&
+          existing.documentId === documentId
+        )
+          return { unchanged: true };
+        const values = { met: input.met, reason, documentId, recordedById: viewer.id, recordedAt: ctx.now };
+        await m.save(
+          existing
+            ? Object.assign(existing, values)
+            : m.create(MandatoryFinding, { dossierId: d.id, ...mark, ...values }),
+        );
+        return {
+          note: `finding on ${markList([mark])}: ${input.met ? "met" : "not met"}, ${reason} (document ${documentId})`,
+        };
+      },
+    );
+  }
+
+  /**
+   * The marks the members' sheets dispute, each with its finding (null: none yet). Before the conclusion only
+   * the province (who records the findings) sees them; afterwards, as the evaluation kept them.
+   */
+  async disputedMarks(ctx: RequestScope, d: Dossier): Promise<DisputedMark[]> {
+    const viewer = requireViewer(ctx);
+    if (isConcluded(d)) {
+      const kept = d.evaluation?.findings ?? [];
+      return (d.evaluation?.disputedMarks ?? []).map((mark) => ({
+        ...mark,
+        finding: kept.find((f) => sameMark(f, mark)) ?? null,
+      }));
+    }
+    if (viewer.role !== Role.PROVINCE_OFFICER && viewer.role !== Role.ADMIN) return [];
+    const [sheets, findings] = await Promise.all([
+      ctx.loaders.scoreSheetsByDossier.load(d.id),
+      ctx.loaders.findingsByDossier.load(d.id),
+    ]);
+    return councilMarks(perCriterion(sheets)).disputed.map((mark) => ({
+      ...mark,
+      finding: findings.find((f) => sameMark(f, mark)) ?? null,
+    }));
+  }
+
+  /**
+   * The council's result. The average of the totals gives the band; the marks give the level: unanimous marks
+   * as the members chose, disputed ones as the findings say (refused while one has none). The stars are the
+   * band capped by that level.
    */
   concludeEvaluation(ctx: RequestScope, id: string): Promise<Dossier> {
     return transitionDossier(
@@ -162,9 +235,10 @@ export class ScoringService {
       id,
       DossierAction.CONCLUDE_EVALUATION,
       async (d, m, facts) => {
-        const { rules: dossierRules, criteriaSet } = await facts();
+        const { rules, criteriaSet } = await facts();
         const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
-        const { rules, sheet, unusable } = sheetFor(dossierRules, criteriaSet);
+        if (sheets.some((s) => !s.choices)) throw invalidTransition("scoring.partTotalSheets");
+        const sheet = usableSheet(rules, criteriaSet);
         const totals = sheets.map((s) => s.total);
         const spread = Math.max(...totals) - Math.min(...totals);
         if (rules.maxScoreSpread !== null && spread > rules.maxScoreSpread)
@@ -174,40 +248,42 @@ export class ScoringService {
             { totals: totals.join(", "), spread, maxSpread: rules.maxScoreSpread },
             { sheets: sheets.map((s) => ({ memberId: String(s.memberId), total: s.total })) },
           );
+        const marks = councilMarks(perCriterion(sheets));
+        const recorded = await m.find(MandatoryFinding, { where: { dossierId: d.id } });
+        const findings = marks.disputed.flatMap((mark) => recorded.filter((f) => sameMark(f, mark)));
+        const undecided = marks.disputed.filter((mark) => !findings.some((f) => sameMark(f, mark)));
+        if (undecided.length)
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            "scoring.findingsMissing",
+            { marks: markList(undecided) },
+            { argument: "id", disputedMarks: undecided },
+          );
         const average = Math.round((totals.reduce((s, t) => s + t, 0) / sheets.length) * 100) / 100;
         const band = bandStars(rules, average);
-        let evaluation: Evaluation;
-        // Sheets given by part totals before per-criterion scoring began are concluded as they were given.
-        const byCriteria = sheet && sheets.every((s) => s.choices) ? sheet : undefined;
-        if (sheet && !byCriteria && sheets.some((s) => s.choices))
-          throw invalidTransition("scoring.mixedSheets");
-        if (byCriteria) {
-          const consolidated = consolidate(
-            byCriteria,
-            sheets.map((s) => s.choices as Choice[]),
-            rules.consolidation,
-          );
-          evaluation = {
-            ruleSetVersion: rules.version,
-            basis: EvaluationBasis.CRITERIA,
-            fallbackReason: null,
-            bandStars: band,
-            ...mandatoryCheck(byCriteria, consolidated),
-            consolidated,
-          };
-        } else {
-          evaluation = {
-            ruleSetVersion: rules.version,
-            basis: EvaluationBasis.PART_TOTALS,
-            fallbackReason: unusable
-              ? fallbackReason(rules, unusable)
-              : "the sheets were given by part totals before per-criterion scoring",
-            bandStars: band,
-            mandatoryStarsMet: majorityLevel(sheets.map((s) => s.mandatoryStarsMet)),
-            unmetMandatory: [],
-            consolidated: [],
-          };
-        }
+        const evaluation: Evaluation = {
+          ruleSetVersion: rules.version,
+          basis: EvaluationBasis.CRITERIA,
+          fallbackReason: null,
+          bandStars: band,
+          ...councilLevel(marks, findings),
+          sheetComplete: sheet.incompleteGroups.length === 0,
+          memberLevels: sheets.map((s) => ({
+            memberId: s.memberId,
+            total: s.total,
+            mandatoryStarsMet: s.mandatoryStarsMet,
+          })),
+          disputedMarks: marks.disputed,
+          findings: findings.map((f): Finding => ({
+            criterionCode: f.criterionCode,
+            stars: f.stars,
+            met: f.met,
+            reason: f.reason,
+            documentId: f.documentId,
+            recordedById: f.recordedById,
+            recordedAt: f.recordedAt,
+          })),
+        };
         const stars = starsFor(rules, average, evaluation.mandatoryStarsMet);
         // An upgrade that reaches no more than the current stars ends here: the current certificate stays.
         const current = d.kind === DossierKind.UPGRADE ? await currentStars(m, d.productId) : null;
@@ -217,11 +293,27 @@ export class ScoringService {
           changes: { averageScore: average, resultStars: stars, ruleSetVersion: rules.version, evaluation },
           note:
             `average ${average} of ${sheets.length} sheets (band ${band} stars), mandatory criteria met up to ` +
-            `${evaluation.mandatoryStarsMet} stars: ${stars} stars under ${rules.version}` +
-            (byCriteria ? "" : ` (by part totals: ${evaluation.fallbackReason})`) +
+            `${evaluation.mandatoryStarsMet} stars` +
+            (findings.length ? ` (${findings.length} disputed marks decided by findings)` : "") +
+            `: ${stars} stars under ${rules.version}` +
+            (evaluation.sheetComplete ? "" : "; the sheet lacks points, credited by members") +
             (upgraded ? "" : `; not an upgrade of the current ${current} stars, whose certificate stays`),
         };
       },
+    );
+  }
+
+  /** A SCORED dossier the province closes without a certificate, with the reason. */
+  closeWithoutCertificate(ctx: RequestScope, id: string, reason: string): Promise<Dossier> {
+    const note = reason.trim();
+    return transitionDossier(
+      this.dataSource,
+      ctx,
+      id,
+      DossierAction.CLOSE_WITHOUT_CERTIFICATE,
+      async (d) => ({
+        note: `${d.resultStars} stars, closed without a certificate: ${note}`,
+      }),
     );
   }
 
@@ -248,10 +340,11 @@ export class ScoringService {
     return hidden ? "score sheet submitted (scores are shown once the evaluation is concluded)" : event.note;
   }
 
-  /** The dossier's rule set and its product set's sheet when usable (else why not), read in the transaction. */
+  /** The dossier's rule set and its product set's sheet when usable, read in the transaction. */
   async sheetOf(m: EntityManager, d: Dossier, ctx: RequestScope): Promise<SheetOfDossier> {
     const { rules, criteriaSet } = await rulesOfSet(m, d, ctx);
-    return sheetFor(rules, criteriaSet);
+    const sheet = criteriaSheetFor(rules, criteriaSet);
+    return { rules, sheet: sheet && !sheet.defects.length ? sheet : undefined };
   }
 
   /** Saves (or replaces) the member's sheet; a repeat of the same sheet changes nothing. */
@@ -261,7 +354,16 @@ export class ScoringService {
     memberId: number,
     values: Pick<
       ScoreSheet,
-      "partA" | "partB" | "partC" | "total" | "mandatoryStarsMet" | "choices" | "unmetMandatory"
+      | "partA"
+      | "partB"
+      | "partC"
+      | "total"
+      | "mandatoryStarsMet"
+      | "choices"
+      | "unmetMandatory"
+      | "cases"
+      | "missingPoints"
+      | "sheetComplete"
     >,
   ) {
     const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId });
@@ -274,11 +376,15 @@ export class ScoringService {
         ? Object.assign(existing, values)
         : m.create(ScoreSheet, { dossierId: d.id, memberId, ...values }),
     );
-    const how = values.choices ? `${values.choices.length} criteria, ` : "";
-    const scores = `${how}A ${values.partA}, B ${values.partB}, C ${values.partC} = ${values.total}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
+    const credited = values.missingPoints?.length
+      ? ` (${values.missingPoints.reduce((s, c) => s + c.points, 0)} credited for what the sheet lacks)`
+      : "";
+    const scores = `${values.choices!.length} criteria, A ${values.partA}, B ${values.partB}, C ${values.partC} = ${values.total}${credited}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
     return {
       result: sheet,
       note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}`,
     };
   }
 }
+
+const listed = (codes: string[]) => (codes.length ? codes.join(", ") : "—");

@@ -21,9 +21,15 @@ export const COUNCIL_STATES = [
   DossierStatus.PROPOSED_TO_CENTRAL,
   DossierStatus.RECOGNIZED,
   DossierStatus.NOT_ACHIEVED,
+  DossierStatus.NOT_RECOGNIZED,
 ];
 /** States of a finished dossier: another one for the same product and round may be opened. */
-export const CLOSED = [DossierStatus.RECOGNIZED, DossierStatus.NOT_ACHIEVED, DossierStatus.WITHDRAWN];
+export const CLOSED = [
+  DossierStatus.RECOGNIZED,
+  DossierStatus.NOT_ACHIEVED,
+  DossierStatus.NOT_RECOGNIZED,
+  DossierStatus.WITHDRAWN,
+];
 
 /** `unchanged`: the request asks for what is already so (a repeat): nothing is written, the answer is the same. */
 export type Outcome<T> = {

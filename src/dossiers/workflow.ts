@@ -13,9 +13,14 @@ export enum DossierStatus {
   PROPOSED_TO_CENTRAL = "PROPOSED_TO_CENTRAL",
   RECOGNIZED = "RECOGNIZED",
   NOT_ACHIEVED = "NOT_ACHIEVED",
+  NOT_RECOGNIZED = "NOT_RECOGNIZED",
   WITHDRAWN = "WITHDRAWN",
 }
-registerEnumType(DossierStatus, { name: "DossierStatus" });
+registerEnumType(DossierStatus, {
+  name: "DossierStatus",
+  description:
+    "NOT_ACHIEVED: the council's result is below 3 stars (or no upgrade); NOT_RECOGNIZED: scored, but closed without a certificate (closeDossierWithoutCertificate).",
+});
 
 export enum DossierAction {
   ATTACH_DOCUMENT = "ATTACH_DOCUMENT",
@@ -32,6 +37,8 @@ export enum DossierAction {
   RECORD_CENTRAL_RESULT = "RECORD_CENTRAL_RESULT",
   WITHDRAW = "WITHDRAW",
   RECORD_SAMPLES = "RECORD_SAMPLES",
+  RECORD_MANDATORY_FINDING = "RECORD_MANDATORY_FINDING",
+  CLOSE_WITHOUT_CERTIFICATE = "CLOSE_WITHOUT_CERTIFICATE",
 }
 registerEnumType(DossierAction, {
   name: "DossierAction",
@@ -54,6 +61,7 @@ const {
   SCORED,
   PROPOSED_TO_CENTRAL,
   RECOGNIZED,
+  NOT_RECOGNIZED,
   WITHDRAWN,
 } = DossierStatus;
 const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
@@ -105,12 +113,24 @@ export const TRANSITIONS: Transition[] = [
     notAdmin: true,
   },
   {
+    action: DossierAction.RECORD_MANDATORY_FINDING,
+    from: [UNDER_REVIEW],
+    to: "unchanged",
+    roles: [PROVINCE_OFFICER],
+  },
+  {
     action: DossierAction.CONCLUDE_EVALUATION,
     from: [UNDER_REVIEW],
     to: "by-result",
     roles: [PROVINCE_OFFICER],
   },
   { action: DossierAction.RECORD_RECOGNITION, from: [SCORED], to: RECOGNIZED, roles: [PROVINCE_OFFICER] },
+  {
+    action: DossierAction.CLOSE_WITHOUT_CERTIFICATE,
+    from: [SCORED],
+    to: NOT_RECOGNIZED,
+    roles: [PROVINCE_OFFICER],
+  },
   {
     action: DossierAction.PROPOSE_TO_CENTRAL,
     from: [SCORED],

@@ -18,6 +18,7 @@ export const LABELS = {
       PROPOSED_TO_CENTRAL: "Đã đề nghị Bộ công nhận 5 sao",
       RECOGNIZED: "Đã công nhận",
       NOT_ACHIEVED: "Không đạt",
+      NOT_RECOGNIZED: "Đóng hồ sơ, không cấp giấy chứng nhận",
       WITHDRAWN: "Đã rút",
     },
     DossierAction: {
@@ -35,6 +36,8 @@ export const LABELS = {
       RECORD_CENTRAL_RESULT: "Ghi kết quả của Bộ",
       WITHDRAW: "Rút hồ sơ",
       RECORD_SAMPLES: "Ghi nhận sản phẩm mẫu",
+      RECORD_MANDATORY_FINDING: "Ghi kết luận của hội đồng về tiêu chí bắt buộc",
+      CLOSE_WITHOUT_CERTIFICATE: "Đóng hồ sơ không cấp giấy chứng nhận",
     },
     DossierKind: { NEW: "Đánh giá lần đầu", RE_EVALUATION: "Đánh giá lại", UPGRADE: "Nâng hạng sao" },
     DocumentKind: {
@@ -120,6 +123,7 @@ export const LABELS = {
       PROPOSED_TO_CENTRAL: "Proposed to the Ministry for 5 stars",
       RECOGNIZED: "Recognised",
       NOT_ACHIEVED: "Not achieved",
+      NOT_RECOGNIZED: "Closed without a certificate",
       WITHDRAWN: "Withdrawn",
     },
     DossierAction: {
@@ -137,6 +141,8 @@ export const LABELS = {
       RECORD_CENTRAL_RESULT: "Record the Ministry's decision",
       WITHDRAW: "Withdraw the dossier",
       RECORD_SAMPLES: "Record the product samples",
+      RECORD_MANDATORY_FINDING: "Record the council's finding on a mandatory criterion",
+      CLOSE_WITHOUT_CERTIFICATE: "Close without a certificate",
     },
     DossierKind: { NEW: "First evaluation", RE_EVALUATION: "Re-evaluation", UPGRADE: "Upgrade" },
     DocumentKind: {

@@ -99,20 +99,28 @@ export const EN = {
   "programme.producerNeeded":
     "The potential product has no producer yet: give one (producer: name and kind).",
   "scoring.sheetUnusable":
-    "The criteria sheet of this product set has defects ({defects}); score it by part totals with submitScoreSheet.",
-  "scoring.useCriteriaSheet":
-    "This product set has a usable criteria sheet: score it per criterion with submitCriteriaScoreSheet.",
+    "The criteria sheet of this product set has defects ({defects}): nobody can be scored on it until the province's corrections (corrections.csv) fix them.",
   "scoring.badChoices":
     "The choices do not match the criteria sheet. Criteria not chosen: {missing}. Not criteria of the sheet: {unknown}. Chosen twice: {duplicate}. Options of another criterion: {badOptions}.",
   "scoring.noCriteriaSheet":
-    "{version} has no criteria sheet for this product set: score it by part totals with submitScoreSheet.",
-  "scoring.mixedSheets":
-    "Some score sheets are part totals and some per criterion; every member must resubmit per criterion.",
+    "{version} has no criteria sheet for this product set: it cannot be scored until the rule set gives one.",
+  "scoring.badCases":
+    "Choose one case in every case group of the sheet. Case groups without one: {missing}. Not a case of the sheet (or chosen twice): {unknown}.",
+  "scoring.badMissingPoints":
+    "Credit each incomplete group of the sheet once, within its bounds and with a note ({groups}). Groups without a credit: {missing}. Credits out of bounds, without a note, twice or not for an incomplete group: {bad}.",
+  "scoring.notDisputed":
+    "{mark} is not a mark the members' sheets dispute; the disputed marks are: {disputed}.",
+  "scoring.findingDocument": "The finding must rest on one of this dossier's documents (documentId).",
+  "scoring.findingsMissing":
+    "The members' sheets disagree on these mandatory marks: {marks}. Record the council's finding on each (recordMandatoryFinding) before concluding.",
+  "scoring.partTotalSheets":
+    "Some score sheets were given by part totals, which no longer decide a result: every member must submit the sheet per criterion (submitCriteriaScoreSheet).",
   "scoring.noLocalGrade": "The local criterion {criterion} needs optionCode, an option of {criterionCode}.",
   "scoring.badLocalGrade": "{optionCode} is not an option of {criterionCode}.",
   "code.SCORE_SPREAD": "The members' totals are too far apart.",
   "scoring.spread":
     "The members' totals ({totals}) differ by {spread} points, more than the {maxSpread} the rules allow: review the sheets before concluding.",
+  "dossier.graceDaysProvince": "Only the province grants days of grace, when it returns a forwarded dossier.",
   "dossier.noFile": "No file has this id.",
   "dossier.noDocument": "No document has this id.",
   "dossier.noDocumentsGiven": "Name at least one document.",
@@ -126,7 +134,11 @@ export const EN = {
   "certificate.onlyActive": "The certificate is “{status}”: only an active or expired one can be revoked.",
   "certificate.unknownGrounds": "{codes} are not revocation grounds of {version}; the grounds are: {known}.",
   "certificate.ministryRevokes":
-    "A certificate issued by the Ministry is revoked by the Ministry: record the province's proposal first (proposeRevocationToMinistry), then the Ministry's decision.",
+    "A certificate issued by the Ministry is revoked by the Ministry: record the province's proposal first (proposeRevocationToMinistry), then the Ministry's decision, or say that the Ministry revoked it on its own initiative (onMinistryInitiative).",
+  "certificate.groundsRequired": "Name at least one revocation ground of {version}: {known}.",
+  "certificate.noPendingProposal": "No revocation proposal to the Ministry is pending for this certificate.",
+  "certificate.refusalBeforeProposal":
+    "The Ministry's letter cannot be dated before the proposal of {letterDate}.",
   "certificate.provinceRevokes": "This certificate is revoked by the province, not proposed to the Ministry.",
   "certificate.proposedAlready":
     "The revocation of this certificate was already proposed to the Ministry ({letterNumber} of {letterDate}).",
@@ -157,6 +169,8 @@ export const EN = {
   "catalog.productInUse": "“{name}” has certificates or dossiers and cannot be deleted: archive it instead.",
   "catalog.productUnderEvaluation": "“{name}” has a dossier under evaluation and cannot be archived.",
   "catalog.productArchived": "“{name}” is archived: restore it before opening a dossier.",
+  "recognition.numberRequired":
+    "Give the certificate number printed on the recognition decision: the system does not make one up.",
   "certificate.numberTaken": "Certificate number {number} is already taken.",
   "import.noFile": "No spreadsheet you uploaded has this id.",
   "import.notImportFile":

@@ -97,21 +97,29 @@ export const VI: Record<keyof typeof EN, string> = {
   "programme.producerNeeded":
     "Sản phẩm tiềm năng chưa có chủ thể: hãy cho biết chủ thể (producer: tên và loại hình).",
   "scoring.sheetUnusable":
-    "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}); hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
-  "scoring.useCriteriaSheet":
-    "Bộ sản phẩm này có phiếu chấm theo tiêu chí dùng được: hãy chấm từng tiêu chí bằng submitCriteriaScoreSheet.",
+    "Phiếu chấm của bộ sản phẩm này có lỗi ({defects}): chưa thể chấm cho đến khi tỉnh sửa trong tệp đính chính (corrections.csv).",
   "scoring.badChoices":
     "Lựa chọn không khớp với phiếu chấm. Tiêu chí chưa chọn: {missing}. Không phải tiêu chí của phiếu: {unknown}. Chọn hai lần: {duplicate}. Lựa chọn của tiêu chí khác: {badOptions}.",
   "scoring.noCriteriaSheet":
-    "{version} không có phiếu chấm cho bộ sản phẩm này: hãy chấm theo tổng điểm từng phần bằng submitScoreSheet.",
-  "scoring.mixedSheets":
-    "Có phiếu chấm theo tổng điểm phần và có phiếu chấm theo tiêu chí; mọi thành viên cần chấm lại theo tiêu chí.",
+    "{version} không có phiếu chấm cho bộ sản phẩm này: chưa thể chấm cho đến khi bộ quy định có phiếu.",
+  "scoring.badCases":
+    "Hãy chọn một trường hợp cho mỗi nhóm tiêu chí có trường hợp lựa chọn. Nhóm chưa chọn: {missing}. Không phải trường hợp của phiếu (hoặc chọn hai lần): {unknown}.",
+  "scoring.badMissingPoints":
+    "Hãy cho điểm mỗi phần phiếu còn thiếu điểm một lần, trong giới hạn và kèm ghi chú ({groups}). Phần chưa cho điểm: {missing}. Cho điểm ngoài giới hạn, thiếu ghi chú, hai lần hoặc không phải phần thiếu điểm: {bad}.",
+  "scoring.notDisputed":
+    "{mark} không phải tiêu chí bắt buộc mà các phiếu chấm có kết quả khác nhau; các tiêu chí đó là: {disputed}.",
+  "scoring.findingDocument": "Kết luận phải dựa trên một giấy tờ của hồ sơ này (documentId).",
+  "scoring.findingsMissing":
+    "Các phiếu chấm có kết quả khác nhau ở các tiêu chí bắt buộc: {marks}. Hãy ghi kết luận của hội đồng cho từng tiêu chí (recordMandatoryFinding) trước khi kết luận đánh giá.",
+  "scoring.partTotalSheets":
+    "Có phiếu chấm theo tổng điểm từng phần, không còn dùng để kết luận: mọi thành viên cần nộp phiếu chấm theo tiêu chí (submitCriteriaScoreSheet).",
   "scoring.noLocalGrade":
     "Tiêu chí địa phương {criterion} cần optionCode, một lựa chọn của tiêu chí {criterionCode}.",
   "scoring.badLocalGrade": "{optionCode} không phải là lựa chọn của tiêu chí {criterionCode}.",
   "code.SCORE_SPREAD": "Tổng điểm của các thành viên chênh lệch quá nhiều.",
   "scoring.spread":
     "Tổng điểm của các thành viên ({totals}) chênh nhau {spread} điểm, vượt mức {maxSpread} điểm theo quy định: cần xem lại các phiếu trước khi kết luận.",
+  "dossier.graceDaysProvince": "Chỉ tỉnh được cho thêm thời hạn, khi trả lại hồ sơ đã gửi lên tỉnh.",
   "dossier.noFile": "Không có tệp với mã này.",
   "dossier.noDocument": "Không có giấy tờ với mã này.",
   "dossier.noDocumentsGiven": "Hãy chọn ít nhất một giấy tờ.",
@@ -127,7 +135,12 @@ export const VI: Record<keyof typeof EN, string> = {
   "certificate.unknownGrounds":
     "{codes} không phải là căn cứ thu hồi theo {version}; các căn cứ là: {known}.",
   "certificate.ministryRevokes":
-    "Giấy chứng nhận do Bộ cấp thì Bộ thu hồi: hãy ghi nhận văn bản đề nghị của tỉnh trước (proposeRevocationToMinistry), sau đó ghi quyết định của Bộ.",
+    "Giấy chứng nhận do Bộ cấp thì Bộ thu hồi: hãy ghi nhận văn bản đề nghị của tỉnh trước (proposeRevocationToMinistry), sau đó ghi quyết định của Bộ, hoặc ghi rõ Bộ tự thu hồi (onMinistryInitiative).",
+  "certificate.groundsRequired": "Cần nêu ít nhất một căn cứ thu hồi của {version}: {known}.",
+  "certificate.noPendingProposal":
+    "Không có đề nghị thu hồi nào đang chờ Bộ xem xét đối với giấy chứng nhận này.",
+  "certificate.refusalBeforeProposal":
+    "Văn bản của Bộ không thể có ngày trước văn bản đề nghị ngày {letterDate}.",
   "certificate.provinceRevokes": "Giấy chứng nhận này do tỉnh thu hồi, không đề nghị Bộ.",
   "certificate.proposedAlready":
     "Đã đề nghị Bộ thu hồi giấy chứng nhận này ({letterNumber} ngày {letterDate}).",
@@ -158,6 +171,8 @@ export const VI: Record<keyof typeof EN, string> = {
     "“{name}” đã có giấy chứng nhận hoặc hồ sơ nên không thể xóa: hãy lưu trữ sản phẩm.",
   "catalog.productUnderEvaluation": "“{name}” có hồ sơ đang đánh giá nên không thể lưu trữ.",
   "catalog.productArchived": "“{name}” đã được lưu trữ: hãy khôi phục trước khi mở hồ sơ.",
+  "recognition.numberRequired":
+    "Hãy nhập số giấy chứng nhận ghi trên quyết định công nhận: hệ thống không tự tạo số.",
   "certificate.numberTaken": "Số giấy chứng nhận {number} đã được dùng.",
   "import.noFile": "Không có bảng tính nào bạn đã tải lên với mã này.",
   "import.notImportFile":

@@ -301,8 +301,15 @@ export class ImportService {
         issuedBy: f.issuedBy,
       };
       if (c.isNew) {
+        // Without the printed number the system makes one, and says so wherever the number is shown.
+        const numberAssignedBySystem = !f.number;
         f.number ??= await nextCertificateNumber(m, this.certificateNumberPattern, f.decisionDate);
-        c.id = await insertCertificate(m, { ...values, number: f.number, productId: f.product.id! });
+        c.id = await insertCertificate(m, {
+          ...values,
+          number: f.number,
+          numberAssignedBySystem,
+          productId: f.product.id!,
+        });
         event(
           "CERTIFICATE_ISSUED",
           "Certificate",
@@ -310,7 +317,10 @@ export class ImportService {
           `${f.number}, ${f.stars} stars, ${f.decisionNumber} of ${f.decisionDate}, until ${f.expiresOn}; ${from(c)}`,
         );
       } else {
-        await updateCertificateRow(m, c.id!, { ...values, ...(f.number ? { number: f.number } : {}) });
+        await updateCertificateRow(m, c.id!, {
+          ...values,
+          ...(f.number ? { number: f.number, numberAssignedBySystem: false } : {}),
+        });
         event("CERTIFICATE_UPDATED", "Certificate", c.id!, `${changed(c)}; ${from(c)}`);
       }
       certified.add(f.product.id!);

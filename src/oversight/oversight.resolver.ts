@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role, User } from "../auth/user.entity";
 import { Product } from "../catalog/product.entity";
-import { Certificate } from "../certificates/certificate.entity";
+import { Certificate, groundsWithSource } from "../certificates/certificate.entity";
 import { LIFECYCLE_ROLES } from "../certificates/lifecycle.service";
 import type { Context } from "../context";
 import { RevocationGround } from "../rules/rule-set.entity";
@@ -9,6 +9,7 @@ import { ReasonArgs } from "../dossiers/dossier.types";
 import { Inspection, RecommendationStatus, RevocationRecommendation, Violation } from "./oversight.entity";
 import {
   InspectionInput,
+  MinistryRefusalInput,
   MinistryRevocationProposalInput,
   RevocationRecommendationInput,
   RevokeCertificateInput,
@@ -54,7 +55,7 @@ export class RevocationResolver {
   @Authorized(Role.PROVINCE_OFFICER)
   @Mutation(() => Certificate, {
     description:
-      "Records the revocation decision (the province's, or for a certificate the Ministry issued the Ministry's, after proposeRevocationToMinistry): the product leaves the public catalog at once; pending recommendations are accepted.",
+      "Records the revocation decision (the province's, or for a certificate the Ministry issued the Ministry's, after proposeRevocationToMinistry or on its own initiative): at least one ground; the product leaves the public catalog at once; pending recommendations are accepted.",
   })
   revokeCertificate(
     @Ctx() ctx: Context,
@@ -73,6 +74,18 @@ export class RevocationResolver {
     @Arg("input", () => MinistryRevocationProposalInput) input: MinistryRevocationProposalInput,
   ): Promise<Certificate> {
     return ctx.services.oversight.proposeToMinistry(ctx, input);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER)
+  @Mutation(() => Certificate, {
+    description:
+      "Records the Ministry's letter declining the pending revocation proposal: the certificate stays in force; a later proposal is possible.",
+  })
+  recordMinistryRefusal(
+    @Ctx() ctx: Context,
+    @Arg("input", () => MinistryRefusalInput) input: MinistryRefusalInput,
+  ): Promise<Certificate> {
+    return ctx.services.oversight.recordMinistryRefusal(ctx, input);
   }
 
   @Authorized(Role.COMMUNE_OFFICER)
@@ -115,6 +128,6 @@ export class RevocationResolver {
     description: "The revocation grounds it cites, as worded then.",
   })
   grounds(@Root() r: RevocationRecommendation): RevocationGround[] {
-    return r.grounds ?? [];
+    return groundsWithSource(r.grounds);
   }
 }

@@ -27,6 +27,7 @@ import { Inspection, RecommendationStatus, RevocationRecommendation, Violation }
 import { RecommendationAction, recommendationRow } from "./recommendation-workflow";
 import type {
   InspectionInput,
+  MinistryRefusalInput,
   MinistryRevocationProposalInput,
   RevocationRecommendationInput,
   RevokeCertificateInput,
@@ -185,7 +186,11 @@ export class OversightService {
       }
       const rules = await ruleSetOn(m, input.decisionDate);
       const revokedBy = revocationAuthority(rules, certificate);
-      if (revokedBy === RevocationAuthority.MINISTRY && !certificate.ministryRevocationProposal)
+      if (input.onMinistryInitiative && revokedBy !== RevocationAuthority.MINISTRY)
+        throw badInput("certificate.provinceRevokes", "input.onMinistryInitiative");
+      const pending =
+        certificate.ministryRevocationProposal && !certificate.ministryRevocationProposal.refusal;
+      if (revokedBy === RevocationAuthority.MINISTRY && !pending && !input.onMinistryInitiative)
         throw invalidTransition("certificate.ministryRevokes");
       const grounds = citedGrounds(rules, input.grounds);
       // Conditional, so that two revocations of one certificate cannot both pass.
@@ -217,12 +222,46 @@ export class OversightService {
         subjectId: certificate.id,
         fromStatus: status,
         toStatus: CertificateStatus.REVOKED,
-        note: `${revokedBy === RevocationAuthority.MINISTRY ? "the Ministry's " : ""}${decisionNumber} of ${input.decisionDate}: ${withGrounds(reason, grounds)}`,
+        note:
+          `${revokedBy === RevocationAuthority.MINISTRY ? "the Ministry's " : ""}${decisionNumber} of ${input.decisionDate}` +
+          `${input.onMinistryInitiative ? " (on the Ministry's own initiative)" : ""}: ${withGrounds(reason, grounds)}`,
       });
       return m.findOneByOrFail(Certificate, { id: certificate.id });
     });
     this.generation.changed();
     return certificate;
+  }
+
+  /**
+   * The Ministry's letter declining the province's pending proposal: the certificate stays in force and a
+   * later proposal is possible.
+   */
+  async recordMinistryRefusal(ctx: RequestScope, input: MinistryRefusalInput): Promise<Certificate> {
+    const viewer = requireViewer(ctx);
+    requireNotFuture(input.letterDate, ctx.today, "input.letterDate");
+    const letterNumber = input.letterNumber.trim();
+    const reason = input.reason.trim();
+    return inTransaction(this.dataSource, async (m) => {
+      const certificate = await visibleCertificate(m, viewer, input.certificateNumber, { lock: true });
+      const proposal = certificate.ministryRevocationProposal;
+      if (!proposal || proposal.refusal || certificate.revokedOn)
+        throw invalidTransition("certificate.noPendingProposal");
+      if (input.letterDate < proposal.letterDate)
+        throw badInput("certificate.refusalBeforeProposal", "input.letterDate", {
+          letterDate: proposal.letterDate,
+        });
+      const refusal = { letterNumber, letterDate: input.letterDate, reason, recordedById: viewer.id };
+      await m.update(Certificate, certificate.id, { ministryRevocationProposal: { ...proposal, refusal } });
+      await audit(m, {
+        at: ctx.now,
+        actorId: viewer.id,
+        action: "MINISTRY_REFUSED_REVOCATION",
+        subjectType: "Certificate",
+        subjectId: certificate.id,
+        note: `the Ministry's ${letterNumber} of ${input.letterDate} declines ${proposal.letterNumber}: ${reason}`,
+      });
+      return m.findOneByOrFail(Certificate, { id: certificate.id });
+    });
   }
 
   /** The province's letter asking the Ministry to revoke a certificate the Ministry issued. */
@@ -238,7 +277,8 @@ export class OversightService {
       if (revocationAuthority(rules, certificate) !== RevocationAuthority.MINISTRY)
         throw invalidTransition("certificate.provinceRevokes");
       const existing = certificate.ministryRevocationProposal;
-      if (existing)
+      // A refused proposal leaves the certificate as it was: the province may propose again.
+      if (existing && !existing.refusal)
         throw conflict("certificate.proposedAlready", {
           letterNumber: existing.letterNumber,
           letterDate: existing.letterDate,
@@ -309,10 +349,18 @@ function revocationAuthority(rules: RuleSet, certificate: Certificate): Revocati
     : RevocationAuthority.PROVINCE;
 }
 
-/** The rule set's grounds for the codes given (each once), as worded now; unknown codes are BAD_USER_INPUT. */
+/**
+ * The rule set's grounds for the codes given (each once), as worded now, with their sources. At least one is
+ * required; unknown codes are BAD_USER_INPUT.
+ */
 function citedGrounds(rules: RuleSet, codes: string[] | null | undefined): CitedGround[] {
   const wanted = [...new Set(codes ?? [])];
   const known = rules.revocationGrounds ?? [];
+  if (wanted.length === 0)
+    throw badInput("certificate.groundsRequired", "input.grounds", {
+      version: rules.version,
+      known: known.map((g) => g.code).join(", "),
+    });
   const unknown = wanted.filter((code) => !known.some((g) => g.code === code));
   if (unknown.length)
     throw badInput("certificate.unknownGrounds", "input.grounds", {
@@ -324,4 +372,4 @@ function citedGrounds(rules: RuleSet, codes: string[] | null | undefined): Cited
 }
 
 const withGrounds = (reason: string, grounds: CitedGround[]) =>
-  grounds.length ? `${reason} (grounds: ${grounds.map((g) => g.code).join(", ")})` : reason;
+  `${reason} (grounds: ${grounds.map((g) => g.code).join(", ")})`;

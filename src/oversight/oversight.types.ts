@@ -9,7 +9,8 @@ import { ViolationKind } from "./oversight.entity";
 const Grounds = (): PropertyDecorator => (target, key) => {
   Field(() => [String], {
     nullable: true,
-    description: "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites.",
+    description:
+      "Codes of the revocation grounds of the rules in force (see ruleSets) that it cites: at least one (the type stays nullable for older clients; none is BAD_USER_INPUT).",
   })(target, key);
   IsOptional()(target, key);
   ListCap(20)(target, key);
@@ -90,6 +91,32 @@ export class RevokeCertificateInput {
 
   @Grounds()
   grounds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "A certificate the Ministry issued, revoked by the Ministry on its own initiative, without the province's proposal.",
+  })
+  @IsOptional()
+  onMinistryInitiative?: boolean | null;
+}
+
+@InputType({ description: "The Ministry's letter declining the province's pending revocation proposal." })
+export class MinistryRefusalInput {
+  @Field()
+  @Text(64)
+  certificateNumber: string;
+
+  @Field()
+  @Text(100)
+  letterNumber: string;
+
+  @Field(() => LocalDateScalar)
+  letterDate: LocalDate;
+
+  @Field()
+  @Text(2000, { multiline: true })
+  reason: string;
 }
 
 @InputType({

@@ -4,9 +4,9 @@ import { inViewerCommune } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
 import { LISTED, Product } from "../catalog/product.entity";
 import { Memo } from "../core/memo";
-import { addDays, addMonths, endOfVietnamDay } from "../core/time";
+import { addDays, addMonths } from "../core/time";
 import { Dossier, DossierKind } from "../dossiers/dossier.entity";
-import { EvaluationRound } from "../dossiers/round.entity";
+import { EvaluationRound, forwardingClosesAt } from "../dossiers/round.entity";
 import { CLOSED } from "../dossiers/transition-runner";
 import { DossierStatus } from "../dossiers/workflow";
 import type { RequestScope } from "../request";
@@ -70,6 +70,7 @@ export class ProgrammeFigures {
           .leftJoin(Certificate, "c", "c.id = d.certificateId")
           .select(["d.id AS id", "d.status AS status", "d.forwardedAt AS forwardedAt"])
           .addSelect("r.firstDeadline", "deadline")
+          .addSelect("r.deadlineDayIncluded", "deadlineDayIncluded")
           .addSelect("c.decisionDate", "decisionDate")
           .addSelect(
             (q) =>
@@ -87,6 +88,7 @@ export class ProgrammeFigures {
             status: DossierStatus;
             forwardedAt: Date | string | null;
             deadline: Date | string;
+            deadlineDayIncluded: boolean | number;
             decisionDate: Date | string | null;
             returns: string | number;
           }>(),
@@ -221,6 +223,7 @@ function dossierFigures(
     status: DossierStatus;
     forwardedAt: Date | string | null;
     deadline: Date | string;
+    deadlineDayIncluded: boolean | number;
     decisionDate: Date | string | null;
     returns: string | number;
   }[],
@@ -230,7 +233,9 @@ function dossierFigures(
   const instant = (v: Date | string) => (v instanceof Date ? v : new Date(`${String(v).replace(" ", "T")}Z`));
   const forwarded = rows.filter((r) => r.forwardedAt);
   const onTime = forwarded.filter(
-    (r) => instant(r.forwardedAt!).getTime() < endOfVietnamDay(day(r.deadline)).getTime(),
+    (r) =>
+      instant(r.forwardedAt!).getTime() <
+      forwardingClosesAt({ deadlineDayIncluded: Boolean(r.deadlineDayIncluded) }, day(r.deadline)).getTime(),
   );
   const waits = rows
     .filter((r) => r.forwardedAt && r.decisionDate && r.status === DossierStatus.RECOGNIZED)

@@ -25,7 +25,7 @@ export async function followDossier(
     ? DOSSIER_OPENED
     : to === DossierStatus.RECOGNIZED
       ? CERTIFIED
-      : to === DossierStatus.WITHDRAWN || to === DossierStatus.NOT_ACHIEVED
+      : [DossierStatus.WITHDRAWN, DossierStatus.NOT_ACHIEVED, DossierStatus.NOT_RECOGNIZED].includes(to)
         ? IN_PREPARATION
         : null;
   if (!next) return;

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, type EntityManager } from "typeorm";
 import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
@@ -12,25 +12,34 @@ export class StarBand {
   minPoints: number;
 }
 
-@ObjectType({ description: "A ground on which a certificate may be revoked, as the decision lists it." })
+@ObjectType({ description: "A ground on which a certificate may be revoked under the rule set." })
 export class RevocationGround {
   @Field({ description: "Stable code, cited by recommendations and revocations." })
   code: string;
 
-  @Field({ description: "The decision's wording (Vietnamese)." })
+  @Field({ description: "The ground's wording (Vietnamese), as its source gives it." })
   text: string;
+
+  @Field({
+    description:
+      "Where the ground comes from: the decision and article where known, otherwise \"provincial working list\" (the province's own wording, not a decision's).",
+  })
+  source: string;
 }
 
-/** How the council's choices for one criterion become the council's: the lower median by default. */
-export enum Consolidation {
-  LOWER_MEDIAN = "LOWER_MEDIAN",
-  UPPER_MEDIAN = "UPPER_MEDIAN",
-  MINIMUM = "MINIMUM",
+@ObjectType({ description: "The product samples a dossier brings to the evaluation under the rule set." })
+export class ProductSamplesRule {
+  @Field(() => Int, { description: "Units of the product every product set brings, but those listed." })
+  count: number;
+
+  @Field(() => [Int], {
+    description: "Criteria sets (sheet numbers) that bring none: community tourism (26).",
+  })
+  exceptCriteriaSets: number[];
+
+  @Field({ description: "Where the figure comes from." })
+  source: string;
 }
-registerEnumType(Consolidation, {
-  name: "Consolidation",
-  description: "How members' points for a criterion become the council's: lower or upper median, or minimum.",
-});
 
 /** The commune's local criteria (Decision 1489) and the sheet criteria they grade, found by title. */
 export type LocalCriterionRule = {
@@ -76,10 +85,6 @@ export class RuleSet {
   @Field(() => [StarBand])
   starBands: StarBand[];
 
-  @Column({ type: "varchar", length: 20, default: Consolidation.LOWER_MEDIAN })
-  @Field(() => Consolidation)
-  consolidation: Consolidation;
-
   @Column({ type: "int", nullable: true })
   @Field(() => Int, {
     nullable: true,
@@ -103,9 +108,9 @@ export class RuleSet {
   @Field(() => [RevocationGround])
   revocationGrounds: RevocationGround[] | null;
 
-  /** Product samples a dossier brings: how many, except for the product sets (criteria sheets) that bring none. */
   @Column({ type: "simple-json", nullable: true })
-  productSamples: { count: number; exceptCriteriaSets: number[] } | null;
+  @Field(() => ProductSamplesRule, { nullable: true })
+  productSamples: ProductSamplesRule | null;
 
   /** Who revokes a certificate, by who issued it (PROVINCE, DISTRICT, CENTRAL → PROVINCE or MINISTRY). */
   @Column({ type: "simple-json", nullable: true })
@@ -162,11 +167,4 @@ export function starsFor(
     .sort((a, b) => b.stars - a.stars)
     .find((b) => average >= b.minPoints && (b.stars < 3 || mandatoryStarsMet >= b.stars));
   return band?.stars ?? 0;
-}
-
-/** Of levels declared on part-total sheets, the highest that more than half of the sheets declare (or exceed). */
-export function majorityLevel(declared: number[]): number {
-  return (
-    [5, 4, 3, 2, 1].find((level) => declared.filter((d) => d >= level).length * 2 > declared.length) ?? 0
-  );
 }

@@ -1,23 +1,79 @@
-import type { SheetCriterion, SheetPart } from "./criteria-sheet.types";
-import { Consolidation, type RuleSet } from "./rule-set.entity";
+import type { ParsedSheet, SheetCriterion } from "./criteria-sheet.types";
+import type { RuleSet } from "./rule-set.entity";
 
 /** A criterion's chosen option (null: none applies) and the points it gives. */
 export type Choice = { criterionCode: string; optionCode: string | null; points: number };
-/** A mandatory mark the choices fall short of: the lowest star level it blocks and the criterion. */
+/** A mandatory mark: a criterion and a star level for which it asks something (here: that the choices fall short of). */
 export type Unmet = { stars: number; criterionCode: string };
-export type Sheet = { parts: SheetPart[] };
+/** What scoring needs of a sheet. */
+export type Sheet = Pick<ParsedSheet, "parts"> &
+  Partial<Pick<ParsedSheet, "caseGroups" | "incompleteGroups">>;
+/** The case chosen in a case group, and the points credited for what an incomplete group lacks. */
+export type CaseChoice = { groupCode: string; case: number };
+export type MissingPoints = { code: string; points: number; note: string };
 
 const criteriaOf = (sheet: Sheet): SheetCriterion[] => sheet.parts.flatMap((p) => p.criteria);
+const sameMark = (a: Unmet, b: Unmet) => a.stars === b.stars && a.criterionCode === b.criterionCode;
+const byMark = (a: Unmet, b: Unmet) => a.stars - b.stars || a.criterionCode.localeCompare(b.criterionCode);
 
 /**
- * What is wrong with a member's choices, by code: criteria of the sheet not chosen, codes that are not
- * criteria of the sheet, criteria chosen twice, and options that are not options of their criterion.
+ * The criteria a member scores: every criterion of the sheet but those of the cases not chosen (a case group
+ * without a chosen case keeps all of its criteria out).
+ */
+export function criteriaScored(sheet: Sheet, cases: CaseChoice[]): SheetCriterion[] {
+  const chosen = new Map(cases.map((c) => [c.groupCode, c.case]));
+  const left = new Set(
+    (sheet.caseGroups ?? []).flatMap((g) =>
+      g.cases.filter((c) => c.case !== chosen.get(g.code)).flatMap((c) => c.criterionCodes),
+    ),
+  );
+  return criteriaOf(sheet).filter((c) => !left.has(c.code));
+}
+
+/** What is wrong with the cases chosen: case groups without one, codes that are no case group, cases it has not. */
+export function caseProblems(sheet: Sheet, cases: CaseChoice[]): { missing: string[]; unknown: string[] } {
+  const groups = new Map((sheet.caseGroups ?? []).map((g) => [g.code, g]));
+  const unknown = cases
+    .filter((c, i) => {
+      const group = groups.get(c.groupCode);
+      const repeated = cases.findIndex((x) => x.groupCode === c.groupCode) !== i;
+      return !group || repeated || !group.cases.some((x) => x.case === c.case);
+    })
+    .map((c) => `${c.groupCode}/${c.case}`);
+  const missing = [...groups.keys()].filter((code) => !cases.some((c) => c.groupCode === code));
+  return { missing, unknown };
+}
+
+/**
+ * What is wrong with the points credited for incomplete groups: groups without them, codes that are not
+ * incomplete groups (or given twice), points outside 0 to what the group lacks, and credits without a note.
+ */
+export function missingPointsProblems(
+  sheet: Sheet,
+  given: MissingPoints[],
+): { missing: string[]; bad: string[] } {
+  const groups = new Map((sheet.incompleteGroups ?? []).map((g) => [g.code, g.missingPoints]));
+  const bad = given
+    .filter((m, i) => {
+      const most = groups.get(m.code);
+      const repeated = given.findIndex((x) => x.code === m.code) !== i;
+      return most === undefined || repeated || m.points < 0 || m.points > most || !m.note.trim();
+    })
+    .map((m) => m.code);
+  const missing = [...groups.keys()].filter((code) => !given.some((m) => m.code === code));
+  return { missing, bad };
+}
+
+/**
+ * What is wrong with a member's choices, by code: criteria scored (see criteriaScored) not chosen, codes that
+ * are not criteria scored, criteria chosen twice, and options that are not options of their criterion.
  */
 export function choiceProblems(
   sheet: Sheet,
   choices: { criterionCode: string; optionCode?: string | null }[],
+  cases: CaseChoice[] = [],
 ): { missing: string[]; unknown: string[]; duplicate: string[]; badOptions: string[] } {
-  const criteria = new Map(criteriaOf(sheet).map((c) => [c.code, c]));
+  const criteria = new Map(criteriaScored(sheet, cases).map((c) => [c.code, c]));
   const seen = new Set<string>();
   const problems = {
     missing: [] as string[],
@@ -41,20 +97,21 @@ export function choiceProblems(
 export function pointChoices(
   sheet: Sheet,
   choices: { criterionCode: string; optionCode?: string | null }[],
+  cases: CaseChoice[] = [],
 ): Choice[] {
   const options = new Map(
     criteriaOf(sheet).flatMap((c) => c.options.map((o) => [o.code, o.points] as const)),
   );
   const byCode = new Map(choices.map((c) => [c.criterionCode, c.optionCode ?? null]));
-  return criteriaOf(sheet).map((c) => {
+  return criteriaScored(sheet, cases).map((c) => {
     const optionCode = byCode.get(c.code) ?? null;
     return { criterionCode: c.code, optionCode, points: optionCode ? options.get(optionCode)! : 0 };
   });
 }
 
 /**
- * The mandatory marks of the sheet against the points given: a mark on an option (k★) asks, for k★ and
- * above, at least that option's points; a mark on a criterion asks that some option of it be chosen.
+ * The mandatory marks of the criteria chosen against their points: a mark on an option (k★) asks, for k★
+ * and above, at least that option's points; a mark on a criterion asks that some option of it be chosen.
  * `mandatoryStarsMet` is the highest level all of whose marks are met (5 when none fails).
  */
 export function mandatoryCheck(
@@ -67,55 +124,65 @@ export function mandatoryCheck(
     if (!unmet.some((u) => u.stars === stars && u.criterionCode === criterionCode))
       unmet.push({ stars, criterionCode });
   };
-  for (const c of criteriaOf(sheet)) {
-    const given = points.get(c.code) ?? 0;
+  for (const c of criteriaOf(sheet).filter((c) => points.has(c.code))) {
+    const given = points.get(c.code)!;
     if (c.mandatoryForStars !== null && given <= 0) fallsShort(c.mandatoryForStars, c.code);
     for (const o of c.options)
       if (o.mandatoryForStars !== null && given < o.points) fallsShort(o.mandatoryForStars, c.code);
   }
-  unmet.sort((a, b) => a.stars - b.stars || a.criterionCode.localeCompare(b.criterionCode));
-  const lowest = unmet[0]?.stars;
-  return { mandatoryStarsMet: lowest === undefined ? 5 : lowest - 1, unmetMandatory: unmet };
+  unmet.sort(byMark);
+  return { mandatoryStarsMet: levelMet(unmet), unmetMandatory: unmet };
 }
 
-/** Part totals of a set of choices (a criterion's part is the first letter of its code). */
-export function partTotals(choices: Choice[]): {
-  partA: number;
-  partB: number;
-  partC: number;
-  total: number;
-} {
+/** Part totals of a set of choices and credited points (a code's part is its first letter). */
+export function partTotals(
+  choices: Choice[],
+  missing: MissingPoints[] = [],
+): { partA: number; partB: number; partC: number; total: number } {
+  const scored = [...choices.map((c) => ({ code: c.criterionCode, points: c.points })), ...missing];
   const part = (letter: string) =>
-    choices.filter((c) => c.criterionCode.startsWith(`${letter}.`)).reduce((s, c) => s + c.points, 0);
+    scored.filter((c) => c.code.split(".")[0] === letter).reduce((s, c) => s + c.points, 0);
   const [partA, partB, partC] = [part("A"), part("B"), part("C")];
   return { partA, partB, partC, total: partA + partB + partC };
 }
 
+/** The highest level all of whose marks are met, given the marks that are not. */
+export const levelMet = (unmet: Unmet[]): number =>
+  unmet.length ? Math.min(...unmet.map((u) => u.stars)) - 1 : 5;
+
 /**
- * The council's choice per criterion from the members' choices, by the rule set's consolidation: the lower
- * median of the members' points (by default), the upper median, or the minimum. The option is that of a
- * member whose points it is.
+ * The council's marks from its members' sheets. A mark applies to the members who scored its criterion;
+ * it is unanimous when all of them meet it or all fall short, disputed when some do and some do not.
+ * `unmet`: the unanimous marks not met; `disputed`: the marks the province officer records a finding on.
  */
-export function consolidate(sheet: Sheet, members: Choice[][], rule: Consolidation): Choice[] {
-  return criteriaOf(sheet).map((c) => {
-    const given = members
-      .map(
-        (choices) =>
-          choices.find((x) => x.criterionCode === c.code) ?? {
-            criterionCode: c.code,
-            optionCode: null,
-            points: 0,
-          },
-      )
-      .sort((a, b) => a.points - b.points);
-    const index =
-      rule === Consolidation.MINIMUM
-        ? 0
-        : rule === Consolidation.UPPER_MEDIAN
-          ? Math.floor(given.length / 2)
-          : Math.floor((given.length - 1) / 2);
-    return { ...given[index] };
-  });
+export function councilMarks(members: { choices: Choice[]; unmetMandatory: Unmet[] }[]): {
+  unmet: Unmet[];
+  disputed: Unmet[];
+} {
+  const marks: Unmet[] = [];
+  for (const m of members)
+    for (const u of m.unmetMandatory) if (!marks.some((x) => sameMark(x, u))) marks.push(u);
+  const unmet: Unmet[] = [];
+  const disputed: Unmet[] = [];
+  for (const mark of marks.sort(byMark)) {
+    const scoring = members.filter((m) => m.choices.some((c) => c.criterionCode === mark.criterionCode));
+    const short = scoring.filter((m) => m.unmetMandatory.some((u) => sameMark(u, mark)));
+    (short.length === scoring.length ? unmet : disputed).push(mark);
+  }
+  return { unmet, disputed };
+}
+
+/**
+ * The council's mandatory level: the unanimous marks not met and the disputed marks whose finding says not
+ * met; `mandatoryStarsMet` is the highest level all of whose marks are met on that basis.
+ */
+export function councilLevel(
+  marks: { unmet: Unmet[]; disputed: Unmet[] },
+  findings: (Unmet & { met: boolean })[],
+): { mandatoryStarsMet: number; unmetMandatory: Unmet[] } {
+  const notMet = marks.disputed.filter((d) => findings.some((f) => sameMark(f, d) && !f.met));
+  const unmetMandatory = [...marks.unmet, ...notMet].sort(byMark);
+  return { mandatoryStarsMet: levelMet(unmetMandatory), unmetMandatory };
 }
 
 /** The star band an average reaches (0 below every band). */

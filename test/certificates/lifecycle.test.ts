@@ -360,7 +360,14 @@ describe("inspection, recommendation, revocation", () => {
 
     const recommended = await app.gql(
       op("RecommendRevocation"),
-      { input: { certificateNumber: number, reason: "Sử dụng sai nhãn", violationIds: [violationId] } },
+      {
+        input: {
+          certificateNumber: number,
+          reason: "Sử dụng sai nhãn",
+          violationIds: [violationId],
+          grounds: ["LOGO_MISUSE"],
+        },
+      },
       staff.binhLu.headers,
     );
     expect(recommended.body.data.recommendRevocation).toMatchObject({
@@ -382,6 +389,7 @@ describe("inspection, recommendation, revocation", () => {
           decisionNumber: "88/QĐ-UBND",
           decisionDate: "2026-06-14",
           reason: "Vi phạm sử dụng nhãn OCOP",
+          grounds: ["LOGO_MISUSE"],
         },
       },
       staff.province.headers,
@@ -449,7 +457,7 @@ describe("inspection, recommendation, revocation", () => {
     const recommend = (as: typeof staff.binhLu) =>
       app.gql(
         op("RecommendRevocation"),
-        { input: { certificateNumber: certificate!.number, reason: "Lý do" } },
+        { input: { certificateNumber: certificate!.number, reason: "Lý do", grounds: ["LOGO_MISUSE"] } },
         as.headers,
       );
     expect(codes(await recommend(staff.province))).toEqual(["FORBIDDEN"]);

@@ -6,7 +6,7 @@ import { type Dossier, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { choicesFor, dossierIn, PART_TOTALS_SET, type Staff, useStaffApp } from "../support/staff";
+import { choicesFor, dossierIn, fileOf, type Staff, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2026-03-02T03:00:00Z"));
 const t = useStaffApp(clock);
@@ -18,8 +18,12 @@ const SET_01 = "I.1.a";
 const bestExcept = (changes: Record<string, number | null>) =>
   choicesFor(1, (code, count) => (code in changes ? changes[code] : count));
 
-const submit = (d: { id: number }, member: Staff, choices: ReturnType<typeof choicesFor>) =>
-  t.app.gql(op("SubmitCriteriaScoreSheet"), { dossierId: String(d.id), choices }, member.headers);
+const submit = (
+  d: { id: number },
+  member: Staff,
+  choices: ReturnType<typeof choicesFor>,
+  more: { cases?: unknown[]; missingPoints?: unknown[] } = {},
+) => t.app.gql(op("SubmitCouncilScoreSheet"), { dossierId: String(d.id), choices, ...more }, member.headers);
 
 const evaluationOf = async (d: { id: number }) =>
   (await t.app.gql(op("DossierEvaluation"), { id: String(d.id) }, t.staff.province.headers)).body.data
@@ -78,52 +82,44 @@ describe("the criteria sheet of a dossier", () => {
     });
   });
 
-  it("says why a defective sheet cannot be used, and the dossier is scored by part totals", async () => {
+  it("shows what an incomplete sheet lacks (tea, set 11), asks a bounded credit for it and says the sheet is incomplete", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
       createdBy: t.staff.binhLu.user,
-      categoryCode: PART_TOTALS_SET,
+      categoryCode: "I.5.a",
     });
     const sheet = (
-      await t.app.gql(op("CriteriaSheet"), { dossierId: String(dossier.id) }, t.staff.province.headers)
+      await t.app.gql(op("CouncilSheet"), { dossierId: String(dossier.id) }, t.staff.province.headers)
     ).body.data.dossier.criteriaSheet;
-    expect(sheet.usable).toBe(false);
-    expect(sheet.defects).toEqual([
-      "set-11.csv:104 (row 99): part C is 35 but its groups sum to 32",
-      "set-11.csv:106 (row 100): group C.6 (6. CHỈ TIÊU CẢM QUAN) is 13 but its criteria sum to 26",
-      "set-11.csv:107 (row 101): criterion C.6.a has no options",
-      "set-11.csv:116 (row 110): criterion C.6.d has no options",
+    expect(sheet).toMatchObject({ criteriaSet: 11, usable: true, defects: [], caseGroups: [] });
+    expect(sheet.incompleteGroups).toEqual([
+      { code: "C", title: "Phần C CHẤT LƯỢNG SẢN PHẨM (35 Điểm)", missingPoints: 3 },
     ]);
-    const refused = await submit(dossier, t.staff.council[0], choicesFor(11));
-    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.body.errors![0].message).toMatch(
-      /^The criteria sheet of this product set has defects \(set-11\.csv:104/,
-    );
-
-    for (const [i, member] of t.staff.council.entries()) {
-      const r = await t.app.gql(
-        op("SubmitScoreSheet"),
-        {
-          input: { dossierId: String(dossier.id), partA: 30, partB: 20, partC: 22 + i, mandatoryStarsMet: 4 },
-        },
-        member.headers,
-      );
-      expect(r.body.errors).toBeUndefined();
-    }
-    await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers);
-    const evaluated = await evaluationOf(dossier);
-    expect(evaluated).toMatchObject({ status: "SCORED", averageScore: 73, resultStars: 4 });
-    expect(evaluated.evaluation).toMatchObject({
-      mandatoryStarsMet: 4,
-      unmetMandatory: [],
-      consolidated: [],
+    const member = t.staff.council[0];
+    const noCredit = await submit(dossier, member, choicesFor(11));
+    expect(codes(noCredit)).toEqual(["BAD_USER_INPUT"]);
+    expect(noCredit.body.errors![0].extensions).toMatchObject({ argument: "missingPoints", missing: ["C"] });
+    const tooMuch = await submit(dossier, member, choicesFor(11), {
+      missingPoints: [{ code: "C", points: 4, note: "thiếu tiêu chí" }],
     });
-    const basis = await t.app.gql(
-      "query($id: ID!) { dossier(id: $id) { evaluation { basis fallbackReason } } }",
-      { id: String(dossier.id) },
-      t.staff.province.headers,
+    expect(tooMuch.body.errors![0].message).toBe(
+      "Credit each incomplete group of the sheet once, within its bounds and with a note (C (0–3)). Groups without a credit: —. Credits out of bounds, without a note, twice or not for an incomplete group: C.",
     );
-    expect(basis.body.data.dossier.evaluation.basis).toBe("PART_TOTALS");
-    expect(basis.body.data.dossier.evaluation.fallbackReason).toMatch(/^set-11\.csv:104 \(row 99\)/);
+    const given = await submit(dossier, member, choicesFor(11), {
+      missingPoints: [
+        { code: "C", points: 2, note: "Tiêu chí bị thiếu trong bản chép: chấm theo phiếu giấy" },
+      ],
+    });
+    expect(given.body.errors).toBeUndefined();
+    expect(given.body.data.submitCriteriaScoreSheet).toMatchObject({
+      partA: 40,
+      partB: 25,
+      partC: 34,
+      total: 99,
+      sheetComplete: false,
+      missingPoints: [
+        { code: "C", points: 2, note: "Tiêu chí bị thiếu trong bản chép: chấm theo phiếu giấy" },
+      ],
+    });
   });
 });
 
@@ -155,26 +151,28 @@ describe("per-criterion score sheets", () => {
     expect((await submit(dossier, t.staff.council[0], foreign)).body.errors![0].extensions).toMatchObject({
       badOptions: ["A.1.d.1"],
     });
-    const partTotals = await t.app.gql(
-      op("SubmitScoreSheet"),
-      { input: { dossierId: String(dossier.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } },
-      t.staff.council[0].headers,
-    );
-    expect(codes(partTotals)).toEqual(["BAD_USER_INPUT"]);
-    expect(partTotals.body.errors![0].message).toMatch(/submitCriteriaScoreSheet/);
     expect(await t.db.dataSource.getRepository("ScoreSheet").countBy({ dossierId: dossier.id })).toBe(0);
   });
 
-  it("can be filled for every usable sheet through the contract operation: the best options give 100 points", async () => {
-    const sets = [...criteriaSheetsIn("criteria-148").values()].filter((sheet) => !sheet.defects.length);
-    expect(sets).toHaveLength(18);
-    for (const { criteriaSet } of sets) {
+  it("can be filled for every one of the 26 sheets through the contract operation: the best options, a case of each case group and the full credit give 100 points", async () => {
+    const sets = [...criteriaSheetsIn("criteria-148").values()];
+    expect(sets.filter((sheet) => !sheet.defects.length)).toHaveLength(26);
+    for (const { criteriaSet, caseGroups, incompleteGroups } of sets) {
       const category = await t.db.dataSource.getRepository(Category).findOneByOrFail({ criteriaSet });
       const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
         createdBy: t.staff.binhLu.user,
         categoryCode: category.code,
       });
-      const r = await submit(dossier, t.staff.council[0], choicesFor(criteriaSet));
+      const cases = caseGroups.map((g) => ({ groupCode: g.code, case: g.cases[0].case }));
+      const missingPoints = incompleteGroups.map((g) => ({
+        code: g.code,
+        points: g.missingPoints,
+        note: "đủ",
+      }));
+      const r = await submit(dossier, t.staff.council[0], choicesFor(criteriaSet, undefined, cases), {
+        cases,
+        missingPoints,
+      });
       expect({ criteriaSet, errors: r.body.errors }).toEqual({ criteriaSet, errors: undefined });
       expect(r.body.data.submitCriteriaScoreSheet).toMatchObject({
         partA: 40,
@@ -186,7 +184,7 @@ describe("per-criterion score sheets", () => {
     }
   });
 
-  it("computes three members' sheets, the council's consolidated choices and the stars as worked out by hand", async () => {
+  it("computes three members' sheets, asks a finding on every mark they dispute, and gives the stars the findings allow, as worked out by hand", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
       createdBy: t.staff.binhLu.user,
       categoryCode: SET_01,
@@ -233,9 +231,9 @@ describe("per-criterion score sheets", () => {
           t.staff.province.headers,
         )
       ).body.data.dossier.allowedActions;
-    expect(await offered()).toEqual([]);
+    expect(await offered()).toEqual(["RECORD_MANDATORY_FINDING"]);
     expect((await submit(dossier, hoa, choicesFor(1))).body.data.submitCriteriaScoreSheet.total).toBe(100);
-    expect(await offered()).toEqual(["CONCLUDE_EVALUATION"]);
+    expect(await offered()).toEqual(["RECORD_MANDATORY_FINDING", "CONCLUDE_EVALUATION"]);
     const third = await submit(dossier, hoa, bestExcept({ "A.2.a": 3, "A.3.e": 1, "B.5.a": 4, "C.10.a": 3 }));
     expect(third.body.data.submitCriteriaScoreSheet).toMatchObject({
       partA: 38,
@@ -250,37 +248,113 @@ describe("per-criterion score sheets", () => {
       ],
     });
 
-    const concluded = await t.app.gql(
-      op("ConcludeEvaluation"),
+    // Every mark some members meet and some do not needs the council's finding before the conclusion.
+    const conclude = () =>
+      t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers);
+    const refused = await conclude();
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.body.errors![0].message).toBe(
+      "The members' sheets disagree on these mandatory marks: A.2.a (4★), A.3.e (4★), C.10.a (4★), A.1.b (5★), B.4.a (5★), C.10.a (5★). Record the council's finding on each (recordMandatoryFinding) before concluding.",
+    );
+    const disputes = await t.app.gql(
+      op("MandatoryDisputes"),
       { id: String(dossier.id) },
       t.staff.province.headers,
     );
+    expect(disputes.body.data.dossier.disputedMarks).toHaveLength(6);
+    expect(disputes.body.data.dossier.disputedMarks[0]).toEqual({
+      criterionCode: "A.2.a",
+      stars: 4,
+      finding: null,
+    });
+    // Members see no disputes before the conclusion: they would tell them others' choices.
+    const byMember = await t.app.gql(op("MandatoryDisputes"), { id: String(dossier.id) }, lan.headers);
+    expect(byMember.body.data.dossier.disputedMarks).toEqual([]);
+    const { document } = await fileOf(t.db.dataSource, t.staff.province.user, dossier.id);
+    const find = (criterionCode: string, stars: number, met: boolean, documentId = String(document!.id)) =>
+      t.app.gql(
+        op("RecordMandatoryFinding"),
+        {
+          input: {
+            dossierId: String(dossier.id),
+            criterionCode,
+            stars,
+            met,
+            reason: `Hội đồng thống nhất: ${met ? "đạt" : "chưa đạt"}`,
+            documentId,
+          },
+        },
+        t.staff.province.headers,
+      );
+    expect(codes(await find("A.1.a", 5, true))).toEqual(["BAD_USER_INPUT"]); // not disputed
+    expect(codes(await find("A.1.b", 5, true, "999999"))).toEqual(["BAD_USER_INPUT"]); // not this dossier's document
+    expect(codes(await find("A.1.b", 5, true))).toEqual([]);
+    expect(codes(await find("A.1.b", 5, false))).toEqual([]); // recorded again: replaced
+    for (const [code, stars] of [
+      ["A.2.a", 4],
+      ["A.3.e", 4],
+      ["C.10.a", 4],
+      ["B.4.a", 5],
+    ] as const)
+      expect(codes(await find(code, stars, true))).toEqual([]);
+    expect(codes(await conclude())).toEqual(["BAD_USER_INPUT"]); // C.10.a (5★) still open
+    const last = await find("C.10.a", 5, false);
+    expect(last.body.data.recordMandatoryFinding.disputedMarks.at(-1)).toMatchObject({
+      criterionCode: "C.10.a",
+      stars: 5,
+      finding: {
+        met: false,
+        document: { id: String(document!.id), kind: "OTHER" },
+        recordedBy: { email: t.staff.province.user.email },
+      },
+    });
+    const concluded = await conclude();
     expect(concluded.body.errors).toBeUndefined();
-    // Average (95 + 95 + 93) / 3 = 94.33: the 5★ band. Lower medians: A.1.b [2,2,3] → 2, A.3.e [0,1,2] → 1,
-    // B.4.a [3,5,5] → 5, C.10.a [2,3,5] → 3 (option 4). The council falls short of 5★ on A.1.b and C.10.a:
-    // mandatory criteria met up to 4★, so 4 stars.
-    const evaluated = await evaluationOf(dossier);
+    // Average (95 + 95 + 93) / 3 = 94.33: the 5★ band. The findings: A.1.b and C.10.a fall short of 5★, every
+    // 4★ mark is met: mandatory criteria met up to 4★, so 4 stars, whatever the members' own levels (3, 4, 3).
+    const evaluated = (
+      await t.app.gql(op("CouncilEvaluation"), { id: String(dossier.id) }, t.staff.province.headers)
+    ).body.data.dossier;
     expect(evaluated).toMatchObject({ status: "SCORED", averageScore: 94.33, resultStars: 4 });
     expect(evaluated.evaluation).toMatchObject({
       ruleSetVersion: "QĐ 148/QĐ-TTg, sửa đổi bởi QĐ 1489/QĐ-TTg",
+      bandStars: 5,
       mandatoryStarsMet: 4,
+      sheetComplete: true,
       unmetMandatory: [
         { stars: 5, criterionCode: "A.1.b" },
         { stars: 5, criterionCode: "C.10.a" },
       ],
+      memberLevels: [
+        { member: { email: lan.user.email }, total: 95, mandatoryStarsMet: 3 },
+        { member: { email: minh.user.email }, total: 95, mandatoryStarsMet: 4 },
+        { member: { email: hoa.user.email }, total: 93, mandatoryStarsMet: 3 },
+      ],
     });
-    const consolidated = new Map(
-      evaluated.evaluation.consolidated.map((c: { criterionCode: string }) => [c.criterionCode, c]),
-    );
-    expect(consolidated.size).toBe(32);
-    expect(consolidated.get("A.1.b")).toEqual({ criterionCode: "A.1.b", optionCode: "A.1.b.2", points: 2 });
-    expect(consolidated.get("A.3.e")).toEqual({ criterionCode: "A.3.e", optionCode: "A.3.e.1", points: 1 });
-    expect(consolidated.get("B.4.a")).toEqual({ criterionCode: "B.4.a", optionCode: "B.4.a.4", points: 5 });
-    expect(consolidated.get("C.10.a")).toEqual({
-      criterionCode: "C.10.a",
-      optionCode: "C.10.a.4",
-      points: 3,
+    expect(evaluated.evaluation.disputedMarks).toHaveLength(6);
+    expect(
+      evaluated.evaluation.findings.map((f: { criterionCode: string; stars: number; met: boolean }) => [
+        f.criterionCode,
+        f.stars,
+        f.met,
+      ]),
+    ).toEqual([
+      ["A.2.a", 4, true],
+      ["A.3.e", 4, true],
+      ["C.10.a", 4, true],
+      ["A.1.b", 5, false],
+      ["B.4.a", 5, true],
+      ["C.10.a", 5, false],
+    ]);
+    expect(evaluated.evaluation.findings[0]).toMatchObject({
+      document: { kind: "OTHER" },
+      recordedBy: { email: t.staff.province.user.email },
+      recordedAt: "2026-03-02T03:00:00.000Z",
     });
+    // Once concluded, every member sees the disputes and their findings.
+    const seenByLan = await t.app.gql(op("MandatoryDisputes"), { id: String(dossier.id) }, lan.headers);
+    expect(seenByLan.body.data.dossier.disputedMarks).toHaveLength(6);
+    expect(codes(await find("A.1.b", 5, true))).toEqual(["INVALID_TRANSITION"]); // concluded: findings stay
 
     // 4 stars for the province; an average of at least 90 may still be proposed to the Ministry.
     const actions = await t.app.gql(
@@ -288,7 +362,11 @@ describe("per-criterion score sheets", () => {
       { id: String(dossier.id) },
       t.staff.province.headers,
     );
-    expect(actions.body.data.dossier.allowedActions).toEqual(["RECORD_RECOGNITION", "PROPOSE_TO_CENTRAL"]);
+    expect(actions.body.data.dossier.allowedActions).toEqual([
+      "RECORD_RECOGNITION",
+      "CLOSE_WITHOUT_CERTIFICATE",
+      "PROPOSE_TO_CENTRAL",
+    ]);
     // Every sheet is kept, with its choices, once concluded.
     const sheets = await t.app.gql(
       "query($id: ID!) { dossier(id: $id) { scoreSheets { total choices { criterionCode optionCode points } } } }",
@@ -314,7 +392,10 @@ describe("per-criterion score sheets", () => {
       { id: String(dossier.id) },
       t.staff.province.headers,
     );
-    expect(actions.body.data.dossier.allowedActions).toEqual(["RECORD_RECOGNITION"]);
+    expect(actions.body.data.dossier.allowedActions).toEqual([
+      "RECORD_RECOGNITION",
+      "CLOSE_WITHOUT_CERTIFICATE",
+    ]);
     const proposed = await t.app.gql(
       "mutation($id: ID!) { proposeToCentral(id: $id) { status } }",
       { id: String(dossier.id) },
@@ -432,12 +513,12 @@ describe("product samples", () => {
     });
     expect(await samplesOf(dossier)).toMatchObject({
       allowedActions: expect.arrayContaining(["RECORD_SAMPLES"]),
-      productSamples: { required: 3, received: null, receivedOn: null },
+      productSamples: { required: 5, received: null, receivedOn: null },
     });
-    expect((await record(dossier, 3)).body.errors).toBeUndefined();
+    expect((await record(dossier, 5)).body.errors).toBeUndefined();
     expect((await samplesOf(dossier)).productSamples).toEqual({
-      required: 3,
-      received: 3,
+      required: 5,
+      received: 5,
       receivedOn: "2026-03-01",
     });
 

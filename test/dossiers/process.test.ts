@@ -5,10 +5,19 @@ import { codes, FixedClock, TEST_FILES_DIR } from "../support/http";
 import { op } from "../support/operations";
 import { DocumentKind, DossierDocument } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
-import { dossierIn, renewTokens, upload, useStaffApp } from "../support/staff";
+import { criteriaSheetsIn } from "../../src/rules/rule-book";
+import { choicesFor, dossierIn, renewTokens, upload, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
 const t = useStaffApp(clock);
+
+/** The tea sheet's criteria whose best option carries a 5★ mark (its next best does not). */
+const FIVE_STAR_OPTION = Object.fromEntries(
+  criteriaSheetsIn("criteria-148")
+    .get(11)!
+    .parts.flatMap((p) => p.criteria)
+    .map((c) => [c.code, c.options.at(-1)!.mandatoryForStars === 5]),
+);
 
 const ok = async (r: Promise<Awaited<ReturnType<typeof t.app.gql>>>) => {
   const res = await r;
@@ -118,17 +127,18 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
     expect(doc).toMatchObject({ kind, title });
   }
   await ok(gql(op("SubmitDossier"), { id: dossier.id }, binhLu.headers));
-  const verdict = { met: true, note: "Đạt" };
+  // The commune grades the four local criteria on the tea sheet (set 11) with the options it chose.
+  const verdict = (optionCode: string) => ({ met: true, note: "Đạt", optionCode });
   await ok(
     gql(
       op("RecordCommuneReport"),
       {
         input: {
           dossierId: dossier.id,
-          localOrigin: verdict,
-          localLabour: verdict,
-          ideaOrigin: verdict,
-          localIdentity: { met: true, note: null },
+          localOrigin: verdict("A.1.a.3"),
+          localLabour: verdict("A.3.c.2"),
+          ideaOrigin: verdict("A.2.a.4"),
+          localIdentity: { met: true, note: null, optionCode: "B.5.b.4" },
         },
       },
       binhLu.headers,
@@ -143,37 +153,50 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedAt: "2025-10-20T03:00:00.000Z" });
 
   await ok(gql(op("AcceptDossier"), { id: dossier.id }, province.headers));
-  const scores = [
-    [30, 20, 25, 4],
-    [32, 21, 27, 4],
-    [28, 19, 23, 4],
-  ];
-  for (const [i, [partA, partB, partC, mandatoryStarsMet]] of scores.entries()) {
-    const { submitScoreSheet } = await ok(
+  // Each member: the best option short of every 5★ mark (88 points), and 3, 2 or 1 of the 3 points the
+  // tea sheet lacks in part C: 91, 90 and 89. Unanimously short of 5★, so 4 stars on an average of 90.
+  const below5 = choicesFor(11, (code, count) => (FIVE_STAR_OPTION[code] ? count - 1 : count));
+  for (const [i, credit] of [3, 2, 1].entries()) {
+    const { submitCriteriaScoreSheet } = await ok(
       gql(
-        op("SubmitScoreSheet"),
-        { input: { dossierId: dossier.id, partA, partB, partC, mandatoryStarsMet } },
+        op("SubmitCouncilScoreSheet"),
+        {
+          dossierId: dossier.id,
+          choices: below5,
+          missingPoints: [{ code: "C", points: credit, note: "Tiêu chí thiếu trong bản chép" }],
+        },
         council[i].headers,
       ),
     );
-    expect(submitScoreSheet.total).toBe(partA + partB + partC);
+    expect(submitCriteriaScoreSheet).toMatchObject({
+      total: 88 + credit,
+      mandatoryStarsMet: 4,
+      sheetComplete: false,
+    });
   }
   const { concludeEvaluation } = await ok(
     gql(op("ConcludeEvaluation"), { id: dossier.id }, province.headers),
   );
-  expect(concludeEvaluation).toEqual({ id: dossier.id, status: "SCORED", averageScore: 75, resultStars: 4 });
+  expect(concludeEvaluation).toEqual({ id: dossier.id, status: "SCORED", averageScore: 90, resultStars: 4 });
 
   clock.instant = new Date("2025-12-20T03:00:00Z");
   await renewTokens(gql, t.staff);
   const { recordRecognition: certificate } = await ok(
     gql(
       op("RecordRecognition"),
-      { input: { dossierId: dossier.id, decisionNumber: "2150/QĐ-UBND", decisionDate: "2025-12-15" } },
+      {
+        input: {
+          dossierId: dossier.id,
+          decisionNumber: "2150/QĐ-UBND",
+          decisionDate: "2025-12-15",
+          certificateNumber: "125/GCN-UBND",
+        },
+      },
       province.headers,
     ),
   );
   expect(certificate).toEqual({
-    number: "OCOP-2025-0001", // the configured pattern's default: the first certificate of 2025
+    number: "125/GCN-UBND", // as printed on the decision
     stars: 4,
     status: "ACTIVE",
     issuedOn: "2025-12-15",
@@ -194,7 +217,7 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
   const { dossier: detail } = await ok(gql(op("DossierDetail"), { id: dossier.id }, province.headers));
   expect(detail).toMatchObject({
     status: "RECOGNIZED",
-    averageScore: 75,
+    averageScore: 90,
     resultStars: 4,
     allowedActions: [],
   });

@@ -24,7 +24,6 @@ const LATER = {
   minCouncilSize: 3,
   centralProposalMinPoints: 92,
   maxScoreSpread: 10,
-  consolidation: "LOWER_MEDIAN",
   criteriaSheets: "criteria-148",
   starBands: [
     { stars: 5, minPoints: 92 },
@@ -39,13 +38,13 @@ const LATER = {
     UPGRADE: ["REGISTRATION_FORM", "TEST_REPORT"],
   },
   localCriteria: [],
-  revocationGrounds: [{ code: "OTHER", text: "Lý do khác" }],
+  revocationGrounds: [{ code: "OTHER", text: "Lý do khác", source: "provincial working list" }],
   revocationAuthority: { PROVINCE: "PROVINCE", DISTRICT: "PROVINCE", CENTRAL: "MINISTRY" },
   issuingLevels: [
     { level: "PROVINCE", stars: [3, 4], source: "test rule set" },
     { level: "CENTRAL", stars: [5], source: "test rule set" },
   ],
-  productSamples: { count: 2, exceptCriteriaSets: [26] },
+  productSamples: { count: 2, exceptCriteriaSets: [26], source: "test" },
 };
 const CURRENT = "QĐ 148/QĐ-TTg, sửa đổi bởi QĐ 1489/QĐ-TTg";
 
@@ -167,7 +166,14 @@ it("keeps the rules of the forwarding day: bands, validity, documents and score 
   for (const d of [before, after]) {
     const r = await gql(
       op("RecordRecognition"),
-      { input: { dossierId: String(d.id), decisionNumber: `${d.id}/QĐ-UBND`, decisionDate: "2027-02-01" } },
+      {
+        input: {
+          dossierId: String(d.id),
+          decisionNumber: `${d.id}/QĐ-UBND`,
+          decisionDate: "2027-02-01",
+          certificateNumber: `${d.id}/GCN`,
+        },
+      },
       t.staff.province.headers,
     );
     expect(r.body.errors).toBeUndefined();
@@ -184,6 +190,5 @@ it("keeps the rules of the forwarding day: bands, validity, documents and score 
   expect(listed.body.data.ruleSets[2]).toMatchObject({
     certificateValidityMonths: 24,
     starBands: LATER.starBands,
-    revocationGrounds: LATER.revocationGrounds,
   });
 });

@@ -6,7 +6,7 @@ import { DossierAction, DossierStatus, TRANSITIONS, mayAct, rolesFor } from "../
 import { label } from "../../src/i18n/labels";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
-import { type Staff, dossierIn, fileOf, PART_TOTALS_SET, renewTokens, useStaffApp } from "../support/staff";
+import { type Staff, choicesFor, dossierIn, fileOf, renewTokens, useStaffApp } from "../support/staff";
 
 const clock = new FixedClock(new Date("2025-09-01T02:00:00Z"));
 const t = useStaffApp(clock);
@@ -47,16 +47,34 @@ const CALLS: Record<
   [DossierAction.ACCEPT]: (d, as) => t.app.gql(op("AcceptDossier"), { id: String(d.id) }, as.headers),
   [DossierAction.SUBMIT_SCORE_SHEET]: (d, as) =>
     t.app.gql(
-      op("SubmitScoreSheet"),
-      { input: { dossierId: String(d.id), partA: 30, partB: 20, partC: 25, mandatoryStarsMet: 4 } },
+      op("SubmitCriteriaScoreSheet"),
+      { dossierId: String(d.id), choices: choicesFor(4) },
       as.headers,
     ),
+  [DossierAction.RECORD_MANDATORY_FINDING]: async (d, as) => {
+    const { document } = await fileOf(t.db.dataSource, as.user, d.id);
+    const input = { dossierId: String(d.id), criterionCode: "A.1.a", stars: 3, met: true, reason: "Đạt" };
+    return t.app.gql(
+      op("RecordMandatoryFinding"),
+      { input: { ...input, documentId: String(document!.id) } },
+      as.headers,
+    );
+  },
+  [DossierAction.CLOSE_WITHOUT_CERTIFICATE]: (d, as) =>
+    t.app.gql(op("CloseDossierWithoutCertificate"), { id: String(d.id), reason: "Không ký" }, as.headers),
   [DossierAction.CONCLUDE_EVALUATION]: (d, as) =>
     t.app.gql(op("ConcludeEvaluation"), { id: String(d.id) }, as.headers),
   [DossierAction.RECORD_RECOGNITION]: (d, as) =>
     t.app.gql(
       op("RecordRecognition"),
-      { input: { dossierId: String(d.id), decisionNumber: "1/QĐ", decisionDate: "2025-08-30" } },
+      {
+        input: {
+          dossierId: String(d.id),
+          decisionNumber: "1/QĐ",
+          decisionDate: "2025-08-30",
+          certificateNumber: "1/GCN",
+        },
+      },
       as.headers,
     ),
   [DossierAction.PROPOSE_TO_CENTRAL]: (d, as) =>
@@ -64,7 +82,15 @@ const CALLS: Record<
   [DossierAction.RECORD_CENTRAL_RESULT]: (d, as) =>
     t.app.gql(
       "mutation($i: CentralResultInput!) { recordCentralResult(input: $i) { number } }",
-      { i: { dossierId: String(d.id), decisionNumber: "2/QĐ-BNN", decisionDate: "2025-08-30", stars: 5 } },
+      {
+        i: {
+          dossierId: String(d.id),
+          decisionNumber: "2/QĐ-BNN",
+          decisionDate: "2025-08-30",
+          stars: 5,
+          certificateNumber: "2/GCN",
+        },
+      },
       as.headers,
     ),
   [DossierAction.RECORD_SAMPLES]: (d, as) =>
@@ -309,12 +335,17 @@ describe("races", () => {
 });
 
 describe("scoring", () => {
-  const sheet = (d: Dossier, as: Staff, a: number, b: number, c: number, m = 4) =>
+  /** A member's sheet on set 4 (the default product set): option positions by `pick`, best by default. */
+  const sheet = (d: Dossier, as: Staff, pick?: (code: string, count: number) => number | null) =>
     t.app.gql(
-      op("SubmitScoreSheet"),
-      { input: { dossierId: String(d.id), partA: a, partB: b, partC: c, mandatoryStarsMet: m } },
+      op("SubmitCriteriaScoreSheet"),
+      { dossierId: String(d.id), choices: choicesFor(4, pick) },
       as.headers,
     );
+  /** The lowest option of every criterion. */
+  const lowest = () => 1;
+  const totalOf = async (d: Dossier, as: Staff, pick?: (code: string, count: number) => number | null) =>
+    (await sheet(d, as, pick)).body.data.submitCriteriaScoreSheet.total as number;
   const sheetsSeenBy = async (d: Dossier, as: Staff) =>
     (
       await t.app.gql(
@@ -324,32 +355,29 @@ describe("scoring", () => {
       )
     ).body.data.dossier;
 
-  it("refuses out-of-range points, replaces a member's own sheet, and hides others' sheets until the conclusion", async () => {
+  it("refuses choices that do not match the sheet, replaces a member's own sheet, and hides others' sheets until the conclusion", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
-      categoryCode: PART_TOTALS_SET,
       createdBy: t.staff.binhLu.user,
     });
-    for (const [a, b, c, m] of [
-      [41, 0, 0, 3],
-      [0, 26, 0, 3],
-      [0, 0, 36, 3],
-      [-1, 0, 0, 3],
-      [10, 10, 10, 6],
-    ]) {
-      expect(codes(await sheet(dossier, t.staff.council[0], a, b, c, m))).toEqual(["BAD_USER_INPUT"]);
-    }
-    await sheet(dossier, t.staff.council[0], 10, 10, 10);
-    await sheet(dossier, t.staff.council[0], 35, 22, 30); // replaces
-    await sheet(dossier, t.staff.council[1], 36, 23, 31);
+    const tooFew = await t.app.gql(
+      op("SubmitCriteriaScoreSheet"),
+      { dossierId: String(dossier.id), choices: choicesFor(4).slice(1) },
+      t.staff.council[0].headers,
+    );
+    expect(codes(tooFew)).toEqual(["BAD_USER_INPUT"]);
+    const low = await totalOf(dossier, t.staff.council[0], lowest);
+    expect(low).toBeLessThan(50);
+    expect(await totalOf(dossier, t.staff.council[0])).toBe(100); // replaces
+    expect(await totalOf(dossier, t.staff.council[1])).toBe(100);
     expect(await t.db.dataSource.getRepository(ScoreSheet).countBy({ dossierId: dossier.id })).toBe(2);
     expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({
-      scoreSheets: [{ total: 87 }],
+      scoreSheets: [{ total: 100 }],
       scoreSummary: null,
     });
     expect(
       codes(await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers)),
     ).toEqual(["INVALID_TRANSITION"]); // 2 of 3
-    await sheet(dossier, t.staff.council[2], 34, 22, 30);
+    expect(await totalOf(dossier, t.staff.council[2])).toBe(100);
     const concluded = await t.app.gql(
       op("ConcludeEvaluation"),
       { id: String(dossier.id) },
@@ -357,23 +385,22 @@ describe("scoring", () => {
     );
     expect(concluded.body.data.concludeEvaluation).toMatchObject({
       status: "SCORED",
-      averageScore: 87.67,
-      resultStars: 4,
+      averageScore: 100,
+      resultStars: 5,
     });
     expect(await sheetsSeenBy(dossier, t.staff.council[0])).toEqual({
-      scoreSheets: [{ total: 87 }, { total: 90 }, { total: 86 }],
-      scoreSummary: { sheets: 3, average: 87.67 },
+      scoreSheets: [{ total: 100 }, { total: 100 }, { total: 100 }],
+      scoreSummary: { sheets: 3, average: 100 },
     });
-    expect(codes(await sheet(dossier, t.staff.council[0], 1, 1, 1))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
+    expect(codes(await sheet(dossier, t.staff.council[0], lowest))).toEqual(["INVALID_TRANSITION"]); // concluded: no more changes
   });
 
   it("keeps every member's scores from everyone else until the conclusion: only who has submitted shows, in the list and the history", async () => {
     const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
-      categoryCode: PART_TOTALS_SET,
       createdBy: t.staff.binhLu.user,
     });
-    await sheet(dossier, t.staff.council[0], 35, 22, 30);
-    await sheet(dossier, t.staff.council[1], 20, 10, 15);
+    await sheet(dossier, t.staff.council[0]);
+    const low = await totalOf(dossier, t.staff.council[1], lowest);
     const seen = async (as: Staff) =>
       (
         await t.app.gql(
@@ -389,52 +416,39 @@ describe("scoring", () => {
         t.staff.council[0].user.email,
         t.staff.council[1].user.email,
       ]);
-      expect(JSON.stringify(view.history)).not.toMatch(/87|45|A 35|A 20/);
+      expect(JSON.stringify(view.history)).not.toMatch(new RegExp(`= (100|${low})`));
     }
     const own = await seen(t.staff.council[0]);
-    expect(own.scoreSheets).toEqual([{ total: 87 }]);
-    expect(own.history.filter((e: any) => e.note.includes("= 87"))).toHaveLength(1); // their own, with the values
-    expect(codes(await sheet(dossier, t.staff.admin, 40, 25, 35))).toEqual(["FORBIDDEN"]); // an administrator scores for nobody
+    expect(own.scoreSheets).toEqual([{ total: 100 }]);
+    expect(own.history.filter((e: any) => e.note.includes("= 100"))).toHaveLength(1); // their own, with the values
+    expect(codes(await sheet(dossier, t.staff.admin))).toEqual(["FORBIDDEN"]); // an administrator scores for nobody
     const audited = await t.db.dataSource
       .getRepository(AuditEvent)
       .findBy({ action: "SUBMIT_SCORE_SHEET", subjectId: String(dossier.id) });
     expect(audited.map((e) => e.note)).toEqual([
-      "score sheet submitted: A 35, B 22, C 30 = 87; mandatory criteria met up to 4 stars",
-      "score sheet submitted: A 20, B 10, C 15 = 45; mandatory criteria met up to 4 stars",
+      expect.stringMatching(
+        /^score sheet submitted: \d+ criteria, A 40, B 25, C 35 = 100; mandatory criteria met up to 5 stars$/,
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^score sheet submitted: \\d+ criteria, A \\d+, B \\d+, C \\d+ = ${low}; mandatory criteria met up to [0-2] stars$`,
+        ),
+      ),
     ]);
   });
 
-  it("ends below 3 stars in NOT_ACHIEVED, and stops at the highest level whose mandatory criteria most sheets meet", async () => {
-    const conclude = async (sheets: [number, number, number, number][]) => {
-      const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
-        categoryCode: PART_TOTALS_SET,
-        createdBy: t.staff.binhLu.user,
-      });
-      for (const [i, [a, b, c, m]] of sheets.entries()) await sheet(dossier, t.staff.council[i], a, b, c, m);
-      return (await t.app.gql(op("ConcludeEvaluation"), { id: String(dossier.id) }, t.staff.province.headers))
-        .body.data.concludeEvaluation;
-    };
-    expect(
-      await conclude([
-        [20, 10, 10, 3],
-        [20, 10, 14, 3],
-        [18, 10, 12, 3],
-      ]),
-    ).toMatchObject({ status: "NOT_ACHIEVED", resultStars: 2 });
-    // 80 points, but only one sheet in three says the 4-star mandatory criteria are met: 3 stars.
-    expect(
-      await conclude([
-        [32, 20, 28, 4],
-        [32, 20, 28, 3],
-        [32, 20, 28, 3],
-      ]),
-    ).toMatchObject({ status: "SCORED", resultStars: 3 });
-    const five = await conclude([
-      [38, 24, 33, 5],
-      [37, 23, 32, 5],
-      [39, 24, 34, 5],
-    ]);
-    expect(five).toMatchObject({ status: "SCORED", resultStars: 5 });
+  it("ends below 3 stars in NOT_ACHIEVED", async () => {
+    const { dossier } = await dossierIn(t.db.dataSource, DossierStatus.UNDER_REVIEW, {
+      createdBy: t.staff.binhLu.user,
+    });
+    for (const member of t.staff.council) await sheet(dossier, member, lowest);
+    const concluded = await t.app.gql(
+      op("ConcludeEvaluation"),
+      { id: String(dossier.id) },
+      t.staff.province.headers,
+    );
+    expect(concluded.body.data.concludeEvaluation).toMatchObject({ status: "NOT_ACHIEVED" });
+    expect(concluded.body.data.concludeEvaluation.resultStars).toBeLessThan(3);
   });
 
   it("sends a 5-star result to the Ministry, and issues the certificate on its decision", async () => {
@@ -449,7 +463,7 @@ describe("scoring", () => {
       (await CALLS[DossierAction.PROPOSE_TO_CENTRAL](dossier, t.staff.province)).body.errors,
     ).toBeUndefined();
     const central = await CALLS[DossierAction.RECORD_CENTRAL_RESULT](dossier, t.staff.province);
-    expect(central.body.data.recordCentralResult.number).toMatch(/^OCOP-\d{4}-\d{4}$/);
+    expect(central.body.data.recordCentralResult.number).toBe("2/GCN"); // as printed on the Ministry's decision
     const issued = await t.app.gql(`query($n: String!) { certificate(number: $n) { issuedBy } }`, {
       n: central.body.data.recordCentralResult.number,
     });

@@ -77,7 +77,7 @@ it("a revocation made through one instance is seen by the other within two secon
   );
   const revoked = await post(
     a,
-    'mutation($n: String!) { revokeCertificate(input: { certificateNumber: $n, decisionNumber: "9/QĐ-UBND", decisionDate: "2026-01-05", reason: "Vi phạm" }) { status } }',
+    'mutation($n: String!) { revokeCertificate(input: { certificateNumber: $n, decisionNumber: "9/QĐ-UBND", decisionDate: "2026-01-05", reason: "Vi phạm", grounds: ["LOGO_MISUSE"] }) { status } }',
     { n: number },
     login.data.login.token,
   );

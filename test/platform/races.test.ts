@@ -20,6 +20,7 @@ import {
   PotentialProductStatus,
 } from "../../src/programme/programme.entity";
 import { FixedClock } from "../support/http";
+import { Certificate } from "../../src/certificates/certificate.entity";
 import { ProductImage } from "../../src/content/product-image.entity";
 import { makeProduct, makeProducer, makeUser } from "../support/factory";
 import {
@@ -27,7 +28,6 @@ import {
   choicesFor,
   dossierIn,
   fileOf,
-  PART_TOTALS_SET,
   signIn,
   uploadPhoto,
   useStaffApp,
@@ -445,24 +445,6 @@ const RACES: Record<string, Race> = {
       headers: t.staff.province.headers,
     }),
   },
-  submitScoreSheet: {
-    action: "SUBMIT_SCORE_SHEET",
-    setup: async (t) => ({
-      query: withInput("submitScoreSheet", "ScoreSheetInput", "total"),
-      variables: {
-        input: {
-          dossierId: String(
-            (await dossier(DossierStatus.UNDER_REVIEW, { categoryCode: PART_TOTALS_SET })(t)).id,
-          ),
-          partA: 30,
-          partB: 20,
-          partC: 25,
-          mandatoryStarsMet: 4,
-        },
-      },
-      headers: t.staff.council[0].headers,
-    }),
-  },
   submitCriteriaScoreSheet: {
     action: "SUBMIT_SCORE_SHEET",
     setup: async (t) => ({
@@ -478,7 +460,8 @@ const RACES: Record<string, Race> = {
   concludeEvaluation: {
     action: "CONCLUDE_EVALUATION",
     setup: async (t) => {
-      const d = await dossier(DossierStatus.UNDER_REVIEW, { categoryCode: PART_TOTALS_SET })(t);
+      const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
+      const choices = choicesFor(4).map((c) => ({ ...c, points: 0 }));
       for (const member of t.staff.council) {
         await t.db.dataSource.manager.save(
           t.db.dataSource.manager.create(ScoreSheet, {
@@ -489,6 +472,8 @@ const RACES: Record<string, Race> = {
             partC: 25,
             total: 75,
             mandatoryStarsMet: 4,
+            choices,
+            unmetMandatory: [],
           }),
         );
       }
@@ -499,6 +484,51 @@ const RACES: Record<string, Race> = {
       };
     },
   },
+  recordMandatoryFinding: {
+    action: "RECORD_MANDATORY_FINDING",
+    setup: async (t) => {
+      const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
+      // Two members meet A.1.a's 3★ mark, one does not: a disputed mark.
+      for (const [i, member] of t.staff.council.entries()) {
+        await t.db.dataSource.manager.save(
+          t.db.dataSource.manager.create(ScoreSheet, {
+            dossierId: d.id,
+            memberId: member.user.id,
+            partA: 30,
+            partB: 20,
+            partC: 25,
+            total: 75,
+            mandatoryStarsMet: i ? 5 : 2,
+            choices: choicesFor(4).map((c) => ({ ...c, points: 0 })),
+            unmetMandatory: i ? [] : [{ stars: 3, criterionCode: "A.1.a" }],
+          }),
+        );
+      }
+      const { document } = await fileOf(t.db.dataSource, t.staff.province.user, d.id);
+      return {
+        query: withInput("recordMandatoryFinding", "MandatoryFindingInput", "id"),
+        variables: {
+          input: {
+            dossierId: String(d.id),
+            criterionCode: "A.1.a",
+            stars: 3,
+            met: true,
+            reason: "Đạt theo phiếu kiểm nghiệm",
+            documentId: String(document!.id),
+          },
+        },
+        headers: t.staff.province.headers,
+      };
+    },
+  },
+  closeDossierWithoutCertificate: {
+    action: "CLOSE_WITHOUT_CERTIFICATE",
+    setup: async (t) => ({
+      query: 'mutation($id: ID!) { closeDossierWithoutCertificate(id: $id, reason: "Không ký") { status } }',
+      variables: { id: String((await dossier(DossierStatus.SCORED, { resultStars: 4 })(t)).id) },
+      headers: t.staff.province.headers,
+    }),
+  },
   recordRecognition: {
     action: "RECORD_RECOGNITION",
     setup: async (t) => ({
@@ -508,6 +538,7 @@ const RACES: Record<string, Race> = {
           dossierId: String((await dossier(DossierStatus.SCORED, { resultStars: 4 })(t)).id),
           decisionNumber: "12/QĐ-UBND",
           decisionDate: TODAY,
+          certificateNumber: `GCN-${Math.random()}`,
         },
       },
       headers: t.staff.province.headers,
@@ -531,6 +562,7 @@ const RACES: Record<string, Race> = {
           decisionNumber: "99/QĐ-BNN",
           decisionDate: TODAY,
           stars: 5,
+          certificateNumber: `GCN-${Math.random()}`,
         },
       },
       headers: t.staff.province.headers,
@@ -564,7 +596,13 @@ const RACES: Record<string, Race> = {
     action: "REVOCATION_RECOMMENDED",
     setup: async (t) => ({
       query: withInput("recommendRevocation", "RevocationRecommendationInput", "id"),
-      variables: { input: { certificateNumber: (await certified(t)).number, reason: "Dùng sai logo" } },
+      variables: {
+        input: {
+          certificateNumber: (await certified(t)).number,
+          reason: "Dùng sai logo",
+          grounds: ["LOGO_MISUSE"],
+        },
+      },
       headers: t.staff.binhLu.headers,
     }),
   },
@@ -609,6 +647,7 @@ const RACES: Record<string, Race> = {
           letterNumber: "9/UBND",
           letterDate: TODAY,
           reason: "Không duy trì chất lượng",
+          grounds: ["QUALITY_NOT_MAINTAINED"],
         },
       },
       headers: t.staff.province.headers,
@@ -669,6 +708,37 @@ const RACES: Record<string, Race> = {
       headers: t.staff.province.headers,
     }),
   },
+  recordMinistryRefusal: {
+    action: "MINISTRY_REFUSED_REVOCATION",
+    setup: async (t) => {
+      const { certificate } = await makeProduct(t.db.dataSource, {
+        name: `Năm sao ${Math.random()}`,
+        stars: 5,
+        decisionDate: "2024-01-10",
+      });
+      await t.db.dataSource.manager.update(Certificate, certificate!.id, {
+        ministryRevocationProposal: {
+          letterNumber: "9/UBND",
+          letterDate: TODAY,
+          grounds: [],
+          reason: "x",
+          proposedById: t.staff.province.user.id,
+        },
+      });
+      return {
+        query: withInput("recordMinistryRefusal", "MinistryRefusalInput", "number"),
+        variables: {
+          input: {
+            certificateNumber: certificate!.number,
+            letterNumber: "3/BNN",
+            letterDate: TODAY,
+            reason: "Chưa đủ căn cứ",
+          },
+        },
+        headers: t.staff.province.headers,
+      };
+    },
+  },
   revokeCertificate: {
     action: "CERTIFICATE_REVOKED",
     setup: async (t) => ({
@@ -679,6 +749,7 @@ const RACES: Record<string, Race> = {
           decisionNumber: "5/QĐ",
           decisionDate: TODAY,
           reason: "Vi phạm",
+          grounds: ["LOGO_MISUSE"],
         },
       },
       headers: t.staff.province.headers,
@@ -779,7 +850,15 @@ it("never gives one product two current certificates, even from two dossiers rec
       .set(t.staff.province.headers)
       .send({
         query: withInput("recordRecognition", "RecognitionInput", "number"),
-        variables: { input: { dossierId: String(id), decisionNumber: "15/QĐ-UBND", decisionDate: TODAY } },
+        variables: {
+          // A number each: only the product's lock, not the number's uniqueness, may decide the race.
+          input: {
+            dossierId: String(id),
+            decisionNumber: "15/QĐ-UBND",
+            decisionDate: TODAY,
+            certificateNumber: `15/GCN-${Math.random()}`,
+          },
+        },
       });
   const answers = await Promise.all([
     recognise(first.dossier.id),

@@ -119,7 +119,14 @@ describe("the potential-products register", () => {
       .update(dossierId, { status: DossierStatus.SCORED, resultStars: 4, averageScore: 75 });
     const recognised = await t.app.gql(
       op("RecordRecognition"),
-      { input: { dossierId: String(dossierId), decisionNumber: "55/QĐ-UBND", decisionDate: "2026-06-10" } },
+      {
+        input: {
+          dossierId: String(dossierId),
+          decisionNumber: "55/QĐ-UBND",
+          decisionDate: "2026-06-10",
+          certificateNumber: "55/GCN",
+        },
+      },
       t.staff.province.headers,
     );
     expect(recognised.body.errors).toBeUndefined();
@@ -255,7 +262,14 @@ describe("plan targets and statistics", () => {
         .update(dossier.id, { forwardedAt: new Date("2026-05-01T03:00:00Z") });
       const recognised = await t.app.gql(
         op("RecordRecognition"),
-        { input: { dossierId: String(dossier.id), decisionNumber, decisionDate: "2026-06-11" } },
+        {
+          input: {
+            dossierId: String(dossier.id),
+            decisionNumber,
+            decisionDate: "2026-06-11",
+            certificateNumber: `GCN-${decisionNumber}`,
+          },
+        },
         t.staff.province.headers,
       );
       expect(recognised.body.errors).toBeUndefined();

@@ -6,7 +6,9 @@ import type { DataSource } from "typeorm";
 import { Role, type User } from "../../src/auth/user.entity";
 import { Dossier, DossierDocument, DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
 import { EvaluationRound } from "../../src/dossiers/round.entity";
+import { CLOSED } from "../../src/dossiers/transition-runner";
 import { DossierStatus } from "../../src/dossiers/workflow";
+import { type CaseChoice, criteriaScored } from "../../src/rules/scoring";
 import { type LocalDate, vietnamDate } from "../../src/core/time";
 import { op } from "./operations";
 import { StoredFile } from "../../src/files/stored-file.entity";
@@ -104,7 +106,7 @@ export async function dossierIn(
     deadline?: string;
     createdBy: User;
     resultStars?: number;
-    /** The product's set (default I.2.b, criteria sheet 4; I.5.a's sheet 11 has defects: scored by part totals). */
+    /** The product's set (default I.2.b, criteria sheet 4). */
     categoryCode?: string;
   },
 ) {
@@ -131,7 +133,7 @@ export async function dossierIn(
       communeCode: "03390",
       kind: opts.kind ?? DossierKind.NEW,
       status,
-      openKey: ["RECOGNIZED", "NOT_ACHIEVED", "WITHDRAWN"].includes(status) ? null : 1,
+      openKey: CLOSED.includes(status) ? null : 1,
       version: 1,
       createdById: opts.createdBy.id,
       resultStars: opts.resultStars ?? null,
@@ -204,24 +206,21 @@ export function useStaffApp(
   return t;
 }
 
-/** A product set scored by part totals: its sheet (11) has defects (the default I.2.b's sheet 4 is usable). */
-export const PART_TOTALS_SET = "I.5.a";
-
 /**
- * Choices for every criterion of a criteria sheet of Decision 148: `pick` gives the option's position
- * (1-based) or null (none applies) per criterion code; by default the best option of each.
+ * Choices for every criterion scored on a criteria sheet of Decision 148 (in a case group: of the chosen case):
+ * `pick` gives the option's position (1-based) or null (none applies) per criterion code; by default the best
+ * option of each.
  */
 export function choicesFor(
   criteriaSet: number,
   pick: (criterionCode: string, optionCount: number) => number | null = (_c, n) => n,
+  cases: CaseChoice[] = [],
 ) {
   const sheet = criteriaSheetsIn("criteria-148").get(criteriaSet)!;
-  return sheet.parts.flatMap((p) =>
-    p.criteria.map((c) => {
-      const position = pick(c.code, c.options.length);
-      return { criterionCode: c.code, optionCode: position === null ? null : `${c.code}.${position}` };
-    }),
-  );
+  return criteriaScored(sheet, cases).map((c) => {
+    const position = pick(c.code, c.options.length);
+    return { criterionCode: c.code, optionCode: position === null ? null : `${c.code}.${position}` };
+  });
 }
 
 /** A SCORED dossier of Bình Lư (4★) recognised through the API by the province: NEW, or a superseding re-evaluation. */
@@ -237,7 +236,14 @@ export async function recogniseThroughApi(
   });
   const r = await t.app.gql(
     op("RecordRecognition"),
-    { input: { dossierId: String(dossier.id), decisionNumber: `${dossier.id}/QĐ`, decisionDate } },
+    {
+      input: {
+        dossierId: String(dossier.id),
+        decisionNumber: `${dossier.id}/QĐ`,
+        decisionDate,
+        certificateNumber: `GCN-${dossier.id}`,
+      },
+    },
     t.staff.province.headers,
   );
   expect(r.body.errors).toBeUndefined();
@@ -252,7 +258,9 @@ export async function revokeThroughApi(
 ): Promise<void> {
   const r = await t.app.gql(
     op("RevokeCertificate"),
-    { input: { certificateNumber, decisionNumber, decisionDate, reason: "Vi phạm" } },
+    {
+      input: { certificateNumber, decisionNumber, decisionDate, reason: "Vi phạm", grounds: ["LOGO_MISUSE"] },
+    },
     t.staff.province.headers,
   );
   expect(r.body.errors).toBeUndefined();

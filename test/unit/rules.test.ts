@@ -1,4 +1,4 @@
-import { issuingLevelAllows, majorityLevel, ruleSetOn, starsFor } from "../../src/rules/rule-set.entity";
+import { issuingLevelAllows, ruleSetOn, starsFor } from "../../src/rules/rule-set.entity";
 
 describe("stars under the rules", () => {
   const rules = {
@@ -10,14 +10,14 @@ describe("stars under the rules", () => {
       { stars: 1, minPoints: 0 },
     ],
   };
-  it("takes the highest band reached whose mandatory criteria most sheets meet", () => {
-    expect(starsFor(rules, 90, majorityLevel([5, 5, 4]))).toBe(5);
-    expect(starsFor(rules, 90, majorityLevel([5, 4, 4]))).toBe(4);
-    expect(starsFor(rules, 89.99, majorityLevel([5, 5, 5]))).toBe(4);
-    expect(starsFor(rules, 75, majorityLevel([2, 2, 3]))).toBe(2); // the points of 4 stars, no level's mandatory criteria met
-    expect(starsFor(rules, 50, majorityLevel([3, 3, 0]))).toBe(3);
-    expect(starsFor(rules, 49.5, majorityLevel([5, 5, 5]))).toBe(2);
-    expect(starsFor(rules, 10, majorityLevel([]))).toBe(1);
+  it("takes the highest band reached whose mandatory criteria are met", () => {
+    expect(starsFor(rules, 90, 5)).toBe(5);
+    expect(starsFor(rules, 90, 4)).toBe(4);
+    expect(starsFor(rules, 89.99, 5)).toBe(4);
+    expect(starsFor(rules, 75, 2)).toBe(2); // the points of 4 stars, no level's mandatory criteria met
+    expect(starsFor(rules, 50, 3)).toBe(3);
+    expect(starsFor(rules, 49.5, 5)).toBe(2);
+    expect(starsFor(rules, 10, 0)).toBe(1);
   });
 });
 
@@ -30,10 +30,10 @@ describe("stars under the rules: the edges", () => {
         { stars: 4, minPoints: 70 },
       ],
     };
-    expect(starsFor(unordered, 95, majorityLevel([5, 5, 5]))).toBe(5);
-    expect(starsFor(unordered, 75, majorityLevel([5, 5, 5]))).toBe(4);
-    expect(starsFor(unordered, 10, majorityLevel([5, 5, 5]))).toBe(0);
-    expect(starsFor(unordered, 95, majorityLevel([5, 5, 4, 4]))).toBe(4); // half is not a majority
+    expect(starsFor(unordered, 95, 5)).toBe(5);
+    expect(starsFor(unordered, 75, 5)).toBe(4);
+    expect(starsFor(unordered, 10, 5)).toBe(0);
+    expect(starsFor(unordered, 95, 4)).toBe(4);
   });
   it("applies the rule set in force on a date, and the earliest before any", async () => {
     const sets = [

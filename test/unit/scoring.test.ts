@@ -1,11 +1,13 @@
 import { SheetCriterion, SheetOption, SheetPart } from "../../src/rules/criteria-sheet.types";
-import { Consolidation } from "../../src/rules/rule-set.entity";
 import {
   bandStars,
-  type Choice,
+  caseProblems,
   choiceProblems,
-  consolidate,
+  councilLevel,
+  councilMarks,
+  criteriaScored,
   mandatoryCheck,
+  missingPointsProblems,
   partTotals,
   pointChoices,
 } from "../../src/rules/scoring";
@@ -20,7 +22,6 @@ const criterion = (code: string, options: SheetOption[], mandatoryForStars: numb
     maxPoints: Math.max(...options.map((o) => o.points)),
     mandatoryForStars,
     options,
-    line: 1,
   });
 const part = (code: string, criteria: SheetCriterion[]) =>
   Object.assign(new SheetPart(), { code, title: code, maxPoints: 0, criteria });
@@ -96,41 +97,139 @@ describe("mandatory criteria", () => {
   });
 });
 
-describe("consolidation", () => {
-  const members: Choice[][] = [
-    choose("A.1.a.1", "A.1.b.2", "B.2.2", "C.3.a.1"),
-    choose("A.1.a.3", null, "B.2.1", "C.3.a.1"),
-    choose("A.1.a.2", "A.1.b.1", "B.2.2", null),
-    choose("A.1.a.3", "A.1.b.1", "B.2.1", "C.3.a.1"),
-  ];
-  const pick = (rule: Consolidation, list = members) =>
-    consolidate(sheet, list, rule).map((c) => `${c.criterionCode}:${c.optionCode}:${c.points}`);
+describe("the council's marks", () => {
+  const member = (a: string | null, b: string | null, c: string | null, d: string | null) => {
+    const choices = choose(a, b, c, d);
+    return { choices, unmetMandatory: mandatoryCheck(sheet, choices).unmetMandatory };
+  };
 
-  it("takes the lower median, the upper median or the minimum of the members' points, with that member's option", () => {
-    expect(pick(Consolidation.LOWER_MEDIAN)).toEqual([
-      "A.1.a:A.1.a.2:2",
-      "A.1.b:A.1.b.1:1",
-      "B.2:B.2.1:0",
-      "C.3.a:C.3.a.1:2",
+  it("keeps a mark all members fall short of, and disputes one some meet and some do not", () => {
+    const marks = councilMarks([
+      member("A.1.a.3", null, "B.2.2", null),
+      member("A.1.a.3", "A.1.b.1", "B.2.1", null),
+      member("A.1.a.2", null, "B.2.2", null),
     ]);
-    expect(pick(Consolidation.UPPER_MEDIAN)).toEqual([
-      "A.1.a:A.1.a.3:3",
-      "A.1.b:A.1.b.1:1",
-      "B.2:B.2.2:4",
-      "C.3.a:C.3.a.1:2",
+    expect(marks).toEqual({
+      unmet: [],
+      disputed: [
+        { stars: 4, criterionCode: "A.1.b" },
+        { stars: 4, criterionCode: "B.2" },
+        { stars: 5, criterionCode: "A.1.a" },
+      ],
+    });
+    const unanimous = councilMarks([
+      member("A.1.a.1", null, "B.2.2", null),
+      member("A.1.a.1", null, "B.2.2", null),
     ]);
-    expect(pick(Consolidation.MINIMUM)).toEqual([
-      "A.1.a:A.1.a.1:1",
-      "A.1.b:null:0",
-      "B.2:B.2.1:0",
-      "C.3.a:null:0",
+    expect(unanimous).toEqual({
+      unmet: [
+        { stars: 3, criterionCode: "A.1.a" },
+        { stars: 4, criterionCode: "A.1.b" },
+        { stars: 5, criterionCode: "A.1.a" },
+      ],
+      disputed: [],
+    });
+    expect(councilLevel(unanimous, [])).toMatchObject({ mandatoryStarsMet: 2 });
+  });
+
+  it("caps the level by the findings on disputed marks, whatever the members' own levels", () => {
+    // Three members, each short of 5★ on a different criterion: no statistic of their levels decides.
+    const marks = {
+      unmet: [],
+      disputed: [
+        { stars: 5, criterionCode: "A" },
+        { stars: 5, criterionCode: "B" },
+      ],
+    };
+    expect(councilLevel(marks, [])).toEqual({ mandatoryStarsMet: 5, unmetMandatory: [] });
+    expect(
+      councilLevel(marks, [
+        { stars: 5, criterionCode: "A", met: true },
+        { stars: 5, criterionCode: "B", met: false },
+        { stars: 3, criterionCode: "C", met: false }, // not a disputed mark: ignored
+      ]),
+    ).toEqual({ mandatoryStarsMet: 4, unmetMandatory: [{ stars: 5, criterionCode: "B" }] });
+    expect(
+      councilLevel({ unmet: [{ stars: 4, criterionCode: "Z" }], disputed: [] }, []).mandatoryStarsMet,
+    ).toBe(3);
+  });
+});
+
+describe("case groups and incomplete groups", () => {
+  const cased = {
+    ...sheet,
+    caseGroups: [
+      {
+        code: "C.3",
+        title: "C.3",
+        maxPoints: 2,
+        cases: [
+          { case: 1, title: "1", maxPoints: 2, criterionCodes: ["C.3.a"] },
+          { case: 2, title: "2", maxPoints: 2, criterionCodes: ["C.3.b"] },
+        ],
+      },
+    ],
+    incompleteGroups: [{ code: "C", title: "C", missingPoints: 3 }],
+  };
+  cased.parts = [
+    ...sheet.parts.slice(0, 2),
+    part("C", [...sheet.parts[2].criteria, criterion("C.3.b", [option("C.3.b.1", 2, 4)])]),
+  ];
+
+  it("scores the chosen case's criteria only, and every case group needs a case", () => {
+    expect(criteriaScored(cased, [{ groupCode: "C.3", case: 2 }]).map((c) => c.code)).toEqual([
+      "A.1.a",
+      "A.1.b",
+      "B.2",
+      "C.3.b",
     ]);
-    expect(pick(Consolidation.LOWER_MEDIAN, members.slice(0, 3))).toEqual([
-      "A.1.a:A.1.a.2:2",
-      "A.1.b:A.1.b.1:1",
-      "B.2:B.2.2:4",
-      "C.3.a:C.3.a.1:2",
-    ]);
+    expect(criteriaScored(cased, []).map((c) => c.code)).toEqual(["A.1.a", "A.1.b", "B.2"]);
+    expect(caseProblems(cased, [])).toEqual({ missing: ["C.3"], unknown: [] });
+    expect(
+      caseProblems(cased, [
+        { groupCode: "C.3", case: 1 },
+        { groupCode: "C.3", case: 2 },
+        { groupCode: "C.9", case: 1 },
+        { groupCode: "C.3", case: 3 },
+      ]),
+    ).toEqual({ missing: [], unknown: ["C.3/2", "C.9/1", "C.3/3"] });
+    const given = [
+      { criterionCode: "A.1.a", optionCode: "A.1.a.3" },
+      { criterionCode: "A.1.b", optionCode: "A.1.b.1" },
+      { criterionCode: "B.2", optionCode: "B.2.2" },
+      { criterionCode: "C.3.a", optionCode: "C.3.a.1" },
+    ];
+    expect(choiceProblems(cased, given, [{ groupCode: "C.3", case: 2 }])).toMatchObject({
+      missing: ["C.3.b"],
+      unknown: ["C.3.a"],
+    });
+    // The other case's marks do not apply: C.3.b's 4★ mark is not checked when case 1 is scored.
+    const choices = pointChoices(cased, given, [{ groupCode: "C.3", case: 1 }]);
+    expect(mandatoryCheck(cased, choices).mandatoryStarsMet).toBe(5);
+  });
+
+  it("bounds the credit for what the sheet lacks, with a note, and adds it to its part", () => {
+    expect(missingPointsProblems(cased, [{ code: "C", points: 3, note: "n" }])).toEqual({
+      missing: [],
+      bad: [],
+    });
+    expect(missingPointsProblems(cased, [])).toEqual({ missing: ["C"], bad: [] });
+    expect(
+      missingPointsProblems(cased, [
+        { code: "C", points: 4, note: "n" },
+        { code: "C", points: 1, note: "n" },
+        { code: "B", points: 0, note: "n" },
+      ]),
+    ).toEqual({ missing: [], bad: ["C", "C", "B"] });
+    expect(missingPointsProblems(cased, [{ code: "C", points: -1, note: "n" }]).bad).toEqual(["C"]);
+    expect(missingPointsProblems(cased, [{ code: "C", points: 0, note: " " }]).bad).toEqual(["C"]);
+    const choices = choose("A.1.a.3", null, "B.2.2", "C.3.a.1");
+    expect(partTotals(choices, [{ code: "C", points: 2, note: "n" }])).toEqual({
+      partA: 3,
+      partB: 4,
+      partC: 4,
+      total: 11,
+    });
   });
 });
 

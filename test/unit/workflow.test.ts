@@ -10,7 +10,7 @@ import {
 } from "../../src/dossiers/workflow";
 
 describe("the workflow table", () => {
-  it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED and WITHDRAWN", () => {
+  it("reaches every state from DRAFT, and ends only in RECOGNIZED, NOT_ACHIEVED, NOT_RECOGNIZED and WITHDRAWN", () => {
     const reached = new Set<string>([DossierStatus.DRAFT]);
     for (let grew = true; grew;) {
       grew = false;
@@ -32,7 +32,7 @@ describe("the workflow table", () => {
     }
     expect([...reached].sort()).toEqual(Object.values(DossierStatus).sort());
     const ends = Object.values(DossierStatus).filter((s) => actionsFrom(s, Role.ADMIN).length === 0);
-    expect(ends.sort()).toEqual(["NOT_ACHIEVED", "RECOGNIZED", "WITHDRAWN"]);
+    expect(ends.sort()).toEqual(["NOT_ACHIEVED", "NOT_RECOGNIZED", "RECOGNIZED", "WITHDRAWN"]);
   });
 
   it("gives the council only score sheets, and withdrawal only before UNDER_REVIEW", () => {
@@ -78,6 +78,9 @@ describe("who may take an action", () => {
       "WITHDRAW",
     ]);
     expect(actionsFrom(DossierStatus.FORWARDED, Role.PROVINCE_OFFICER).sort()).toEqual(["ACCEPT", "RETURN"]);
-    expect(actionsFrom(DossierStatus.UNDER_REVIEW, Role.ADMIN).sort()).toEqual(["CONCLUDE_EVALUATION"]);
+    expect(actionsFrom(DossierStatus.UNDER_REVIEW, Role.ADMIN).sort()).toEqual([
+      "CONCLUDE_EVALUATION",
+      "RECORD_MANDATORY_FINDING",
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { catalogWritten } from "../../catalog/catalog-written";
 import { referenceFile } from "../../core/paths";
 import { isLocalDate } from "../../core/time";
 import { DocumentKind, DossierKind } from "../../dossiers/dossier.entity";
-import { Consolidation, type IssuingLevelRule, RuleSet, type StarBand } from "../../rules/rule-set.entity";
+import { type IssuingLevelRule, RuleSet, type StarBand } from "../../rules/rule-set.entity";
 import { Commune, COMMUNE_KINDS_BY_LABEL, Province } from "../../geography/commune.entity";
 import { DataFileError, readCsv } from "../../core/csv";
 
@@ -165,9 +165,8 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   const bands = r.starBands as StarBand[];
   if (!Array.isArray(bands) || ![1, 2, 3, 4, 5].every((s) => bands.some((b) => b.stars === s))) bad("starBands must give stars 1 to 5");
   else if (bands.some((b) => typeof b.minPoints !== "number" || b.minPoints < 0 || b.minPoints > 100)) bad("each band's minPoints must be 0 to 100");
-  const consolidation = r.consolidation ?? Consolidation.LOWER_MEDIAN;
-  if (!Object.values(Consolidation).includes(consolidation as Consolidation))
-    bad(`consolidation must be one of ${Object.values(Consolidation).join(", ")}`);
+  if (r.consolidation !== undefined)
+    bad("consolidation is no longer a rule: a disputed mandatory mark is decided by the council's recorded finding");
   if (r.criteriaSheets !== undefined && (typeof r.criteriaSheets !== "string" || !existsSync(referenceFile(r.criteriaSheets))))
     bad(`criteriaSheets ${JSON.stringify(r.criteriaSheets)} is not a folder under reference/`);
   const documents = r.documents as Record<string, unknown> | undefined;
@@ -179,19 +178,21 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   const local = (r.localCriteria ?? []) as { key: string; criterionTitles: unknown }[];
   if (!Array.isArray(local) || local.some((l) => !LOCAL_KEYS.includes(l.key) || !Array.isArray(l.criterionTitles)))
     bad(`localCriteria must give, for ${LOCAL_KEYS.join(", ")}, the criterionTitles they grade`);
-  const grounds = r.revocationGrounds as { code: string; text: string }[];
-  if (!Array.isArray(grounds) || grounds.length === 0 || grounds.some((g) => !/^[A-Z_]+$/.test(g.code ?? "") || !g.text))
-    bad("revocationGrounds must list grounds with a code (A_Z) and a text");
+  const grounds = r.revocationGrounds as { code: string; text: string; source: string }[];
+  if (!Array.isArray(grounds) || grounds.length === 0 || grounds.some((g) => !/^[A-Z_]+$/.test(g.code ?? "") || !g.text || !g.source?.trim()))
+    bad("revocationGrounds must list grounds with a code (A_Z), a text and a source");
   else if (new Set(grounds.map((g) => g.code)).size !== grounds.length) bad("revocationGrounds codes must be unique");
-  const samples = r.productSamples as { count?: unknown; exceptCriteriaSets?: unknown } | undefined;
+  const samples = r.productSamples as { count?: unknown; exceptCriteriaSets?: unknown; source?: unknown } | undefined;
   if (
     !samples ||
+    typeof samples.source !== "string" ||
+    !samples.source.trim() ||
     !Number.isInteger(samples.count) ||
     (samples.count as number) < 0 ||
     !Array.isArray(samples.exceptCriteriaSets) ||
     samples.exceptCriteriaSets.some((n) => !Number.isInteger(n))
   )
-    bad("productSamples must give a count (0 or more) and exceptCriteriaSets (sheet numbers)");
+    bad("productSamples must give a count (0 or more), exceptCriteriaSets (sheet numbers) and a source");
   const authority = r.revocationAuthority as Record<string, string> | undefined;
   if (!["PROVINCE", "DISTRICT", "CENTRAL"].every((level) => ["PROVINCE", "MINISTRY"].includes(authority?.[level] ?? "")))
     bad("revocationAuthority must say, for PROVINCE, DISTRICT and CENTRAL certificates, PROVINCE or MINISTRY");
@@ -210,7 +211,6 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   )
     bad("issuingLevels must list { level, stars (3-5), before (a date, optional), source }");
   return Object.assign(new RuleSet(), {
-    consolidation,
     maxScoreSpread: null,
     criteriaSheets: null,
     localCriteria: [],
