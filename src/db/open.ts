@@ -90,8 +90,8 @@ export async function migrate(dataSource: DataSource, log: Logger): Promise<void
 }
 
 /**
- * Logs, once at start, each criteria sheet with defects (file and line): dossiers of its product set are
- * scored by part totals until a corrections file fixes it.
+ * Logs, once at start, each criteria sheet with defects (file and line): dossiers of its product set cannot
+ * be scored until the folder's corrections.csv fixes it.
  */
 async function reportSheetDefects(dataSource: DataSource, log: Logger): Promise<void> {
   const folders = new Set((await allRuleSets(dataSource.manager)).map((r) => r.criteriaSheets));
@@ -101,7 +101,7 @@ async function reportSheetDefects(dataSource: DataSource, log: Logger): Promise<
       if (sheet.defects.length)
         log.warn(
           { folder, file: sheet.file, defects: sheet.defects },
-          `criteria sheet ${folder}/${sheet.file} has defects: its product set is scored by part totals`,
+          `criteria sheet ${folder}/${sheet.file} has defects: its product set cannot be scored until corrections.csv fixes them`,
         );
   }
 }

@@ -461,22 +461,7 @@ const RACES: Record<string, Race> = {
     action: "CONCLUDE_EVALUATION",
     setup: async (t) => {
       const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
-      const choices = choicesFor(4).map((c) => ({ ...c, points: 0 }));
-      for (const member of t.staff.council) {
-        await t.db.dataSource.manager.save(
-          t.db.dataSource.manager.create(ScoreSheet, {
-            dossierId: d.id,
-            memberId: member.user.id,
-            partA: 30,
-            partB: 20,
-            partC: 25,
-            total: 75,
-            mandatoryStarsMet: 4,
-            choices,
-            unmetMandatory: [],
-          }),
-        );
-      }
+      await councilSheets(t, d.id);
       return {
         query: byId("concludeEvaluation", "status"),
         variables: { id: String(d.id) },
@@ -489,21 +474,7 @@ const RACES: Record<string, Race> = {
     setup: async (t) => {
       const d = await dossier(DossierStatus.UNDER_REVIEW)(t);
       // Two members meet A.1.a's 3★ mark, one does not: a disputed mark.
-      for (const [i, member] of t.staff.council.entries()) {
-        await t.db.dataSource.manager.save(
-          t.db.dataSource.manager.create(ScoreSheet, {
-            dossierId: d.id,
-            memberId: member.user.id,
-            partA: 30,
-            partB: 20,
-            partC: 25,
-            total: 75,
-            mandatoryStarsMet: i ? 5 : 2,
-            choices: choicesFor(4).map((c) => ({ ...c, points: 0 })),
-            unmetMandatory: i ? [] : [{ stars: 3, criterionCode: "A.1.a" }],
-          }),
-        );
-      }
+      await councilSheets(t, d.id, (i) => (i ? [] : [{ stars: 3, criterionCode: "A.1.a" }]));
       const { document } = await fileOf(t.db.dataSource, t.staff.province.user, d.id);
       return {
         query: withInput("recordMandatoryFinding", "MandatoryFindingInput", "id"),
@@ -756,6 +727,29 @@ const RACES: Record<string, Race> = {
     }),
   },
 };
+
+/** The three members' sheets written directly (per criterion, 75 points), with the marks each falls short of. */
+async function councilSheets(
+  t: StaffApp,
+  dossierId: number,
+  unmet: (member: number) => { stars: number; criterionCode: string }[] = () => [],
+) {
+  const choices = choicesFor(4).map((c) => ({ ...c, points: 0 }));
+  for (const [i, member] of t.staff.council.entries())
+    await t.db.dataSource.manager.save(
+      t.db.dataSource.manager.create(ScoreSheet, {
+        dossierId,
+        memberId: member.user.id,
+        partA: 30,
+        partB: 20,
+        partC: 25,
+        total: 75,
+        mandatoryStarsMet: unmet(i).length ? 2 : 4,
+        choices,
+        unmetMandatory: unmet(i),
+      }),
+    );
+}
 
 /** A potential product of Bình Lư in the register. */
 async function potential(t: StaffApp, status = PotentialProductStatus.PROPOSED) {
