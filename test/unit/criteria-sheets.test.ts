@@ -275,6 +275,8 @@ describe("a made-up sheet", () => {
         "5,A.1.a,add,□ Thêm,,3,5,3,an option lost",
         "5,A.1.a,add,□ Thêm nữa,,3,,2,and another after it",
         '5,A.1.b,remove,,,,,,"a heading, not a criterion"',
+        "5,A.1,add,i) Thêm tiêu chí,,2,,0,a criterion lost",
+        "5,A.1,add,□ Không có,,3,,0,its option",
         "6,A.1.a.1,set,,,,,9,another sheet's",
       ],
     );
@@ -296,7 +298,13 @@ describe("a made-up sheet", () => {
       "A.1.e",
       "A.1.g",
       "A.1.h",
+      "A.1.i",
     ]);
+    // Added at the group: after all of it, the option after the criterion added just before.
+    expect(sheet.parts[0].criteria[8]).toMatchObject({
+      title: "i) Thêm tiêu chí",
+      options: [{ code: "A.1.i.1" }],
+    });
     expect(sheet.parts[0].criteria[1].title).toBe("b) Tiêu chí b (ghi chú)");
     expect(sheet.corrections.map((c) => [c.line, c.action, c.code])).toEqual([
       [2, "set", "A.1.a.2"],
@@ -304,8 +312,45 @@ describe("a made-up sheet", () => {
       [4, "add", "A.1.a"],
       [5, "add", "A.1.a"],
       [6, "remove", "A.1.b"],
+      [7, "add", "A.1"],
+      [8, "add", "A.1"],
     ]);
     expect(sheet.defects).toEqual([]);
+  });
+
+  it("letters up to y (23 criteria) then numbers, codes a fourth part P4, numbers unnamed cases by position and shortens long titles", () => {
+    const letters = "a b c d đ e g h i k l m n o p q r s t u v x y".split(" ");
+    const group = [...letters, "z"].flatMap((l) => [`${l}) Tiêu chí,,2,,1`, "□ Có,,3,,1"]);
+    const sheet = read([
+      "Phần A,,0,,40",
+      "1. NHÓM CÓ MỘT TÊN RẤT DÀI HƠN BỐN MƯƠI CHỮ CÁI ĐỂ THỬ,,1,,40",
+      ...group,
+      ...partsBC.slice(0, 4),
+      "Phần C,,0,,35",
+      "3. NHÓM,Lựa chọn một trong hai trường hợp sau:,1,,35",
+      "a. Cộng đồng,,2,,35",
+      "□ Có,,3,,35",
+      "b. Điểm,,2,,35",
+      "□ Có,,3,,35",
+      "Phần D,,0,,1",
+    ]);
+    expect(sheet.parts[0].criteria.map((c) => c.code)).toEqual([...letters.map((l) => `A.1.${l}`), "A.1.24"]);
+    expect(sheet.parts.map((p) => p.code)).toEqual(["A", "B", "C", "P4"]);
+    expect(sheet.caseGroups[0].cases.map((c) => c.case)).toEqual([1, 2]);
+    expect(sheet.incompleteGroups).toEqual([
+      { code: "A.1", title: "1. NHÓM CÓ MỘT TÊN RẤT DÀI HƠN BỐN MƯƠI CHỮ CÁI ĐỂ THỬ", missingPoints: 16 },
+      { code: "P4", title: "Phần D", missingPoints: 1 },
+    ]);
+    expect(sheet.defects).toEqual(["set-05.csv: 4 parts instead of A, B and C"]);
+    const long = read([
+      "Phần A,,0,,40",
+      "1. NHÓM CÓ MỘT TÊN RẤT DÀI HƠN BỐN MƯƠI CHỮ CÁI ĐỂ THỬ,,1,,1",
+      ...group.slice(0, 4),
+      ...partsBC,
+    ]);
+    expect(long.defects).toContain(
+      "set-05.csv:3 (row 3): group A.1 (1. NHÓM CÓ MỘT TÊN RẤT DÀI HƠN BỐN MƯƠI …) is 1 but its criteria sum to 2",
+    );
   });
 
   it("reads a group of alternative cases, worth its larger case, and reports a case worth more", () => {
