@@ -132,6 +132,30 @@ describe("the council's marks", () => {
     expect(councilLevel(unanimous, [])).toMatchObject({ mandatoryStarsMet: 2 });
   });
 
+  it("counts a mark only among the members who scored its criterion (the other case of a case group), in mark order", () => {
+    const other = member("A.1.a.1", null, "B.2.2", null);
+    const withoutA = {
+      choices: other.choices.filter((c) => c.criterionCode !== "A.1.a"),
+      unmetMandatory: other.unmetMandatory.filter((u) => u.criterionCode !== "A.1.a"),
+    };
+    expect(councilMarks([member("A.1.a.1", "A.1.b.1", "B.2.2", null), withoutA])).toEqual({
+      unmet: [
+        { stars: 3, criterionCode: "A.1.a" },
+        { stars: 5, criterionCode: "A.1.a" },
+      ],
+      disputed: [{ stars: 4, criterionCode: "A.1.b" }],
+    });
+    expect(
+      councilLevel(
+        { unmet: [{ stars: 5, criterionCode: "Z" }], disputed: [{ stars: 4, criterionCode: "Y" }] },
+        [{ stars: 4, criterionCode: "Y", met: false }],
+      ).unmetMandatory,
+    ).toEqual([
+      { stars: 4, criterionCode: "Y" },
+      { stars: 5, criterionCode: "Z" },
+    ]);
+  });
+
   it("caps the level by the findings on disputed marks, whatever the members' own levels", () => {
     // Three members, each short of 5★ on a different criterion: no statistic of their levels decides.
     const marks = {
@@ -223,6 +247,10 @@ describe("case groups and incomplete groups", () => {
     ).toEqual({ missing: [], bad: ["C", "C", "B"] });
     expect(missingPointsProblems(cased, [{ code: "C", points: -1, note: "n" }]).bad).toEqual(["C"]);
     expect(missingPointsProblems(cased, [{ code: "C", points: 0, note: " " }]).bad).toEqual(["C"]);
+    expect(missingPointsProblems(cased, [{ code: "C", points: 0, note: "nothing to credit" }]).bad).toEqual(
+      [],
+    );
+    expect(caseProblems(cased, [{ groupCode: "C.3", case: 2 }])).toEqual({ missing: [], unknown: [] });
     const choices = choose("A.1.a.3", null, "B.2.2", "C.3.a.1");
     expect(partTotals(choices, [{ code: "C", points: 2, note: "n" }])).toEqual({
       partA: 3,
