@@ -20,6 +20,7 @@ import {
   missingPointsProblems,
   partTotals,
   pointChoices,
+  sameMark,
   type Unmet,
 } from "../rules/scoring";
 import { type Dossier, DossierDocument, DossierKind, MandatoryFinding, ScoreSheet } from "./dossier.entity";
@@ -56,7 +57,6 @@ const perCriterion = (sheets: ScoreSheet[]) =>
   sheets
     .filter((s) => s.choices)
     .map((s) => ({ choices: s.choices as Choice[], unmetMandatory: s.unmetMandatory ?? [] }));
-const sameMark = (a: Unmet, b: Unmet) => a.criterionCode === b.criterionCode && a.stars === b.stars;
 const markList = (marks: Unmet[]) => marks.map((m) => `${m.criterionCode} (${m.stars}★)`).join(", ");
 
 /**

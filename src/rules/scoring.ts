@@ -13,7 +13,8 @@ export type CaseChoice = { groupCode: string; case: number };
 export type MissingPoints = { code: string; points: number; note: string };
 
 const criteriaOf = (sheet: Sheet): SheetCriterion[] => sheet.parts.flatMap((p) => p.criteria);
-const sameMark = (a: Unmet, b: Unmet) => a.stars === b.stars && a.criterionCode === b.criterionCode;
+/** Whether two marks are the same criterion at the same star level. */
+export const sameMark = (a: Unmet, b: Unmet) => a.stars === b.stars && a.criterionCode === b.criterionCode;
 const byMark = (a: Unmet, b: Unmet) => a.stars - b.stars || a.criterionCode.localeCompare(b.criterionCode);
 
 /**
