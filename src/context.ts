@@ -10,6 +10,8 @@ import type { DossierService } from "./dossiers/dossier.service";
 import type { RecognitionService } from "./dossiers/recognition.service";
 import type { RoundService } from "./dossiers/rounds.service";
 import type { ScoringService } from "./dossiers/scoring.service";
+import type { CommuneWorkService } from "./dossiers/commune-work.service";
+import type { SelfAssessmentService } from "./programme/self-assessment.service";
 import type { GeographyService } from "./geography/geography.service";
 import type { StaffProducerService } from "./catalog/staff-producers.service";
 import type { StaffProductService } from "./catalog/staff-products.service";
@@ -35,6 +37,8 @@ export interface Services {
   dossiers: DossierService;
   dossierDocuments: DossierDocumentService;
   scoring: ScoringService;
+  communeWork: CommuneWorkService;
+  selfAssessments: SelfAssessmentService;
   recognition: RecognitionService;
   lifecycle: CertificateLifecycleService;
   imports: ImportService;

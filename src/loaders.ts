@@ -8,6 +8,7 @@ import type { ReferenceCache } from "./catalog/reference-cache";
 import { createDossierLoaders } from "./dossiers/loaders";
 import { createFileLoaders } from "./files/loaders";
 import { createOversightLoaders } from "./oversight/loaders";
+import { createProgrammeLoaders } from "./programme/loaders";
 
 /** Every DataLoader of one request, built fresh for it (nothing is shared between viewers); each domain keeps its own. */
 export function createLoaders(dataSource: DataSource, reference: ReferenceCache, today: LocalDate) {
@@ -19,6 +20,7 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceCache,
     ...createDossierLoaders(dataSource),
     ...createFileLoaders(dataSource),
     ...createOversightLoaders(dataSource),
+    ...createProgrammeLoaders(dataSource),
   };
 }
 

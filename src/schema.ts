@@ -27,6 +27,16 @@ import { projectRoot } from "./core/paths";
 import { StaffCatalogResolver } from "./catalog/staff-catalog.resolver";
 import { DossierDocumentResolver, DossierDocumentsResolver } from "./dossiers/documents.resolver";
 import { DossierEventResolver, DossierResolver } from "./dossiers/dossier.resolver";
+import {
+  CommuneWorkResolver,
+  DocumentConfirmationResolver,
+  SupplementRequestResolver,
+} from "./dossiers/commune-work.resolver";
+import {
+  DossierSelfAssessmentsResolver,
+  PotentialSelfAssessmentsResolver,
+  SelfAssessmentResolver,
+} from "./programme/self-assessment.resolver";
 import { DossierRecognitionResolver } from "./dossiers/recognition.resolver";
 import { EvaluationRoundResolver } from "./dossiers/rounds.resolver";
 import {
@@ -74,6 +84,12 @@ export function appSchema(): Promise<GraphQLSchema> {
       EvaluationRoundResolver,
       DossierResolver,
       DossierDocumentsResolver,
+      CommuneWorkResolver,
+      DocumentConfirmationResolver,
+      SupplementRequestResolver,
+      SelfAssessmentResolver,
+      DossierSelfAssessmentsResolver,
+      PotentialSelfAssessmentsResolver,
       DossierScoringResolver,
       DossierRecognitionResolver,
       DossierEventResolver,

@@ -10,6 +10,8 @@ import { StaffProducerService } from "./catalog/staff-producers.service";
 import { StaffProductService } from "./catalog/staff-products.service";
 import { DossierDocumentService } from "./dossiers/documents.service";
 import { DossierService } from "./dossiers/dossier.service";
+import { CommuneWorkService } from "./dossiers/commune-work.service";
+import { SelfAssessmentService } from "./programme/self-assessment.service";
 import { RecognitionService } from "./dossiers/recognition.service";
 import { RoundService } from "./dossiers/rounds.service";
 import { ScoringService } from "./dossiers/scoring.service";
@@ -64,6 +66,8 @@ export function createServices({
     dossiers: new DossierService(dataSource, cursors, scoring),
     dossierDocuments: new DossierDocumentService(dataSource),
     scoring,
+    communeWork: new CommuneWorkService(dataSource),
+    selfAssessments: new SelfAssessmentService(dataSource),
     recognition: new RecognitionService(dataSource, generation),
     lifecycle: new CertificateLifecycleService(dataSource, generation),
     oversight: new OversightService(dataSource, generation),

@@ -19,6 +19,7 @@ import { StoredFile } from "../files/stored-file.entity";
 import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 import { PlanTarget, PotentialProduct } from "../programme/programme.entity";
+import { SelfAssessment } from "../programme/self-assessment.entity";
 import { PointOfSale } from "../content/point-of-sale.entity";
 import { ProductImage } from "../content/product-image.entity";
 
@@ -52,6 +53,7 @@ export const entities = [
   CatalogCountCommuneCategory,
   PotentialProduct,
   PlanTarget,
+  SelfAssessment,
   ProductImage,
   PointOfSale,
 ];

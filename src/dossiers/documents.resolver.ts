@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { StoredFile } from "../files/stored-file.entity";
+import { DocumentConfirmation } from "./commune-work.types";
 import { Dossier, DossierDocument } from "./dossier.entity";
 import { AttachDossierDocumentInput, CarryOverArgs, PreviousDocuments } from "./dossier.types";
 import { DossierAction, rolesFor } from "./workflow";
@@ -10,7 +11,8 @@ import { DossierAction, rolesFor } from "./workflow";
 export class DossierDocumentsResolver {
   @Authorized(...rolesFor(DossierAction.ATTACH_DOCUMENT))
   @Mutation(() => DossierDocument, {
-    description: "Links an uploaded file (POST /files) while the dossier is DRAFT or RETURNED.",
+    description:
+      "Links a file you uploaded (POST /files): the commune while the dossier is at the commune (DRAFT, SUBMITTED, AWAITING_SUPPLEMENT, RETURNED, COMMUNE_REVIEWED), its COMMUNE_REPORT and COMMUNE_REQUEST_LETTER included; the province its COUNCIL_MINUTES, RECOGNITION_DECISION and CERTIFICATE_SCAN once the dossier is accepted.",
   })
   attachDossierDocument(
     @Ctx() ctx: Context,
@@ -20,7 +22,10 @@ export class DossierDocumentsResolver {
   }
 
   @Authorized(...rolesFor(DossierAction.REMOVE_DOCUMENT))
-  @Mutation(() => Dossier, { description: "Removes a document while the dossier is DRAFT or RETURNED." })
+  @Mutation(() => Dossier, {
+    description:
+      "Removes a document where it could be attached (see attachDossierDocument); not one a council finding rests on.",
+  })
   removeDossierDocument(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Dossier> {
     return ctx.services.dossierDocuments.removeDocument(ctx, id);
   }
@@ -48,6 +53,20 @@ export class DossierDocumentsResolver {
 
 @Resolver(() => DossierDocument)
 export class DossierDocumentResolver {
+  @FieldResolver(() => DocumentConfirmation, {
+    nullable: true,
+    description: "The commune's check of the document (null: not checked yet).",
+  })
+  confirmation(@Root() document: DossierDocument): DocumentConfirmation | null {
+    if (!document.confirmationStatus) return null;
+    return Object.assign(new DocumentConfirmation(), {
+      status: document.confirmationStatus,
+      reason: document.confirmationReason,
+      at: document.confirmedAt,
+      byId: document.confirmedById,
+    });
+  }
+
   @FieldResolver(() => StoredFile, {
     description: "The uploaded file: name, type, size, SHA-256 and where to download it.",
   })

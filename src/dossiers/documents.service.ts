@@ -6,10 +6,31 @@ import { badInput, notFound } from "../core/errors";
 import { parseId } from "../core/ids";
 import { isType, StoredFile } from "../files/stored-file.entity";
 import type { RequestScope } from "../request";
-import { Dossier, DossierDocument, DossierKind } from "./dossier.entity";
+import {
+  type DocumentKind,
+  Dossier,
+  DossierDocument,
+  DossierKind,
+  MandatoryFinding,
+  PROVINCE_DOCUMENTS,
+  validOn,
+} from "./dossier.entity";
 import type { AttachDossierDocumentInput } from "./dossier.types";
 import { runTransition, transitionDossier, visibleTo } from "./transition-runner";
-import { DossierAction, DossierStatus } from "./workflow";
+import { AT_COMMUNE, DossierAction, DossierStatus } from "./workflow";
+import { enumRef } from "../i18n/messages";
+
+/**
+ * The province's papers (council minutes, decision, certificate scan) are attached once the dossier is
+ * accepted, every other kind while it is at the commune: the state says which.
+ */
+function requireKindHere(d: Dossier, kind: DocumentKind, argument: string): void {
+  const atCommune = AT_COMMUNE.includes(d.status);
+  if (atCommune === PROVINCE_DOCUMENTS.includes(kind))
+    throw badInput(atCommune ? "dossier.provinceKind" : "dossier.communeKind", argument, {
+      kind: enumRef("DocumentKind", kind),
+    });
+}
 
 /** A dossier's evidence documents: attaching, removing, carrying over from the previous dossier, reading files. */
 export class DossierDocumentService {
@@ -25,6 +46,7 @@ export class DossierDocumentService {
       input.dossierId,
       DossierAction.ATTACH_DOCUMENT,
       async (d, m) => {
+        requireKindHere(d, input.kind, "input.kind");
         const file = await m.findOneBy(StoredFile, { id: fileId });
         // A file is attached by whoever uploaded it (another user's upload is as absent as a missing one).
         if (!file || (file.uploadedById !== viewer.id && viewer.role !== Role.ADMIN))
@@ -58,7 +80,10 @@ export class DossierDocumentService {
       ctx,
       String(document.dossierId),
       DossierAction.REMOVE_DOCUMENT,
-      async (_d, m) => {
+      async (d, m) => {
+        requireKindHere(d, document.kind, "id");
+        if (await m.existsBy(MandatoryFinding, { documentId: document.id }))
+          throw badInput("dossier.documentCited", "id");
         const deleted = await m.delete(DossierDocument, document.id);
         if (!deleted.affected) throw notFound("dossier.noDocument"); // removed meanwhile by a request like this one
         return { note: `${document.kind}: ${document.title}` };
@@ -85,8 +110,10 @@ export class DossierDocumentService {
       .addOrderBy("d.id", "DESC")
       .getOne();
     const documents = previous ? await ctx.loaders.documentsByDossier.load(previous.id) : [];
-    const stillValid = (d: DossierDocument) => d.validUntil === null || d.validUntil > ctx.today;
-    return { reusable: documents.filter(stillValid), lapsed: documents.filter((d) => !stillValid(d)) };
+    return {
+      reusable: documents.filter((d) => validOn(d, ctx.today)),
+      lapsed: documents.filter((d) => !validOn(d, ctx.today)),
+    };
   }
 
   /** Copies still-valid documents of the product's earlier dossiers into this one (DRAFT or RETURNED). */
@@ -106,7 +133,8 @@ export class DossierDocumentService {
         })
         .getMany();
       if (earlier.length !== ids.length) throw badInput("dossier.notEarlierDocuments", "documentIds");
-      const lapsed = earlier.filter((doc) => doc.validUntil !== null && doc.validUntil <= ctx.today);
+      earlier.forEach((doc) => requireKindHere(d, doc.kind, "documentIds"));
+      const lapsed = earlier.filter((doc) => !validOn(doc, ctx.today));
       if (lapsed.length)
         throw badInput("dossier.lapsedDocuments", "documentIds", {
           documents: lapsed.map((doc) => `${doc.title} (${doc.validUntil})`).join(", "),

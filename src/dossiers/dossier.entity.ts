@@ -26,6 +26,18 @@ import {
 } from "./evaluation.types";
 import { EvaluationRound } from "./round.entity";
 
+/** A request for supplements as the dossier keeps it (dates as JSON gives them back: text). */
+export type StoredSupplementRequest = {
+  items: { kind: DocumentKind; note: string | null }[];
+  dueOn: LocalDate;
+  requestedAt: string;
+  requestedById: number;
+  /** The province's list, given when it returned the dossier. */
+  byProvince: boolean;
+  /** When the dossier was submitted again with every listed kind confirmed (null: still open). */
+  settledAt: string | null;
+};
+
 export enum DossierKind {
   NEW = "NEW",
   RE_EVALUATION = "RE_EVALUATION",
@@ -53,8 +65,41 @@ export enum DocumentKind {
   VIETGAP_OR_ORGANIC = "VIETGAP_OR_ORGANIC",
   PRODUCT_STORY = "PRODUCT_STORY",
   OTHER = "OTHER",
+  /** The commune's report on its evaluation and confirmation of the dossier (Báo cáo kết quả đánh giá, xác nhận hồ sơ cấp xã). */
+  COMMUNE_REPORT = "COMMUNE_REPORT",
+  /** The commune's request letter to the province (công văn/tờ trình đề nghị). */
+  COMMUNE_REQUEST_LETTER = "COMMUNE_REQUEST_LETTER",
+  COUNCIL_MINUTES = "COUNCIL_MINUTES",
+  RECOGNITION_DECISION = "RECOGNITION_DECISION",
+  CERTIFICATE_SCAN = "CERTIFICATE_SCAN",
 }
-registerEnumType(DocumentKind, { name: "DocumentKind" });
+registerEnumType(DocumentKind, {
+  name: "DocumentKind",
+  description:
+    "The producer's evidence (attached by the commune), the commune's own COMMUNE_REPORT and COMMUNE_REQUEST_LETTER, and the province's COUNCIL_MINUTES, RECOGNITION_DECISION and CERTIFICATE_SCAN (attached by the province once the dossier is accepted).",
+});
+
+/** The commune's own papers: attaching them is enough, they need no confirmation of their own. */
+export const COMMUNE_DOCUMENTS = [DocumentKind.COMMUNE_REPORT, DocumentKind.COMMUNE_REQUEST_LETTER];
+/** The papers the province attaches after the council; the commune attaches every other kind. */
+export const PROVINCE_DOCUMENTS = [
+  DocumentKind.COUNCIL_MINUTES,
+  DocumentKind.RECOGNITION_DECISION,
+  DocumentKind.CERTIFICATE_SCAN,
+];
+
+export enum DocumentConfirmationStatus {
+  CONFIRMED = "CONFIRMED",
+  NOT_VALID = "NOT_VALID",
+}
+registerEnumType(DocumentConfirmationStatus, {
+  name: "DocumentConfirmationStatus",
+  description: "The commune's check of a document: CONFIRMED, or NOT_VALID with the reason.",
+});
+
+/** Whether a document is still valid on a day (validUntil is the last day it may be relied on before it lapses). */
+export const validOn = (document: Pick<DossierDocument, "validUntil">, day: LocalDate): boolean =>
+  document.validUntil === null || document.validUntil > day;
 
 /** Decimal columns come back from MySQL as text. */
 const decimal = {
@@ -156,6 +201,20 @@ export class Dossier {
   })
   ruleSetVersion: string | null;
 
+  @Column({ type: "date", nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The day the commune received the file from the producer (null: not recorded yet).",
+  })
+  receivedOn: LocalDate | null;
+
+  @Column({ type: "int", nullable: true })
+  receivedById: number | null;
+
+  /** The latest request for supplements (the commune's, or the province's list when it returned the dossier). */
+  @Column({ type: "simple-json", nullable: true })
+  supplementRequest: StoredSupplementRequest | null;
+
   /** Product samples received by the commune (null: none recorded yet). */
   @Column({ type: "int", nullable: true })
   samplesReceived: number | null;
@@ -221,6 +280,19 @@ export class DossierDocument {
 
   @Column({ type: "int" })
   attachedById: number;
+
+  /** The commune's confirmation (null: not checked yet); confirming again replaces it. */
+  @Column({ type: "simple-enum", enum: DocumentConfirmationStatus, nullable: true })
+  confirmationStatus: DocumentConfirmationStatus | null;
+
+  @Column({ type: "text", nullable: true })
+  confirmationReason: string | null;
+
+  @Column({ type: "int", nullable: true })
+  confirmedById: number | null;
+
+  @Column({ type: "datetime", nullable: true })
+  confirmedAt: Date | null;
 
   @CreateDateColumn()
   @Field()

@@ -97,8 +97,8 @@ export class DossierResolver {
     description:
       "Back to the producer for correction (the commune before forwarding, the province after, optionally granting graceDays to forward it again after the deadline).",
   })
-  returnDossier(@Ctx() ctx: Context, @Args() { id, reason, graceDays }: ReturnArgs): Promise<Dossier> {
-    return ctx.services.dossiers.returnDossier(ctx, id, reason, graceDays);
+  returnDossier(@Ctx() ctx: Context, @Args() args: ReturnArgs): Promise<Dossier> {
+    return ctx.services.dossiers.returnDossier(ctx, args);
   }
 
   @Authorized(...rolesFor(DossierAction.RECORD_COMMUNE_REPORT))

@@ -19,10 +19,12 @@ import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import { addDays, type LocalDate } from "../core/time";
 import { requireNotFuture } from "../core/validation";
 import { ruleSetIn } from "../rules/rule-set.entity";
+import { levelsFallenShort } from "../rules/scoring";
 import { type CommuneReport, type CriterionVerdict, type ProductSamples } from "./evaluation.types";
-import { Dossier, DossierKind } from "./dossier.entity";
+import { Dossier, DossierKind, type StoredSupplementRequest } from "./dossier.entity";
 import { EvaluationRound } from "./round.entity";
-import type { CommuneReportInput, CreateDossierInput, DossierFilter } from "./dossier.types";
+import type { CommuneReportInput, CreateDossierInput, DossierFilter, ReturnArgs } from "./dossier.types";
+import { supplementItems } from "./commune-work.service";
 import { DossierConnection } from "./dossier.types";
 import { criteriaSetOf, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
 import { followDossier } from "../programme/follow-dossier";
@@ -128,8 +130,18 @@ export class DossierService {
   // ── the workflow ──────────────────────────────────────────────────────────────────────────────────
 
   submit(ctx: RequestScope, id: string) {
-    // The guard (documents attached) runs in the transition runner.
-    return this.transition(ctx, id, DossierAction.SUBMIT, async () => ({ changes: { returnReason: null } }));
+    // The guards (documents attached, a request's supplements confirmed) run in the transition runner.
+    return this.transition(ctx, id, DossierAction.SUBMIT, async (d) => {
+      const request = d.supplementRequest;
+      const open = request && !request.settledAt;
+      return {
+        changes: {
+          returnReason: null,
+          ...(open ? { supplementRequest: { ...request, settledAt: ctx.now.toISOString() } } : {}),
+        },
+        note: open ? `supplements brought: ${request.items.map((i) => i.kind).join(", ")}` : null,
+      };
+    });
   }
 
   /** The commune received the product samples (the rule set says how many; none for community tourism). */
@@ -153,16 +165,35 @@ export class DossierService {
     return required > 0 ? { required, received: d.samplesReceived, receivedOn: d.samplesReceivedOn } : null;
   }
 
-  /** Back for correction; the province may grant days to forward it again after the round's deadline. */
-  returnDossier(ctx: RequestScope, id: string, reason: string, graceDays?: number | null) {
+  /**
+   * Back for correction, optionally with the list of what the producer must bring (submitting again needs a
+   * CONFIRMED document of each); the province may grant days to forward it again after the round's deadline.
+   */
+  returnDossier(
+    ctx: RequestScope,
+    { id, reason, graceDays, items }: Pick<ReturnArgs, "id" | "reason" | "graceDays" | "items">,
+  ) {
+    const viewer = requireViewer(ctx);
     const note = reason.trim();
-    return this.transition(ctx, id, DossierAction.RETURN, async (d) => {
+    const listed = items?.length ? supplementItems(items, "items") : null;
+    return this.transition(ctx, id, DossierAction.RETURN, async (d, _m, facts) => {
       if (graceDays && d.status !== DossierStatus.FORWARDED)
         throw badInput("dossier.graceDaysProvince", "graceDays");
       const forwardAgainBy = graceDays ? addDays(ctx.today, graceDays) : null;
+      const supplementRequest: StoredSupplementRequest | null = listed && {
+        items: listed,
+        dueOn: forwardAgainBy ?? (await facts()).round.submissionDeadline,
+        requestedAt: ctx.now.toISOString(),
+        requestedById: viewer.id,
+        byProvince: d.status === DossierStatus.FORWARDED,
+        settledAt: null,
+      };
       return {
-        changes: { returnReason: note, forwardAgainBy },
-        note: forwardAgainBy ? `${note} (may be forwarded again until ${forwardAgainBy})` : note,
+        changes: { returnReason: note, forwardAgainBy, ...(supplementRequest ? { supplementRequest } : {}) },
+        note:
+          note +
+          (forwardAgainBy ? ` (may be forwarded again until ${forwardAgainBy})` : "") +
+          (listed ? `; to bring: ${listed.map((i) => i.kind).join(", ")}` : ""),
       };
     });
   }
@@ -191,6 +222,13 @@ export class DossierService {
           if (!option)
             throw badInput("scoring.badLocalGrade", `input.${rule.key}.optionCode`, {
               optionCode: given.optionCode,
+              criterionCode: criterion.code,
+            });
+          // "Met" with an option below the criterion's 3-star mark says two things at once.
+          if (given.met && levelsFallenShort(criterion, option.points).some((stars) => stars <= 3))
+            throw badInput("scoring.gradeBelowMet", `input.${rule.key}.met`, {
+              criterion: criterion.title,
+              optionCode: option.code,
               criterionCode: criterion.code,
             });
           Object.assign(verdict, {

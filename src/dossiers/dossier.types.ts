@@ -7,6 +7,7 @@ import { LocalDateScalar } from "../core/scalars";
 import type { LocalDate } from "../core/time";
 import { Commune } from "../geography/commune.entity";
 import { Dossier, DocumentKind, DossierDocument, DossierKind } from "./dossier.entity";
+import { SupplementItemInput } from "./commune-work.types";
 import { DossierStatus } from "./workflow";
 
 @InputType()
@@ -354,6 +355,16 @@ export class ReturnArgs extends ReasonArgs {
   @Min(1, { message: "graceDays must be 1 to 90" })
   @Max(90, { message: "graceDays must be 1 to 90" })
   graceDays?: number | null;
+
+  @Field(() => [SupplementItemInput], {
+    nullable: true,
+    description:
+      "What the producer must bring (supplementRequest): submitting again needs a CONFIRMED document of each listed kind.",
+  })
+  @IsOptional()
+  @ListCap(30)
+  @ValidateNested({ each: true })
+  items?: SupplementItemInput[] | null;
 }
 
 @ArgsType()

@@ -1,13 +1,21 @@
 import type { EntityManager } from "typeorm";
 import { AppError, ErrorCode, invalidTransition } from "../core/errors";
-import { endOfVietnamDay } from "../core/time";
+import { endOfVietnamDay, type LocalDate, vietnamDate } from "../core/time";
 import { enumRefs } from "../i18n/messages";
 import { Category } from "../catalog/category.entity";
 import { Product } from "../catalog/product.entity";
 import type { RequestScope } from "../request";
 import { allRuleSets, rulesOfDossier } from "../rules/rule-book";
 import type { RuleSet } from "../rules/rule-set.entity";
-import { type Dossier, DossierDocument, type DocumentKind, ScoreSheet } from "./dossier.entity";
+import {
+  COMMUNE_DOCUMENTS,
+  DocumentConfirmationStatus,
+  type DocumentKind,
+  type Dossier,
+  DossierDocument,
+  ScoreSheet,
+  validOn,
+} from "./dossier.entity";
 import { EvaluationRound, forwardingClosesAt } from "./round.entity";
 import { DossierAction } from "./workflow";
 
@@ -15,7 +23,7 @@ import { DossierAction } from "./workflow";
 export type GuardFacts = {
   now: Date;
   round: EvaluationRound;
-  documentKinds: Set<DocumentKind>;
+  documents: DossierDocument[];
   /** The dossier's rule set (see rulesOfDossier). */
   rules: RuleSet;
   /** The criteria sheet number of the product's set (null: none). */
@@ -34,9 +42,17 @@ export const samplesRequired = (rules: RuleSet, criteriaSet: number | null): num
 /** A guard refuses an action the transition table allows, with the reason; null lets it pass. */
 type Guard = (d: Dossier, facts: GuardFacts) => AppError | null;
 
+/** The first refusal of several guards. */
+const allOf =
+  (...guards: Guard[]): Guard =>
+  (d, facts) =>
+    guards.reduce<AppError | null>((refusal, guard) => refusal ?? guard(d, facts), null);
+
 /** SUBMIT: every document the rule set lists for the dossier's kind is attached. */
-const documentsAttached: Guard = (d, { documentKinds, rules }) => {
-  const missing = ((rules.documents?.[d.kind] ?? []) as DocumentKind[]).filter((k) => !documentKinds.has(k));
+const documentsAttached: Guard = (d, { documents, rules }) => {
+  const missing = ((rules.documents?.[d.kind] ?? []) as DocumentKind[]).filter(
+    (k) => !documents.some((doc) => doc.kind === k),
+  );
   return missing.length
     ? invalidTransition(
         "dossier.missingDocuments",
@@ -45,6 +61,54 @@ const documentsAttached: Guard = (d, { documentKinds, rules }) => {
       )
     : null;
 };
+
+/** A document the commune confirmed, and still valid today; the commune's own papers count once attached. */
+const counts = (doc: DossierDocument, today: LocalDate) =>
+  COMMUNE_DOCUMENTS.includes(doc.kind)
+    ? doc.confirmationStatus !== DocumentConfirmationStatus.NOT_VALID
+    : doc.confirmationStatus === DocumentConfirmationStatus.CONFIRMED && validOn(doc, today);
+
+/** The kinds among `kinds` that have no document that counts. */
+const unconfirmed = (kinds: DocumentKind[], { documents, now }: GuardFacts) => {
+  const today = vietnamDate(now);
+  return [...new Set(kinds)].filter((k) => !documents.some((doc) => doc.kind === k && counts(doc, today)));
+};
+
+const unconfirmedRefusal = (kinds: DocumentKind[]) =>
+  kinds.length
+    ? invalidTransition(
+        "dossier.unconfirmedDocuments",
+        { documents: enumRefs("DocumentKind", kinds) },
+        { unconfirmedDocuments: kinds },
+      )
+    : null;
+
+/** SUBMIT again after a request for supplements: every listed kind has a CONFIRMED document. */
+const supplementsConfirmed: Guard = (d, facts) =>
+  d.supplementRequest && !d.supplementRequest.settledAt
+    ? unconfirmedRefusal(
+        unconfirmed(
+          d.supplementRequest.items.map((i) => i.kind),
+          facts,
+        ),
+      )
+    : null;
+
+/**
+ * FORWARD: each mandatory document of the dossier's kind CONFIRMED by the commune (a NOT_VALID one may stay
+ * beside its confirmed replacement), and the commune's own papers the rules ask (under 1489: its report and
+ * request letter) attached.
+ */
+const mandatoryConfirmed: Guard = (d, facts) =>
+  unconfirmedRefusal(
+    unconfirmed(
+      [
+        ...((facts.rules.documents?.[d.kind] ?? []) as DocumentKind[]),
+        ...((facts.rules.forwardingDocuments?.kinds ?? []) as DocumentKind[]),
+      ],
+      facts,
+    ),
+  );
 
 /**
  * FORWARD: until the round's deadline (the end of its day, Vietnam time, or its start when the day is not
@@ -86,8 +150,8 @@ const samplesAsked: Guard = (_d, { rules, criteriaSet }) =>
 
 /** The named checks of each action, beyond state and role (the transition table). */
 export const GUARDS: Partial<Record<DossierAction, Guard>> = {
-  [DossierAction.SUBMIT]: documentsAttached,
-  [DossierAction.FORWARD]: beforeDeadline,
+  [DossierAction.SUBMIT]: allOf(documentsAttached, supplementsConfirmed),
+  [DossierAction.FORWARD]: allOf(beforeDeadline, mandatoryConfirmed),
   [DossierAction.CONCLUDE_EVALUATION]: councilComplete,
   [DossierAction.RECORD_RECOGNITION]: provinceStars,
   [DossierAction.PROPOSE_TO_CENTRAL]: centralThreshold,
@@ -105,7 +169,7 @@ export async function guardFacts(m: EntityManager, d: Dossier, ctx: RequestScope
   return {
     now: ctx.now,
     round,
-    documentKinds: new Set(documents.map((doc) => doc.kind)),
+    documents,
     rules,
     criteriaSet,
     sheets,
@@ -141,7 +205,7 @@ export async function loadedGuardFacts(ctx: RequestScope, d: Dossier): Promise<G
   return {
     now: ctx.now,
     round: round!,
-    documentKinds: new Set(documents.map((doc) => doc.kind)),
+    documents,
     rules: rulesOfDossier(all, d, ctx.today),
     criteriaSet,
     sheets: sheets.length,

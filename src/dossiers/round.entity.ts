@@ -41,7 +41,9 @@ export class EvaluationRound {
   @Field(() => Int, { description: "Score sheets needed before an evaluation can be concluded." })
   minCouncilSize: number;
 
+  /** When the round was opened (the request's clock): the commune receives no file before its day. */
   @CreateDateColumn()
+  @Field({ description: "When the province opened the round." })
   createdAt: Date;
 }
 

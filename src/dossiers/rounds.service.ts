@@ -11,15 +11,7 @@ import { ruleSetOn } from "../rules/rule-set.entity";
 import { Dossier } from "./dossier.entity";
 import { EvaluationRound } from "./round.entity";
 import type { CommuneForwardingStatus, OpenEvaluationRoundInput } from "./dossier.types";
-import { DossierStatus } from "./workflow";
-
-/** States from which a dossier has not reached the province yet. */
-const NOT_FORWARDED = [
-  DossierStatus.DRAFT,
-  DossierStatus.SUBMITTED,
-  DossierStatus.RETURNED,
-  DossierStatus.COMMUNE_REVIEWED,
-];
+import { AT_COMMUNE } from "./workflow";
 
 /** The province's evaluation rounds: opening them, their deadlines, and who has not forwarded yet. */
 export class RoundService {
@@ -40,6 +32,7 @@ export class RoundService {
           firstDeadline: input.submissionDeadline,
           deadlineDayIncluded: input.deadlineDayIncluded ?? true,
           minCouncilSize,
+          createdAt: ctx.now, // the day it was opened: no dossier is received before it
         }),
       );
       await audit(m, {
@@ -88,7 +81,7 @@ export class RoundService {
   async notForwarded(ctx: RequestScope, rawRoundId: string): Promise<CommuneForwardingStatus[]> {
     const roundId = parseId(rawRoundId, "roundId");
     const dossiers = await this.dataSource.getRepository(Dossier).find({
-      where: { roundId, status: In(NOT_FORWARDED) },
+      where: { roundId, status: In(AT_COMMUNE) },
       order: { communeCode: "ASC", id: "ASC" },
     });
     const byCommune = new Map<string, Dossier[]>();

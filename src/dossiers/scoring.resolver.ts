@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { PUBLIC_CACHE } from "../core/cache";
 import { User } from "../auth/user.entity";
 import type { Context } from "../context";
 import { CriteriaSheet } from "../rules/criteria-sheet.types";
@@ -185,5 +198,19 @@ export class RuleSetResolver {
   @Query(() => [RuleSet], { description: "Every version of the rules, oldest first." })
   ruleSets(@Ctx() ctx: Context): Promise<RuleSet[]> {
     return ctx.loaders.ruleSets();
+  }
+
+  @Directive(PUBLIC_CACHE)
+  @Query(() => CriteriaSheet, {
+    nullable: true,
+    name: "criteriaSheet",
+    description:
+      "For anyone: the criteria sheet of a product set (category code, e.g. I.1.a) under the rules in force today, to guide producers before a dossier exists; null when the code is not a product set or the rules have no sheet for it.",
+  })
+  criteriaSheetOfSet(
+    @Ctx() ctx: Context,
+    @Arg("productSetCode", () => String) productSetCode: string,
+  ): Promise<CriteriaSheet | null> {
+    return ctx.services.scoring.criteriaSheetInForce(ctx, productSetCode);
   }
 }

@@ -8,21 +8,9 @@ import { parseId } from "../core/ids";
 import type { RequestScope } from "../request";
 import { CriteriaSheet, type ParsedSheet } from "../rules/criteria-sheet.types";
 import { criteriaSheetFor, rulesOfDossier } from "../rules/rule-book";
-import { type RuleSet, starsFor } from "../rules/rule-set.entity";
-import {
-  bandStars,
-  caseProblems,
-  type Choice,
-  choiceProblems,
-  councilLevel,
-  councilMarks,
-  mandatoryCheck,
-  missingPointsProblems,
-  partTotals,
-  pointChoices,
-  sameMark,
-  type Unmet,
-} from "../rules/scoring";
+import { type RuleSet, ruleSetIn, starsFor } from "../rules/rule-set.entity";
+import { bandStars, type Choice, councilLevel, councilMarks, sameMark, type Unmet } from "../rules/scoring";
+import { type ScoredAnswers, scoreAnswers, usableSheet } from "./sheet-answers";
 import { type Dossier, DossierDocument, DossierKind, MandatoryFinding, ScoreSheet } from "./dossier.entity";
 import { type DisputedMark, EvaluationBasis, type Evaluation, type Finding } from "./evaluation.types";
 import type { CriteriaScoreSheetArgs, MandatoryFindingInput } from "./dossier.types";
@@ -43,15 +31,6 @@ async function currentStars(m: EntityManager, productId: number): Promise<number
 /** The sheet of a dossier's product set under its rule set, when it has a usable one. */
 type SheetOfDossier = { rules: RuleSet; sheet?: ParsedSheet };
 
-/** A product set's sheet under a rule set: usable (no defects), else refused with its defects. */
-function usableSheet(rules: RuleSet, criteriaSet: number | null): ParsedSheet {
-  const sheet = criteriaSheetFor(rules, criteriaSet);
-  if (!sheet) throw badInput("scoring.noCriteriaSheet", "dossierId", { version: rules.version });
-  if (sheet.defects.length)
-    throw badInput("scoring.sheetUnusable", "dossierId", { defects: sheet.defects.join("; ") });
-  return sheet;
-}
-
 /** Sheets with per-criterion choices, as the council's marks read them. */
 const perCriterion = (sheets: ScoreSheet[]) =>
   sheets
@@ -70,13 +49,19 @@ export class ScoringService {
 
   /** The sheet that applies to the dossier, with `usable` and its defects; null when its rule set has none. */
   async criteriaSheet(ctx: RequestScope, dossier: Dossier): Promise<CriteriaSheet | null> {
-    const all = await ctx.loaders.ruleSets();
     const product = await ctx.loaders.product.load(dossier.productId);
-    const category = product
-      ? (await ctx.loaders.categoryTree.load("all")).byCode.get(product.categoryCode)
-      : undefined;
-    const rules = rulesOfDossier(all, dossier, ctx.today);
-    const sheet = criteriaSheetFor(rules, category?.criteriaSet ?? null);
+    const rules = rulesOfDossier(await ctx.loaders.ruleSets(), dossier, ctx.today);
+    return product && this.sheetOfSet(ctx, rules, product.categoryCode);
+  }
+
+  /** A product set's sheet under the rules in force today (null: not a product set, or no sheet for it). */
+  async criteriaSheetInForce(ctx: RequestScope, productSetCode: string): Promise<CriteriaSheet | null> {
+    return this.sheetOfSet(ctx, ruleSetIn(await ctx.loaders.ruleSets(), ctx.today), productSetCode.trim());
+  }
+
+  private async sheetOfSet(ctx: RequestScope, rules: RuleSet, code: string): Promise<CriteriaSheet | null> {
+    const category = (await ctx.loaders.categoryTree.load("all")).byCode.get(code);
+    const sheet = category && criteriaSheetFor(rules, category.criteriaSet ?? null);
     if (!sheet || !category) return null;
     return Object.assign(new CriteriaSheet(), sheet, {
       productSetCode: category.code,
@@ -91,12 +76,6 @@ export class ScoringService {
    */
   async submitCriteriaScoreSheet(ctx: RequestScope, args: CriteriaScoreSheetArgs): Promise<ScoreSheet> {
     const viewer = requireViewer(ctx);
-    const cases = (args.cases ?? []).map((c) => ({ groupCode: c.groupCode, case: c.case }));
-    const credits = (args.missingPoints ?? []).map((c) => ({
-      code: c.code,
-      points: c.points,
-      note: c.note.trim(),
-    }));
     const { result } = await runTransition(
       this.dataSource,
       ctx,
@@ -104,51 +83,12 @@ export class ScoringService {
       DossierAction.SUBMIT_SCORE_SHEET,
       async (d, m) => {
         const { rules, criteriaSet } = await rulesOfSet(m, d, ctx);
-        const sheet = usableSheet(rules, criteriaSet);
-        const badCases = caseProblems(sheet, cases);
-        if (badCases.missing.length || badCases.unknown.length)
-          throw new AppError(
-            ErrorCode.BAD_USER_INPUT,
-            "scoring.badCases",
-            { missing: listed(badCases.missing), unknown: listed(badCases.unknown) },
-            { argument: "cases", ...badCases },
-          );
-        const badCredits = missingPointsProblems(sheet, credits);
-        if (badCredits.missing.length || badCredits.bad.length)
-          throw new AppError(
-            ErrorCode.BAD_USER_INPUT,
-            "scoring.badMissingPoints",
-            {
-              missing: listed(badCredits.missing),
-              bad: listed(badCredits.bad),
-              groups: sheet.incompleteGroups.map((g) => `${g.code} (0–${g.missingPoints})`).join(", "),
-            },
-            { argument: "missingPoints", ...badCredits },
-          );
-        const problems = choiceProblems(sheet, args.choices, cases);
-        if (Object.values(problems).some((codes) => codes.length))
-          throw new AppError(
-            ErrorCode.BAD_USER_INPUT,
-            "scoring.badChoices",
-            {
-              missing: listed(problems.missing),
-              unknown: listed(problems.unknown),
-              duplicate: listed(problems.duplicate),
-              badOptions: listed(problems.badOptions),
-            },
-            { argument: "choices", ...problems },
-          );
-        const choices = pointChoices(sheet, args.choices, cases);
-        const { mandatoryStarsMet, unmetMandatory } = mandatoryCheck(sheet, choices);
-        return this.saveSheet(m, d, viewer.id, {
-          ...partTotals(choices, credits),
-          mandatoryStarsMet,
-          choices,
-          unmetMandatory,
-          cases,
-          missingPoints: credits,
-          sheetComplete: sheet.incompleteGroups.length === 0,
-        });
+        return this.saveSheet(
+          m,
+          d,
+          viewer.id,
+          scoreAnswers(usableSheet(rules, criteriaSet, "dossierId"), args),
+        );
       },
     );
     return result!;
@@ -238,7 +178,7 @@ export class ScoringService {
         const { rules, criteriaSet } = await facts();
         const sheets = await m.find(ScoreSheet, { where: { dossierId: d.id }, order: { id: "ASC" } });
         if (sheets.some((s) => !s.choices)) throw invalidTransition("scoring.partTotalSheets");
-        const sheet = usableSheet(rules, criteriaSet);
+        const sheet = usableSheet(rules, criteriaSet, "dossierId");
         const totals = sheets.map((s) => s.total);
         const spread = Math.max(...totals) - Math.min(...totals);
         if (rules.maxScoreSpread !== null && spread > rules.maxScoreSpread)
@@ -348,24 +288,7 @@ export class ScoringService {
   }
 
   /** Saves (or replaces) the member's sheet; a repeat of the same sheet changes nothing. */
-  private async saveSheet(
-    m: EntityManager,
-    d: Dossier,
-    memberId: number,
-    values: Pick<
-      ScoreSheet,
-      | "partA"
-      | "partB"
-      | "partC"
-      | "total"
-      | "mandatoryStarsMet"
-      | "choices"
-      | "unmetMandatory"
-      | "cases"
-      | "missingPoints"
-      | "sheetComplete"
-    >,
-  ) {
+  private async saveSheet(m: EntityManager, d: Dossier, memberId: number, values: ScoredAnswers) {
     const existing = await m.findOneBy(ScoreSheet, { dossierId: d.id, memberId });
     const same = (k: keyof typeof values) =>
       JSON.stringify(existing?.[k] ?? null) === JSON.stringify(values[k] ?? null);
@@ -379,12 +302,10 @@ export class ScoringService {
     const credited = values.missingPoints?.length
       ? ` (${values.missingPoints.reduce((s, c) => s + c.points, 0)} credited for what the sheet lacks)`
       : "";
-    const scores = `${values.choices!.length} criteria, A ${values.partA}, B ${values.partB}, C ${values.partC} = ${values.total}${credited}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
+    const scores = `${values.choices.length} criteria, A ${values.partA}, B ${values.partB}, C ${values.partC} = ${values.total}${credited}; mandatory criteria met up to ${values.mandatoryStarsMet} stars`;
     return {
       result: sheet,
       note: `${existing ? "score sheet replaced" : "score sheet submitted"}: ${scores}`,
     };
   }
 }
-
-const listed = (codes: string[]) => (codes.length ? codes.join(", ") : "—");

@@ -5,6 +5,7 @@ import { rowsFor, type TransitionRow } from "../core/state-machine";
 export enum DossierStatus {
   DRAFT = "DRAFT",
   SUBMITTED = "SUBMITTED",
+  AWAITING_SUPPLEMENT = "AWAITING_SUPPLEMENT",
   RETURNED = "RETURNED",
   COMMUNE_REVIEWED = "COMMUNE_REVIEWED",
   FORWARDED = "FORWARDED",
@@ -19,7 +20,7 @@ export enum DossierStatus {
 registerEnumType(DossierStatus, {
   name: "DossierStatus",
   description:
-    "NOT_ACHIEVED: the council's result is below 3 stars (or no upgrade); NOT_RECOGNIZED: scored, but closed without a certificate (closeDossierWithoutCertificate).",
+    "AWAITING_SUPPLEMENT: the commune asked the producer for missing or invalid documents (supplementRequest). NOT_ACHIEVED: the council's result is below 3 stars (or no upgrade); NOT_RECOGNIZED: scored, but closed without a certificate (closeDossierWithoutCertificate).",
 });
 
 export enum DossierAction {
@@ -39,6 +40,10 @@ export enum DossierAction {
   RECORD_SAMPLES = "RECORD_SAMPLES",
   RECORD_MANDATORY_FINDING = "RECORD_MANDATORY_FINDING",
   CLOSE_WITHOUT_CERTIFICATE = "CLOSE_WITHOUT_CERTIFICATE",
+  RECORD_RECEIPT = "RECORD_RECEIPT",
+  CONFIRM_DOCUMENT = "CONFIRM_DOCUMENT",
+  REQUEST_SUPPLEMENT = "REQUEST_SUPPLEMENT",
+  RECORD_SELF_ASSESSMENT = "RECORD_SELF_ASSESSMENT",
 }
 registerEnumType(DossierAction, {
   name: "DossierAction",
@@ -54,6 +59,7 @@ export type Transition = TransitionRow<DossierAction, DossierStatus, Role> & {
 const {
   DRAFT,
   SUBMITTED,
+  AWAITING_SUPPLEMENT,
   RETURNED,
   COMMUNE_REVIEWED,
   FORWARDED,
@@ -61,10 +67,16 @@ const {
   SCORED,
   PROPOSED_TO_CENTRAL,
   RECOGNIZED,
+  NOT_ACHIEVED,
   NOT_RECOGNIZED,
   WITHDRAWN,
 } = DossierStatus;
 const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
+
+/** Where the commune works on the dossier: before it is forwarded, or when it came back. */
+export const AT_COMMUNE = [DRAFT, SUBMITTED, AWAITING_SUPPLEMENT, RETURNED, COMMUNE_REVIEWED];
+/** Where the province attaches its own documents (the council's minutes, the decision, the certificate scan). */
+const AT_PROVINCE = [UNDER_REVIEW, SCORED, PROPOSED_TO_CENTRAL, RECOGNIZED, NOT_ACHIEVED];
 
 /**
  * The workflow of Decisions 148/1489 (see shared/workflow.md): state × action → next state, and who may
@@ -72,21 +84,48 @@ const { COMMUNE_OFFICER, PROVINCE_OFFICER, COUNCIL_MEMBER } = Role;
  */
 export const TRANSITIONS: Transition[] = [
   {
-    action: DossierAction.ATTACH_DOCUMENT,
-    from: [DRAFT, RETURNED],
+    action: DossierAction.RECORD_RECEIPT,
+    from: AT_COMMUNE,
     to: "unchanged",
     roles: [COMMUNE_OFFICER],
   },
+  // The commune attaches the producer's documents and its own; the province its own after the council.
+  { action: DossierAction.ATTACH_DOCUMENT, from: AT_COMMUNE, to: "unchanged", roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.ATTACH_DOCUMENT,
+    from: AT_PROVINCE,
+    to: "unchanged",
+    roles: [PROVINCE_OFFICER],
+  },
+  { action: DossierAction.REMOVE_DOCUMENT, from: AT_COMMUNE, to: "unchanged", roles: [COMMUNE_OFFICER] },
   {
     action: DossierAction.REMOVE_DOCUMENT,
-    from: [DRAFT, RETURNED],
+    from: AT_PROVINCE,
+    to: "unchanged",
+    roles: [PROVINCE_OFFICER],
+  },
+  { action: DossierAction.CONFIRM_DOCUMENT, from: AT_COMMUNE, to: "unchanged", roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.REQUEST_SUPPLEMENT,
+    from: [SUBMITTED, COMMUNE_REVIEWED],
+    to: AWAITING_SUPPLEMENT,
+    roles: [COMMUNE_OFFICER],
+  },
+  {
+    action: DossierAction.RECORD_SELF_ASSESSMENT,
+    from: AT_COMMUNE,
     to: "unchanged",
     roles: [COMMUNE_OFFICER],
   },
-  { action: DossierAction.SUBMIT, from: [DRAFT, RETURNED], to: SUBMITTED, roles: [COMMUNE_OFFICER] },
+  {
+    action: DossierAction.SUBMIT,
+    from: [DRAFT, RETURNED, AWAITING_SUPPLEMENT],
+    to: SUBMITTED,
+    roles: [COMMUNE_OFFICER],
+  },
   {
     action: DossierAction.RECORD_SAMPLES,
-    from: [DRAFT, RETURNED, SUBMITTED, COMMUNE_REVIEWED],
+    from: AT_COMMUNE,
     to: "unchanged",
     roles: [COMMUNE_OFFICER],
   },
@@ -145,7 +184,7 @@ export const TRANSITIONS: Transition[] = [
   },
   {
     action: DossierAction.WITHDRAW,
-    from: [DRAFT, SUBMITTED, RETURNED, COMMUNE_REVIEWED, FORWARDED],
+    from: [...AT_COMMUNE, FORWARDED],
     to: WITHDRAWN,
     roles: [COMMUNE_OFFICER],
   },

@@ -98,6 +98,14 @@ export class PotentialProduct extends Named {
   @Column({ type: "int", nullable: true })
   dossierId: number | null;
 
+  @Column({ type: "int", nullable: true })
+  @Field(() => Int, { nullable: true, description: "An upgrade candidate: the stars it is proposed for." })
+  targetStars: number | null;
+
+  /** An upgrade candidate: the active certificate it would replace (its dossier is an UPGRADE). */
+  @Column({ type: "int", nullable: true })
+  upgradeOfId: number | null;
+
   @Column({ type: "int" })
   createdById: number;
 

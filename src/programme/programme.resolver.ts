@@ -5,6 +5,7 @@ import {
   Ctx,
   Directive,
   FieldResolver,
+  ID,
   Int,
   Mutation,
   Query,
@@ -14,6 +15,9 @@ import {
 import { Role } from "../auth/user.entity";
 import { Category } from "../catalog/category.entity";
 import { Producer } from "../catalog/producer.entity";
+import { Product } from "../catalog/product.entity";
+import { Certificate } from "../certificates/certificate.entity";
+import { UpgradeCandidateInput } from "./self-assessment.types";
 import { PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
 import { Dossier } from "../dossiers/dossier.entity";
@@ -60,9 +64,30 @@ export class PotentialProductResolver {
   }
 
   @Authorized(Role.COMMUNE_OFFICER)
+  @Mutation(() => PotentialProduct, {
+    description:
+      "Proposes a product of your commune holding an ACTIVE certificate for more stars (targetStars above the certificate's): a PROPOSED entry whose dossier, once opened, is an UPGRADE.",
+  })
+  proposeUpgradeCandidate(
+    @Ctx() ctx: Context,
+    @Arg("input", () => UpgradeCandidateInput) input: UpgradeCandidateInput,
+  ): Promise<PotentialProduct> {
+    return ctx.services.potentialProducts.proposeUpgrade(ctx, input);
+  }
+
+  @Authorized(...PROGRAMME_STAFF)
+  @Query(() => PotentialProduct, {
+    nullable: true,
+    description: "One entry of the register (commune officers: their commune's; null otherwise).",
+  })
+  potentialProduct(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<PotentialProduct | null> {
+    return ctx.services.potentialProducts.entry(ctx, id);
+  }
+
+  @Authorized(Role.COMMUNE_OFFICER)
   @Mutation(() => Dossier, {
     description:
-      "Opens the NEW dossier of a selected potential product, finding or creating its producer and product (no duplicates).",
+      "Opens the dossier of a selected potential product, finding or creating its producer and product (no duplicates): an UPGRADE dossier for an upgrade candidate, a NEW one otherwise.",
   })
   openPotentialProductDossier(@Ctx() ctx: Context, @Args() args: OpenPotentialDossierArgs): Promise<Dossier> {
     return ctx.services.potentialProducts.openDossier(ctx, args);
@@ -93,6 +118,19 @@ export class PotentialProductResolver {
   @FieldResolver(() => Producer, { nullable: true })
   producer(@Root() p: PotentialProduct, @Ctx() ctx: Context): Promise<Producer | null> | null {
     return p.producerId ? ctx.loaders.producer.load(p.producerId) : null;
+  }
+
+  @FieldResolver(() => Product, { nullable: true, description: "The catalog product, once it exists." })
+  product(@Root() p: PotentialProduct, @Ctx() ctx: Context): Promise<Product | null> | null {
+    return p.productId ? ctx.loaders.product.load(p.productId) : null;
+  }
+
+  @FieldResolver(() => Certificate, {
+    nullable: true,
+    description: "An upgrade candidate: the certificate it was proposed from.",
+  })
+  upgradeOf(@Root() p: PotentialProduct, @Ctx() ctx: Context): Promise<Certificate | null> | null {
+    return p.upgradeOfId ? ctx.loaders.certificate.load(p.upgradeOfId) : null;
   }
 
   @FieldResolver(() => Dossier, { nullable: true, description: "Its dossier, once opened." })

@@ -8,7 +8,7 @@ import { ListCap, Text } from "../core/validation";
 import { Commune } from "../geography/commune.entity";
 import { PotentialProduct, PotentialProductSource, PotentialProductStatus } from "./programme.entity";
 
-const YEAR = { min: 2018, max: 2100 };
+export const YEAR = { min: 2018, max: 2100 };
 
 @InputType()
 export class PotentialProductInput {

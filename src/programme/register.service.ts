@@ -17,7 +17,9 @@ import { openDossier } from "../dossiers/dossier.service";
 import { Commune } from "../geography/commune.entity";
 import { enumRef, enumRefs } from "../i18n/messages";
 import type { RequestScope } from "../request";
-import { PotentialProduct, PotentialProductStatus } from "./programme.entity";
+import { PotentialProduct, PotentialProductSource, PotentialProductStatus } from "./programme.entity";
+import type { UpgradeCandidateInput } from "./self-assessment.types";
+import { Certificate, CertificateStatus, certificateStatus } from "../certificates/certificate.entity";
 import {
   type OpenPotentialDossierArgs,
   type PotentialProductInput,
@@ -52,21 +54,10 @@ export class PotentialProductService {
         if (producer.communeCode !== input.communeCode)
           throw badInput("programme.producerElsewhere", "input.producerId");
       }
-      const same = await m.findOneBy(PotentialProduct, {
-        communeCode: input.communeCode,
-        nameKey: fold(name),
-        status: Not(In([DROPPED, CERTIFIED])),
-      });
-      if (same)
-        throw conflict(
-          "programme.alreadyRegistered",
-          { name: same.name, status: enumRef("PotentialProductStatus", same.status) },
-          {
-            existingId: String(same.id),
-          },
-        );
-      const potential = await m.save(
-        m.create(PotentialProduct, {
+      return this.insert(
+        m,
+        ctx,
+        {
           name,
           categoryCode: input.categoryCode,
           communeCode: input.communeCode,
@@ -75,24 +66,61 @@ export class PotentialProductService {
           source: input.source,
           note: blankToNull(input.note),
           plannedYear: input.plannedYear ?? null,
-          status: PotentialProductStatus.PROPOSED,
-          dropReason: null,
           productId: null,
-          dossierId: null,
-          createdById: viewer.id,
-        }),
+          targetStars: null,
+          upgradeOfId: null,
+        },
+        `${name} (${input.source})`,
       );
-      await audit(m, {
-        at: ctx.now,
-        actorId: viewer.id,
-        action: "POTENTIAL_PRODUCT_PROPOSED",
-        subjectType: "PotentialProduct",
-        subjectId: potential.id,
-        toStatus: potential.status,
-        note: `${name} (${input.source})`,
-      });
-      return potential;
     });
+  }
+
+  /**
+   * A certified product of the commune proposed for more stars than its active certificate's: it enters the
+   * register as PROPOSED, and its dossier, once opened, is an UPGRADE of that product.
+   */
+  async proposeUpgrade(ctx: RequestScope, input: UpgradeCandidateInput): Promise<PotentialProduct> {
+    const viewer = requireViewer(ctx);
+    const productId = parseId(input.productId, "input.productId");
+    return inTransaction(this.dataSource, async (m) => {
+      const product = await m.findOneBy(Product, { id: productId });
+      if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
+      // The commune's row is held, as for any proposal: the second of two finds the first.
+      await lockRow(m, Commune, { code: product.communeCode });
+      const certificate = product.currentCertificateId
+        ? await m.findOneBy(Certificate, { id: product.currentCertificateId })
+        : null;
+      if (!certificate || certificateStatus(certificate, ctx.today) !== CertificateStatus.ACTIVE)
+        throw badInput("programme.notCertified", "input.productId", { name: product.name });
+      if (input.targetStars <= certificate.stars)
+        throw badInput("programme.notMoreStars", "input.targetStars", { stars: certificate.stars });
+      return this.insert(
+        m,
+        ctx,
+        {
+          name: product.name,
+          categoryCode: product.categoryCode,
+          communeCode: product.communeCode,
+          producerId: product.producerId,
+          contact: null,
+          source: PotentialProductSource.REVIEW,
+          note: blankToNull(input.note),
+          plannedYear: input.plannedYear ?? null,
+          productId: product.id,
+          targetStars: input.targetStars,
+          upgradeOfId: certificate.id,
+        },
+        `${product.name}: upgrade of ${certificate.number} (${certificate.stars} → ${input.targetStars} stars)`,
+      );
+    });
+  }
+
+  /** One entry of the register the viewer may see (another commune's is as absent as a missing one). */
+  async entry(ctx: RequestScope, rawId: string): Promise<PotentialProduct | null> {
+    const potential = await this.dataSource
+      .getRepository(PotentialProduct)
+      .findOneBy({ id: parseId(rawId, "id") });
+    return potential && inViewerCommune(requireViewer(ctx), potential.communeCode) ? potential : null;
   }
 
   /** The commune moves a potential product along the register (the table in potential-workflow.ts). */
@@ -152,7 +180,11 @@ export class PotentialProductService {
       const producer = await this.producerOf(m, ctx, potential, args.producer);
       const product = await this.productOf(m, ctx, potential, producer);
       await m.update(PotentialProduct, potential.id, { producerId: producer.id, productId: product.id });
-      return openDossier(m, ctx, { productId: product.id, roundId, kind: DossierKind.NEW });
+      return openDossier(m, ctx, {
+        productId: product.id,
+        roundId,
+        kind: potential.upgradeOfId ? DossierKind.UPGRADE : DossierKind.NEW,
+      });
     });
   }
 
@@ -195,6 +227,59 @@ export class PotentialProductService {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** A new PROPOSED entry, unless the commune's register already follows one of that name (CONFLICT). */
+  private async insert(
+    m: EntityManager,
+    ctx: RequestScope,
+    fields: Pick<
+      PotentialProduct,
+      | "name"
+      | "categoryCode"
+      | "communeCode"
+      | "producerId"
+      | "contact"
+      | "source"
+      | "note"
+      | "plannedYear"
+      | "productId"
+      | "targetStars"
+      | "upgradeOfId"
+    >,
+    note: string,
+  ): Promise<PotentialProduct> {
+    const viewer = requireViewer(ctx);
+    const same = await m.findOneBy(PotentialProduct, {
+      communeCode: fields.communeCode,
+      nameKey: fold(fields.name),
+      status: Not(In([DROPPED, CERTIFIED])),
+    });
+    if (same)
+      throw conflict(
+        "programme.alreadyRegistered",
+        { name: same.name, status: enumRef("PotentialProductStatus", same.status) },
+        { existingId: String(same.id) },
+      );
+    const potential = await m.save(
+      m.create(PotentialProduct, {
+        ...fields,
+        status: PotentialProductStatus.PROPOSED,
+        dropReason: null,
+        dossierId: null,
+        createdById: viewer.id,
+      }),
+    );
+    await audit(m, {
+      at: ctx.now,
+      actorId: viewer.id,
+      action: "POTENTIAL_PRODUCT_PROPOSED",
+      subjectType: "PotentialProduct",
+      subjectId: potential.id,
+      toStatus: potential.status,
+      note,
+    });
+    return potential;
+  }
 
   private async visible(
     m: EntityManager,

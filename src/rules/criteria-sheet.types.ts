@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { INHERIT_CACHE } from "../core/cache";
 
 // What a criteria sheet looks like to clients (and to the scoring): its parts, criteria and options.
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ description: "One option of a criterion: the points it gives." })
 export class SheetOption {
   @Field({ description: "The criterion's code and the option's position from 1, e.g. A.1.a.2." })
@@ -20,6 +22,7 @@ export class SheetOption {
   mandatoryForStars: number | null;
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ description: "A criterion of a criteria sheet; one of its options is chosen (or none)." })
 export class SheetCriterion {
   @Field({
@@ -47,6 +50,7 @@ export class SheetCriterion {
   options: SheetOption[];
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ description: "Part A (product and community strength), B (marketing) or C (quality)." })
 export class SheetPart {
   @Field()
@@ -62,6 +66,7 @@ export class SheetPart {
   criteria: SheetCriterion[];
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ description: "One case of a case group: its criteria are scored when a member chooses it." })
 export class SheetCase {
   @Field(() => Int, { description: "The case's number as the sheet prints it (Trường hợp 1, 2)." })
@@ -77,6 +82,7 @@ export class SheetCase {
   criterionCodes: string[];
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({
   description:
     'A group whose criteria are alternatives ("Lựa chọn một trong hai trường hợp sau", community tourism): each member chooses one case and scores its criteria only; the group is worth its larger case.',
@@ -95,6 +101,7 @@ export class SheetCaseGroup {
   cases: SheetCase[];
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({
   description:
     "Where the sheet lacks points (a criterion lost in transcription): a part, group or criterion whose maximum its elements do not reach. Each member credits 0 to missingPoints for it, with a note, until the province corrects the sheet.",
@@ -110,6 +117,7 @@ export class SheetIncompleteGroup {
   missingPoints: number;
 }
 
+@Directive(INHERIT_CACHE)
 @ObjectType({
   description: "A correction the province's data makes to the sheet as transcribed, with its reason.",
 })
@@ -139,6 +147,7 @@ export type ParsedSheet = {
   defects: string[];
 };
 
+@Directive(INHERIT_CACHE)
 @ObjectType({
   description: "The criteria sheet that applies to a dossier: its product set's sheet under its rule set.",
 })

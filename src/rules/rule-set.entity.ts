@@ -41,6 +41,17 @@ export class ProductSamplesRule {
   source: string;
 }
 
+@ObjectType({
+  description: "The commune's own papers a dossier needs before it is forwarded to the province.",
+})
+export class ForwardingDocumentsRule {
+  @Field(() => [String], { description: "Document kinds (COMMUNE_REPORT, COMMUNE_REQUEST_LETTER)." })
+  kinds: string[];
+
+  @Field({ description: "Where the requirement comes from." })
+  source: string;
+}
+
 /** The commune's local criteria (Decision 1489) and the sheet criteria they grade, found by title. */
 export type LocalCriterionRule = {
   key: "localOrigin" | "localLabour" | "ideaOrigin" | "localIdentity";
@@ -100,6 +111,11 @@ export class RuleSet {
   /** The documents a dossier of each kind needs before it is submitted. */
   @Column({ type: "simple-json", nullable: true })
   documents: Record<DossierKindName, string[]> | null;
+
+  /** The commune's own papers a dossier needs, beside its kind's documents, before it is forwarded. */
+  @Column({ type: "simple-json", nullable: true })
+  @Field(() => ForwardingDocumentsRule, { nullable: true })
+  forwardingDocuments: ForwardingDocumentsRule | null;
 
   @Column({ type: "simple-json", nullable: true })
   localCriteria: LocalCriterionRule[] | null;

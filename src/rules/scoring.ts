@@ -125,14 +125,22 @@ export function mandatoryCheck(
     if (!unmet.some((u) => u.stars === stars && u.criterionCode === criterionCode))
       unmet.push({ stars, criterionCode });
   };
-  for (const c of criteriaOf(sheet).filter((c) => points.has(c.code))) {
-    const given = points.get(c.code)!;
-    if (c.mandatoryForStars !== null && given <= 0) fallsShort(c.mandatoryForStars, c.code);
-    for (const o of c.options)
-      if (o.mandatoryForStars !== null && given < o.points) fallsShort(o.mandatoryForStars, c.code);
-  }
+  for (const c of criteriaOf(sheet).filter((c) => points.has(c.code)))
+    for (const stars of levelsFallenShort(c, points.get(c.code)!)) fallsShort(stars, c.code);
   unmet.sort(byMark);
   return { mandatoryStarsMet: levelMet(unmet), unmetMandatory: unmet };
+}
+
+/** The levels whose marks on a criterion these points fall short of (a mark asks them for its level and above). */
+export function levelsFallenShort(
+  c: Pick<SheetCriterion, "mandatoryForStars" | "options">,
+  points: number,
+): number[] {
+  const levels: number[] = [];
+  if (c.mandatoryForStars !== null && points <= 0) levels.push(c.mandatoryForStars);
+  for (const o of c.options)
+    if (o.mandatoryForStars !== null && points < o.points) levels.push(o.mandatoryForStars);
+  return levels;
 }
 
 /** Part totals of a set of choices and credited points (a code's part is its first letter). */

@@ -231,9 +231,14 @@ describe("per-criterion score sheets", () => {
           t.staff.province.headers,
         )
       ).body.data.dossier.allowedActions;
-    expect(await offered()).toEqual(["RECORD_MANDATORY_FINDING"]);
+    expect(await offered()).toEqual(["ATTACH_DOCUMENT", "REMOVE_DOCUMENT", "RECORD_MANDATORY_FINDING"]);
     expect((await submit(dossier, hoa, choicesFor(1))).body.data.submitCriteriaScoreSheet.total).toBe(100);
-    expect(await offered()).toEqual(["RECORD_MANDATORY_FINDING", "CONCLUDE_EVALUATION"]);
+    expect(await offered()).toEqual([
+      "ATTACH_DOCUMENT",
+      "REMOVE_DOCUMENT",
+      "RECORD_MANDATORY_FINDING",
+      "CONCLUDE_EVALUATION",
+    ]);
     const third = await submit(dossier, hoa, bestExcept({ "A.2.a": 3, "A.3.e": 1, "B.5.a": 4, "C.10.a": 3 }));
     expect(third.body.data.submitCriteriaScoreSheet).toMatchObject({
       partA: 38,
@@ -363,6 +368,8 @@ describe("per-criterion score sheets", () => {
       t.staff.province.headers,
     );
     expect(actions.body.data.dossier.allowedActions).toEqual([
+      "ATTACH_DOCUMENT",
+      "REMOVE_DOCUMENT",
       "RECORD_RECOGNITION",
       "CLOSE_WITHOUT_CERTIFICATE",
       "PROPOSE_TO_CENTRAL",
@@ -393,6 +400,8 @@ describe("per-criterion score sheets", () => {
       t.staff.province.headers,
     );
     expect(actions.body.data.dossier.allowedActions).toEqual([
+      "ATTACH_DOCUMENT",
+      "REMOVE_DOCUMENT",
       "RECORD_RECOGNITION",
       "CLOSE_WITHOUT_CERTIFICATE",
     ]);

@@ -125,7 +125,19 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
       ),
     );
     expect(doc).toMatchObject({ kind, title });
+    // The commune checks each piece of evidence as it is handed in.
+    const { confirmDossierDocument: checked } = await ok(
+      gql(
+        op("ConfirmDossierDocument"),
+        { input: { documentId: doc.id, status: "CONFIRMED" } },
+        binhLu.headers,
+      ),
+    );
+    expect(checked.confirmation).toMatchObject({ status: "CONFIRMED", by: { email: binhLu.user.email } });
   }
+  await ok(
+    gql(op("RecordDossierReceipt"), { dossierId: dossier.id, receivedOn: "2025-09-01" }, binhLu.headers),
+  );
   await ok(gql(op("SubmitDossier"), { id: dossier.id }, binhLu.headers));
   // The commune grades the four local criteria on the tea sheet (set 11) with the options it chose.
   const verdict = (optionCode: string) => ({ met: true, note: "Đạt", optionCode });
@@ -144,6 +156,18 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
       binhLu.headers,
     ),
   );
+
+  // The commune's report and its request letter to the province go with the dossier (rules of 1489).
+  for (const kind of ["COMMUNE_REPORT", "COMMUNE_REQUEST_LETTER"]) {
+    const uploaded = await upload(t.app.app, binhLu.headers, undefined, `${kind}.pdf`);
+    await ok(
+      gql(
+        op("AttachDossierDocument"),
+        { input: { dossierId: dossier.id, kind, title: kind, fileId: uploaded.body.id } },
+        binhLu.headers,
+      ),
+    );
+  }
 
   clock.instant = new Date("2025-10-20T03:00:00Z");
   await renewTokens(gql, t.staff);
@@ -219,14 +243,20 @@ it("walks a dossier through the 2025 process as the real roles, into the public 
     status: "RECOGNIZED",
     averageScore: 90,
     resultStars: 4,
-    allowedActions: [],
+    allowedActions: ["ATTACH_DOCUMENT", "REMOVE_DOCUMENT"], // the province's own papers only
   });
-  expect(detail.documents).toHaveLength(5);
+  expect(detail.documents).toHaveLength(7);
   expect(detail.history.map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actor.email])).toEqual([
     ["CREATE", null, "DRAFT", binhLu.user.email],
-    ...Array.from({ length: 5 }, () => ["ATTACH_DOCUMENT", "DRAFT", "DRAFT", binhLu.user.email]),
+    ...Array.from({ length: 5 }, () => [
+      ["ATTACH_DOCUMENT", "DRAFT", "DRAFT", binhLu.user.email],
+      ["CONFIRM_DOCUMENT", "DRAFT", "DRAFT", binhLu.user.email],
+    ]).flat(),
+    ["RECORD_RECEIPT", "DRAFT", "DRAFT", binhLu.user.email],
     ["SUBMIT", "DRAFT", "SUBMITTED", binhLu.user.email],
     ["RECORD_COMMUNE_REPORT", "SUBMITTED", "COMMUNE_REVIEWED", binhLu.user.email],
+    ["ATTACH_DOCUMENT", "COMMUNE_REVIEWED", "COMMUNE_REVIEWED", binhLu.user.email],
+    ["ATTACH_DOCUMENT", "COMMUNE_REVIEWED", "COMMUNE_REVIEWED", binhLu.user.email],
     ["FORWARD", "COMMUNE_REVIEWED", "FORWARDED", binhLu.user.email],
     ["ACCEPT", "FORWARDED", "UNDER_REVIEW", province.user.email],
     ...council.map((c) => ["SUBMIT_SCORE_SHEET", "UNDER_REVIEW", "UNDER_REVIEW", c.user.email]),

@@ -99,6 +99,28 @@ const CALLS: Record<
       { id: String(d.id) },
       as.headers,
     ),
+  [DossierAction.RECORD_RECEIPT]: (d, as) =>
+    t.app.gql(op("RecordDossierReceipt"), { dossierId: String(d.id), receivedOn: "2025-08-01" }, as.headers),
+  [DossierAction.CONFIRM_DOCUMENT]: async (d, as) => {
+    const { document } = await fileOf(t.db.dataSource, as.user, d.id);
+    return t.app.gql(
+      op("ConfirmDossierDocument"),
+      { input: { documentId: String(document!.id), status: "CONFIRMED" } },
+      as.headers,
+    );
+  },
+  [DossierAction.REQUEST_SUPPLEMENT]: (d, as) =>
+    t.app.gql(
+      op("RequestDossierSupplement"),
+      { input: { dossierId: String(d.id), items: [{ kind: "TEST_REPORT" }], dueOn: "2025-09-30" } },
+      as.headers,
+    ),
+  [DossierAction.RECORD_SELF_ASSESSMENT]: (d, as) =>
+    t.app.gql(
+      op("RecordSelfAssessment"),
+      { input: { dossierId: String(d.id), choices: choicesFor(4) } },
+      as.headers,
+    ),
   [DossierAction.WITHDRAW]: (d, as) =>
     t.app.gql("mutation($id: ID!) { withdrawDossier(id: $id) { id } }", { id: String(d.id) }, as.headers),
 };
@@ -198,10 +220,22 @@ describe("the transition table", () => {
           as.headers,
         )
       ).body.data.dossier?.allowedActions;
-    expect(await allowed(t.staff.binhLu)).toEqual(["RECORD_SAMPLES", "RETURN", "FORWARD", "WITHDRAW"]);
+    const commune = [
+      "RECORD_RECEIPT",
+      "ATTACH_DOCUMENT",
+      "REMOVE_DOCUMENT",
+      "CONFIRM_DOCUMENT",
+      "REQUEST_SUPPLEMENT",
+      "RECORD_SELF_ASSESSMENT",
+      "RECORD_SAMPLES",
+      "RETURN",
+      "FORWARD",
+      "WITHDRAW",
+    ];
+    expect(await allowed(t.staff.binhLu)).toEqual(commune);
     expect(await allowed(t.staff.province)).toEqual([]);
     expect(await allowed(t.staff.thanUyen)).toBeUndefined(); // not visible at all
-    expect(await allowed(t.staff.admin)).toEqual(["RECORD_SAMPLES", "RETURN", "FORWARD", "WITHDRAW"]);
+    expect(await allowed(t.staff.admin)).toEqual(commune);
   });
 });
 
@@ -216,7 +250,18 @@ describe("the transition runner", () => {
       extensions: {
         code: "INVALID_TRANSITION",
         status: "SUBMITTED",
-        allowedActions: ["RECORD_SAMPLES", "RETURN", "RECORD_COMMUNE_REPORT", "WITHDRAW"],
+        allowedActions: [
+          "RECORD_RECEIPT",
+          "ATTACH_DOCUMENT",
+          "REMOVE_DOCUMENT",
+          "CONFIRM_DOCUMENT",
+          "REQUEST_SUPPLEMENT",
+          "RECORD_SELF_ASSESSMENT",
+          "RECORD_SAMPLES",
+          "RETURN",
+          "RECORD_COMMUNE_REPORT",
+          "WITHDRAW",
+        ],
       },
     });
     const forbidden = await CALLS[DossierAction.RETURN](dossier, t.staff.province);

@@ -397,7 +397,8 @@ const RACES: Record<string, Race> = {
   recordCommuneReport: {
     action: "RECORD_COMMUNE_REPORT",
     setup: async (t) => {
-      const verdict = (optionCode: string) => ({ met: true, optionCode });
+      // "Not met" whatever the grade: "met" with a grade below the criterion's 3-star mark is refused.
+      const verdict = (optionCode: string) => ({ met: false, optionCode });
       return {
         query: withInput("recordCommuneReport", "CommuneReportInput", "status"),
         variables: {
@@ -662,6 +663,57 @@ const RACES: Record<string, Race> = {
         headers: t.staff.binhLu.headers,
       };
     },
+  },
+  proposeUpgradeCandidate: {
+    action: "POTENTIAL_PRODUCT_PROPOSED",
+    losers: ["CONFLICT"],
+    setup: async (t) => ({
+      query: withInput("proposeUpgradeCandidate", "UpgradeCandidateInput", "id"),
+      variables: { input: { productId: String((await certified(t)).productId), targetStars: 5 } },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  recordSelfAssessment: {
+    action: "RECORD_SELF_ASSESSMENT",
+    setup: async (t) => ({
+      query: withInput("recordSelfAssessment", "SelfAssessmentInput", "id"),
+      variables: { input: { potentialProductId: String((await potential(t)).id), choices: choicesFor(1) } },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  recordDossierReceipt: {
+    action: "RECORD_RECEIPT",
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { recordDossierReceipt(dossierId: $id, receivedOn: "${TODAY}") { receivedOn } }`,
+      variables: { id: String((await dossier(DossierStatus.SUBMITTED)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  confirmDossierDocument: {
+    action: "CONFIRM_DOCUMENT",
+    setup: async (t) => {
+      const d = await dossier(DossierStatus.SUBMITTED)(t);
+      const { document } = await fileOf(t.db.dataSource, t.staff.binhLu.user, d.id);
+      return {
+        query: withInput("confirmDossierDocument", "ConfirmDossierDocumentInput", "id"),
+        variables: { input: { documentId: String(document!.id), status: "NOT_VALID", reason: "Hết hạn" } },
+        headers: t.staff.binhLu.headers,
+      };
+    },
+  },
+  requestDossierSupplement: {
+    action: "REQUEST_SUPPLEMENT",
+    setup: async (t) => ({
+      query: withInput("requestDossierSupplement", "SupplementRequestInput", "status"),
+      variables: {
+        input: {
+          dossierId: String((await dossier(DossierStatus.SUBMITTED)(t)).id),
+          items: [{ kind: "TEST_REPORT", note: "Phiếu kiểm nghiệm còn hạn" }],
+          dueOn: TODAY,
+        },
+      },
+      headers: t.staff.binhLu.headers,
+    }),
   },
   setPlanTarget: {
     action: "PLAN_TARGET_SET",

@@ -4,8 +4,15 @@ import request from "supertest";
 import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import { Role, type User } from "../../src/auth/user.entity";
-import { Dossier, DossierDocument, DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
+import {
+  DocumentConfirmationStatus,
+  Dossier,
+  DossierDocument,
+  DocumentKind,
+  DossierKind,
+} from "../../src/dossiers/dossier.entity";
 import { EvaluationRound } from "../../src/dossiers/round.entity";
+import { RuleSet } from "../../src/rules/rule-set.entity";
 import { CLOSED } from "../../src/dossiers/transition-runner";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { type CaseChoice, criteriaScored } from "../../src/rules/scoring";
@@ -117,6 +124,7 @@ export async function dossierIn(
       submissionDeadline: opts.deadline ?? "2099-12-31",
       firstDeadline: opts.deadline ?? "2099-12-31",
       minCouncilSize: 3,
+      createdAt: new Date("2025-01-02T00:00:00Z"),
     }),
   );
   const { product } = await makeProduct(ds, {
@@ -140,7 +148,37 @@ export async function dossierIn(
       averageScore: opts.resultStars ? (opts.resultStars === 5 ? 92 : 75) : null,
     }),
   );
+  // Reviewed by the commune: every document the rules ask to forward is attached and confirmed.
+  if (status === DossierStatus.COMMUNE_REVIEWED || status === DossierStatus.FORWARDED)
+    await confirmedDocuments(ds, dossier, opts.createdBy);
   return { round, product, dossier };
+}
+
+/** Every kind any rule set asks to forward a dossier of its kind, attached and CONFIRMED by `officer`. */
+export async function confirmedDocuments(ds: DataSource, dossier: Dossier, officer: User) {
+  const kinds = new Set(
+    (await ds.getRepository(RuleSet).find()).flatMap((r) => [
+      ...(r.documents?.[dossier.kind] ?? []),
+      ...(r.forwardingDocuments?.kinds ?? []),
+    ]),
+  );
+  for (const kind of kinds) {
+    const { file } = await fileOf(ds, officer);
+    await ds.manager.save(
+      ds.manager.create(DossierDocument, {
+        dossierId: dossier.id,
+        kind: kind as DocumentKind,
+        title: kind,
+        fileId: file.id,
+        validUntil: null,
+        attachedById: officer.id,
+        confirmationStatus: DocumentConfirmationStatus.CONFIRMED,
+        confirmationReason: null,
+        confirmedById: officer.id,
+        confirmedAt: new Date("2025-01-03T00:00:00Z"),
+      }),
+    );
+  }
 }
 
 /** A stored file row (no bytes) uploaded by `user`, and optionally a document of the dossier. */

@@ -7,7 +7,7 @@ import {
   RevocationAuthority,
 } from "../../src/certificates/certificate.entity";
 import { NoticeAuthority, NoticeChannel } from "../../src/certificates/expiry-notice.entity";
-import { DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
+import { DocumentConfirmationStatus, DocumentKind, DossierKind } from "../../src/dossiers/dossier.entity";
 import { DossierAction, DossierStatus } from "../../src/dossiers/workflow";
 import { LABELS, type EnumName } from "../../src/i18n/labels";
 import { RecommendationStatus, ViolationKind } from "../../src/oversight/oversight.entity";
@@ -38,6 +38,7 @@ describe("the message catalogue", () => {
       DossierAction,
       DossierKind,
       DocumentKind,
+      DocumentConfirmationStatus,
       ViolationKind,
       Role,
       CertificateStatus,

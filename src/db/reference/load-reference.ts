@@ -175,6 +175,15 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
     if (!Array.isArray(list) || list.some((d) => !DOCUMENT_KINDS.includes(d as string)))
       bad(`documents.${kind} must list document kinds (${DOCUMENT_KINDS.join(", ")})`);
   }
+  const forwarding = r.forwardingDocuments as { kinds?: unknown; source?: unknown } | undefined;
+  if (
+    forwarding !== undefined &&
+    (!Array.isArray(forwarding.kinds) ||
+      forwarding.kinds.some((d) => !DOCUMENT_KINDS.includes(d as string)) ||
+      typeof forwarding.source !== "string" ||
+      !forwarding.source.trim())
+  )
+    bad("forwardingDocuments must list document kinds and give a source");
   const local = (r.localCriteria ?? []) as { key: string; criterionTitles: unknown }[];
   if (!Array.isArray(local) || local.some((l) => !LOCAL_KEYS.includes(l.key) || !Array.isArray(l.criterionTitles)))
     bad(`localCriteria must give, for ${LOCAL_KEYS.join(", ")}, the criterionTitles they grade`);
@@ -213,6 +222,7 @@ function parseRuleSet(path: string, problems: string[]): RuleSet {
   return Object.assign(new RuleSet(), {
     maxScoreSpread: null,
     criteriaSheets: null,
+    forwardingDocuments: null,
     localCriteria: [],
     ...r,
   });
