@@ -14,6 +14,7 @@ import { publicGets } from "./http/public-gets";
 import { CatalogGeneration } from "./catalog/generation";
 import { filesRouter } from "./files/files.routes";
 import { reportsRouter } from "./certificates/reports.routes";
+import { papersRouter } from "./papers/papers.routes";
 import { DEFAULT_COUNT_CAP, DEFAULT_UPLOAD_QUOTA_MB, type Config } from "./config";
 import type { Context, Services } from "./context";
 import { CursorCodec } from "./core/connection";
@@ -39,7 +40,9 @@ type Settings =
   | "certificateNumberPattern"
   | "countCap"
   | "publicBaseUrl"
-  | "importDecisionsBefore";
+  | "importDecisionsBefore"
+  | "smtpUrl"
+  | "smtpFrom";
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -80,6 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const services = createServices({
     dataSource,
     config,
+    clock,
+    log,
     signingKeys: deps.signingKeys,
     generation,
     cursors,
@@ -130,6 +135,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.use(reportsRouter(contextFor));
+  app.use(papersRouter(contextFor));
   app.use(importTemplateRouter(contextFor));
   app.use(programmeReportRouter(contextFor));
   app.use(verifyRouter((req, res) => contextFor(req, res, { anonymous: true }), publicBaseUrl));

@@ -86,6 +86,14 @@ const envSchema = z.object({
     }),
   INTROSPECTION: booleanFlag.default(true),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\/[^\s]+$/.test(v), {
+      message: "must be smtp://host:port or smtps://user:password@host:port",
+    }),
+  SMTP_FROM: z.string().trim().email("must be an e-mail address").optional(),
   UNATTACHED_FILE_DAYS: z.coerce
     .number({ message: "must be a number" })
     .int("must be a whole number")
@@ -143,6 +151,9 @@ export type Config = {
   corsOrigins: string[];
   /** Bearer token for GET /metrics; without it there is no /metrics. */
   metricsToken: string | undefined;
+  /** The mail server expiry notices leave through (SMTP_URL) and their sender (SMTP_FROM); without both, mails wait. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
   /** Schema introspection and field suggestions in errors (on by default: portals read the schema). */
   introspection: boolean;
   /** Uploaded files attached to nothing after this many days are removed by `npm run files:cleanup`. */
@@ -241,6 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { needsSecret =
     corsOrigins: e.CORS_ORIGINS,
     introspection: e.INTROSPECTION,
     metricsToken: e.METRICS_TOKEN,
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM || undefined,
     certificateNumberPattern: e.CERTIFICATE_NUMBER_PATTERN,
     signingKeyFile: e.SIGNING_KEY_FILE ?? null,
     countCap: e.COUNT_CAP,

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     log.info({ replicas: config.replicaUrls.length }, "the public's catalog reads go to the replicas");
 
   const httpServer = createServer();
-  const { app, apollo } = await createApp({
+  const { app, apollo, services } = await createApp({
     dataSource,
     readDataSource: replicas ?? undefined,
     config,
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000);
     await apollo.stop(); // stops accepting, finishes in-flight requests
+    await services.outbox.stop(); // a mail being sent is finished first
     await dataSource.destroy();
     await replicas?.destroy();
     log.info("stopped");
@@ -72,6 +73,10 @@ async function main(): Promise<void> {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  if (services.outbox.configured) {
+    services.outbox.start();
+    log.info("expiry notices by e-mail leave through SMTP_URL");
+  } else log.info("SMTP_URL and SMTP_FROM are not set: e-mailed notices wait in the outbox");
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost =

@@ -20,7 +20,7 @@ import { LabelsResolver } from "./http/labels.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { AuthResolver } from "./auth/auth.resolver";
 import { CertificateResolver, RevocationListResolver } from "./certificates/certificate.resolver";
-import { CertificateLifecycleResolver } from "./certificates/lifecycle.resolver";
+import { CertificateLifecycleResolver, ExpiryNoticeResolver } from "./certificates/lifecycle.resolver";
 import { InspectionResolver, RevocationResolver } from "./oversight/oversight.resolver";
 import { cacheControlDirective } from "./core/cache";
 import { projectRoot } from "./core/paths";
@@ -32,6 +32,7 @@ import {
   DocumentConfirmationResolver,
   SupplementRequestResolver,
 } from "./dossiers/commune-work.resolver";
+import { PapersResolver } from "./papers/papers.resolver";
 import {
   DossierSelfAssessmentsResolver,
   PotentialSelfAssessmentsResolver,
@@ -88,6 +89,8 @@ export function appSchema(): Promise<GraphQLSchema> {
       DocumentConfirmationResolver,
       SupplementRequestResolver,
       SelfAssessmentResolver,
+      PapersResolver,
+      ExpiryNoticeResolver,
       DossierSelfAssessmentsResolver,
       PotentialSelfAssessmentsResolver,
       DossierScoringResolver,

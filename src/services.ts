@@ -12,6 +12,11 @@ import { DossierDocumentService } from "./dossiers/documents.service";
 import { DossierService } from "./dossiers/dossier.service";
 import { CommuneWorkService } from "./dossiers/commune-work.service";
 import { SelfAssessmentService } from "./programme/self-assessment.service";
+import { PaperService } from "./papers/papers.service";
+import { MailOutbox } from "./mail/outbox";
+import { ExpiryMailService } from "./certificates/notice-mail.service";
+import type { Clock } from "./core/time";
+import type { Logger } from "pino";
 import { RecognitionService } from "./dossiers/recognition.service";
 import { RoundService } from "./dossiers/rounds.service";
 import { ScoringService } from "./dossiers/scoring.service";
@@ -38,6 +43,8 @@ export type ServiceDeps = {
   cursors: CursorCodec;
   catalog: CatalogService;
   publicBaseUrl: string;
+  clock: Clock;
+  log: Logger;
 };
 
 /** The app's services: singletons over the primary data source. */
@@ -49,8 +56,20 @@ export function createServices({
   cursors,
   catalog,
   publicBaseUrl,
+  clock,
+  log,
 }: ServiceDeps): Services {
   const scoring = new ScoringService(dataSource);
+  const lifecycle = new CertificateLifecycleService(dataSource, generation);
+  const signedLabels = new SignedLabels(signingKeys);
+  const outbox = new MailOutbox(dataSource, { ...config, filesDir: config.filesDir }, clock, log);
+  const papers = new PaperService(dataSource, {
+    scoring,
+    lifecycle,
+    signedLabels,
+    filesDir: config.filesDir,
+    publicBaseUrl,
+  });
   return {
     auth: new AuthService(
       dataSource,
@@ -69,13 +88,16 @@ export function createServices({
     communeWork: new CommuneWorkService(dataSource),
     selfAssessments: new SelfAssessmentService(dataSource),
     recognition: new RecognitionService(dataSource, generation),
-    lifecycle: new CertificateLifecycleService(dataSource, generation),
+    lifecycle,
     oversight: new OversightService(dataSource, generation),
     potentialProducts: new PotentialProductService(dataSource, cursors),
     planTargets: new PlanTargetService(dataSource),
     programmeFigures: new ProgrammeFigures(dataSource),
     certificates: new CertificateService(),
-    signedLabels: new SignedLabels(signingKeys),
+    signedLabels,
+    papers,
+    outbox,
+    expiryMail: new ExpiryMailService(dataSource, { outbox, papers, lifecycle, filesDir: config.filesDir }),
     geography: new GeographyService(),
     imports: new ImportService(
       dataSource,

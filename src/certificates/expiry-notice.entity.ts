@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -39,6 +39,7 @@ registerEnumType(NoticeAuthority, {
 @ObjectType({ description: "A notice to the producer that its certificate expires (staff only)." })
 export class ExpiryNotice {
   @PrimaryGeneratedColumn()
+  @Field(() => ID)
   id: number;
 
   @Column({ type: "int" })

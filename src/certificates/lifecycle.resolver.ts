@@ -6,18 +6,61 @@ import type { Context } from "../context";
 import { Certificate, groundsWithSource } from "./certificate.entity";
 import { RevocationGround } from "../rules/rule-set.entity";
 import { ExpiryNotice, NoticeChannel } from "./expiry-notice.entity";
-import { firstNotice } from "./loaders";
+import { firstNotice, firstWrittenNotice } from "./loaders";
 import { LIFECYCLE_ROLES } from "./lifecycle.service";
+import { OutboxMail } from "../mail/outbox.entity";
+import { SentExpiryNotices } from "./notice-mail.service";
 import {
   CommuneCertificates,
   ExpiryNoticeInput,
   ExpiringArgs,
   MinistryRevocationProposalRecord,
   RecognizedInArgs,
+  SendNoticesArgs,
 } from "./lifecycle.types";
+
+@Resolver(() => ExpiryNotice)
+export class ExpiryNoticeResolver {
+  @FieldResolver(() => Certificate)
+  async certificate(@Root() n: ExpiryNotice, @Ctx() ctx: Context): Promise<Certificate> {
+    return (await ctx.loaders.certificate.load(n.certificateId))!;
+  }
+
+  @FieldResolver(() => OutboxMail, {
+    nullable: true,
+    description: "How its e-mail fared (null for a notice recorded without the outbox: a letter, a call…).",
+  })
+  delivery(@Root() n: ExpiryNotice, @Ctx() ctx: Context): Promise<OutboxMail | null> {
+    return ctx.loaders.mailOfNotice.load(n.id);
+  }
+}
 
 @Resolver(() => Certificate)
 export class CertificateLifecycleResolver {
+  @Authorized(...LIFECYCLE_ROLES)
+  @Mutation(() => ExpiryNotice, {
+    description:
+      "E-mails the holder the expiry notice now (the EXPIRY_NOTICE letter attached as PDF): records the notice (EMAIL, today, your authority) and queues the mail in one transaction. Asking again the same day answers the notice already recorded and sends nothing. BAD_USER_INPUT when the producer has no e-mail address.",
+  })
+  sendExpiryNotice(
+    @Ctx() ctx: Context,
+    @Arg("certificateNumber", () => String) certificateNumber: string,
+  ): Promise<ExpiryNotice> {
+    return ctx.services.expiryMail.sendOne(ctx, certificateNumber);
+  }
+
+  @Authorized(...LIFECYCLE_ROLES)
+  @Mutation(() => SentExpiryNotices, {
+    description:
+      "E-mails every holder of a certificate of the commune expiring within withinDays days (as expiringCertificates): idempotent per certificate and day.",
+  })
+  sendExpiryNotices(
+    @Ctx() ctx: Context,
+    @Args() { communeCode, withinDays }: SendNoticesArgs,
+  ): Promise<SentExpiryNotices> {
+    return ctx.services.expiryMail.sendAll(ctx, communeCode, withinDays);
+  }
+
   @Authorized(...LIFECYCLE_ROLES)
   @Query(() => [Certificate], {
     description:
@@ -69,10 +112,11 @@ export class CertificateLifecycleResolver {
   @Authorized()
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: "Staff only: was the first notice sent later than the rules' notice period before expiry?",
+    description:
+      "Staff only: was the first written notice (a letter or an e-mail, not a call) of the authority that issued the certificate sent later than the rules' notice period before expiry? Null before there is one.",
   })
   async noticeLate(@Root() c: Certificate, @Ctx() ctx: Context): Promise<boolean | null> {
-    return (await noticeFor(ctx, c))?.late ?? null;
+    return firstWrittenNotice(c, await noticesOf(ctx, c))?.late ?? null;
   }
 
   @Authorized()

@@ -107,6 +107,19 @@ export class ExpiringArgs extends CommuneScopeArgs {
 }
 
 @ArgsType()
+export class SendNoticesArgs {
+  @Field()
+  @Text(5)
+  communeCode: string;
+
+  @Field(() => Int, { description: "0–1100 days, as expiringCertificates." })
+  @IsInt()
+  @Min(0, { message: "withinDays must be 0 to 1100" })
+  @Max(1100, { message: "withinDays must be 0 to 1100" })
+  withinDays: number;
+}
+
+@ArgsType()
 export class RecognizedInArgs extends CommuneScopeArgs {
   @Field(() => Int)
   @IsInt({ message: "recognizedYear must be a year" })

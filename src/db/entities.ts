@@ -20,6 +20,7 @@ import { ExpiryNotice } from "../certificates/expiry-notice.entity";
 import { Inspection, RevocationRecommendation, Violation } from "../oversight/oversight.entity";
 import { PlanTarget, PotentialProduct } from "../programme/programme.entity";
 import { SelfAssessment } from "../programme/self-assessment.entity";
+import { OutboxMail } from "../mail/outbox.entity";
 import { PointOfSale } from "../content/point-of-sale.entity";
 import { ProductImage } from "../content/product-image.entity";
 
@@ -54,6 +55,7 @@ export const entities = [
   PotentialProduct,
   PlanTarget,
   SelfAssessment,
+  OutboxMail,
   ProductImage,
   PointOfSale,
 ];

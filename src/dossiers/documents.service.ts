@@ -24,7 +24,7 @@ import { enumRef } from "../i18n/messages";
  * The province's papers (council minutes, decision, certificate scan) are attached once the dossier is
  * accepted, every other kind while it is at the commune: the state says which.
  */
-function requireKindHere(d: Dossier, kind: DocumentKind, argument: string): void {
+export function requireKindHere(d: Dossier, kind: DocumentKind, argument: string): void {
   const atCommune = AT_COMMUNE.includes(d.status);
   if (atCommune === PROVINCE_DOCUMENTS.includes(kind))
     throw badInput(atCommune ? "dossier.provinceKind" : "dossier.communeKind", argument, {

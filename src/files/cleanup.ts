@@ -7,6 +7,7 @@ import { DossierDocument } from "../dossiers/dossier.entity";
 import { StoredFile } from "./stored-file.entity";
 import { variantsDir } from "../content/images";
 import { ProductImage } from "../content/product-image.entity";
+import { OutboxMail } from "../mail/outbox.entity";
 
 /**
  * Removes uploads that were never attached to a dossier (or added to a product's photos) within `days` days: the row, and the bytes when no
@@ -28,7 +29,8 @@ export async function removeUnattachedFiles(
     const gone = await inTransaction(dataSource, async (m) => {
       if (
         (await m.existsBy(DossierDocument, { fileId: file.id })) ||
-        (await m.existsBy(ProductImage, { fileId: file.id }))
+        (await m.existsBy(ProductImage, { fileId: file.id })) ||
+        (await m.existsBy(OutboxMail, { attachmentFileId: file.id }))
       )
         return false;
       const deleted = await m.delete(StoredFile, { id: file.id });

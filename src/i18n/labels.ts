@@ -66,6 +66,9 @@ export const LABELS = {
       COUNCIL_MINUTES: "Biên bản họp hội đồng",
       RECOGNITION_DECISION: "Quyết định công nhận",
       CERTIFICATE_SCAN: "Bản chụp giấy chứng nhận đã ký",
+      SCORE_SUMMARY: "Bảng tổng hợp kết quả chấm điểm",
+      RECOGNITION_LIST: "Danh sách sản phẩm được công nhận (phụ lục quyết định)",
+      PRINTED_CERTIFICATE: "Giấy chứng nhận (bản in để ký)",
     },
     DocumentConfirmationStatus: { CONFIRMED: "Đã xác nhận", NOT_VALID: "Không hợp lệ" },
     ViolationKind: {
@@ -182,6 +185,9 @@ export const LABELS = {
       COUNCIL_MINUTES: "Minutes of the council",
       RECOGNITION_DECISION: "Recognition decision",
       CERTIFICATE_SCAN: "Scan of the signed certificate",
+      SCORE_SUMMARY: "Council's score summary",
+      RECOGNITION_LIST: "List of recognised products (annex of the decision)",
+      PRINTED_CERTIFICATE: "Certificate as printed for signature",
     },
     DocumentConfirmationStatus: { CONFIRMED: "Confirmed", NOT_VALID: "Not valid" },
     ViolationKind: {

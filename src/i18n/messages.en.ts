@@ -80,6 +80,13 @@ export const EN = {
     "A “{kind}” dossier needs a product with a certificate: open a first-evaluation dossier.",
   "dossier.openInRound": "The product already has dossier {code} in this round.",
   "dossier.missingDocuments": "Missing mandatory documents: {documents}.",
+  "notice.noEmail": "{producer} has no e-mail address: record a letter or a call instead.",
+  "papers.needs": "This document needs: {fields}.",
+  "papers.noCommune": "No commune you may see has this code.",
+  "papers.noDecision": "No recognition decision you may see has this number.",
+  "papers.notConcluded": "The council's evaluation of this dossier is not concluded yet.",
+  "papers.notForDossier": "This document is not one of a dossier's papers.",
+  "papers.noCertificate": "This dossier has no certificate yet.",
   "dossier.unconfirmedDocuments": "No document confirmed by the commune for: {documents}.",
   "dossier.notProducerDocument":
     "The producer does not bring these; they are the commune's or the province's own: {documents}.",

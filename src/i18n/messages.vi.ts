@@ -78,6 +78,14 @@ export const VI: Record<keyof typeof EN, string> = {
     "Hồ sơ “{kind}” chỉ dành cho sản phẩm đã có giấy chứng nhận: hãy lập hồ sơ đánh giá lần đầu.",
   "dossier.openInRound": "Sản phẩm đã có hồ sơ {code} trong đợt này.",
   "dossier.missingDocuments": "Thiếu giấy tờ bắt buộc: {documents}.",
+  "notice.noEmail":
+    "{producer} chưa có địa chỉ thư điện tử: hãy ghi nhận thông báo bằng văn bản hoặc điện thoại.",
+  "papers.needs": "Văn bản này cần: {fields}.",
+  "papers.noCommune": "Không có xã nào bạn được xem với mã này.",
+  "papers.noDecision": "Không có quyết định công nhận nào bạn được xem với số này.",
+  "papers.notConcluded": "Hội đồng chưa kết luận đánh giá hồ sơ này.",
+  "papers.notForDossier": "Văn bản này không thuộc hồ sơ.",
+  "papers.noCertificate": "Hồ sơ này chưa có giấy chứng nhận.",
   "dossier.unconfirmedDocuments": "Chưa có giấy tờ được xã xác nhận cho: {documents}.",
   "dossier.notProducerDocument":
     "Chủ thể không nộp các giấy tờ này, đó là giấy tờ của xã hoặc của tỉnh: {documents}.",

@@ -23,6 +23,8 @@ import { FixedClock } from "../support/http";
 import { Certificate } from "../../src/certificates/certificate.entity";
 import { ProductImage } from "../../src/content/product-image.entity";
 import { makeProduct, makeProducer, makeUser } from "../support/factory";
+import { Producer } from "../../src/catalog/producer.entity";
+import { Product } from "../../src/catalog/product.entity";
 import {
   cameraPhoto,
   choicesFor,
@@ -714,6 +716,52 @@ const RACES: Record<string, Race> = {
       },
       headers: t.staff.binhLu.headers,
     }),
+  },
+  attachGeneratedDocument: {
+    action: "ATTACH_DOCUMENT",
+    setup: async (t) => ({
+      query: `mutation($id: ID!) { attachGeneratedDocument(dossierId: $id, kind: COMMUNE_REQUEST_LETTER) { id } }`,
+      variables: { id: String((await dossier(DossierStatus.COMMUNE_REVIEWED)(t)).id) },
+      headers: t.staff.binhLu.headers,
+    }),
+  },
+  sendExpiryNotice: {
+    action: "EXPIRY_NOTICE_RECORDED",
+    setup: async (t) => {
+      const certificate = await certified(t);
+      await t.db.dataSource
+        .getRepository(Producer)
+        .update(
+          (await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: certificate.productId }))
+            .producerId,
+          {
+            email: "htx@example.vn",
+          },
+        );
+      return {
+        query: `mutation($n: String!) { sendExpiryNotice(certificateNumber: $n) { id } }`,
+        variables: { n: certificate.number },
+        headers: t.staff.binhLu.headers,
+      };
+    },
+  },
+  sendExpiryNotices: {
+    action: "EXPIRY_NOTICE_RECORDED",
+    setup: async (t) => {
+      const { certificate, product } = await makeProduct(t.db.dataSource, {
+        name: `Sắp hết hạn ${Math.random()}`,
+        communeCode: "03595",
+        decisionDate: "2023-07-01",
+        expiresOn: "2026-07-01",
+      });
+      await t.db.dataSource.getRepository(Producer).update(product.producerId, { email: "htx@example.vn" });
+      expect(certificate).not.toBeNull();
+      return {
+        query: `mutation { sendExpiryNotices(communeCode: "03595", withinDays: 30) { queued { id } } }`,
+        variables: {},
+        headers: t.staff.thanUyen.headers,
+      };
+    },
   },
   setPlanTarget: {
     action: "PLAN_TARGET_SET",
