@@ -16,6 +16,7 @@ import {
   ExpiringArgs,
   MinistryRevocationProposalRecord,
   RecognizedInArgs,
+  SendNoticeArgs,
   SendNoticesArgs,
 } from "./lifecycle.types";
 
@@ -44,7 +45,7 @@ export class CertificateLifecycleResolver {
   })
   sendExpiryNotice(
     @Ctx() ctx: Context,
-    @Arg("certificateNumber", () => String) certificateNumber: string,
+    @Args() { certificateNumber }: SendNoticeArgs,
   ): Promise<ExpiryNotice> {
     return ctx.services.expiryMail.sendOne(ctx, certificateNumber);
   }

@@ -107,6 +107,13 @@ export class ExpiringArgs extends CommuneScopeArgs {
 }
 
 @ArgsType()
+export class SendNoticeArgs {
+  @Field()
+  @Text(64)
+  certificateNumber: string;
+}
+
+@ArgsType()
 export class SendNoticesArgs {
   @Field()
   @Text(5)

@@ -87,10 +87,11 @@ describe("expiring certificates", () => {
   it("records a notice once per sender and day, and flags one sent less than 30 days before expiry as late", async () => {
     const soon = await expiringIn(10, "Mười ngày");
     const later = await expiringIn(45, "Bốn lăm ngày");
-    const notice = (number: string, sentOn: string, as = staff.binhLu) =>
+    // The province's letters: the written notices of the authority that issued these certificates.
+    const notice = (number: string, sentOn: string, as = staff.province) =>
       app.gql(
         op("RecordExpiryNotice"),
-        { input: { certificateNumber: number, sentOn, channel: "PHONE", note: "Đã gọi điện" } },
+        { input: { certificateNumber: number, sentOn, channel: "LETTER", note: "Công văn của Sở" } },
         as.headers,
       );
     expect((await notice(soon.certificate!.number, TODAY)).body.data.recordExpiryNotice).toEqual({
@@ -106,13 +107,13 @@ describe("expiring certificates", () => {
           staff.province.headers,
         )
       ).body.data.certificate;
-    expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
-    expect(await late(later.certificate!.number)).toEqual({ noticeLate: false, noticeChannel: "PHONE" });
+    expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "LETTER" });
+    expect(await late(later.certificate!.number)).toEqual({ noticeLate: false, noticeChannel: "LETTER" });
     expect(codes(await notice(soon.certificate!.number, TODAY))).toEqual(["CONFLICT"]); // once
     expect(codes(await notice(later.certificate!.number, "2026-06-20"))).toEqual(["BAD_USER_INPUT"]); // future
     expect(codes(await notice(later.certificate!.number, TODAY, staff.thanUyen))).toEqual(["NOT_FOUND"]);
     // Another commune's officer reads the public certificate, but not this commune's notice.
-    expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "PHONE" });
+    expect(await late(soon.certificate!.number)).toEqual({ noticeLate: true, noticeChannel: "LETTER" });
     const elsewhere = await app.gql(
       "query($n: String!) { certificate(number: $n) { number noticeSentOn noticeLate noticeChannel } }",
       { n: soon.certificate!.number },

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import request from "supertest";
 import { Category } from "../../src/catalog/category.entity";
 import { Producer } from "../../src/catalog/producer.entity";
+import { Product } from "../../src/catalog/product.entity";
+import { User } from "../../src/auth/user.entity";
 import { Dossier } from "../../src/dossiers/dossier.entity";
 import { DossierStatus } from "../../src/dossiers/workflow";
 import { makeProduct } from "../support/factory";
@@ -69,7 +71,17 @@ async function concludedDossier(): Promise<Dossier> {
     categoryCode: category.code,
   });
   const verdict = { met: true, note: "Nguyên liệu chè Shan tuyết của bản" };
+  // Names a person reading the rendered pages recognises (the README shows them).
+  const product = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: dossier.productId });
+  await t.db.dataSource.getRepository(Product).update(product.id, { name: "Miến dong Bình Lư" });
+  await t.db.dataSource
+    .getRepository(Producer)
+    .update(product.producerId, { name: "Hợp tác xã Miến dong Bình Lư" });
+  const members = ["Nguyễn Văn An", "Lò Thị Bình", "Trần Minh Châu"];
+  for (const [i, member] of t.staff.council.entries())
+    await t.db.dataSource.getRepository(User).update(member.user.id, { fullName: members[i] });
   await t.db.dataSource.getRepository(Dossier).update(dossier.id, {
+    code: `12-2026-${String(dossier.id).padStart(4, "0")}`,
     receivedOn: "2026-06-01",
     communeReport: {
       localOrigin: verdict,
