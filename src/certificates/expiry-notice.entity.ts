@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from "typeorm";
 import { LocalDateScalar } from "../core/scalars";
-import type { LocalDate } from "../core/time";
+import { addDays, type LocalDate } from "../core/time";
 import { Certificate } from "./certificate.entity";
 
 export enum NoticeChannel {
@@ -29,6 +29,10 @@ registerEnumType(NoticeAuthority, {
   name: "NoticeAuthority",
   description: "Who sent the notice: the province (its letter) or the commune (often relaying it).",
 });
+
+/** Sent later than `noticeDays` before the expiry: accepted, but flagged. */
+export const noticeIsLate = (sentOn: LocalDate, expiresOn: LocalDate, noticeDays: number): boolean =>
+  sentOn > addDays(expiresOn, -noticeDays);
 
 /**
  * That the producer was told its certificate expires: the province's letter, the commune's relay… each

@@ -18,7 +18,7 @@ import { Commune } from "../geography/commune.entity";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { visibleCertificate } from "./certificate.service";
-import { ExpiryNotice, NoticeAuthority } from "./expiry-notice.entity";
+import { ExpiryNotice, NoticeAuthority, noticeIsLate } from "./expiry-notice.entity";
 import type {
   CommuneCertificates,
   ExpiringArgs,
@@ -76,7 +76,7 @@ export class CertificateLifecycleService {
         });
       if (input.letterDate) requireNotFuture(input.letterDate, ctx.today, "input.letterDate");
       const rules = await ruleSetOn(m, input.sentOn);
-      const late = input.sentOn > addDays(certificate.expiresOn, -rules.expiryNoticeDays);
+      const late = noticeIsLate(input.sentOn, certificate.expiresOn, rules.expiryNoticeDays);
       await m.insert(ExpiryNotice, {
         certificateId: certificate.id,
         sentOn: input.sentOn,

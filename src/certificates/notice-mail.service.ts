@@ -1,8 +1,5 @@
-import { createHash } from "node:crypto";
-import { access, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { Field, ObjectType } from "type-graphql";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
 import { inViewerCommune } from "../auth/scope";
@@ -10,9 +7,9 @@ import { Role } from "../auth/user.entity";
 import { Producer } from "../catalog/producer.entity";
 import { Product } from "../catalog/product.entity";
 import { badInput, notFound } from "../core/errors";
-import { addDays } from "../core/time";
 import { inTransaction } from "../core/transaction";
 import { enumRef } from "../i18n/messages";
+import { keepBytes } from "../files/file-store";
 import { StoredFile } from "../files/stored-file.entity";
 import type { MailOutbox } from "../mail/outbox";
 import type { PaperService } from "../papers/papers.service";
@@ -22,7 +19,7 @@ import type { RequestScope } from "../request";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { Certificate, CertificateStatus, certificateStatus } from "./certificate.entity";
 import { visibleCertificate } from "./certificate.service";
-import { ExpiryNotice, NoticeAuthority, NoticeChannel } from "./expiry-notice.entity";
+import { ExpiryNotice, NoticeAuthority, NoticeChannel, noticeIsLate } from "./expiry-notice.entity";
 import type { CertificateLifecycleService } from "./lifecycle.service";
 
 @ObjectType({ description: "What sendExpiryNotices did for each certificate expiring in the window." })
@@ -88,6 +85,36 @@ export class ExpiryMailService {
     return sent;
   }
 
+  private async decide(
+    m: EntityManager,
+    ctx: RequestScope,
+    number: string,
+    { lock }: { lock: boolean },
+  ): Promise<Decision> {
+    const viewer = requireViewer(ctx);
+    const certificate = await visibleCertificate(m, viewer, number, { lock });
+    const status = certificateStatus(certificate, ctx.today);
+    if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED)
+      throw badInput("certificate.noNoticeDue", "certificateNumber", {
+        status: enumRef("CertificateStatus", status),
+      });
+    const authority =
+      viewer.role === Role.COMMUNE_OFFICER ? NoticeAuthority.COMMUNE : NoticeAuthority.PROVINCE;
+    // Today's e-mail notice (anyone's), or this sender's notice of today by another channel (one per day).
+    const already =
+      (await m.findOneBy(ExpiryNotice, {
+        certificateId: certificate.id,
+        sentOn: ctx.today,
+        channel: NoticeChannel.EMAIL,
+      })) ??
+      (await m.findOneBy(ExpiryNotice, { certificateId: certificate.id, sentOn: ctx.today, authority }));
+    if (already) return { already, certificate };
+    const product = await m.findOneByOrFail(Product, { id: certificate.productId });
+    const producer = await m.findOneByOrFail(Producer, { id: product.producerId });
+    if (!producer.email) return { withoutEmail: certificate, producer: producer.name };
+    return { queue: { certificate, product, producer: producer as Producer & { email: string }, authority } };
+  }
+
   /** The mails leave once the answer is on its way. */
   private kick() {
     setImmediate(() => void this.deps.outbox.deliverDue().catch(() => undefined));
@@ -95,44 +122,21 @@ export class ExpiryMailService {
 
   private async notify(ctx: RequestScope, number: string): Promise<Outcome> {
     const viewer = requireViewer(ctx);
-    // The letter is made first (it reads as the viewer may): the transaction then only writes.
+    // Decided first without the letter: it is made (as the viewer may read) only for a mail that will leave.
+    const first = await this.decide(this.dataSource.manager, ctx, number, { lock: false });
+    if (!("queue" in first)) return first;
     const { title, pdf } = await this.deps.papers.render(ctx, {
       kind: PrintableDocumentKind.EXPIRY_NOTICE,
       certificateNumber: number,
     });
-    const sha256 = createHash("sha256").update(pdf).digest("hex");
-    const path = join(this.deps.filesDir, sha256);
-    if (
-      !(await access(path).then(
-        () => true,
-        () => false,
-      ))
-    )
-      await writeFile(path, pdf);
+    const sha256 = await keepBytes(this.deps.filesDir, pdf);
     return inTransaction(this.dataSource, async (m): Promise<Outcome> => {
-      // Locked: two requests for one certificate take turns, and the second finds the first's notice.
-      const certificate = await visibleCertificate(m, viewer, number, { lock: true });
-      const status = certificateStatus(certificate, ctx.today);
-      if (status === CertificateStatus.REVOKED || status === CertificateStatus.SUPERSEDED)
-        throw badInput("certificate.noNoticeDue", "certificateNumber", {
-          status: enumRef("CertificateStatus", status),
-        });
-      const authority =
-        viewer.role === Role.COMMUNE_OFFICER ? NoticeAuthority.COMMUNE : NoticeAuthority.PROVINCE;
-      // Today's e-mail notice (anyone's), or this sender's notice of today by another channel (one per day).
-      const already =
-        (await m.findOneBy(ExpiryNotice, {
-          certificateId: certificate.id,
-          sentOn: ctx.today,
-          channel: NoticeChannel.EMAIL,
-        })) ??
-        (await m.findOneBy(ExpiryNotice, { certificateId: certificate.id, sentOn: ctx.today, authority }));
-      if (already) return { already, certificate };
-      const product = await m.findOneByOrFail(Product, { id: certificate.productId });
-      const producer = await m.findOneByOrFail(Producer, { id: product.producerId });
-      if (!producer.email) return { withoutEmail: certificate, producer: producer.name };
+      // Again, locked: two requests for one certificate take turns, and the second finds the first's notice.
+      const decided = await this.decide(m, ctx, number, { lock: true });
+      if (!("queue" in decided)) return decided;
+      const { certificate, product, producer, authority } = decided.queue;
       const rules = await ruleSetOn(m, ctx.today);
-      const late = ctx.today > addDays(certificate.expiresOn, -rules.expiryNoticeDays);
+      const late = noticeIsLate(ctx.today, certificate.expiresOn, rules.expiryNoticeDays);
       const notice = await m.save(
         m.create(ExpiryNotice, {
           certificateId: certificate.id,
@@ -176,6 +180,18 @@ export class ExpiryMailService {
     });
   }
 }
+
+/** What to do for one certificate: nothing (already notified today, or no address), or queue a mail. */
+type Decision =
+  | Outcome
+  | {
+      queue: {
+        certificate: Certificate;
+        product: Product;
+        producer: Producer & { email: string };
+        authority: NoticeAuthority;
+      };
+    };
 
 /** The mail's text (Vietnamese, UTF-8); the letter itself is the attached PDF. */
 const mailBody = (producer: string, product: string, c: Certificate, noticeDays: number) =>

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -33,6 +33,18 @@ import {
 // kept under its SHA-256 with a row and an audit event, within the uploader's daily quota.
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Keeps bytes the server generated (a PDF) under their SHA-256, as uploads are kept; answers the hash. */
+export async function keepBytes(filesDir: string, bytes: Buffer): Promise<string> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const target = join(filesDir, sha256);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await writeFile(target, bytes);
+  return sha256;
+}
 
 /** Accepted types, recognised by their first bytes (never by name or declared type). */
 const SIGNATURES: { contentType: FileType; magic: number[] }[] = [

@@ -7,7 +7,7 @@ import { Dossier, ScoreSheet } from "../dossiers/dossier.entity";
 import type { CommuneReport, CriterionVerdict } from "../dossiers/evaluation.types";
 import { EvaluationRound } from "../dossiers/round.entity";
 import { isConcluded, type ScoringService } from "../dossiers/scoring.service";
-import { visibleTo } from "../dossiers/transition-runner";
+import { COUNCIL_STATES, visibleTo } from "../dossiers/transition-runner";
 import { DossierStatus } from "../dossiers/workflow";
 import { label } from "../i18n/labels";
 import type { RequestScope } from "../request";
@@ -16,16 +16,7 @@ import { communeIssuer, provinceIssuer, unitName } from "./issuers";
 import { type Block, dmy } from "./pdf";
 
 /** The dossiers a commune's report and letter cover: reviewed by the commune, and not withdrawn or returned. */
-const REPORTED = [
-  DossierStatus.COMMUNE_REVIEWED,
-  DossierStatus.FORWARDED,
-  DossierStatus.UNDER_REVIEW,
-  DossierStatus.SCORED,
-  DossierStatus.PROPOSED_TO_CENTRAL,
-  DossierStatus.RECOGNIZED,
-  DossierStatus.NOT_ACHIEVED,
-  DossierStatus.NOT_RECOGNIZED,
-];
+const REPORTED = [DossierStatus.COMMUNE_REVIEWED, DossierStatus.FORWARDED, ...COUNCIL_STATES];
 
 const LOCAL: [keyof CommuneReport, string][] = [
   ["localOrigin", "Nguồn gốc sản phẩm, nguyên liệu tại địa phương"],

@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { access, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { requireViewer } from "../auth/auth.service";
 import { Role } from "../auth/user.entity";
@@ -15,6 +12,7 @@ import { DocumentKind, Dossier, DossierDocument } from "../dossiers/dossier.enti
 import type { ScoringService } from "../dossiers/scoring.service";
 import { runTransition, visibleTo } from "../dossiers/transition-runner";
 import { DossierAction } from "../dossiers/workflow";
+import { keepBytes } from "../files/file-store";
 import { StoredFile } from "../files/stored-file.entity";
 import type { RequestScope } from "../request";
 import {
@@ -105,15 +103,7 @@ export class PaperService {
     const documentKind = ATTACHED_AS[kind];
     if (!documentKind) throw badInput("papers.notForDossier", "kind");
     const { title, pdf } = await this.render(ctx, await this.inputFor(found, kind));
-    const sha256 = createHash("sha256").update(pdf).digest("hex");
-    const path = join(this.deps.filesDir, sha256);
-    if (
-      !(await access(path).then(
-        () => true,
-        () => false,
-      ))
-    )
-      await writeFile(path, pdf);
+    const sha256 = await keepBytes(this.deps.filesDir, pdf);
     const { result } = await runTransition(
       this.dataSource,
       ctx,

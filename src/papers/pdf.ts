@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import PDFDocument from "pdfkit";
 
 // Vietnamese administrative documents (Decree 30/2020/NĐ-CP) as PDF: A4, the national title and motto, the
@@ -13,6 +14,12 @@ const FONTS = {
   boldItalic: require.resolve(`${FONT_DIR}/700Bold_Italic/NotoSerif_700Bold_Italic.ttf`),
 };
 type FontName = keyof typeof FONTS;
+/** The font files, read once per process (each document still embeds only the glyphs it uses). */
+let fontBytes: Record<FontName, Buffer> | undefined;
+const fonts = () =>
+  (fontBytes ??= Object.fromEntries(
+    Object.entries(FONTS).map(([name, path]) => [name, readFileSync(path)]),
+  ) as Record<FontName, Buffer>);
 
 /** A4 in points, with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right 15 mm). */
 const PAGE = { size: "A4" as const, margins: { top: 57, bottom: 57, left: 85, right: 43 } };
@@ -78,7 +85,7 @@ export function renderOfficialDocument(spec: OfficialDocument): Promise<Buffer> 
     },
     lang: "vi-VN",
   });
-  for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
+  for (const [name, bytes] of Object.entries(fonts())) doc.registerFont(name, bytes);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

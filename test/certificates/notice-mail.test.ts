@@ -152,7 +152,7 @@ describe("expiry notices by e-mail", () => {
         {
           id: notice.id,
           channel: "EMAIL",
-          delivery: { status: "SENT", attempts: 1, sentAt: "2026-06-15T03:00:00.000Z" },
+          delivery: { status: "SENT", attempts: 1, sentAt: clock.instant.toISOString() },
         },
       ],
     });
