@@ -7,15 +7,18 @@ import {
   type SelectQueryBuilder,
 } from "typeorm";
 import { Certificate } from "../certificates/certificate.entity";
-import { words } from "../core/text";
+import { fold, markedWord, markedWords, words } from "../core/text";
 import { Commune } from "../geography/commune.entity";
 import { formerNames, splitUnitName } from "../geography/commune-names";
+import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
 import { Product, ProductSearchToken } from "./product.entity";
 
 const MAX_TOKEN_LENGTH = 40;
 /** Marks a word of a former commune name: matched whole, never as a prefix. */
 const FORMER = "~";
+/** Marks a word kept with its marks (markedWord: ASCII, so any collation compares it as typed). */
+export const MARKED = "^";
 
 /**
  * Copies a product's current certificate (the newest neither revoked nor superseded) onto the product row;
@@ -39,7 +42,27 @@ export async function refreshCurrentCertificate(manager: EntityManager, productI
   return communeCode;
 }
 
-/** Rewrites the search words of these products from their name, producer name and commune's current and former names. */
+/** English words too common to tell products apart (the categories' English names are full of them). */
+const ENGLISH_STOP = new Set([
+  "a",
+  "an",
+  "and",
+  "or",
+  "of",
+  "the",
+  "other",
+  "from",
+  "with",
+  "in",
+  "for",
+  "to",
+]);
+
+/**
+ * Rewrites the search words of these products: from the Vietnamese names (the product's, its producer's, its
+ * commune's current and former ones) folded, and with their marks (MARKED) where they carry any; from the
+ * English ones (the product's name and description, its category's and the category's parents' names).
+ */
 export async function refreshSearchTokens(manager: EntityManager, productIds: number[]): Promise<void> {
   if (productIds.length === 0) return;
   const products = await manager.find(Product, { where: { id: In(productIds) } });
@@ -49,6 +72,7 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
   const communes = await manager.find(Commune, {
     where: { code: In([...new Set(products.map((p) => p.communeCode))]) },
   });
+  const categories = new Map((await manager.find(Category)).map((c) => [c.code, c]));
   const producerName = new Map(producers.map((p) => [p.id, p.name]));
   const communeName = new Map(communes.map((c) => [c.code, c.name]));
   // Former names too, as whole words only (marked "~"): labels printed before the 2025 merger use them,
@@ -59,13 +83,27 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
       [...new Set(formerNames(c).flatMap((n) => words(splitUnitName(n).folded)))],
     ]),
   );
+  const englishOfCategory = (code: string): string[] => {
+    const names: string[] = [];
+    for (let c = categories.get(code); c; c = c.parentCode ? categories.get(c.parentCode) : undefined)
+      names.push(c.nameEn);
+    return names;
+  };
 
   const rows: ProductSearchToken[] = [];
   for (const p of products) {
-    const text = [p.name, producerName.get(p.producerId) ?? "", communeName.get(p.communeCode) ?? ""].join(
-      " ",
-    );
-    const tokens = [...words(text), ...(formerWords.get(p.communeCode) ?? []).map((w) => `${FORMER}${w}`)];
+    const vietnamese = [
+      p.name,
+      producerName.get(p.producerId) ?? "",
+      communeName.get(p.communeCode) ?? "",
+    ].join(" ");
+    const english = [p.nameEn ?? "", p.descriptionEn ?? "", ...englishOfCategory(p.categoryCode)].join(" ");
+    const tokens = [
+      ...words(vietnamese),
+      ...markedWords(vietnamese).map((w) => `${MARKED}${w}`),
+      ...words(english).filter((w) => !ENGLISH_STOP.has(w)),
+      ...(formerWords.get(p.communeCode) ?? []).map((w) => `${FORMER}${w}`),
+    ];
     for (const token of new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
       rows.push(manager.create(ProductSearchToken, { productId: p.id, token }));
     }
@@ -77,8 +115,10 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
 const SEARCH_MAX_WORDS = 8;
 
 /**
- * The condition "`productId` is a product whose search words match the text": every folded word exactly,
- * the last one as a prefix (a former commune name's words only whole), each an index look-up. Null when the text has no words. Parameters are named
+ * The condition "`productId` is a product whose search words match the text": every word exactly, the last
+ * one as a prefix (a former commune name's words only whole), each an index look-up. A word typed with marks
+ * matches only words with those marks ("trà" finds "trà", not "trâu"); a word typed without them matches
+ * whatever marks the name has ("tra" finds both). Null when the text has no words. Parameters are named
  * after `name` so that a query may hold several.
  */
 export function productSearchCondition(
@@ -87,11 +127,19 @@ export function productSearchCondition(
   text: string,
   name = "word",
 ): Brackets | null {
-  const searchWords = words(text).slice(0, SEARCH_MAX_WORDS);
-  if (!searchWords.length) return null;
+  const folded = words(text).slice(0, SEARCH_MAX_WORDS);
+  if (!folded.length) return null;
+  // Each folded word, and its marked form when the visitor typed marks on it.
+  const typed = text
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => fold(w) !== "");
+  const markedOf = new Map(typed.map((w) => [fold(w), markedWord(w)]));
   return new Brackets((all) =>
-    searchWords.forEach((word, i) => {
-      const last = i === searchWords.length - 1;
+    folded.forEach((word, i) => {
+      const last = i === folded.length - 1;
+      const marked = markedOf.get(word);
+      const token = marked && marked !== word ? `${MARKED}${marked}` : word;
       const sub = qb
         .subQuery()
         .select("t.productId")
@@ -100,7 +148,7 @@ export function productSearchCondition(
         .orWhere(`t.token = :${name}${i}former`)
         .getQuery();
       all.andWhere(`${productId} IN ${sub}`, {
-        [`${name}${i}`]: last ? `${word}%` : word,
+        [`${name}${i}`]: last ? `${token}%` : token, // tokens are [a-z0-9^~]: no pattern characters
         [`${name}${i}former`]: `${FORMER}${word}`,
       });
     }),

@@ -28,6 +28,58 @@ export function words(text: string): string[] {
   return folded === "" ? [] : [...new Set(folded.split(" "))];
 }
 
+/** Vowel marks (circumflex 6, horn 7, breve 8) and tones (sắc 1, huyền 2, hỏi 3, ngã 4, nặng 5), as VNI types them. */
+const MARK_DIGITS: Record<string, { digit: string; tone: boolean }> = {
+  "\u0302": { digit: "6", tone: false },
+  "\u031b": { digit: "7", tone: false },
+  "\u0306": { digit: "8", tone: false },
+  "\u0301": { digit: "1", tone: true },
+  "\u0300": { digit: "2", tone: true },
+  "\u0309": { digit: "3", tone: true },
+  "\u0303": { digit: "4", tone: true },
+  "\u0323": { digit: "5", tone: true },
+};
+
+/**
+ * A word with its marks kept, in ASCII: each letter followed by the digits of its marks, the vowel mark
+ * before the tone ("trà" → "tra2", "trâu" → "tra6u", "đậu" → "d9a65u"), so that a prefix the visitor typed
+ * with marks is a prefix of the word's form whatever the database's collation.
+ */
+export function markedWord(word: string): string {
+  let out = "";
+  let marks: { digit: string; tone: boolean }[] = [];
+  const flush = () => {
+    out += [...marks.filter((m) => !m.tone), ...marks.filter((m) => m.tone)].map((m) => m.digit).join("");
+    marks = [];
+  };
+  for (const ch of word.toLowerCase().normalize("NFD")) {
+    const mark = MARK_DIGITS[ch];
+    if (mark) {
+      marks.push(mark);
+      continue;
+    }
+    if (ch !== "đ" && !/[a-z0-9]/.test(ch)) continue;
+    flush();
+    out += ch === "đ" ? "d9" : ch;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The distinct words of a text that carry marks, in their marked form (markedWord); words without any mark
+ * are left out (their folded form says the same).
+ */
+export function markedWords(text: string): string[] {
+  const found = text
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => ({ marked: markedWord(w), folded: fold(w) }))
+    .filter((w) => w.marked !== "" && w.marked !== w.folded);
+  return [...new Set(found.map((w) => w.marked))];
+}
+
 /** A URL slug from a Vietnamese name: "Mật ong Pa Ủ" → "mat-ong-pa-u". */
 export function slugify(text: string): string {
   return fold(text).replace(/ /g, "-").slice(0, 120) || "san-pham";
