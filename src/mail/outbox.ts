@@ -45,6 +45,7 @@ export class MailOutbox {
   private readonly transport: Transporter | null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private next: Promise<number> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,10 +83,22 @@ export class MailOutbox {
     );
   }
 
-  /** Sends every mail that is due, one round (rounds never overlap); answers how many it tried. */
+  /**
+   * Sends every mail that is due in a round that starts after this call (rounds never overlap: while one
+   * runs, the calls share the one that follows it); answers how many it tried.
+   */
   deliverDue(): Promise<number> {
-    this.running ??= this.round().finally(() => (this.running = null));
-    return this.running;
+    if (!this.running) {
+      this.running = this.round().finally(() => (this.running = null));
+      return this.running;
+    }
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return this.deliverDue();
+      });
+    return this.next;
   }
 
   /** Runs a round every `intervalMs` until stop(). */
@@ -102,7 +115,7 @@ export class MailOutbox {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await (this.next ?? this.running);
     this.transport?.close();
   }
 
