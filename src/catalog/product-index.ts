@@ -19,6 +19,20 @@ const MAX_TOKEN_LENGTH = 40;
 const FORMER = "~";
 /** Marks a word kept with its marks (markedWord: ASCII, so any collation compares it as typed). */
 export const MARKED = "^";
+/** Marks a typo key: a folded word of five letters or more, whole and with each one of its letters left out. */
+export const TYPO = "?";
+const TYPO_MIN_LETTERS = 5;
+
+/**
+ * The typo keys of a folded word (none under five letters): the word and the word less each letter. Two words
+ * share a key when one letter was left out, added or replaced ("tuyet" and "tuyrt" share "tuyt").
+ */
+export const typoKeys = (word: string): string[] =>
+  word.length < TYPO_MIN_LETTERS
+    ? []
+    : [...new Set([word, ...[...word].map((_, i) => word.slice(0, i) + word.slice(i + 1))])].map(
+        (k) => `${TYPO}${k}`,
+      );
 
 /**
  * Copies a product's current certificate (the newest neither revoked nor superseded) onto the product row;
@@ -98,10 +112,11 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
       communeName.get(p.communeCode) ?? "",
     ].join(" ");
     const english = [p.nameEn ?? "", p.descriptionEn ?? "", ...englishOfCategory(p.categoryCode)].join(" ");
+    const folded = [...words(vietnamese), ...words(english).filter((w) => !ENGLISH_STOP.has(w))];
     const tokens = [
-      ...words(vietnamese),
+      ...folded,
       ...markedWords(vietnamese).map((w) => `${MARKED}${w}`),
-      ...words(english).filter((w) => !ENGLISH_STOP.has(w)),
+      ...folded.flatMap(typoKeys),
       ...(formerWords.get(p.communeCode) ?? []).map((w) => `${FORMER}${w}`),
     ];
     for (const token of new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
@@ -118,7 +133,8 @@ const SEARCH_MAX_WORDS = 8;
  * The condition "`productId` is a product whose search words match the text": every word exactly, the last
  * one as a prefix (a former commune name's words only whole), each an index look-up. A word typed with marks
  * matches only words with those marks ("trà" finds "trà", not "trâu"); a word typed without them matches
- * whatever marks the name has ("tra" finds both). Null when the text has no words. Parameters are named
+ * whatever marks the name has ("tra" finds both). A word of five letters or more also matches with one typo
+ * (typoKeys; wrong marks count as one: "tuyêt" finds "tuyết"). Null when the text has no words. Parameters are named
  * after `name` so that a query may hold several.
  */
 export function productSearchCondition(
@@ -140,14 +156,18 @@ export function productSearchCondition(
       const last = i === folded.length - 1;
       const marked = markedOf.get(word);
       const token = marked && marked !== word ? `${MARKED}${marked}` : word;
+      // One typo in a word of five letters or more: a letter left out, added or replaced, or wrong marks.
+      const typos = typoKeys(word);
       const sub = qb
         .subQuery()
         .select("t.productId")
         .from(ProductSearchToken, "t")
         .where(last ? `t.token LIKE :${name}${i}` : `t.token = :${name}${i}`)
         .orWhere(`t.token = :${name}${i}former`)
+        .orWhere(typos.length ? `t.token IN (:...${name}${i}typos)` : "1 = 0")
         .getQuery();
       all.andWhere(`${productId} IN ${sub}`, {
+        [`${name}${i}typos`]: typos,
         [`${name}${i}`]: last ? `${token}%` : token, // tokens are [a-z0-9^~]: no pattern characters
         [`${name}${i}former`]: `${FORMER}${word}`,
       });

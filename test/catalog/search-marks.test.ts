@@ -3,6 +3,7 @@ import { Product } from "../../src/catalog/product.entity";
 import { catalogWritten } from "../../src/catalog/catalog-written";
 import { markedWord, markedWords } from "../../src/core/text";
 import { loadReferenceData } from "../../src/db/reference/load-reference";
+import { typoKeys } from "../../src/catalog/product-index";
 import { makeProduct } from "../support/factory";
 import { FixedClock } from "../support/http";
 import { useStaffApp } from "../support/staff";
@@ -18,6 +19,8 @@ describe("marked words", () => {
     expect(markedWord("Ủ")).toBe("u3");
     expect(markedWord("tuyết")).toBe("tuye61t");
     expect(markedWords("Mật ong Pa Ủ, 2025")).toEqual(["ma65t", "u3"]);
+    expect(typoKeys("honey")).toEqual(["?honey", "?oney", "?hney", "?hoey", "?hony", "?hone"]);
+    expect(typoKeys("tuye")).toEqual([]);
   });
 });
 
@@ -64,22 +67,31 @@ describe("search as a visitor types it", () => {
     ["buffalo", ["Thịt trâu gác bếp"]],
     ["tea", ["Chè xanh Tam Đường", "Trà Shan tuyết Phìn Hồ"]],
     ["smoked buf", ["Thịt trâu gác bếp"]],
+    // One typo in a word of five letters or more: wrong marks, a letter replaced, added, left out or swapped.
+    ["shan tuyêt", ["Trà Shan tuyết Phìn Hồ"]],
+    ["shan tuyrt", ["Trà Shan tuyết Phìn Hồ"]],
+    ["buffaloo", ["Thịt trâu gác bếp"]],
+    ["peppermnt", ["Mật ong bạc hà"]],
+    ["hoeny", ["Mật ong bạc hà"]],
+    ["tràa", []], // under five letters: no typo
   ])("%s", async (search, expected) => {
     expect(await found(search)).toEqual(expected);
   });
 
-  it("rebuilds search words written before they kept marks and English names, once, when the reference data loads", async () => {
+  it("rebuilds search words written before they kept marks, English names and typo keys, once, when the reference data loads", async () => {
     const count = async () =>
       Number(
         (
           await t.db.dataSource.query(
-            "SELECT COUNT(*) AS n FROM product_search_token WHERE token LIKE '^%' OR token = 'honey'",
+            "SELECT COUNT(*) AS n FROM product_search_token WHERE token LIKE '^%' OR token LIKE '?%' OR token = 'honey'",
           )
         )[0].n,
       );
     const written = await count();
     expect(written).toBeGreaterThan(0);
-    await t.db.dataSource.query("DELETE FROM product_search_token WHERE token LIKE '^%' OR token = 'honey'");
+    await t.db.dataSource.query(
+      "DELETE FROM product_search_token WHERE token LIKE '^%' OR token LIKE '?%' OR token = 'honey'",
+    );
     await loadReferenceData(t.db.dataSource);
     expect(await count()).toBe(written);
   });
