@@ -1,6 +1,6 @@
 import { fold } from "../src/core/text";
 import type { DataSource } from "typeorm";
-import { words } from "../src/core/text";
+import { searchTokens } from "../src/catalog/product-index";
 import { addDays, addMonths, type LocalDate } from "../src/core/time";
 
 /** A small deterministic PRNG (mulberry32), so every run generates the same data. */
@@ -170,8 +170,8 @@ export async function generateDataset(
       revoked,
       revoked ? "Vi phạm" : null,
     ]);
-    for (const w of words(`${name} ${producer[1]} ${communeName.get(producer[3])}`))
-      tokens.push([i, w.slice(0, 40)]);
+    for (const token of searchTokens(`${name} ${producer[1]} ${communeName.get(producer[3])}`, "", []))
+      tokens.push([i, token]);
   }
   await insertMany(
     ds,

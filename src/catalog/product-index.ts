@@ -56,6 +56,21 @@ export async function refreshCurrentCertificate(manager: EntityManager, productI
   return communeCode;
 }
 
+/**
+ * A product's search words: its Vietnamese text folded and, where it carries marks, marked; its English text
+ * folded (less the commonest words); typo keys of both; the former commune names' words, whole only.
+ */
+export function searchTokens(vietnamese: string, english: string, formerWords: string[]): string[] {
+  const folded = [...words(vietnamese), ...words(english).filter((w) => !ENGLISH_STOP.has(w))];
+  const tokens = [
+    ...folded,
+    ...markedWords(vietnamese).map((w) => `${MARKED}${w}`),
+    ...folded.flatMap(typoKeys),
+    ...formerWords.map((w) => `${FORMER}${w}`),
+  ];
+  return [...new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))];
+}
+
 /** English words too common to tell products apart (the categories' English names are full of them). */
 const ENGLISH_STOP = new Set([
   "a",
@@ -112,16 +127,8 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
       communeName.get(p.communeCode) ?? "",
     ].join(" ");
     const english = [p.nameEn ?? "", p.descriptionEn ?? "", ...englishOfCategory(p.categoryCode)].join(" ");
-    const folded = [...words(vietnamese), ...words(english).filter((w) => !ENGLISH_STOP.has(w))];
-    const tokens = [
-      ...folded,
-      ...markedWords(vietnamese).map((w) => `${MARKED}${w}`),
-      ...folded.flatMap(typoKeys),
-      ...(formerWords.get(p.communeCode) ?? []).map((w) => `${FORMER}${w}`),
-    ];
-    for (const token of new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))) {
+    for (const token of searchTokens(vietnamese, english, formerWords.get(p.communeCode) ?? []))
       rows.push(manager.create(ProductSearchToken, { productId: p.id, token }));
-    }
   }
   await manager.delete(ProductSearchToken, { productId: In(productIds) });
   for (let i = 0; i < rows.length; i += 500) await manager.insert(ProductSearchToken, rows.slice(i, i + 500));
