@@ -127,7 +127,11 @@ export class MailOutbox {
       take: BATCH,
     });
     let tried = 0;
-    for (const mail of due) if (await this.claim(mail)) tried += (await this.send(mail), 1);
+    for (const mail of due) {
+      if (!(await this.claim(mail))) continue; // another instance has it
+      await this.send(mail);
+      tried++;
+    }
     return tried;
   }
 
