@@ -8,6 +8,7 @@ import {
   ProducerFieldResolver,
   ProductFacetsResolver,
   ProductFieldResolver,
+  ProductSuggestionResolver,
 } from "./catalog/catalog.resolver";
 import { StoredFileResolver } from "./files/stored-file.resolver";
 import {
@@ -67,6 +68,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       AuthResolver,
       CatalogQueryResolver,
       ProductFieldResolver,
+      ProductSuggestionResolver,
       ProducerFieldResolver,
       ProductFacetsResolver,
       ProductContentResolver,

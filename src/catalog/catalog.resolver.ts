@@ -1,4 +1,16 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
 import { Certificate } from "../certificates/certificate.entity";
 import { PUBLIC_CACHE } from "../core/cache";
@@ -11,9 +23,22 @@ import { Category } from "./category.entity";
 import { CatalogChanges, DEFAULT_FEED_PAGE, MAX_FEED_PAGE } from "./change-feed";
 import { Producer } from "./producer.entity";
 import { Product } from "./product.entity";
+import { ProductSuggestion, productSuggestions, SuggestionArgs, SUGGESTIONS_MAX } from "./suggestions";
 
 @Resolver()
 export class CatalogQueryResolver {
+  @Query(() => [ProductSuggestion], {
+    description:
+      "For as-you-type: up to `first` (default and at most 10) product names, producers and communes of the public catalog that what was typed starts, best first. The prefix is text, never a pattern.",
+  })
+  @Directive(PUBLIC_CACHE)
+  productSuggestions(
+    @Ctx() ctx: Context,
+    @Args() { prefix, first }: SuggestionArgs,
+  ): Promise<ProductSuggestion[]> {
+    return productSuggestions(ctx, prefix, first ?? SUGGESTIONS_MAX);
+  }
+
   @Query(() => ProductConnection, {
     description:
       "Certified products (holding an ACTIVE certificate). Default order NAME ASC, then id. `first` 1–100, default 20.",
@@ -180,5 +205,23 @@ export class CategoryResolver {
   @FieldResolver(() => [Category], { complexity: ({ childComplexity }) => 1 + 10 * childComplexity })
   async children(@Root() category: Category, @Ctx() ctx: Context): Promise<Category[]> {
     return (await ctx.loaders.categoryTree.load("all")).children.get(category.code) ?? [];
+  }
+}
+
+@Resolver(() => ProductSuggestion)
+export class ProductSuggestionResolver {
+  @FieldResolver(() => Product, { nullable: true, description: "Kind PRODUCT: the product." })
+  product(@Root() s: ProductSuggestion, @Ctx() ctx: Context): Promise<Product | null> | null {
+    return s.productId ? ctx.loaders.product.load(s.productId) : null;
+  }
+
+  @FieldResolver(() => Producer, { nullable: true, description: "Kind PRODUCER: the producer." })
+  producer(@Root() s: ProductSuggestion, @Ctx() ctx: Context): Promise<Producer | null> | null {
+    return s.producerId ? ctx.loaders.producer.load(s.producerId) : null;
+  }
+
+  @FieldResolver(() => Commune, { nullable: true, description: "Kind COMMUNE: the commune." })
+  commune(@Root() s: ProductSuggestion, @Ctx() ctx: Context): Promise<Commune | null> | null {
+    return s.communeCode ? ctx.loaders.commune.load(s.communeCode) : null;
   }
 }

@@ -78,6 +78,33 @@ describe("search as a visitor types it", () => {
     expect(await found(search)).toEqual(expected);
   });
 
+  it("suggests products, producers and communes of the catalog as the visitor types", async () => {
+    await makeProduct(t.db.dataSource, { name: "Trà chưa được công nhận", decisionDate: null });
+    const suggest = (prefix: string, first?: number) =>
+      t.app.gql(
+        "query($p: String!, $f: Int) { productSuggestions(prefix: $p, first: $f) { kind text product { name } commune { code } } }",
+        { p: prefix, f: first },
+      );
+    const answer = async (prefix: string) => (await suggest(prefix)).body.data.productSuggestions;
+    expect(await answer("trà")).toEqual([
+      {
+        kind: "PRODUCT",
+        text: "Trà Shan tuyết Phìn Hồ",
+        product: { name: "Trà Shan tuyết Phìn Hồ" },
+        commune: null,
+      },
+    ]);
+    expect(await answer("bình l")).toEqual([
+      { kind: "COMMUNE", text: "Bình Lư", product: null, commune: { code: "03390" } },
+    ]);
+    expect(await answer("mật")).toEqual([
+      { kind: "PRODUCT", text: "Mật ong bạc hà", product: { name: "Mật ong bạc hà" }, commune: null },
+    ]);
+    for (const prefix of ["%", "_", "-"]) expect(await answer(prefix)).toEqual([]); // text, never a pattern
+    expect((await suggest("  ")).body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await suggest("trà", 11)).body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("rebuilds search words written before they kept marks, English names and typo keys, once, when the reference data loads", async () => {
     const count = async () =>
       Number(
