@@ -16,7 +16,6 @@ const base: Omit<OfficialDocument, "title" | "body"> = {
   date: "2026-12-04",
   recipients: ["Như trên", "UBND tỉnh Lai Châu (b/c)"],
   signatory: { on: "TM. Ủy ban nhân dân", title: "Chủ tịch" },
-  metadata: { title: "Thông báo", subject: "OCOP" },
 };
 const paragraph = {
   paragraph:
@@ -99,12 +98,12 @@ async function main() {
   ];
   let peak = process.memoryUsage().rss;
   for (const [name, spec] of CASES) {
-    await renderOfficialDocument(spec); // warm-up: fonts parsed, code compiled
+    await renderOfficialDocument(spec, name); // warm-up: fonts parsed, code compiled
     const times: number[] = [];
     let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < RUNS; i++) {
       const start = process.hrtime.bigint();
-      pdf = await renderOfficialDocument(spec);
+      pdf = await renderOfficialDocument(spec, name);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       peak = Math.max(peak, process.memoryUsage().rss);
     }

@@ -7,7 +7,7 @@ import {
   type SelectQueryBuilder,
 } from "typeorm";
 import { Certificate } from "../certificates/certificate.entity";
-import { fold, markedWord, markedWords, words } from "../core/text";
+import { markedWords, typedWords, words } from "../core/text";
 import { Commune } from "../geography/commune.entity";
 import { formerNames, splitUnitName } from "../geography/commune-names";
 import { Category } from "./category.entity";
@@ -153,11 +153,7 @@ export function productSearchCondition(
   const folded = words(text).slice(0, SEARCH_MAX_WORDS);
   if (!folded.length) return null;
   // Each folded word, and its marked form when the visitor typed marks on it.
-  const typed = text
-    .normalize("NFC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => fold(w) !== "");
-  const markedOf = new Map(typed.map((w) => [fold(w), markedWord(w)]));
+  const markedOf = new Map(typedWords(text).map((w) => [w.folded, w.marked]));
   return new Brackets((all) =>
     folded.forEach((word, i) => {
       const last = i === folded.length - 1;

@@ -71,13 +71,16 @@ export function markedWord(word: string): string {
  * are left out (their folded form says the same).
  */
 export function markedWords(text: string): string[] {
-  const found = text
+  return [...new Set(typedWords(text).flatMap((w) => (w.marked === w.folded ? [] : [w.marked])))];
+}
+
+/** Each word of a text as typed, folded and marked (the two are equal when it carries no mark). */
+export function typedWords(text: string): { folded: string; marked: string }[] {
+  return text
     .normalize("NFC")
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => ({ marked: markedWord(w), folded: fold(w) }))
-    .filter((w) => w.marked !== "" && w.marked !== w.folded);
-  return [...new Set(found.map((w) => w.marked))];
+    .map((w) => ({ folded: fold(w), marked: markedWord(w) }))
+    .filter((w) => w.folded !== "" && w.marked !== "");
 }
 
 /** A URL slug from a Vietnamese name: "Mật ong Pa Ủ" → "mat-ong-pa-u". */

@@ -42,6 +42,18 @@ export function supplementItems(
   return items.map((i) => ({ kind: i.kind, note: blankToNull(i.note) }));
 }
 
+/** A request for supplements made now by `requestedById`, open until the dossier is submitted again. */
+export const openRequest = (
+  ctx: RequestScope,
+  requestedById: number,
+  request: Pick<StoredSupplementRequest, "items" | "dueOn" | "byProvince">,
+): StoredSupplementRequest => ({
+  ...request,
+  requestedAt: ctx.now.toISOString(),
+  requestedById,
+  settledAt: null,
+});
+
 const listed = (items: StoredSupplementRequest["items"]) =>
   items.map((i) => (i.note ? `${i.kind} (${i.note})` : i.kind)).join(", ");
 
@@ -130,14 +142,7 @@ export class CommuneWorkService {
       input.dossierId,
       DossierAction.REQUEST_SUPPLEMENT,
       async () => {
-        const request: StoredSupplementRequest = {
-          items,
-          dueOn: input.dueOn,
-          requestedAt: ctx.now.toISOString(),
-          requestedById: viewer.id,
-          byProvince: false,
-          settledAt: null,
-        };
+        const request = openRequest(ctx, viewer.id, { items, dueOn: input.dueOn, byProvince: false });
         return {
           changes: { supplementRequest: request },
           note: `asked for ${listed(items)} by ${input.dueOn}`,

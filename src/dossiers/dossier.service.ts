@@ -21,10 +21,10 @@ import { requireNotFuture } from "../core/validation";
 import { ruleSetIn } from "../rules/rule-set.entity";
 import { levelsFallenShort } from "../rules/scoring";
 import { type CommuneReport, type CriterionVerdict, type ProductSamples } from "./evaluation.types";
-import { Dossier, DossierKind, type StoredSupplementRequest } from "./dossier.entity";
+import { Dossier, DossierKind } from "./dossier.entity";
 import { EvaluationRound } from "./round.entity";
 import type { CommuneReportInput, CreateDossierInput, DossierFilter, ReturnArgs } from "./dossier.types";
-import { supplementItems } from "./commune-work.service";
+import { openRequest, supplementItems } from "./commune-work.service";
 import { DossierConnection } from "./dossier.types";
 import { criteriaSetOf, GUARDS, loadedGuardFacts, samplesRequired } from "./guards";
 import { followDossier } from "../programme/follow-dossier";
@@ -180,14 +180,13 @@ export class DossierService {
       if (graceDays && d.status !== DossierStatus.FORWARDED)
         throw badInput("dossier.graceDaysProvince", "graceDays");
       const forwardAgainBy = graceDays ? addDays(ctx.today, graceDays) : null;
-      const supplementRequest: StoredSupplementRequest | null = listed && {
-        items: listed,
-        dueOn: forwardAgainBy ?? (await facts()).round.submissionDeadline,
-        requestedAt: ctx.now.toISOString(),
-        requestedById: viewer.id,
-        byProvince: d.status === DossierStatus.FORWARDED,
-        settledAt: null,
-      };
+      const supplementRequest =
+        listed &&
+        openRequest(ctx, viewer.id, {
+          items: listed,
+          dueOn: forwardAgainBy ?? (await facts()).round.submissionDeadline,
+          byProvince: d.status === DossierStatus.FORWARDED,
+        });
       return {
         changes: { returnReason: note, forwardAgainBy, ...(supplementRequest ? { supplementRequest } : {}) },
         note:

@@ -14,7 +14,7 @@ import type { Commune, Province } from "../geography/commune.entity";
 import type { RequestScope } from "../request";
 import { ruleSetOn } from "../rules/rule-set.entity";
 import { communeIssuer, issuerFor, provinceIssuer, unitName } from "./issuers";
-import { type Block, dmy, type OfficialDocument } from "./pdf";
+import { type Block, dmy, numberedTable, type OfficialDocument } from "./pdf";
 
 /** A paper's title and its contents, ready to render. */
 export type Paper = { title: string; spec: OfficialDocument };
@@ -104,7 +104,6 @@ export async function expiryNotice(ctx: RequestScope, m: EntityManager, number: 
         ...whatToDo(h, rules.expiryNoticeDays),
       ],
       recipients: ["Như trên", `UBND tỉnh ${h.province.name} (b/c)`],
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -150,29 +149,24 @@ export async function communeExpiryNotices(
         title: "Danh sách sản phẩm OCOP có giấy chứng nhận sắp hết hiệu lực",
         subtitle: `(Kèm theo Thông báo của ${from.short})`,
         blocks: [
-          {
-            table: {
-              columns: [
-                { title: "STT", width: 0.5, align: "center" },
-                { title: "Sản phẩm", width: 2.2 },
-                { title: "Chủ thể", width: 2.2 },
-                { title: "Số giấy chứng nhận", width: 1.8 },
-                { title: "Hạng", width: 0.8, align: "center" },
-                { title: "Hết hiệu lực", width: 1.2, align: "center" },
-              ],
-              rows: holders.map((h, i) => [
-                String(i + 1),
-                h.product.name,
-                h.producer?.name ?? "",
-                h.certificate.number,
-                stars(h.certificate.stars),
-                dmy(h.certificate.expiresOn),
-              ]),
-            },
-          },
+          numberedTable(
+            [
+              { title: "Sản phẩm", width: 2.2 },
+              { title: "Chủ thể", width: 2.2 },
+              { title: "Số giấy chứng nhận", width: 1.8 },
+              { title: "Hạng", width: 0.8, align: "center" },
+              { title: "Hết hiệu lực", width: 1.2, align: "center" },
+            ],
+            holders.map((h) => [
+              h.product.name,
+              h.producer?.name ?? "",
+              h.certificate.number,
+              stars(h.certificate.stars),
+              dmy(h.certificate.expiresOn),
+            ]),
+          ),
         ],
       },
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -214,7 +208,6 @@ export async function certificatePaper(
       ],
       recipients: [h.producer?.name ?? h.product.name, `UBND ${unitName(h.commune)}`],
       signatory: { on: "TM. Ủy ban nhân dân", title: "Chủ tịch" },
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -246,33 +239,28 @@ export async function recognitionList(
       title: "Phụ lục",
       subtitle: `Danh sách sản phẩm được công nhận đạt sản phẩm OCOP (kèm theo Quyết định số ${decisionNumber} ngày ${dmy(first.decisionDate)})`,
       body: [
-        {
-          table: {
-            columns: [
-              { title: "STT", width: 0.5, align: "center" },
-              { title: "Sản phẩm", width: 2 },
-              { title: "Chủ thể", width: 2 },
-              { title: "Xã/phường", width: 1.3 },
-              { title: "Hạng", width: 0.7, align: "center" },
-              { title: "Số giấy chứng nhận", width: 1.6 },
-              { title: "Hiệu lực đến", width: 1.1, align: "center" },
-            ],
-            rows: holders.map((h, i) => [
-              String(i + 1),
-              h.product.name,
-              h.producer?.name ?? "",
-              h.commune.name,
-              stars(h.certificate.stars),
-              h.certificate.number,
-              dmy(h.certificate.expiresOn),
-            ]),
-          },
-        },
+        numberedTable(
+          [
+            { title: "Sản phẩm", width: 2 },
+            { title: "Chủ thể", width: 2 },
+            { title: "Xã/phường", width: 1.3 },
+            { title: "Hạng", width: 0.7, align: "center" },
+            { title: "Số giấy chứng nhận", width: 1.6 },
+            { title: "Hiệu lực đến", width: 1.1, align: "center" },
+          ],
+          holders.map((h) => [
+            h.product.name,
+            h.producer?.name ?? "",
+            h.commune.name,
+            stars(h.certificate.stars),
+            h.certificate.number,
+            dmy(h.certificate.expiresOn),
+          ]),
+        ),
         { paragraph: `Tổng cộng: ${holders.length} sản phẩm.`, indent: false },
       ],
       recipients: ["Các chủ thể có tên trong danh sách", "UBND các xã, phường có sản phẩm"],
       signatory: { on: "TM. Ủy ban nhân dân", title: "Chủ tịch" },
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }

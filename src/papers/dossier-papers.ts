@@ -13,7 +13,7 @@ import { label } from "../i18n/labels";
 import type { RequestScope } from "../request";
 import type { Paper } from "./certificate-papers";
 import { communeIssuer, provinceIssuer, unitName } from "./issuers";
-import { type Block, dmy } from "./pdf";
+import { type Block, dmy, numberedTable } from "./pdf";
 
 /** The dossiers a commune's report and letter cover: reviewed by the commune, and not withdrawn or returned. */
 const REPORTED = [DossierStatus.COMMUNE_REVIEWED, DossierStatus.FORWARDED, ...COUNCIL_STATES];
@@ -54,10 +54,9 @@ async function reviewed(ctx: RequestScope, m: EntityManager, rawRoundId: string,
   return { round, commune, province, list };
 }
 
-const dossierTable = (list: Reviewed[], withGrades: boolean): Block => ({
-  table: {
-    columns: [
-      { title: "STT", width: 0.7, align: "center" },
+const dossierTable = (list: Reviewed[], withGrades: boolean): Block =>
+  numberedTable(
+    [
       { title: "Sản phẩm", width: 2 },
       { title: "Chủ thể", width: 1.8 },
       { title: "Hồ sơ", width: 1.4 },
@@ -65,15 +64,13 @@ const dossierTable = (list: Reviewed[], withGrades: boolean): Block => ({
         ? LOCAL.map(([, title]) => ({ title, width: 1.1, align: "center" as const }))
         : [{ title: "Ngày tiếp nhận", width: 1.1, align: "center" as const }]),
     ],
-    rows: list.map(({ dossier: d, product, producer }, i) => [
-      String(i + 1),
+    list.map(({ dossier: d, product, producer }) => [
       product,
       producer,
       `${d.code} (${label("vi", "DossierKind", d.kind)})`,
       ...(withGrades ? LOCAL.map(([key]) => verdict(d.communeReport?.[key])) : [dmy(d.receivedOn)]),
     ]),
-  },
-});
+  );
 
 /** COMMUNE_REPORT: the commune's report on its evaluation and confirmation of the round's dossiers. */
 export async function communeReport(
@@ -114,7 +111,6 @@ export async function communeReport(
         },
       ],
       recipients: [`Sở Nông nghiệp và Môi trường tỉnh ${province.name}`, "Các chủ thể có sản phẩm"],
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -148,7 +144,6 @@ export async function communeRequestLetter(
         dossierTable(list, false),
       ],
       recipients: ["Như trên", "Các chủ thể có sản phẩm"],
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -302,7 +297,6 @@ export async function scoreSummary(
       ],
       recipients: ["Sở Nông nghiệp và Môi trường (tổng hợp)", "Thành viên hội đồng"],
       signatory: { on: "Hội đồng đánh giá", title: "Chủ tịch hội đồng" },
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }
@@ -355,7 +349,6 @@ export async function minutesDraft(
       ],
       recipients: ["Sở Nông nghiệp và Môi trường", "Thành viên hội đồng"],
       signatory: { on: "Hội đồng đánh giá", title: "Chủ tịch hội đồng" },
-      metadata: { title, subject: "Chương trình mỗi xã một sản phẩm (OCOP)" },
     },
   };
 }

@@ -85,7 +85,7 @@ export class PaperService {
 
   async render(ctx: RequestScope, input: PrintableDocumentInput): Promise<{ title: string; pdf: Buffer }> {
     const paper = await this.paper(ctx, input);
-    return { title: paper.title, pdf: await renderOfficialDocument(paper.spec) };
+    return { title: paper.title, pdf: await renderOfficialDocument(paper.spec, paper.title) };
   }
 
   /**

@@ -30,6 +30,14 @@ export type Table = {
   rows: string[][];
 };
 
+/** A table whose first column numbers its rows (STT), as every list of an administrative document does. */
+export const numberedTable = (columns: Table["columns"], rows: string[][]): Block => ({
+  table: {
+    columns: [{ title: "STT", width: 0.7, align: "center" }, ...columns],
+    rows: rows.map((cells, i) => [String(i + 1), ...cells]),
+  },
+});
+
 export type Block =
   | { paragraph: string; indent?: boolean }
   | { heading: string }
@@ -56,8 +64,6 @@ export type OfficialDocument = {
   recipients: string[];
   signatory: { on?: string; title: string; name?: string };
   annex?: { title: string; subtitle?: string; blocks: Block[] };
-  /** The PDF's metadata title and subject. */
-  metadata: { title: string; subject: string };
 };
 
 /** "ngày 04 tháng 12 năm 2026" of a date like 2026-12-04. */
@@ -70,14 +76,14 @@ export const vietnameseDate = (date: string): string => {
 export const dmy = (date: string | null | undefined): string =>
   date ? date.split("-").reverse().join("/") : "";
 
-/** Renders the document: one PDF in memory (a few pages; documents are small). */
-export function renderOfficialDocument(spec: OfficialDocument): Promise<Buffer> {
+/** Renders the document, `title` in its metadata: one PDF in memory (a few pages; documents are small). */
+export function renderOfficialDocument(spec: OfficialDocument, title: string): Promise<Buffer> {
   const doc = new PDFDocument({
     ...PAGE,
     bufferPages: true,
     info: {
-      Title: spec.metadata.title,
-      Subject: spec.metadata.subject,
+      Title: title,
+      Subject: "Chương trình mỗi xã một sản phẩm (OCOP)",
       Creator: "OCOP API",
       Producer: "OCOP API",
       // The document's day, not the instant: the same records give the same bytes (a repeat is seen).
