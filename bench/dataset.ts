@@ -170,8 +170,12 @@ export async function generateDataset(
       revoked,
       revoked ? "Vi phạm" : null,
     ]);
-    for (const token of searchTokens(`${name} ${producer[1]} ${communeName.get(producer[3])}`, "", []))
-      tokens.push([i, token]);
+    const words = searchTokens({
+      name,
+      producer: String(producer[1]),
+      commune: String(communeName.get(String(producer[3])) ?? ""),
+    });
+    for (const [token, sources] of words) tokens.push([i, token, sources]);
   }
   await insertMany(
     ds,
@@ -209,7 +213,7 @@ export async function generateDataset(
     ],
     certificates,
   );
-  await insertMany(ds, "product_search_token", ["productId", "token"], tokens);
+  await insertMany(ds, "product_search_token", ["productId", "token", "sources"], tokens);
   await ds.query("ANALYZE TABLE product, product_search_token, certificate, producer, commune");
   return {
     provinces: provinces.length,

@@ -12,6 +12,8 @@ import {
   Root,
 } from "type-graphql";
 import { inViewerCommune } from "../auth/scope";
+import { askedLanguage } from "../i18n/messages";
+import { Language } from "../http/labels.resolver";
 import { Certificate } from "../certificates/certificate.entity";
 import { PUBLIC_CACHE } from "../core/cache";
 import type { Context } from "../context";
@@ -41,7 +43,7 @@ export class CatalogQueryResolver {
 
   @Query(() => ProductConnection, {
     description:
-      "Certified products (holding an ACTIVE certificate). Default order NAME ASC, then id. `first` 1–100, default 20.",
+      "Certified products (holding an ACTIVE certificate). Default order: RELEVANCE when filter.search is given, else NAME ASC, then id. `first` 1–100, default 20. `language` says which names rank first under RELEVANCE; left out, the request's Accept-Language (en or vi; else vi).",
     complexity: pageComplexity,
   })
   @Directive(PUBLIC_CACHE)
@@ -51,8 +53,15 @@ export class CatalogQueryResolver {
     @Arg("sort", () => ProductSort, { nullable: true }) sort?: ProductSort | null,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("language", () => Language, { nullable: true }) language?: Language | null,
   ): Promise<ProductConnection> {
-    return ctx.services.catalog.products(ctx, { filter, sort, first, after });
+    return ctx.services.catalog.products(ctx, {
+      filter,
+      sort,
+      first,
+      after,
+      language: language ?? (askedLanguage() === "en" ? Language.EN : Language.VI),
+    });
   }
 
   @Query(() => ProductFacets, { description: "Multi-select facet counts for a filter sidebar." })

@@ -8,8 +8,11 @@ import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
-import { productSearchCondition } from "./product-index";
-import { leanMany } from "../core/lean";
+import { productSearchCondition, searchRelevance } from "./product-index";
+import { leanHydrator, leanMany } from "../core/lean";
+import { badInput } from "../core/errors";
+import type { Page } from "../core/paging";
+import { Language } from "../http/labels.resolver";
 import {
   ProductConnection,
   type ProductFacets,
@@ -31,13 +34,17 @@ import {
   sweepExpired,
 } from "./counts";
 
-const SORT_COLUMNS: Record<ProductSortField, "nameKey" | "stars" | "certifiedOn" | "certificateExpiresOn"> = {
+const SORT_COLUMNS: Record<
+  Exclude<ProductSortField, ProductSortField.RELEVANCE>,
+  "nameKey" | "stars" | "certifiedOn" | "certificateExpiresOn"
+> = {
   [ProductSortField.NAME]: "nameKey", // folded: the same order on MySQL and SQLite
   [ProductSortField.STARS]: "stars",
   [ProductSortField.CERTIFIED_ON]: "certifiedOn",
   [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",
 };
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
+const RELEVANCE_SORT: ProductSort = { field: ProductSortField.RELEVANCE };
 
 type Grouped = { value: string | number; count: number };
 type FacetGroups = { stars: Grouped[]; communes: Grouped[]; categories: Grouped[] };
@@ -93,26 +100,80 @@ export class CatalogService {
       sort?: ProductSort | null;
       first?: number | null;
       after?: string | null;
+      language: Language;
     },
   ): Promise<ProductConnection> {
     const first = pageSize(args.first);
-    const sort = args.sort ?? DEFAULT_SORT;
     const filter = checkFilter(args.filter);
-    const sortKey = SORT_COLUMNS[sort.field];
-    const page = await keysetPage(this.filtered(ctx, filter), {
-      alias: "p",
-      sortKey,
-      direction: sort.direction,
-      first,
-      tag: [sort.field, sort.direction],
-      numeric: sort.field === ProductSortField.STARS,
-      after: args.after,
-      cursors: this.cursors,
-      countTotal: async () => (await this.total(ctx, filter)).count,
+    const sort = args.sort ?? (filter.search ? RELEVANCE_SORT : DEFAULT_SORT);
+    const countTotal = async () => (await this.total(ctx, filter)).count;
+    let page: Page<Product>;
+    if (sort.field === ProductSortField.RELEVANCE) {
+      if (sort.direction === SortDirection.ASC)
+        throw badInput("catalog.relevanceAscending", "sort.direction");
+      page = await this.relevancePage(ctx, filter, args.language, first, args.after);
+    } else {
+      const direction = sort.direction ?? SortDirection.ASC;
+      page = await keysetPage(this.filtered(ctx, filter), {
+        alias: "p",
+        sortKey: SORT_COLUMNS[sort.field],
+        direction,
+        first,
+        tag: [sort.field, direction],
+        numeric: sort.field === ProductSortField.STARS,
+        after: args.after,
+        cursors: this.cursors,
+        countTotal,
+      });
+    }
+    return Object.assign(
+      new ProductConnection(),
+      { ...page, countTotal },
+      {
+        countIsLowerBound: async () => (await this.total(ctx, filter)).lowerBound,
+      },
+    );
+  }
+
+  /**
+   * A page in relevance order (see searchRelevance) folded with the stars into one rank, then name and id:
+   * one statement, the rank computed in a derived table so that the keyset (rank, name, id) can follow it.
+   */
+  private async relevancePage(
+    ctx: RequestScope,
+    filter: ProductFilter,
+    language: Language,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<Product>> {
+    const tag = [ProductSortField.RELEVANCE, language];
+    const qb = this.filtered(ctx, filter);
+    const relevance = searchRelevance("p.id", filter.search ?? "", language === Language.EN);
+    qb.addSelect(`(${relevance.sql}) * 10 + COALESCE(p.stars, 0)`, "ranking").setParameters(
+      relevance.parameters,
+    );
+    const [sql, parameters] = qb.getQueryAndParameters();
+    let keyset = "";
+    if (after) {
+      const [ranking, nameKey, id] = this.cursors.decodeTuple(after, tag, ["number", "string", "number"]);
+      keyset =
+        "WHERE r.ranking < ? OR (r.ranking = ? AND (r.p_nameKey > ? OR (r.p_nameKey = ? AND r.p_id > ?)))";
+      parameters.push(ranking, ranking, nameKey, nameKey, id);
+    }
+    const rows = await ctx.reader.query<Record<string, unknown>[]>(
+      `SELECT * FROM (${sql}) r ${keyset} ORDER BY r.ranking DESC, r.p_nameKey ASC, r.p_id ASC LIMIT ${first + 1}`,
+      parameters,
+    );
+    const hydrate = leanHydrator(qb);
+    const edges = rows.slice(0, first).map((row) => {
+      const node = hydrate(row);
+      return { node, cursor: this.cursors.encode([...tag, Number(row.ranking), node.nameKey, node.id]) };
     });
-    return Object.assign(new ProductConnection(), page, {
-      countIsLowerBound: async () => (await this.total(ctx, filter)).lowerBound,
-    });
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      countTotal: () => Promise.reject(new Error("counted by products()")),
+    };
   }
 
   facets(ctx: RequestScope, rawFilter?: ProductFilter | null): Promise<ProductFacets> {

@@ -10,8 +10,17 @@ export enum ProductSortField {
   STARS = "STARS",
   CERTIFIED_ON = "CERTIFIED_ON",
   EXPIRES_ON = "EXPIRES_ON",
+  RELEVANCE = "RELEVANCE",
 }
-registerEnumType(ProductSortField, { name: "ProductSortField" });
+registerEnumType(ProductSortField, {
+  name: "ProductSortField",
+  valuesConfig: {
+    RELEVANCE: {
+      description:
+        "Best match of filter.search first: a match in the product's name (in the `language` asked first) above one in the producer's or commune's name, then the English description or category; a whole word above a prefix, the marks typed above a folded match, an exact word above a typo; ties by stars (most first), then name, then id. Without a search: stars, then name.",
+    },
+  },
+});
 
 export enum SortDirection {
   ASC = "ASC",
@@ -42,7 +51,7 @@ export class ProductFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      'Words of the product, producer or commune name; case- and accent-insensitive ("mat ong" finds "Mật ong"); the last word matches as a prefix. At most 200 characters.',
+      'Words of the product\'s name (Vietnamese or English), its producer\'s or commune\'s name, its English description or its category\'s English names. Case-insensitive; marks typed count ("trà" finds "Trà", not "trâu"), and a word typed without marks matches any ("tra" finds both); one typo is tolerated in a word of five letters or more; the last word matches as a prefix. At most 200 characters.',
   })
   search?: string | null;
 
@@ -55,8 +64,11 @@ export class ProductSort {
   @Field(() => ProductSortField)
   field: ProductSortField;
 
-  @Field(() => SortDirection)
-  direction: SortDirection;
+  @Field(() => SortDirection, {
+    nullable: true,
+    description: "Left out: ASC, except RELEVANCE, which is always best first (DESC; ASC is refused).",
+  })
+  direction?: SortDirection | null;
 }
 
 export const ProductConnection = connectionOf(

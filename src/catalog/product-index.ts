@@ -18,9 +18,9 @@ const MAX_TOKEN_LENGTH = 40;
 /** Marks a word of a former commune name: matched whole, never as a prefix. */
 const FORMER = "~";
 /** Marks a word kept with its marks (markedWord: ASCII, so any collation compares it as typed). */
-export const MARKED = "^";
+const MARKED = "^";
 /** Marks a typo key: a folded word of five letters or more, whole and with each one of its letters left out. */
-export const TYPO = "?";
+const TYPO = "?";
 const TYPO_MIN_LETTERS = 5;
 
 /**
@@ -56,19 +56,48 @@ export async function refreshCurrentCertificate(manager: EntityManager, productI
   return communeCode;
 }
 
+/** Where a search word occurs (a bit each; a word in several places has several): relevance ranks by them. */
+export const WORD_SOURCE = { NAME: 1, NAME_EN: 2, PRODUCER: 4, COMMUNE: 8, OTHER_ENGLISH: 16 } as const;
+
+/** The texts a product is found by. `otherEnglish`: its English description and its category's English names. */
+export type SearchTexts = {
+  name: string;
+  nameEn?: string | null;
+  producer: string;
+  commune: string;
+  otherEnglish?: string;
+  formerCommuneWords?: string[];
+};
+
 /**
- * A product's search words: its Vietnamese text folded and, where it carries marks, marked; its English text
- * folded (less the commonest words); typo keys of both; the former commune names' words, whole only.
+ * A product's search words, each with where it occurs (WORD_SOURCE bits): its Vietnamese names folded and,
+ * where they carry marks, marked; its English texts folded (less the commonest words); typo keys of both;
+ * the former commune names' words, whole only.
  */
-export function searchTokens(vietnamese: string, english: string, formerWords: string[]): string[] {
-  const folded = [...words(vietnamese), ...words(english).filter((w) => !ENGLISH_STOP.has(w))];
-  const tokens = [
-    ...folded,
-    ...markedWords(vietnamese).map((w) => `${MARKED}${w}`),
-    ...folded.flatMap(typoKeys),
-    ...formerWords.map((w) => `${FORMER}${w}`),
-  ];
-  return [...new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))];
+export function searchTokens(texts: SearchTexts): Map<string, number> {
+  const tokens = new Map<string, number>();
+  const add = (token: string, source: number) => {
+    const key = token.slice(0, MAX_TOKEN_LENGTH);
+    tokens.set(key, (tokens.get(key) ?? 0) | source);
+  };
+  const folded = (list: string[], source: number) =>
+    list.forEach((w) => [w, ...typoKeys(w)].forEach((k) => add(k, source)));
+  const vietnamese = (text: string, source: number) => {
+    folded(words(text), source);
+    markedWords(text).forEach((w) => add(`${MARKED}${w}`, source));
+  };
+  const english = (text: string, source: number) =>
+    folded(
+      words(text).filter((w) => !ENGLISH_STOP.has(w)),
+      source,
+    );
+  vietnamese(texts.name, WORD_SOURCE.NAME);
+  vietnamese(texts.producer, WORD_SOURCE.PRODUCER);
+  vietnamese(texts.commune, WORD_SOURCE.COMMUNE);
+  english(texts.nameEn ?? "", WORD_SOURCE.NAME_EN);
+  english(texts.otherEnglish ?? "", WORD_SOURCE.OTHER_ENGLISH);
+  (texts.formerCommuneWords ?? []).forEach((w) => add(`${FORMER}${w}`, WORD_SOURCE.COMMUNE));
+  return tokens;
 }
 
 /** English words too common to tell products apart (the categories' English names are full of them). */
@@ -121,20 +150,62 @@ export async function refreshSearchTokens(manager: EntityManager, productIds: nu
 
   const rows: ProductSearchToken[] = [];
   for (const p of products) {
-    const vietnamese = [
-      p.name,
-      producerName.get(p.producerId) ?? "",
-      communeName.get(p.communeCode) ?? "",
-    ].join(" ");
-    const english = [p.nameEn ?? "", p.descriptionEn ?? "", ...englishOfCategory(p.categoryCode)].join(" ");
-    for (const token of searchTokens(vietnamese, english, formerWords.get(p.communeCode) ?? []))
-      rows.push(manager.create(ProductSearchToken, { productId: p.id, token }));
+    const tokens = searchTokens({
+      name: p.name,
+      nameEn: p.nameEn,
+      producer: producerName.get(p.producerId) ?? "",
+      commune: communeName.get(p.communeCode) ?? "",
+      otherEnglish: [p.descriptionEn ?? "", ...englishOfCategory(p.categoryCode)].join(" "),
+      formerCommuneWords: formerWords.get(p.communeCode),
+    });
+    for (const [token, sources] of tokens)
+      rows.push(manager.create(ProductSearchToken, { productId: p.id, token, sources }));
   }
   await manager.delete(ProductSearchToken, { productId: In(productIds) });
   for (let i = 0; i < rows.length; i += 500) await manager.insert(ProductSearchToken, rows.slice(i, i + 500));
 }
 
 const SEARCH_MAX_WORDS = 8;
+
+/**
+ * What each typed word is looked up as: `exact`, its marked form when the visitor typed marks on it, else
+ * folded; `prefix` for the last word; `typos`, its typo keys (five letters or more; `typos[0]` is the folded
+ * word whole); `former`, a former commune name's word.
+ */
+function lookups(text: string) {
+  const folded = words(text).slice(0, SEARCH_MAX_WORDS);
+  const markedOf = new Map(typedWords(text).map((w) => [w.folded, w.marked]));
+  return folded.map((word, i) => {
+    const marked = markedOf.get(word);
+    const exact = marked && marked !== word ? `${MARKED}${marked}` : word;
+    return {
+      exact,
+      prefix: i === folded.length - 1 ? `${exact}%` : null, // tokens are [a-z0-9^~?]: no pattern characters
+      typos: typoKeys(word),
+      former: `${FORMER}${word}`,
+    };
+  });
+}
+
+/** SQL matching a search word of table alias `t` to typed word `i` (parameters named `${name}${i}…`). */
+function tokenMatches(w: ReturnType<typeof lookups>[number], key: string): string {
+  return [
+    `t.token = :${key}`,
+    `t.token = :${key}former`,
+    ...(w.prefix ? [`t.token LIKE :${key}prefix`] : []),
+    ...(w.typos.length ? [`t.token IN (:...${key}typos)`] : []),
+  ].join(" OR ");
+}
+
+function lookupParameters(w: ReturnType<typeof lookups>[number], key: string): Record<string, unknown> {
+  return {
+    [key]: w.exact,
+    [`${key}former`]: w.former,
+    [`${key}prefix`]: w.prefix,
+    [`${key}typos`]: w.typos,
+    [`${key}whole`]: w.typos[0] ?? null,
+  };
+}
 
 /**
  * The condition "`productId` is a product whose search words match the text": every word exactly, the last
@@ -150,30 +221,56 @@ export function productSearchCondition(
   text: string,
   name = "word",
 ): Brackets | null {
-  const folded = words(text).slice(0, SEARCH_MAX_WORDS);
-  if (!folded.length) return null;
-  // Each folded word, and its marked form when the visitor typed marks on it.
-  const markedOf = new Map(typedWords(text).map((w) => [w.folded, w.marked]));
+  const typed = lookups(text);
+  if (!typed.length) return null;
   return new Brackets((all) =>
-    folded.forEach((word, i) => {
-      const last = i === folded.length - 1;
-      const marked = markedOf.get(word);
-      const token = marked && marked !== word ? `${MARKED}${marked}` : word;
-      // One typo in a word of five letters or more: a letter left out, added or replaced, or wrong marks.
-      const typos = typoKeys(word);
+    typed.forEach((w, i) => {
       const sub = qb
         .subQuery()
         .select("t.productId")
         .from(ProductSearchToken, "t")
-        .where(last ? `t.token LIKE :${name}${i}` : `t.token = :${name}${i}`)
-        .orWhere(`t.token = :${name}${i}former`)
-        .orWhere(typos.length ? `t.token IN (:...${name}${i}typos)` : "1 = 0")
+        .where(tokenMatches(w, `${name}${i}`))
         .getQuery();
-      all.andWhere(`${productId} IN ${sub}`, {
-        [`${name}${i}typos`]: typos,
-        [`${name}${i}`]: last ? `${token}%` : token, // tokens are [a-z0-9^~]: no pattern characters
-        [`${name}${i}former`]: `${FORMER}${word}`,
-      });
+      all.andWhere(`${productId} IN ${sub}`, lookupParameters(w, `${name}${i}`));
     }),
   );
+}
+
+/**
+ * How well a product (the column `productId`) matches the text, as SQL with its parameters: the sum over the
+ * typed words of the best match of each. A match with a typo ranks below every other. Then where the word
+ * matched: the product's name in the preferred language (English when `preferEnglish`, else Vietnamese), its
+ * name in the other, the producer's or commune's name, the English description or category names; within
+ * one place, a whole word (with the marks typed) above a prefix, a prefix above the word folded (marks
+ * typed but not those). Zero without words.
+ */
+export function searchRelevance(
+  productId: string,
+  text: string,
+  preferEnglish: boolean,
+  name = "rank",
+): { sql: string; parameters: Record<string, unknown> } {
+  const typed = lookups(text);
+  const [preferred, other] = preferEnglish
+    ? [WORD_SOURCE.NAME_EN, WORD_SOURCE.NAME]
+    : [WORD_SOURCE.NAME, WORD_SOURCE.NAME_EN];
+  const place =
+    `CASE WHEN (t.sources & ${preferred}) <> 0 THEN 4 WHEN (t.sources & ${other}) <> 0 THEN 3 ` +
+    `WHEN (t.sources & ${WORD_SOURCE.PRODUCER | WORD_SOURCE.COMMUNE}) <> 0 THEN 2 ELSE 1 END`;
+  const parameters: Record<string, unknown> = {};
+  const perWord = typed.map((w, i) => {
+    const key = `${name}${i}`;
+    Object.assign(parameters, lookupParameters(w, key));
+    // A typo ranks below any other match, wherever it is; 100 keeps the other matches above (place ≤ 20).
+    const match =
+      `CASE WHEN t.token = :${key} OR t.token = :${key}former THEN 104 ` +
+      (w.prefix ? `WHEN t.token LIKE :${key}prefix THEN 103 ` : "") +
+      (w.typos.length ? `WHEN t.token = :${key}whole THEN 102 ` : "") +
+      "ELSE 1 END";
+    return (
+      `COALESCE((SELECT MAX((${place}) * 5 + ${match}) FROM product_search_token t ` +
+      `WHERE t.productId = ${productId} AND (${tokenMatches(w, key)})), 0)`
+    );
+  });
+  return { sql: perWord.length ? perWord.join(" + ") : "0", parameters };
 }

@@ -132,8 +132,8 @@ export class Product extends Named {
 export const LISTED = "p.certificateExpiresOn >= :today";
 
 /**
- * The folded words of a product's name, producer and commune, one row each, so that search is an index
- * look-up ("mat" = "Mật"), works for two-letter syllables, and matches the last word as a prefix.
+ * The search words of a product (see searchTokens), one row each, so that search is an index look-up
+ * ("mat" = "Mật"), works for two-letter syllables, and matches the last word as a prefix.
  */
 @Entity()
 @Index(["token", "productId"])
@@ -143,6 +143,10 @@ export class ProductSearchToken {
 
   @PrimaryColumn({ type: "varchar", length: 40 })
   token: string;
+
+  /** Where the word occurs: WORD_SOURCE bits (product-index.ts); 0 only in rows written before they were kept. */
+  @Column({ type: "tinyint", unsigned: true, default: 0 })
+  sources: number;
 
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId" })

@@ -65,17 +65,24 @@ export class CursorCodec {
     tag: readonly unknown[],
     numeric: boolean,
   ): { value: string | number; id: number } {
+    const [value, id] = this.decodeTuple(cursor, tag, [numeric ? "number" : "string", "number"]);
+    return { value: value as string | number, id: id as number };
+  }
+
+  /**
+   * The values after the tag of a cursor of several sort keys, refused (BAD_USER_INPUT) unless it was made
+   * for this list and sort (the same tag) and each value has its type (a number is an integer).
+   */
+  decodeTuple(cursor: string, tag: readonly unknown[], types: readonly ("number" | "string")[]): unknown[] {
     const parts = this.decode(cursor);
-    const value = parts[tag.length];
-    const id = parts[tag.length + 1];
+    const values = parts.slice(tag.length);
     if (
-      parts.length !== tag.length + 2 ||
+      parts.length !== tag.length + types.length ||
       tag.some((t, i) => parts[i] !== t) ||
-      !(numeric ? Number.isInteger(value) : typeof value === "string") ||
-      !Number.isInteger(id)
+      values.some((v, i) => (types[i] === "number" ? !Number.isInteger(v) : typeof v !== "string"))
     )
       throw badInput("field.cursor", "after");
-    return { value: value as string | number, id: id as number };
+    return values;
   }
 }
 

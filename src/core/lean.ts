@@ -26,12 +26,18 @@ function hydrator(metadata: EntityMetadata, driver: Driver, alias: string) {
   };
 }
 
+/** Hydrates raw rows selected by this query builder (no joins) as lean entities. */
+export function leanHydrator<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+): (row: Record<string, unknown>) => T {
+  const { metadata, name: alias } = qb.expressionMap.mainAlias!;
+  return hydrator(metadata, qb.connection.driver, alias).hydrate as (row: Record<string, unknown>) => T;
+}
+
 /** The rows of a query, hydrated lean; a query that joins anything is hydrated by TypeORM as usual. */
 export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
   if (qb.expressionMap.joinAttributes.length) return qb.getMany();
-  const { metadata, name: alias } = qb.expressionMap.mainAlias!;
-  const { hydrate } = hydrator(metadata, qb.connection.driver, alias);
-  return (await qb.getRawMany<Record<string, unknown>>()).map(hydrate) as T[];
+  return (await qb.getRawMany<Record<string, unknown>>()).map(leanHydrator(qb));
 }
 
 type Statement = { prefix: string; hydrate: (row: Record<string, unknown>) => ObjectLiteral };

@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { askedLanguage } from "../i18n/messages";
 import { type CatalogGeneration } from "../catalog/generation";
 import type { Context } from "../context";
 import { formatError } from "./errors";
@@ -71,10 +72,12 @@ export async function createApollo({
         : [
             responseCachePlugin<Context>({
               cache: metrics.countingCache(responseCache),
-              // And by the day: what is listed changes at midnight (Vietnam time) without an event.
+              // And by the day: what is listed changes at midnight (Vietnam time) without an event; and by
+              // the language asked (Accept-Language orders search results when the query does not say).
               extraCacheKeyData: async ({ contextValue }) => [
                 await contextValue.catalogGeneration(),
                 contextValue.today,
+                askedLanguage(),
               ],
               // A signed-in request never reads or writes the shared cache.
               shouldReadFromCache: async ({ contextValue }) => !contextValue.viewer,

@@ -60,6 +60,7 @@ export const EN = {
     "{field} is not an e-mail address this system accepts: letters without marks, digits and . _ + - before the @, and a domain.",
 
   "geo.unknownCommune": "{code} is not a known commune.",
+  "catalog.relevanceAscending": "Relevance is always best first: leave out the direction (or give DESC).",
   "catalog.notProductSet": "{code} is not a product set (like I.2.b).",
   "catalog.producerExists": "The commune already has this producer: {name} (id {id}).",
   "catalog.productExists": "The producer already has this product: {name} (id {id}).",

@@ -59,6 +59,9 @@ export const markStaffRequest = () => {
   const current = requestLanguage.getStore();
   if (current) current.staff = true;
 };
+/** The language the request's Accept-Language asked for (vi or en), null when it asked for neither. */
+export const askedLanguage = (): Lang | null => requestLanguage.getStore()?.asked ?? null;
+
 export function currentLang(): Lang {
   const current = requestLanguage.getStore();
   if (!current) return "en";

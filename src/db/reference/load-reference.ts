@@ -3,7 +3,6 @@ import { basename, join } from "node:path";
 import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Product, ProductSearchToken } from "../../catalog/product.entity";
-import { MARKED, TYPO } from "../../catalog/product-index";
 import { catalogWritten } from "../../catalog/catalog-written";
 import { referenceFile } from "../../core/paths";
 import { isLocalDate } from "../../core/time";
@@ -50,13 +49,8 @@ export async function loadReferenceData(
         await catalogWritten(manager, { words: products.map((p) => p.id) });
       }
     }
-    // Search words written before they kept marks, English names and typo keys lack those: rebuilt once.
-    const has = (prefix: string) =>
-      manager
-        .createQueryBuilder(ProductSearchToken, "t")
-        .where("t.token LIKE :prefix", { prefix: `${prefix}%` })
-        .getExists();
-    if (!((await has(MARKED)) && (await has(TYPO))) && (await manager.exists(Product))) {
+    // Search words written before they kept marks, English names, typo keys and where they occur: rebuilt once.
+    if (await manager.exists(ProductSearchToken, { where: { sources: 0 } })) {
       const products = await manager.find(Product, { select: { id: true } });
       await catalogWritten(manager, { words: products.map((p) => p.id) });
     }
