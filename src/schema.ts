@@ -11,6 +11,7 @@ import {
   ProductSuggestionResolver,
 } from "./catalog/catalog.resolver";
 import { StoredFileResolver } from "./files/stored-file.resolver";
+import { NodeResolver } from "./catalog/node.resolver";
 import {
   ProducerContactResolver,
   ProductContentFieldResolver,
@@ -69,6 +70,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       CatalogQueryResolver,
       ProductFieldResolver,
       ProductSuggestionResolver,
+      NodeResolver,
       ProducerFieldResolver,
       ProductFacetsResolver,
       ProductContentResolver,

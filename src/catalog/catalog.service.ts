@@ -336,7 +336,7 @@ export class CatalogService {
 
   /** A producer's public page: only producers with at least one certified product are public. */
   async publicProducer(ctx: RequestScope, rawId: string): Promise<Producer | null> {
-    const id = parseId(rawId, "id");
+    const id = parseId(rawId, "id", "Producer");
     const products = await ctx.loaders.activeProductsByProducer.load(id);
     return products.length ? ctx.loaders.producer.load(id) : null;
   }
@@ -379,7 +379,7 @@ export class CatalogService {
     }
     if (filter.producerId)
       qb.andWhere("p.producerId = :producerId", {
-        producerId: parseId(filter.producerId, "filter.producerId"),
+        producerId: parseId(filter.producerId, "filter.producerId", "Producer"),
       });
     if (filter.certifiedInYear) {
       qb.andWhere("p.certifiedOn BETWEEN :yearStart AND :yearEnd", {

@@ -1,4 +1,5 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { globalId, Node, NODE_ID } from "../core/node";
+import { Directive, Field, Int, ObjectType, registerEnumType, ID } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 
@@ -13,12 +14,20 @@ registerEnumType(CategoryLevel, {
 });
 
 @Entity()
-@ObjectType({ description: "A node of the OCOP classification: sector → group → product set." })
+@ObjectType({
+  description: "A node of the OCOP classification: sector → group → product set.",
+  implements: Node,
+})
 @Directive(PUBLIC_CACHE)
 export class Category {
   @PrimaryColumn({ type: "varchar", length: 16 })
   @Field({ description: 'Hierarchical code: "I" (sector), "I.2" (group), "I.2.a" (product set).' })
   code: string;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("Category", this.code);
+  }
 
   @Column({ type: "simple-enum", enum: CategoryLevel })
   @Field(() => CategoryLevel)

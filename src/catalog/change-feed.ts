@@ -1,3 +1,4 @@
+import { globalId } from "../core/node";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Brackets, type DataSource, type EntityManager } from "typeorm";
 import { CertificateStatus, certificateStatus } from "../certificates/certificate.entity";
@@ -154,7 +155,7 @@ export class ChangeFeed {
       cursor: this.cursors.encode([CURSOR_TAG, last?.catalogSeq ?? from.seq, last?.id ?? from.id]),
       hasMore: rows.length > first,
       upserts: page.filter(listed),
-      removed: gone.map((p, i) => ({ id: String(p.id), slug: p.slug, reason: reasons[i] })),
+      removed: gone.map((p, i) => ({ id: globalId("Product", p.id), slug: p.slug, reason: reasons[i] })),
     });
   }
 

@@ -1,3 +1,4 @@
+import { globalId, Node, NODE_ID } from "../core/node";
 import { GraphQLDateTimeISO } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
@@ -29,12 +30,16 @@ registerEnumType(ProducerKind, {
 
 @Entity()
 @Index(["nameKey", "id"])
-@ObjectType({ description: "A producing entity (chủ thể OCOP)." })
+@ObjectType({ description: "A producing entity (chủ thể OCOP).", implements: Node })
 @Directive(PUBLIC_CACHE)
 export class Producer extends Named {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
   id: number;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("Producer", this.id);
+  }
 
   @Column({ type: "simple-enum", enum: ProducerKind })
   @Field(() => ProducerKind)

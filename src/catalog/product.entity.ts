@@ -1,3 +1,4 @@
+import { globalId, Node, NODE_ID } from "../core/node";
 import { GraphQLDateTimeISO } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
@@ -24,7 +25,7 @@ import { Producer } from "./producer.entity";
  * on this one table; they are written in the same transaction as the certificate event that changes them.
  */
 @Entity()
-@ObjectType({ description: "An OCOP product." })
+@ObjectType({ description: "An OCOP product.", implements: Node })
 @Directive(PUBLIC_CACHE)
 @Index(["nameKey", "id"])
 @Index(["stars", "id"])
@@ -40,8 +41,12 @@ import { Producer } from "./producer.entity";
 @Index(["communeCode", "stars", "nameKey", "id"])
 export class Product extends Named {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
   id: number;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("Product", this.id);
+  }
 
   @Index({ unique: true })
   @Column({ type: "varchar", length: 140 })

@@ -48,8 +48,8 @@ export class StaffProducerService {
       if (existing)
         throw conflict(
           "catalog.producerExists",
-          { name: existing.name, id: existing.id },
-          { existingId: String(existing.id) },
+          { name: existing.name, id: existing.nodeId },
+          { existingId: existing.nodeId },
         );
       return insertProducer(m, ctx, {
         name: input.name.trim(),
@@ -70,7 +70,7 @@ export class StaffProducerService {
 
   async updateProducer(ctx: RequestScope, input: UpdateProducerInput): Promise<Producer> {
     const viewer = requireViewer(ctx);
-    const id = parseId(input.id, "input.id");
+    const id = parseId(input.id, "input.id", "Producer");
     const producer = await inTransaction(this.dataSource, async (m) => {
       const producer = await lockRow(m, Producer, id);
       if (!producer || !inViewerCommune(viewer, producer.communeCode)) throw notFound("catalog.noProducer");
@@ -112,7 +112,9 @@ export class StaffProducerService {
   /** A producer for staff (with its products whatever their certificates). */
   async producer(ctx: RequestScope, rawId: string): Promise<Producer | null> {
     const viewer = requireViewer(ctx);
-    const producer = await this.dataSource.getRepository(Producer).findOneBy({ id: parseId(rawId, "id") });
+    const producer = await this.dataSource
+      .getRepository(Producer)
+      .findOneBy({ id: parseId(rawId, "id", "Producer") });
     return producer && inViewerCommune(viewer, producer.communeCode) ? producer : null;
   }
 

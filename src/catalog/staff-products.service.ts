@@ -1,3 +1,4 @@
+import { globalId } from "../core/node";
 import { Brackets, IsNull, Not, type DataSource, type EntityManager } from "typeorm";
 import { audit } from "../audit/audit-event.entity";
 import { requireViewer } from "../auth/auth.service";
@@ -55,7 +56,7 @@ export class StaffProductService {
 
   async createProduct(ctx: RequestScope, input: CreateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
-    const producerId = parseId(input.producerId, "input.producerId");
+    const producerId = parseId(input.producerId, "input.producerId", "Producer");
     return inTransaction(this.dataSource, async (m) => {
       // The producer's row is held: two requests creating one product take turns, and the second finds the first.
       const producer = await lockRow(m, Producer, producerId);
@@ -69,8 +70,8 @@ export class StaffProductService {
       if (same)
         throw conflict(
           "catalog.productExists",
-          { name: same.name, id: same.id },
-          { existingId: String(same.id), slug: same.slug },
+          { name: same.name, id: globalId("Product", same.id) },
+          { existingId: globalId("Product", same.id), slug: same.slug },
         );
       return insertProduct(m, ctx, {
         name,
@@ -83,7 +84,7 @@ export class StaffProductService {
 
   async updateProduct(ctx: RequestScope, input: UpdateProductInput): Promise<Product> {
     const viewer = requireViewer(ctx);
-    const id = parseId(input.id, "input.id");
+    const id = parseId(input.id, "input.id", "Product");
     const product = await inTransaction(this.dataSource, async (m) => {
       const product = await lockRow(m, Product, id);
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
@@ -123,7 +124,7 @@ export class StaffProductService {
   /** Deletes a product that never had a certificate or a dossier (entered by mistake); others are archived. */
   async deleteProduct(ctx: RequestScope, rawId: string): Promise<string> {
     const viewer = requireViewer(ctx);
-    const id = parseId(rawId, "id");
+    const id = parseId(rawId, "id", "Product");
     await inTransaction(this.dataSource, async (m) => {
       const product = await lockRow(m, Product, id);
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
@@ -143,13 +144,13 @@ export class StaffProductService {
         note: `${product.name} (${product.slug})`,
       });
     });
-    return String(id);
+    return globalId("Product", id);
   }
 
   /** Archives (hides from staff lists) or restores a product; a product under evaluation stays in view. */
   async archiveProduct(ctx: RequestScope, rawId: string, archived: boolean): Promise<Product> {
     const viewer = requireViewer(ctx);
-    const id = parseId(rawId, "id");
+    const id = parseId(rawId, "id", "Product");
     return inTransaction(this.dataSource, async (m) => {
       const product = await lockRow(m, Product, id);
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");

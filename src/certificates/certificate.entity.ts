@@ -1,3 +1,4 @@
+import { globalId, Node, NODE_ID } from "../core/node";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
@@ -68,12 +69,19 @@ export type MinistryRevocationProposal = {
 };
 
 @Entity()
-@ObjectType({ description: "An OCOP certificate (giấy chứng nhận) for one product at a star level." })
+@ObjectType({
+  description: "An OCOP certificate (giấy chứng nhận) for one product at a star level.",
+  implements: Node,
+})
 @Directive(PUBLIC_CACHE)
 export class Certificate {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
   id: number;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("Certificate", this.id);
+  }
 
   @Index({ unique: true })
   @Column({ type: "varchar", length: 64 })
@@ -103,7 +111,11 @@ export class Certificate {
   product?: Product;
 
   @Column({ type: "int" })
-  @Field(() => Int)
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "3, 4 or 5: always set. Nullable only so that a selection on Node may ask for `stars` of a product (null for a product without a certificate) and of a certificate at once.",
+  })
   stars: number;
 
   @Column({ type: "date" })

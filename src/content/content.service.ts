@@ -46,7 +46,7 @@ export class ProductContentService {
 
   async addImage(ctx: RequestScope, input: ProductImageInput): Promise<Product> {
     const viewer = requireViewer(ctx);
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     const fileId = parseId(input.fileId, "input.fileId");
     const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id: fileId });
     // Only a photo this officer uploaded as one: never another user's file, never a dossier's evidence.
@@ -113,21 +113,22 @@ export class ProductContentService {
   }
 
   async orderImages(ctx: RequestScope, input: OrderProductImagesInput): Promise<Product> {
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     return this.edit(ctx, productId, "PRODUCT_IMAGES_ORDERED", async (m) => {
       const images = await m.find(ProductImage, { where: { productId }, order: { position: "ASC" } });
-      const byId = new Map(images.map((i) => [String(i.id), i]));
-      const ordered = input.imageIds.map((id) => byId.get(id));
-      if (new Set(input.imageIds).size !== images.length || ordered.some((i) => !i))
+      const byId = new Map(images.map((i) => [i.id, i]));
+      const ids = input.imageIds.map((id) => parseId(id, "input.imageIds", "ProductImage"));
+      const ordered = ids.map((id) => byId.get(id));
+      if (new Set(ids).size !== images.length || ordered.some((i) => !i))
         throw badInput("content.photoOrder", "input.imageIds", { count: images.length });
       if (ordered.every((image, i) => image!.position === i)) return null;
       await renumber(m, ordered as ProductImage[]);
-      return `order: ${input.imageIds.join(", ")}`;
+      return `order: ${ids.join(", ")}`;
     });
   }
 
   async setPointsOfSale(ctx: RequestScope, input: SetPointsOfSaleInput): Promise<Product> {
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     const rows = input.pointsOfSale.map((p, position) => ({
       productId,
       position,
@@ -154,7 +155,7 @@ export class ProductContentService {
   private async imageOf(ctx: RequestScope, rawId: string, argument: string): Promise<ProductImage> {
     const viewer = requireViewer(ctx);
     const image = await this.dataSource.getRepository(ProductImage).findOne({
-      where: { id: parseId(rawId, argument) },
+      where: { id: parseId(rawId, argument, "ProductImage") },
       relations: { product: true },
     });
     if (!image || !inViewerCommune(viewer, image.product!.communeCode)) throw notFound("content.noPhoto");

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { manyBy } from "../core/loaders";
+import { manyBy, oneBy } from "../core/loaders";
 import { PointOfSale } from "./point-of-sale.entity";
 import { ProductImage } from "./product-image.entity";
 
@@ -7,6 +7,9 @@ import { ProductImage } from "./product-image.entity";
 export const createContentLoaders = (dataSource: DataSource) => ({
   imagesByProduct: manyBy<ProductImage, number>(dataSource.manager, ProductImage, "productId"),
   pointsOfSaleByProduct: manyBy<PointOfSale, number>(dataSource.manager, PointOfSale, "productId"),
+  /** By id, for node(id:). */
+  image: oneBy<ProductImage, number>(dataSource.manager, ProductImage, "id"),
+  pointOfSale: oneBy<PointOfSale, number>(dataSource.manager, PointOfSale, "id"),
 });
 
 /** In the product's order (the loaders answer in id order). */

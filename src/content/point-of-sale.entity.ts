@@ -1,4 +1,5 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { globalId, Node, NODE_ID } from "../core/node";
+import { Directive, Field, ObjectType, ID } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 import { Product } from "../catalog/product.entity";
@@ -10,11 +11,16 @@ export const MAX_POINTS_OF_SALE = 20;
 /** Where a product can be bought: a shop, a market stall, an online store. */
 @Entity()
 @Index(["productId", "position"])
-@ObjectType({ description: "Where the product can be bought." })
+@ObjectType({ description: "Where the product can be bought.", implements: Node })
 @Directive(PUBLIC_CACHE)
 export class PointOfSale {
   @PrimaryGeneratedColumn()
   id: number;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("PointOfSale", this.id);
+  }
 
   @Column({ type: "int" })
   productId: number;

@@ -1,3 +1,4 @@
+import { globalId, Node, NODE_ID } from "../core/node";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
@@ -21,12 +22,19 @@ export const MAX_IMAGES_PER_PRODUCT = 10;
  */
 @Entity()
 @Index(["productId", "position"])
-@ObjectType({ description: "A photo of a product, resized and without metadata (no GPS, no EXIF)." })
+@ObjectType({
+  description: "A photo of a product, resized and without metadata (no GPS, no EXIF).",
+  implements: Node,
+})
 @Directive(PUBLIC_CACHE)
 export class ProductImage {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
   id: number;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("ProductImage", this.id);
+  }
 
   @Column({ type: "int" })
   productId: number;

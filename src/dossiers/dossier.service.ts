@@ -120,7 +120,7 @@ export class DossierService {
   // ── creating ──────────────────────────────────────────────────────────────────────────────────────
 
   async createDossier(ctx: RequestScope, input: CreateDossierInput): Promise<Dossier> {
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     const roundId = parseId(input.roundId, "input.roundId");
     return inTransaction(this.dataSource, (m) =>
       openDossier(m, ctx, { productId, roundId, kind: input.kind }),

@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType, Directive } from "type-graphql";
+import { globalId, Node, NODE_ID } from "../core/node";
+import { Field, ObjectType, registerEnumType, Directive, ID } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { PUBLIC_CACHE } from "../core/cache";
 
@@ -26,12 +27,20 @@ export class Province {
 }
 
 @Entity()
-@ObjectType({ description: "A commune-level administrative unit (xã, phường, đặc khu) since 1 July 2025." })
+@ObjectType({
+  description: "A commune-level administrative unit (xã, phường, đặc khu) since 1 July 2025.",
+  implements: Node,
+})
 @Directive(PUBLIC_CACHE)
 export class Commune {
   @PrimaryColumn({ type: "varchar", length: 5 })
   @Field({ description: 'Five-digit unit code, e.g. "03390".' })
   code: string;
+
+  @Field(() => ID, { name: "id", description: NODE_ID })
+  get nodeId(): string {
+    return globalId("Commune", this.code);
+  }
 
   @Column({ type: "varchar", length: 100 })
   @Field()

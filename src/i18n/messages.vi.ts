@@ -59,7 +59,8 @@ export const VI: Record<keyof typeof EN, string> = {
     "{field} không phải địa chỉ thư điện tử hệ thống chấp nhận: chữ không dấu, chữ số và . _ + - trước @, rồi tên miền.",
 
   "geo.unknownCommune": "{code} không phải là mã xã/phường đã biết.",
-  "catalog.relevanceAscending": "Sắp xếp theo mức độ phù hợp luôn đưa kết quả phù hợp nhất lên trước: bỏ chiều sắp xếp (hoặc chọn DESC).",
+  "catalog.relevanceAscending":
+    "Sắp xếp theo mức độ phù hợp luôn đưa kết quả phù hợp nhất lên trước: bỏ chiều sắp xếp (hoặc chọn DESC).",
   "catalog.notProductSet": "{code} không phải là bộ sản phẩm (ví dụ I.2.b).",
   "catalog.producerExists": "Xã đã có chủ thể này: {name} (mã {id}).",
   "catalog.productExists": "Chủ thể đã có sản phẩm này: {name} (mã {id}).",

@@ -55,7 +55,7 @@ export class OversightService {
       kind: v.kind,
       description: v.description.trim(),
     }));
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");
@@ -88,7 +88,7 @@ export class OversightService {
     const viewer = requireViewer(ctx);
     const product = await this.dataSource
       .getRepository(Product)
-      .findOneBy({ id: parseId(rawProductId, "productId") });
+      .findOneBy({ id: parseId(rawProductId, "productId", "Product") });
     if (!product || !inViewerCommune(viewer, product.communeCode)) return [];
     return this.dataSource
       .getRepository(Inspection)

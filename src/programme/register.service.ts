@@ -41,7 +41,7 @@ export class PotentialProductService {
     const viewer = requireViewer(ctx);
     requireCommune(viewer, input.communeCode);
     const name = input.name.trim();
-    const producerId = input.producerId ? parseId(input.producerId, "input.producerId") : null;
+    const producerId = input.producerId ? parseId(input.producerId, "input.producerId", "Producer") : null;
     return inTransaction(this.dataSource, async (m) => {
       // The commune's row is held: two proposals of one product take turns, and the second finds the first.
       if (!(await lockRow(m, Commune, { code: input.communeCode })))
@@ -81,7 +81,7 @@ export class PotentialProductService {
    */
   async proposeUpgrade(ctx: RequestScope, input: UpgradeCandidateInput): Promise<PotentialProduct> {
     const viewer = requireViewer(ctx);
-    const productId = parseId(input.productId, "input.productId");
+    const productId = parseId(input.productId, "input.productId", "Product");
     return inTransaction(this.dataSource, async (m) => {
       const product = await m.findOneBy(Product, { id: productId });
       if (!product || !inViewerCommune(viewer, product.communeCode)) throw notFound("catalog.noProduct");

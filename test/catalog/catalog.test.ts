@@ -1,4 +1,5 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
+import { rowId } from "../support/ids";
 import type { Certificate } from "../../src/certificates/certificate.entity";
 import type { Product } from "../../src/catalog/product.entity";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
@@ -234,7 +235,7 @@ describe("products", () => {
           const [a, b] = [keyOf(field, paged[i - 1]), keyOf(field, paged[i])];
           if (a !== null && a !== b) expect(sign * (a < b ? -1 : 1)).toBe(-1);
           if (a !== null && a === b)
-            expect(sign * (Number(paged[i - 1].id) - Number(paged[i].id))).toBeLessThan(0);
+            expect(sign * (rowId(paged[i - 1].id) - rowId(paged[i].id))).toBeLessThan(0);
         }
       });
     }

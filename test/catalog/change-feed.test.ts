@@ -1,4 +1,6 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
+import { globalId } from "../../src/core/node";
+import { rowId } from "../support/ids";
 import { Product } from "../../src/catalog/product.entity";
 import { DossierKind } from "../../src/dossiers/dossier.entity";
 import { makeProduct } from "../support/factory";
@@ -57,7 +59,7 @@ async function catalog(): Promise<Listed[]> {
   return all;
 }
 
-const byId = (products: Listed[]) => [...products].sort((a, b) => Number(a.id) - Number(b.id));
+const byId = (products: Listed[]) => [...products].sort((a, b) => rowId(a.id) - rowId(b.id));
 
 /** The local copy, after a sync, is exactly the catalog. */
 async function expectSameAsCatalog(copy: LocalCopy) {
@@ -128,7 +130,9 @@ it("keeps a local copy equal to `products` through recognitions, revocations, ed
   );
   expect(renamed.body.errors).toBeUndefined();
   const next = await gql(op("CatalogChanges"), { since: copy.cursor });
-  expect(next.body.data.catalogChanges.upserts.map((p: Listed) => p.id)).toEqual([String(honey.product.id)]);
+  expect(next.body.data.catalogChanges.upserts.map((p: Listed) => p.id)).toEqual([
+    globalId("Product", honey.product.id),
+  ]);
   await expectSameAsCatalog(copy);
 
   // An import of certified products (and of certificates superseding others).
@@ -146,7 +150,7 @@ it("keeps a local copy equal to `products` through recognitions, revocations, ed
     .sort()[0];
   clock.instant = new Date(`${expiring}T20:00:00Z`); // the next morning in Vietnam: it has expired
   const expired = (await ds.getRepository(Product).findBy({ certificateExpiresOn: expiring })).map((p) =>
-    String(p.id),
+    globalId("Product", p.id),
   );
   await expectSameAsCatalog(copy);
   expect(copy.removals.filter((r) => expired.includes(r.id)).map((r) => r.reason)).toEqual(

@@ -1,4 +1,5 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
+import { rowId } from "../support/ids";
 import { codes, FixedClock } from "../support/http";
 import { op } from "../support/operations";
 import { useStaffApp } from "../support/staff";
@@ -90,7 +91,7 @@ it("keeps producers and products of the officer's own commune, with unique slugs
   ).toEqual(["NOT_FOUND"]);
 
   // Certified, so that the public search shows it; then renamed, with the producer renamed too.
-  const product = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: Number(first.id) });
+  const product = await t.db.dataSource.getRepository(Product).findOneByOrFail({ id: rowId(first.id) });
   await issueCertificate(t.db.dataSource, product, { stars: 3, decisionDate: "2026-01-10" });
   const update = await gql(
     "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name slug } }",

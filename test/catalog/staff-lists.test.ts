@@ -1,4 +1,5 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
+import { globalId } from "../../src/core/node";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { ProducerKind } from "../../src/catalog/producer.entity";
@@ -128,7 +129,9 @@ it("deletes a product entered by mistake, archives one with a history, and hides
   const mistake = await makeProduct(ds, { name: "Nhập nhầm", decisionDate: null });
   const del = (id: number) =>
     t.app.gql(`mutation($id: ID!) { deleteProduct(id: $id) }`, { id: String(id) }, t.staff.binhLu.headers);
-  expect((await del(mistake.product.id)).body.data.deleteProduct).toBe(String(mistake.product.id));
+  expect((await del(mistake.product.id)).body.data.deleteProduct).toBe(
+    globalId("Product", mistake.product.id),
+  );
   expect(await ds.getRepository(Product).findOneBy({ id: mistake.product.id })).toBeNull();
   expect((await del(s.expired.product.id)).body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
 

@@ -6,6 +6,7 @@ import request from "supertest";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { type Product } from "../../src/catalog/product.entity";
 import { StoredFile } from "../../src/files/stored-file.entity";
+import { fromGlobalId } from "../../src/core/node";
 import { makeProduct } from "../support/factory";
 import { FixedClock, TEST_FILES_DIR } from "../support/http";
 import { op } from "../support/operations";
@@ -365,7 +366,7 @@ describe("where to buy", () => {
     expect(onlyOne.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const events = await t.db.dataSource
       .getRepository(AuditEvent)
-      .findBy({ action: "PRODUCER_UPDATED", subjectId: hidden.id });
+      .findBy({ action: "PRODUCER_UPDATED", subjectId: fromGlobalId(hidden.id)!.key });
     expect(events.at(-1)!.note).toContain("publicContact: false → true");
   });
 });

@@ -1,4 +1,5 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
+import { globalId } from "../../src/core/node";
 import request from "supertest";
 import { AuditEvent } from "../../src/audit/audit-event.entity";
 import { Category } from "../../src/catalog/category.entity";
@@ -466,7 +467,7 @@ describe("guiding producers before a dossier exists", () => {
       status: "PROPOSED",
       targetStars: 4,
       upgradeOf: { number: certificate!.number, stars: 3 },
-      product: { id: String(product.id) },
+      product: { id: globalId("Product", product.id) },
       commune: { code: "03390" },
       category: { code: "I.2.b" },
     });
@@ -499,7 +500,11 @@ describe("guiding producers before a dossier exists", () => {
         ),
       )
     ).openPotentialProductDossier;
-    expect(opened).toMatchObject({ kind: "UPGRADE", status: "DRAFT", product: { id: String(product.id) } });
+    expect(opened).toMatchObject({
+      kind: "UPGRADE",
+      status: "DRAFT",
+      product: { id: globalId("Product", product.id) },
+    });
     const after = (await ok(t.app.gql(op("PotentialProductDetail"), { id: candidate.id }, binhLu.headers)))
       .potentialProduct;
     expect(after).toMatchObject({ status: "DOSSIER_OPENED", dossier: { id: opened.id, kind: "UPGRADE" } });

@@ -1,18 +1,19 @@
 import { IssuingLevel } from "../../src/certificates/certificate.entity";
 import { ProducerKind } from "../../src/catalog/producer.entity";
 import { CommuneNames, formerNames, splitUnitName } from "../../src/geography/commune-names";
-import { type Commune, CommuneKind } from "../../src/geography/commune.entity";
+import { Commune, CommuneKind } from "../../src/geography/commune.entity";
 import { mapHeaders, parseDate, parseIssuingLevel, parseKind, parseStars } from "../../src/import/columns";
 
-const unit = (code: string, name: string, mergedFrom: string[], position: number): Commune => ({
-  code,
-  name,
-  kind: CommuneKind.XA,
-  provinceCode: "12",
-  formerDistrict: null,
-  mergedFrom,
-  position,
-});
+const unit = (code: string, name: string, mergedFrom: string[], position: number): Commune =>
+  Object.assign(new Commune(), {
+    code,
+    name,
+    kind: CommuneKind.XA,
+    provinceCode: "12",
+    formerDistrict: null,
+    mergedFrom,
+    position,
+  });
 const UNITS = [
   unit("03390", "Bình Lư", ["Thị trấn Tam Đường", "Sơn Bình", "Bình Lư"], 1),
   unit("03445", "Mường Tè", ["Nậm Khao", "Xã Mường Tè (cũ)"], 2),
