@@ -57,7 +57,7 @@ function csv(rows: number): Buffer {
   return Buffer.from(lines.join("\n"));
 }
 
-async function timeRuns(config: Pick<Config, "database" | "migrateOnStart">, bytes: Buffer) {
+async function timeRuns(config: Pick<Config, "database" | "migrateOnStart" | "filesDir">, bytes: Buffer) {
   const dataSource = await openDatabase(config, createLogger("silent"));
   const service = new ImportService(
     dataSource,
@@ -101,12 +101,16 @@ async function main() {
   url.pathname = "/ocop_bench_import";
   await ensureDatabase(url.toString(), { fresh: true });
   const mysql = await timeRuns(
-    { database: { kind: "mysql", url: url.toString() }, migrateOnStart: true },
+    { database: { kind: "mysql", url: url.toString() }, migrateOnStart: true, filesDir: tmpdir() },
     bytes,
   );
   const dir = mkdtempSync(join(tmpdir(), "ocop-bench-import-"));
   const sqlite = await timeRuns(
-    { database: { kind: "sqlite", path: join(dir, "bench.sqlite") }, migrateOnStart: false },
+    {
+      database: { kind: "sqlite", path: join(dir, "bench.sqlite") },
+      migrateOnStart: false,
+      filesDir: join(dir, "files"),
+    },
     bytes,
   );
   rmSync(dir, { recursive: true, force: true });

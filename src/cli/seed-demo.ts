@@ -1,4 +1,5 @@
 // npm run seed:demo: loads the reference data and the demo catalog into DATABASE_URL (already migrated).
+import { vietnamDate } from "../core/time";
 import "reflect-metadata";
 import { loadConfig } from "../config";
 import { createLogger } from "../logger";
@@ -7,6 +8,7 @@ import { User } from "../auth/user.entity";
 import { Certificate } from "../certificates/certificate.entity";
 import { DEMO_PASSWORD, DEMO_USERS, describeDemoUsers, loadDemoUsers } from "../db/demo/demo-users";
 import { loadDemoCatalog } from "../db/demo/load-demo";
+import { loadDemoContent } from "../db/demo/load-demo-content";
 import { openDatabase, StartupError } from "../db/open";
 import { loadReferenceData } from "../db/reference/load-reference";
 import { runCli } from "./run-cli";
@@ -40,6 +42,8 @@ runCli(async () => {
     log.info(
       `${users} demo staff accounts created; logins (password "${DEMO_PASSWORD}"): ${describeDemoUsers()}`,
     );
+    const illustrated = await loadDemoContent(dataSource, config.filesDir, vietnamDate(new Date()));
+    if (illustrated) log.info(`demo photos, English texts and points of sale: ${illustrated} products`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,9 +1,11 @@
+import { vietnamDate } from "../core/time";
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import { dataSourceFor, replicaDataSourceFor } from "./data-source";
 import { DEMO_PASSWORD, describeDemoUsers, loadDemoUsers } from "./demo/demo-users";
 import { loadDemoCatalog } from "./demo/load-demo";
+import { loadDemoContent } from "./demo/load-demo-content";
 import { loadReferenceData } from "./reference/load-reference";
 import { SqlLogger } from "./sql-logger";
 import { allRuleSets, criteriaSheetsIn } from "../rules/rule-book";
@@ -23,7 +25,7 @@ export function describeDatabase(database: Config["database"]): string {
  * start on a database that is behind); on SQLite creates the schema and loads reference and demo data.
  */
 export async function openDatabase(
-  config: Pick<Config, "database" | "migrateOnStart">,
+  config: Pick<Config, "database" | "migrateOnStart" | "filesDir">,
   log: Logger,
   { checkSchema = true } = {},
 ): Promise<DataSource> {
@@ -52,6 +54,9 @@ export async function openDatabase(
       const products = await loadDemoCatalog(dataSource);
       if (products) log.info({ products }, "demo catalog loaded");
       await loadDemoUsers(dataSource);
+      const illustrated = await loadDemoContent(dataSource, config.filesDir, vietnamDate(new Date()));
+      if (illustrated)
+        log.info({ products: illustrated }, "demo photos, English texts and points of sale loaded");
       log.info(`demo staff logins, password "${DEMO_PASSWORD}": ${describeDemoUsers()}`);
     }
     return dataSource;

@@ -35,7 +35,7 @@ async function waitForUrl(run: Run, exited: Promise<Run>): Promise<string> {
 describe("the real server", () => {
   it("starts on an embedded database with demo data, answers over HTTP and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ocop-smoke-"));
-    const server = start({ PORT: "0", SQLITE_PATH: join(dir, "ocop.sqlite") });
+    const server = start({ PORT: "0", SQLITE_PATH: join(dir, "ocop.sqlite"), FILES_DIR: join(dir, "files") });
     try {
       const url = await waitForUrl(server.run, server.exited);
       const post = async (query: string) =>
@@ -57,6 +57,22 @@ describe("the real server", () => {
       );
       expect(page.data.products.edges[0].node.name).toBe("Mật ong Pa Ủ");
       expect(page.data.products.edges[0].node.certificate.number).toMatch(/^DEMO-/);
+      // What portals get: English names, photos (served), points of sale, a 5★ sample, an open round.
+      const portal = await post(
+        '{ products(filter: { search: "honey" }, language: EN) { edges { node { name nameEn descriptionEn images { thumbnailUrl altEn } pointsOfSale { name latitude } } } } five: products(filter: { stars: [5] }) { edges { node { name certificate { issuedBy } images { url } } } } }',
+      );
+      const honey = portal.data.products.edges[0].node;
+      expect(honey).toMatchObject({ name: "Mật ong Pa Ủ", nameEn: "Pa U honey" });
+      expect(honey.images[0].altEn).toMatch(/^Illustration \(demo data\)/);
+      expect(honey.pointsOfSale[0].latitude).toBeCloseTo(22.4, 1);
+      // (The test's server listens on a port of its choosing: the path, on it.)
+      const thumbnail = await fetch(new URL(new URL(honey.images[0].thumbnailUrl).pathname, url));
+      expect([thumbnail.status, thumbnail.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+      expect(portal.data.five.edges).toHaveLength(1);
+      expect(portal.data.five.edges[0].node).toMatchObject({
+        name: expect.stringMatching(/mẫu 5★, dữ liệu demo/),
+        certificate: { issuedBy: "CENTRAL" },
+      });
       const login = await post(
         'mutation { login(email: "admin@demo.ocop.vn", password: "ocop-demo-password") { token user { role } } }',
       );
@@ -67,6 +83,12 @@ describe("the real server", () => {
         body: JSON.stringify({ query: "{ me { email } }" }),
       });
       expect(((await me.json()) as any).data.me.email).toBe("admin@demo.ocop.vn");
+      const rounds = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${login.data.login.token}` },
+        body: JSON.stringify({ query: "{ evaluationRounds { name submissionDeadline } }" }),
+      });
+      expect(((await rounds.json()) as any).data.evaluationRounds).toHaveLength(1);
       const base = url.replace("/graphql", "");
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok", database: "up" });
