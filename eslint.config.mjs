@@ -17,6 +17,8 @@ export default tseslint.config(
       ".ci/",
       ".stryker-tmp/",
       "reports/",
+      "examples/portal/generated/",
+      "examples/portal/dist/",
     ],
   },
   js.configs.recommended,
