@@ -35,6 +35,12 @@ const PRODUCT_DETAIL = `query ProductDetail($slug: String!) { product(slug: $slu
   category { code name nameEn parent { code name parent { code name } } } commune { code name kind formerDistrict }
   producer { id name kind address phone website products { slug name stars } }
   certificate { number stars status issuedOn expiresOn decisionNumber } } }`;
+const SEARCH = `query SearchProducts($filter: ProductFilter!, $language: Language, $first: Int, $after: String) {
+  products(filter: $filter, sort: { field: RELEVANCE }, language: $language, first: $first, after: $after) { totalCount
+    pageInfo { hasNextPage endCursor } edges { cursor node { id slug name nameEn stars category { id code nameEn }
+      commune { id code name } producer { id name } } } } }`;
+const SUGGESTIONS = `query ProductSuggestions($prefix: String!, $first: Int) { productSuggestions(prefix: $prefix, first: $first) {
+  kind text product { id slug name } producer { id name } commune { id code name } } }`;
 const VERIFY = `query VerifyCertificate($number: String!) { certificate(number: $number) { number stars status issuedOn expiresOn
   decisionNumber revokedOn revocationReason product { name slug producer { name } commune { name } } } }`;
 
@@ -173,6 +179,9 @@ async function main() {
     op("CatalogPage commune 4★", CATALOG_PAGE, { first: 20, filter: communeStars }),
     op("CatalogPage filtered", CATALOG_PAGE, { first: 20, filter: filtered }),
     op("CatalogFacets", CATALOG_FACETS, { filter: { stars: [4] } }),
+    // A search by relevance of a whole name word (thousands of matches to rank), and as-you-type.
+    op("SearchProducts", SEARCH, { filter: { search: word }, language: "VI", first: 20 }),
+    op("ProductSuggestions", SUGGESTIONS, { prefix: word.slice(0, 3) }),
     op("ProductDetail", PRODUCT_DETAIL, { slug }),
     op("VerifyCertificate", VERIFY, { number }),
   ];
