@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { User } from "../../auth/user.entity";
-import { Producer, ProducerKind } from "../../catalog/producer.entity";
+import { ProducerKind } from "../../catalog/producer.entity";
 import { Product } from "../../catalog/product.entity";
 import { catalogWritten } from "../../catalog/catalog-written";
 import { issueCertificate } from "../../certificates/certificate-issuer";
@@ -19,7 +19,7 @@ import { keepBytes } from "../../files/file-store";
 import { StoredFile } from "../../files/stored-file.entity";
 import { ruleSetOn } from "../../rules/rule-set.entity";
 import { DEMO_USERS } from "./demo-users";
-import { DEMO_PREFIX } from "./load-demo";
+import { DEMO_PREFIX, saveDemoProducer } from "./load-demo";
 
 /** English names, descriptions and a point of sale of some demo products (illustrative, labelled so). */
 export const DEMO_CONTENT_FILE = "demo-portal.csv";
@@ -114,19 +114,13 @@ export async function loadDemoContent(
 }
 
 async function fiveStarSample(m: EntityManager, today: LocalDate): Promise<Product> {
-  const producer = await m.save(
-    m.create(Producer, {
-      name: FIVE_STAR_SAMPLE.producer,
-      kind: ProducerKind.HTX,
-      communeCode: FIVE_STAR_SAMPLE.communeCode,
-      address: null,
-      registrationNumber: null,
-      representative: null,
-      phone: null,
-      email: null,
-      website: null,
-    }),
+  const producer = await saveDemoProducer(
+    m,
+    FIVE_STAR_SAMPLE.producer,
+    ProducerKind.HTX,
+    FIVE_STAR_SAMPLE.communeCode,
   );
+
   const product = await m.save(
     m.create(Product, {
       slug: slugify(FIVE_STAR_SAMPLE.name),

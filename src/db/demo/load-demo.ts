@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { Category, CategoryLevel } from "../../catalog/category.entity";
 import { Producer, ProducerKind } from "../../catalog/producer.entity";
 import { Product } from "../../catalog/product.entity";
@@ -54,19 +54,7 @@ export async function loadDemoCatalog(
     for (const [i, row] of rows.entries()) {
       let producer = producers.get(row.producer);
       if (!producer) {
-        producer = await manager.save(
-          manager.create(Producer, {
-            name: row.producer,
-            kind: row.producerKind,
-            communeCode: row.communeCode,
-            address: null,
-            registrationNumber: null,
-            representative: null,
-            phone: null,
-            email: null,
-            website: null,
-          }),
-        );
+        producer = await saveDemoProducer(manager, row.producer, row.producerKind, row.communeCode);
         producers.set(row.producer, producer);
       }
       const product = await manager.save(
@@ -111,6 +99,28 @@ export async function loadDemoCatalog(
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A demo producer: its name, kind and commune, no contact (the sources do not give one). */
+export function saveDemoProducer(
+  m: EntityManager,
+  name: string,
+  kind: ProducerKind,
+  communeCode: string,
+): Promise<Producer> {
+  return m.save(
+    m.create(Producer, {
+      name,
+      kind,
+      communeCode,
+      address: null,
+      registrationNumber: null,
+      representative: null,
+      phone: null,
+      email: null,
+      website: null,
+    }),
+  );
+}
 
 async function parseDemo(dataSource: DataSource): Promise<DemoRow[]> {
   const path = referenceFile(DEMO_FILE);
