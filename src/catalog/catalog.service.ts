@@ -8,7 +8,7 @@ import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
 import { LISTED, Product } from "./product.entity";
-import { productSearchCondition, searchRelevance } from "./product-index";
+import { joinSearchRelevance, productSearchCondition } from "./product-index";
 import { leanHydrator, leanMany } from "../core/lean";
 import { badInput } from "../core/errors";
 import type { Page } from "../core/paging";
@@ -136,7 +136,7 @@ export class CatalogService {
   }
 
   /**
-   * A page in relevance order (see searchRelevance) folded with the stars into one rank, then name and id:
+   * A page in relevance order (see joinSearchRelevance) folded with the stars into one rank, then name and id:
    * one statement, the rank computed in a derived table so that the keyset (rank, name, id) can follow it.
    */
   private async relevancePage(
@@ -147,11 +147,10 @@ export class CatalogService {
     after: string | null | undefined,
   ): Promise<Omit<Page<Product>, "countTotal">> {
     const tag = [ProductSortField.RELEVANCE, language];
-    const qb = this.filtered(ctx, filter);
-    const relevance = searchRelevance("p.id", filter.search ?? "", language === Language.EN);
-    qb.addSelect(`(${relevance.sql}) * 10 + COALESCE(p.stars, 0)`, "ranking").setParameters(
-      relevance.parameters,
-    );
+    // The search's words are joined with their scores (they filter as the search condition would).
+    const qb = this.filtered(ctx, { ...filter, search: null });
+    const relevance = joinSearchRelevance(qb, "p.id", filter.search ?? "", language === Language.EN);
+    qb.addSelect(`(${relevance}) * 10 + COALESCE(p.stars, 0)`, "ranking");
     const [sql, parameters] = qb.getQueryAndParameters();
     let keyset = "";
     if (after) {

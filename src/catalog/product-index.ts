@@ -237,19 +237,21 @@ export function productSearchCondition(
 }
 
 /**
- * How well a product (the column `productId`) matches the text, as SQL with its parameters: the sum over the
- * typed words of the best match of each. A match with a typo ranks below every other. Then where the word
- * matched: the product's name in the preferred language (English when `preferEnglish`, else Vietnamese), its
- * name in the other, the producer's or commune's name, the English description or category names; within
- * one place, a whole word (with the marks typed) above a prefix, a prefix above the word folded (marks
- * typed but not those). Zero without words.
+ * Joins to the query, per typed word, the products whose search words match it with the best score of each
+ * (so a product must match every word, as in productSearchCondition), and answers the SQL of the sum of the
+ * scores: how well the product matches the text. A match with a typo ranks below every other. Then where
+ * the word matched: the product's name in the preferred language (English when `preferEnglish`, else
+ * Vietnamese), its name in the other, the producer's or commune's name, the English description or category
+ * names; within one place, a whole word (with the marks typed) above a prefix, a prefix above the word folded
+ * (marks typed but not those). "0" (and nothing joined) without words. One grouped index range per word:
+ * cheaper than scoring each matching product in a correlated subquery.
  */
-export function searchRelevance(
+export function joinSearchRelevance(
+  qb: SelectQueryBuilder<ObjectLiteral>,
   productId: string,
   text: string,
   preferEnglish: boolean,
-  name = "rank",
-): { sql: string; parameters: Record<string, unknown> } {
+): string {
   const typed = lookups(text);
   const [preferred, other] = preferEnglish
     ? [WORD_SOURCE.NAME_EN, WORD_SOURCE.NAME]
@@ -257,20 +259,25 @@ export function searchRelevance(
   const place =
     `CASE WHEN (t.sources & ${preferred}) <> 0 THEN 4 WHEN (t.sources & ${other}) <> 0 THEN 3 ` +
     `WHEN (t.sources & ${WORD_SOURCE.PRODUCER | WORD_SOURCE.COMMUNE}) <> 0 THEN 2 ELSE 1 END`;
-  const parameters: Record<string, unknown> = {};
-  const perWord = typed.map((w, i) => {
-    const key = `${name}${i}`;
-    Object.assign(parameters, lookupParameters(w, key));
+  typed.forEach((w, i) => {
+    const key = `rank${i}`;
     // A typo ranks below any other match, wherever it is; 100 keeps the other matches above (place ≤ 20).
     const match =
       `CASE WHEN t.token = :${key} OR t.token = :${key}former THEN 104 ` +
       (w.prefix ? `WHEN t.token LIKE :${key}prefix THEN 103 ` : "") +
       (w.typos.length ? `WHEN t.token = :${key}whole THEN 102 ` : "") +
       "ELSE 1 END";
-    return (
-      `COALESCE((SELECT MAX((${place}) * 5 + ${match}) FROM product_search_token t ` +
-      `WHERE t.productId = ${productId} AND (${tokenMatches(w, key)})), 0)`
-    );
+    qb.innerJoin(
+      (sub) =>
+        sub
+          .select("t.productId", "productId")
+          .addSelect(`MAX((${place}) * 5 + ${match})`, "score")
+          .from(ProductSearchToken, "t")
+          .where(tokenMatches(w, key))
+          .groupBy("t.productId"),
+      `w${i}`,
+      `w${i}.productId = ${productId}`,
+    ).setParameters(lookupParameters(w, key));
   });
-  return { sql: perWord.length ? perWord.join(" + ") : "0", parameters };
+  return typed.length ? typed.map((_, i) => `w${i}.score`).join(" + ") : "0";
 }

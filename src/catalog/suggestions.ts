@@ -3,6 +3,7 @@ import { Text } from "../core/validation";
 import { badInput } from "../core/errors";
 import { INHERIT_CACHE } from "../core/cache";
 import { words } from "../core/text";
+import { leanMany } from "../core/lean";
 import type { RequestScope } from "../request";
 import { productSearchCondition } from "./product-index";
 import { LISTED, Product } from "./product.entity";
@@ -67,11 +68,9 @@ export async function productSuggestions(
   if (!typed.length) return [];
   const qb = ctx.reader.getRepository(Product).createQueryBuilder("p").where(LISTED, { today: ctx.today });
   qb.andWhere(productSearchCondition(qb, "p.id", prefix)!);
-  const products = await qb
-    .orderBy("p.stars", "DESC")
-    .addOrderBy("p.nameKey", "ASC")
-    .limit(CANDIDATES)
-    .getMany();
+  const products = await leanMany(
+    qb.orderBy("p.stars", "DESC").addOrderBy("p.nameKey", "ASC").limit(CANDIDATES),
+  );
   const [producers, communes] = await Promise.all([
     Promise.all(products.map((p) => ctx.loaders.producer.load(p.producerId))),
     Promise.all(products.map((p) => ctx.loaders.commune.load(p.communeCode))),
