@@ -14,6 +14,7 @@ import type { CommuneWorkService } from "./dossiers/commune-work.service";
 import type { SelfAssessmentService } from "./programme/self-assessment.service";
 import type { PaperService } from "./papers/papers.service";
 import type { MailOutbox } from "./mail/outbox";
+import type { DailySweep } from "./catalog/daily-sweep";
 import type { ExpiryMailService } from "./certificates/notice-mail.service";
 import type { GeographyService } from "./geography/geography.service";
 import type { StaffProducerService } from "./catalog/staff-producers.service";
@@ -44,6 +45,7 @@ export interface Services {
   selfAssessments: SelfAssessmentService;
   papers: PaperService;
   outbox: MailOutbox;
+  dailySweep: DailySweep;
   expiryMail: ExpiryMailService;
   recognition: RecognitionService;
   lifecycle: CertificateLifecycleService;

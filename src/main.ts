@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     }, 15_000);
     await apollo.stop(); // stops accepting, finishes in-flight requests
     await services.outbox.stop(); // a mail being sent is finished first
+    services.dailySweep.stop();
     await dataSource.destroy();
     await replicas?.destroy();
     log.info("stopped");
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  services.dailySweep.start(); // expired products leave the counts at midnight, off the request path
   if (services.outbox.configured) {
     services.outbox.start();
     log.info("expiry notices by e-mail leave through SMTP_URL");

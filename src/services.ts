@@ -14,6 +14,7 @@ import { CommuneWorkService } from "./dossiers/commune-work.service";
 import { SelfAssessmentService } from "./programme/self-assessment.service";
 import { PaperService } from "./papers/papers.service";
 import { MailOutbox } from "./mail/outbox";
+import { DailySweep } from "./catalog/daily-sweep";
 import { ExpiryMailService } from "./certificates/notice-mail.service";
 import type { Clock } from "./core/time";
 import type { Logger } from "pino";
@@ -97,6 +98,7 @@ export function createServices({
     signedLabels,
     papers,
     outbox,
+    dailySweep: new DailySweep(catalog, clock, log),
     expiryMail: new ExpiryMailService(dataSource, { outbox, papers, lifecycle, filesDir: config.filesDir }),
     geography: new GeographyService(),
     imports: new ImportService(

@@ -293,12 +293,13 @@ export class CatalogService {
   }
 
   /**
-   * The products expired since the table's day (subtracted from its sums; see driftSince). The first count of a day on
-   * this instance first sweeps them out of the table (once for all instances: the sweep takes turns on a
-   * row); if it cannot, the subtraction keeps the counts right.
+   * The products expired since the table's day (subtracted from its sums; see driftSince). The day's sweep
+   * moves them out of the table, scheduled at start and just after midnight (DailySweep), so a count rarely
+   * finds it undone or under way; if so it waits for it (the sweep's one transaction then reads consistently
+   * with the table's sums), and if the sweep fails, the subtraction keeps the counts right.
    */
   private async cellState(ctx: RequestScope): Promise<{ drift: CountedCell[] }> {
-    await this.sweptToday(ctx).catch(() => undefined); // the drift below keeps the counts right
+    await this.sweptToday(ctx.today).catch(() => undefined); // the drift below keeps the counts right
     const m = ctx.reader.manager;
     // Per generation: a sweep raises it, so the day and the drift are read again after any sweep.
     const drift = (await this.counts.get(`drift|${ctx.today}|${await ctx.catalogGeneration()}`, async () =>
@@ -309,11 +310,11 @@ export class CatalogService {
 
   /**
    * Today's sweep (see sweepExpired), run once per day by this instance; one that failed is tried again by
-   * the next request.
+   * the next request or schedule.
    */
-  sweptToday(ctx: RequestScope): Promise<void> {
-    if (this.sweeping?.day !== ctx.today) {
-      const sweep = { day: ctx.today, done: sweepExpired(this.dataSource, ctx.today) };
+  sweptToday(today: LocalDate): Promise<void> {
+    if (this.sweeping?.day !== today) {
+      const sweep = { day: today, done: sweepExpired(this.dataSource, today) };
       sweep.done.catch(() => {
         if (this.sweeping === sweep) this.sweeping = null;
       });

@@ -129,7 +129,7 @@ export class ChangeFeed {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
       throw badInput("field.pageSize", "first", { max: MAX_FEED_PAGE });
     const from = args.since ? this.decode(args.since) : { seq: 0, id: 0 };
-    await this.catalog.sweptToday(ctx);
+    await this.catalog.sweptToday(ctx.today);
     const qb = ctx.reader
       .getRepository(Product)
       .createQueryBuilder("p")
