@@ -42,14 +42,8 @@ export class SuggestionArgs {
   @Field(() => Int, { nullable: true, description: "1–10, default 10." })
   first?: number | null;
 }
-/** The catalog products read to find the suggestions: the best known ones first. */
+/** The catalog products read to find the suggestions: the most stars first. */
 const CANDIDATES = 50;
-
-/** Whether every word typed starts a word of the name (folded), in any order. */
-const nameMatches = (name: string, typed: string[]) => {
-  const own = words(name);
-  return typed.every((t) => own.some((w) => w.startsWith(t)));
-};
 
 /**
  * Suggestions for what the visitor has typed so far: the catalog's products (holding an ACTIVE certificate)
@@ -68,9 +62,11 @@ export async function productSuggestions(
   if (!typed.length) return [];
   const qb = ctx.reader.getRepository(Product).createQueryBuilder("p").where(LISTED, { today: ctx.today });
   qb.andWhere(productSearchCondition(qb, "p.id", prefix)!);
-  const products = await leanMany(
-    qb.orderBy("p.stars", "DESC").addOrderBy("p.nameKey", "ASC").limit(CANDIDATES),
-  );
+  // Stars, then the newest: read backwards from the (stars, id) index, each row checked against the
+  // matching ids, it stops at CANDIDATES even for a prefix that thousands of products match. Then by name.
+  const products = (
+    await leanMany(qb.orderBy("p.stars", "DESC").addOrderBy("p.id", "DESC").limit(CANDIDATES))
+  ).sort((a, b) => (b.stars ?? 0) - (a.stars ?? 0) || a.nameKey.localeCompare(b.nameKey));
   const [producers, communes] = await Promise.all([
     Promise.all(products.map((p) => ctx.loaders.producer.load(p.producerId))),
     Promise.all(products.map((p) => ctx.loaders.commune.load(p.communeCode))),
@@ -78,8 +74,11 @@ export async function productSuggestions(
   // Each suggestion once, with its place: a name that starts with what was typed first, then by kind and stars.
   const found = new Map<string, { suggestion: ProductSuggestion; order: number }>();
   const offer = (key: string, s: ProductSuggestion, rank: number) => {
-    if (!nameMatches(s.text, typed) || found.has(key)) return;
-    const starts = words(s.text).join(" ").startsWith(typed.join(" ")) ? 0 : 1;
+    if (found.has(key)) return;
+    // Every word typed starts a word of the name (folded), in any order.
+    const own = words(s.text);
+    if (!typed.every((t) => own.some((w) => w.startsWith(t)))) return;
+    const starts = own.join(" ").startsWith(typed.join(" ")) ? 0 : 1;
     found.set(key, { suggestion: Object.assign(new ProductSuggestion(), s), order: starts * 1000 + rank });
   };
   products.forEach((p, i) => {
