@@ -187,7 +187,7 @@ function lookups(text: string) {
   });
 }
 
-/** SQL matching a search word of table alias `t` to typed word `i` (parameters named `${name}${i}…`). */
+/** SQL matching a search word of table alias `t` to a typed word (its parameters named after `key`, see lookupParameters). */
 function tokenMatches(w: ReturnType<typeof lookups>[number], key: string): string {
   return [
     `t.token = :${key}`,
