@@ -26,9 +26,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-it("lists a commune's products with their photos, best rated first, by persisted GETs", async () => {
+// Two products of Bình Lư (one with an English name and a photo) and one of Than Uyên.
+let honey: Product;
+beforeAll(async () => {
   const ds = t.db.dataSource;
-  const honey = (await makeProduct(ds, { name: "Mật ong bạc hà", stars: 4, communeCode: "03390" })).product;
+  honey = (await makeProduct(ds, { name: "Mật ong bạc hà", stars: 4, communeCode: "03390" })).product;
   await ds.transaction(async (m) => {
     await m.update(Product, honey.id, { nameEn: "Mint honey" });
     await catalogWritten(m, { words: [honey.id] });
@@ -48,7 +50,9 @@ it("lists a commune's products with their photos, best rated first, by persisted
     },
     t.staff.binhLu.headers,
   );
+});
 
+it("lists a commune's products with their photos, best rated first, by persisted GETs", async () => {
   const client = new PortalClient(endpoint, "en");
   const listed = await communeProducts(client, "03390", 1); // one per page: the keyset pages are followed
   expect(listed.map((p) => [p.name, p.nameEn, p.stars])).toEqual([
@@ -83,13 +87,13 @@ it("keeps an offline copy through the change feed: everything first, then only w
   expect(await copy.sync(client)).toEqual({ upserted: 0, removed: 0 });
 
   // Staff give a product its English name: the next sync brings that one product again.
-  const noodles = [...copy.products.values()].find((p) => p.name === "Miến dong")!;
+  const rice = [...copy.products.values()].find((p) => p.name === "Gạo Séng Cù")!;
   const edit = await t.app.gql(
     `mutation($input: UpdateProductInput!) { updateProduct(input: $input) { id } }`,
-    { input: { id: noodles.id, nameEn: "Arrowroot noodles" } },
-    t.staff.binhLu.headers,
+    { input: { id: rice.id, nameEn: "Seng Cu rice" } },
+    t.staff.thanUyen.headers,
   );
   expect(edit.body.errors).toBeUndefined();
   expect(await copy.sync(client)).toEqual({ upserted: 1, removed: 0 });
-  expect(copy.products.get(noodles.id)?.nameEn).toBe("Arrowroot noodles");
+  expect(copy.products.get(rice.id)?.nameEn).toBe("Seng Cu rice");
 });
