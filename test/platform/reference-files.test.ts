@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CategoryLevel } from "../../src/catalog/category.entity";
 import { referenceFile } from "../../src/core/paths";
-import { DataFileError } from "../../src/core/csv";
+import { DataFileError, readCsv } from "../../src/core/csv";
+import { DEMO_FILE } from "../../src/db/demo/load-demo";
+import { DEMO_CONTENT_FILE } from "../../src/db/demo/load-demo-content";
 import { parseCategories, parseUnits } from "../../src/db/reference/load-reference";
 
 const dir = mkdtempSync(join(tmpdir(), "ocop-ref-"));
@@ -75,5 +77,14 @@ describe("reference files", () => {
     expect(problems(() => parseUnits(join(dir, "nope.csv"), "12"))).toEqual([
       "nope.csv: cannot read (ENOENT)",
     ]);
+  });
+
+  it("gives English texts and points of sale only to products of the demo catalog, once each", () => {
+    const demo = new Set(readCsv(referenceFile(DEMO_FILE), ["name"]).map((r) => r.values.name));
+    const portal = readCsv(referenceFile(DEMO_CONTENT_FILE), ["name", "name_en", "point_of_sale"]);
+    expect(portal.length).toBeGreaterThanOrEqual(10);
+    expect(portal.filter((r) => !demo.has(r.values.name)).map((r) => r.values.name)).toEqual([]);
+    expect(new Set(portal.map((r) => r.values.name)).size).toBe(portal.length);
+    expect(portal.filter((r) => !r.values.name_en || !r.values.point_of_sale)).toEqual([]);
   });
 });
