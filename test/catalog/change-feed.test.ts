@@ -178,7 +178,10 @@ it("runs the same statements for a page of 3 changes as for a page of 30", async
     expect(r.body.data.catalogChanges.upserts).toHaveLength(first);
     return t.db.sql.statements - before;
   };
-  expect(await statements(30)).toBe(await statements(3));
+  // The catalog generation is read again at most once a second: on a slow run that read may fall into
+  // either request, so each size is measured twice and the fewer counted (an N+1 would add 27).
+  const fewest = async (first: number) => Math.min(await statements(first), await statements(first));
+  expect(await fewest(30)).toBe(await fewest(3));
 });
 
 it("refuses a cursor it did not make, and a page too large", async () => {
