@@ -9,7 +9,7 @@ import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import type { CatalogService } from "./catalog.service";
 import { CatalogGeneration } from "./generation";
-import { LISTED, Product } from "./product.entity";
+import { isListed, LISTED, Product } from "./product.entity";
 
 /**
  * The public catalog's change feed (catalogChanges): every product whose listing changed, in the order the
@@ -148,7 +148,7 @@ export class ChangeFeed {
     const rows = await qb.getMany();
     const page = rows.slice(0, first);
     const last = page.at(-1);
-    const listed = (p: Product) => p.certificateExpiresOn !== null && p.certificateExpiresOn >= ctx.today;
+    const listed = (p: Product) => isListed(p, ctx.today);
     const gone = page.filter((p) => !listed(p));
     const reasons = await this.reasons(ctx, gone);
     return Object.assign(new CatalogChanges(), {

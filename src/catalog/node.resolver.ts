@@ -3,6 +3,7 @@ import { PUBLIC_CACHE } from "../core/cache";
 import { badInput } from "../core/errors";
 import { fromGlobalId, Node } from "../core/node";
 import type { Context } from "../context";
+import { isListed } from "./product.entity";
 
 /** At most this many ids in one nodes(ids:). */
 export const NODES_MAX = 100;
@@ -23,9 +24,7 @@ async function publicNode(ctx: Context, id: string): Promise<object | null> {
   if (!/^\d{1,10}$/.test(key) || !Number.isSafeInteger(n)) return null;
   const listed = async (productId: number) => {
     const product = await ctx.loaders.product.load(productId);
-    return product?.certificateExpiresOn != null && product.certificateExpiresOn >= ctx.today
-      ? product
-      : null;
+    return product && isListed(product, ctx.today) ? product : null;
   };
   switch (type) {
     case "Product":

@@ -136,6 +136,10 @@ export class Product extends Named {
  */
 export const LISTED = "p.certificateExpiresOn >= :today";
 
+/** LISTED, for a product already read. */
+export const isListed = (p: Pick<Product, "certificateExpiresOn">, today: LocalDate): boolean =>
+  p.certificateExpiresOn !== null && p.certificateExpiresOn >= today;
+
 /**
  * The search words of a product (see searchTokens), one row each, so that search is an index look-up
  * ("mat" = "Mật"), works for two-letter syllables, and matches the last word as a prefix.

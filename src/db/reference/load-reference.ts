@@ -50,7 +50,9 @@ export async function loadReferenceData(
       }
     }
     // Search words written before they kept marks, English names, typo keys and where they occur: rebuilt once.
-    if (await manager.exists(ProductSearchToken, { where: { sources: 0 } })) {
+    // Such rows all have sources 0 and new ones never do, so one row tells (no scan of the table at start).
+    const sample = await manager.findOne(ProductSearchToken, { where: {}, select: { sources: true } });
+    if (sample?.sources === 0) {
       const products = await manager.find(Product, { select: { id: true } });
       await catalogWritten(manager, { words: products.map((p) => p.id) });
     }
