@@ -7,7 +7,13 @@ import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
-import { LISTED, Product } from "./product.entity";
+import {
+  CATEGORY_NAME_INDEXES,
+  LISTED,
+  LISTED_SORT_INDEXES,
+  Product,
+  YEAR_EXPIRY_INDEX,
+} from "./product.entity";
 import { joinSearchRelevance, productSearchCondition } from "./product-index";
 import { leanHydrator, leanMany } from "../core/lean";
 import { badInput } from "../core/errors";
@@ -26,7 +32,7 @@ import { DEFAULT_COUNT_CAP } from "../config";
 import {
   type Cell,
   cellMatches,
-  countedFrom,
+  countState,
   type CountedCell,
   type Dimension,
   driftSince,
@@ -43,6 +49,8 @@ const SORT_COLUMNS: Record<
   [ProductSortField.CERTIFIED_ON]: "certifiedOn",
   [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",
 };
+/** The product column a category code of one, two or three segments is compared with. */
+const CATEGORY_LEVEL_COLUMNS = ["sectorCode", "groupCode", "categoryCode"] as const;
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
 const RELEVANCE_SORT: ProductSort = { field: ProductSortField.RELEVANCE };
 
@@ -54,6 +62,12 @@ const coveredByCells = (f: ProductFilter) => !f.search && !f.producerId;
 
 const sumMatching = (cells: CountedCell[], f: ProductFilter) =>
   cells.filter((c) => cellMatches(c, f)).reduce((n, c) => n + c.count, 0);
+
+/** From this many matches a page by stars or certification day is read in the sort's index (see sortedBy). */
+const SORT_INDEX_FROM = 2_000;
+
+/** A count taken again this many times at most when catalog changes keep committing under it (then kept). */
+const MAX_COUNT_ATTEMPTS = 3;
 
 /** How long totals and facet counts of one filter are reused (certificate events clear them at once). */
 export const COUNTS_TTL_MS = 60_000;
@@ -114,7 +128,7 @@ export class CatalogService {
       page = await this.relevancePage(ctx, filter, args.language, first, args.after);
     } else {
       const direction = sort.direction ?? SortDirection.ASC;
-      page = await keysetPage(this.filtered(ctx, filter), {
+      page = await keysetPage(await this.sortedBy(ctx, filter, sort.field), {
         alias: "p",
         sortKey: SORT_COLUMNS[sort.field],
         direction,
@@ -137,7 +151,9 @@ export class CatalogService {
 
   /**
    * A page in relevance order (see joinSearchRelevance) folded with the stars into one rank, then name and id:
-   * one statement, the rank computed in a derived table so that the keyset (rank, name, id) can follow it.
+   * one statement. The rank is computed in a derived table so that the keyset (rank, name, id) can follow it;
+   * only (id, name, rank) of the matches are sorted, and the page's rows are joined to them after the limit
+   * (sorting thousands of matches with every column, descriptions included, cost ten times more).
    */
   private async relevancePage(
     ctx: RequestScope,
@@ -148,22 +164,26 @@ export class CatalogService {
   ): Promise<Omit<Page<Product>, "countTotal">> {
     const tag = [ProductSortField.RELEVANCE, language];
     // The search's words are joined with their scores (they filter as the search condition would).
-    const qb = this.filtered(ctx, { ...filter, search: null });
-    const relevance = joinSearchRelevance(qb, "p.id", filter.search ?? "", language === Language.EN);
-    qb.addSelect(`(${relevance}) * 10 + COALESCE(p.stars, 0)`, "ranking");
-    const [sql, parameters] = qb.getQueryAndParameters();
+    const ranked = this.filtered(ctx, { ...filter, search: null }).select("p.id", "id");
+    const relevance = joinSearchRelevance(ranked, "p.id", filter.search ?? "", language === Language.EN);
+    ranked
+      .addSelect("p.nameKey", "nameKey")
+      .addSelect(`(${relevance}) * 10 + COALESCE(p.stars, 0)`, "ranking");
+    const [rankedSql, parameters] = ranked.getQueryAndParameters();
     let keyset = "";
     if (after) {
       const [ranking, nameKey, id] = this.cursors.decodeTuple(after, tag, ["number", "string", "number"]);
-      keyset =
-        "WHERE r.ranking < ? OR (r.ranking = ? AND (r.p_nameKey > ? OR (r.p_nameKey = ? AND r.p_id > ?)))";
+      keyset = "WHERE r.ranking < ? OR (r.ranking = ? AND (r.nameKey > ? OR (r.nameKey = ? AND r.id > ?)))";
       parameters.push(ranking, ranking, nameKey, nameKey, id);
     }
+    const order = "ORDER BY r.ranking DESC, r.nameKey ASC, r.id ASC";
+    const products = ctx.reader.getRepository(Product).createQueryBuilder("p");
+    const [everyColumn] = products.getQueryAndParameters(); // SELECT <every column> FROM product p
     const rows = await ctx.reader.query<Record<string, unknown>[]>(
-      `SELECT * FROM (${sql}) r ${keyset} ORDER BY r.ranking DESC, r.p_nameKey ASC, r.p_id ASC LIMIT ${first + 1}`,
+      `${everyColumn.replace(/^SELECT /, "SELECT r.ranking AS ranking, ")} INNER JOIN (SELECT * FROM (${rankedSql}) r ${keyset} ${order} LIMIT ${first + 1}) r ON r.id = p.id ${order}`,
       parameters,
     );
-    const hydrate = leanHydrator(qb);
+    const hydrate = leanHydrator(products);
     const edges = rows.slice(0, first).map((row) => {
       const node = hydrate(row);
       return { node, cursor: this.cursors.encode([...tag, Number(row.ranking), node.nameKey, node.id]) };
@@ -183,12 +203,12 @@ export class CatalogService {
   private total(ctx: RequestScope, filter: ProductFilter): Promise<{ count: number; lowerBound: boolean }> {
     return this.memo("total", ctx, filter, async () => {
       if (!coveredByCells(filter)) return this.boundedCount(ctx, filter);
-      const { drift } = await this.cellState(ctx);
-      const row = await filteredCells(ctx.reader.manager, filter)
-        .select("SUM(k.count)", "count")
-        .getRawOne<{ count: string | number | null }>();
-      const count = Number(row?.count ?? 0) + sumMatching(drift, filter);
-      return { count, lowerBound: false };
+      return this.withDrift(ctx, async (drift) => {
+        const row = await filteredCells(ctx.reader.manager, filter)
+          .select("SUM(k.count)", "count")
+          .getRawOne<{ count: string | number | null }>();
+        return { count: Number(row?.count ?? 0) + sumMatching(drift, filter), lowerBound: false };
+      });
     });
   }
 
@@ -230,8 +250,15 @@ export class CatalogService {
   }
 
   /** Grouped counts of each facet dimension from the cells, less the products expired since the table's day. */
-  private async cellGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
-    const { drift } = await this.cellState(ctx);
+  private cellGroups(ctx: RequestScope, filter: ProductFilter): Promise<FacetGroups> {
+    return this.withDrift(ctx, (drift) => this.groupCells(ctx, filter, drift));
+  }
+
+  private async groupCells(
+    ctx: RequestScope,
+    filter: ProductFilter,
+    drift: CountedCell[],
+  ): Promise<FacetGroups> {
     const grouped = async (dimension: Dimension, column: keyof Cell) => {
       const rows = await filteredCells(ctx.reader.manager, filter, dimension, column)
         .select(`k.${column}`, "value")
@@ -293,24 +320,37 @@ export class CatalogService {
   }
 
   /**
-   * The products expired since the table's day (subtracted from its sums; see driftSince). The day's sweep
-   * moves them out of the table, scheduled at start and just after midnight (DailySweep), so a count rarely
-   * finds it undone or under way; if so it waits for it (the sweep's one transaction then reads consistently
-   * with the table's sums), and if the sweep fails, the subtraction keeps the counts right.
+   * Counts the cells with the products expired since the table's day subtracted (see driftSince), without
+   * waiting for the day's sweep (DailySweep runs it just after midnight). Once the table counts from today
+   * (the usual case, known per generation) no sweep can move it under the count. Before that, the table's
+   * day and generation are read before and after the count, and if a sweep or a catalog change committed
+   * in between, the count is taken again: it never mixes the table of before the sweep with the day of
+   * after it. On SQLite a transaction's writes are visible to the one connection before it commits: there
+   * a count that comes while this instance sweeps waits for it.
    */
-  private async cellState(ctx: RequestScope): Promise<{ drift: CountedCell[] }> {
-    await this.sweptToday(ctx.today).catch(() => undefined); // the drift below keeps the counts right
+  private async withDrift<T>(ctx: RequestScope, count: (drift: CountedCell[]) => Promise<T>): Promise<T> {
     const m = ctx.reader.manager;
-    // Per generation: a sweep raises it, so the day and the drift are read again after any sweep.
-    const drift = (await this.counts.get(`drift|${ctx.today}|${await ctx.catalogGeneration()}`, async () =>
-      driftSince(m, await countedFrom(m), ctx.today),
-    )) as CountedCell[];
-    return { drift };
+    if (m.connection.options.type === "better-sqlite3") await this.sweeping?.done.catch(() => undefined);
+    const driftOf = ({ from, generation }: { from: LocalDate; generation: number }) =>
+      this.counts.get(`drift|${from}|${ctx.today}|${generation}`, () =>
+        driftSince(m, from, ctx.today),
+      ) as Promise<CountedCell[]>;
+    const known = (await this.counts.get(`state|${await ctx.catalogGeneration()}`, () =>
+      countState(m),
+    )) as Awaited<ReturnType<typeof countState>>;
+    if (known.from >= ctx.today) return count(await driftOf(known));
+    let state = await countState(m);
+    for (let attempt = 1; ; attempt++) {
+      const counted = await count(await driftOf(state));
+      const after = await countState(m);
+      if (after.generation === state.generation || attempt === MAX_COUNT_ATTEMPTS) return counted;
+      state = after;
+    }
   }
 
   /**
-   * Today's sweep (see sweepExpired), run once per day by this instance; one that failed is tried again by
-   * the next request or schedule.
+   * Today's sweep (see sweepExpired), run once per day by this instance (DailySweep; the change feed waits
+   * for it); one that failed may be tried again.
    */
   sweptToday(today: LocalDate): Promise<void> {
     if (this.sweeping?.day !== today) {
@@ -350,6 +390,38 @@ export class CatalogService {
     return earliest instanceof Date ? earliest.toISOString().slice(0, 10) : (earliest ?? null);
   }
 
+  /** The filtered products as a page sorted by `field` reads them best. */
+  private async sortedBy(
+    ctx: RequestScope,
+    filter: ProductFilter,
+    field: Exclude<ProductSortField, ProductSortField.RELEVANCE>,
+  ): Promise<SelectQueryBuilder<Product>> {
+    const qb = this.filtered(ctx, filter);
+    const codes = filter.categoryCodes ?? [];
+    // MySQL guesses that a category's products are spread evenly over the names, so it reads the whole
+    // catalog by name to find twenty "Trà …" (names follow the category); the category's own index of
+    // names reads just them. A commune or a producer narrows more: then its own indexes decide.
+    const narrower = filter.communeCodes || filter.producerId;
+    if (field === ProductSortField.NAME && codes.length === 1 && !narrower)
+      qb.useIndex(CATEGORY_NAME_INDEXES[codes[0].split(".").length - 1]);
+    // A listed product always has stars and a certification day: saying so starts the index's range after
+    // the products without (never certified, or revoked).
+    if (field === ProductSortField.STARS || field === ProductSortField.CERTIFIED_ON)
+      qb.andWhere(`p.${SORT_COLUMNS[field]} IS NOT NULL`);
+    // Reading in the sort's order finds a page soon when the filter matches many (a few are found faster by
+    // the filter's index, then sorted). In the sort indexes by stars and by certification day the expiry
+    // passes over the products no longer listed without reading them, but MySQL does so only when told
+    // which index to read; and a year's certifications expire together, so by expiry they are read from
+    // the year's own index.
+    const many = async () =>
+      !narrower && coveredByCells(filter) && (await this.total(ctx, filter)).count >= SORT_INDEX_FROM;
+    if ((field === ProductSortField.STARS || field === ProductSortField.CERTIFIED_ON) && (await many()))
+      qb.useIndex(LISTED_SORT_INDEXES[SORT_COLUMNS[field] as "stars" | "certifiedOn"]);
+    if (field === ProductSortField.EXPIRES_ON && filter.certifiedInYear && (await many()))
+      qb.useIndex(YEAR_EXPIRY_INDEX);
+    return qb;
+  }
+
   /** Products visible in the catalog on `today`, narrowed by the filter (less one facet dimension). */
   private filtered(
     ctx: RequestScope,
@@ -362,12 +434,12 @@ export class CatalogService {
     if (filter.stars && except !== "stars") qb.andWhere("p.stars IN (:...stars)", { stars: filter.stars });
     if (filter.categoryCodes && except !== "categories") {
       const codes = filter.categoryCodes;
+      // A code and every code under it: one value of the column holding as many segments as the code has.
       qb.andWhere(
         new Brackets((b) =>
           codes.forEach((code, i) =>
-            b.orWhere(`(p.categoryCode = :cat${i} OR p.categoryCode LIKE :catPrefix${i})`, {
+            b.orWhere(`p.${CATEGORY_LEVEL_COLUMNS[code.split(".").length - 1]} = :cat${i}`, {
               [`cat${i}`]: code,
-              [`catPrefix${i}`]: `${code}.%`,
             }),
           ),
         ),
@@ -378,9 +450,11 @@ export class CatalogService {
         producerId: parseId(filter.producerId, "filter.producerId", "Producer"),
       });
     if (filter.certifiedInYear) {
-      qb.andWhere("p.certifiedOn BETWEEN :yearStart AND :yearEnd", {
+      // Both: the day range for an index on certifiedOn, the year for one on certifiedYear.
+      qb.andWhere("p.certifiedOn BETWEEN :yearStart AND :yearEnd AND p.certifiedYear = :year", {
         yearStart: `${filter.certifiedInYear}-01-01`,
         yearEnd: `${filter.certifiedInYear}-12-31`,
+        year: String(filter.certifiedInYear),
       });
     }
     const search = filter.search ? productSearchCondition(qb, "p.id", filter.search) : null;

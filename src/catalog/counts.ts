@@ -23,8 +23,13 @@ const EPOCH: LocalDate = "1900-01-01";
 
 /** The day the cells count from. */
 export async function countedFrom(m: EntityManager): Promise<LocalDate> {
+  return (await countState(m)).from;
+}
+
+/** The day the cells count from and the catalog generation, read together (one row). */
+export async function countState(m: EntityManager): Promise<{ from: LocalDate; generation: number }> {
   const row = await m.findOneBy(CatalogGenerationRow, { id: 1 });
-  return row?.countedFrom ?? EPOCH;
+  return { from: row?.countedFrom ?? EPOCH, generation: row?.generation ?? 0 };
 }
 
 const YEAR = "SUBSTR(p.certifiedOn, 1, 4)";

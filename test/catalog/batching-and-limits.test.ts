@@ -1,3 +1,4 @@
+import { vietnamDate } from "../../src/core/time";
 import { clearTestData, openTestDb, type TestDb } from "../support/db";
 import { makeProducer, makeProduct, makeUser } from "../support/factory";
 import { codes, FixedClock, testApp } from "../support/http";
@@ -40,7 +41,8 @@ afterAll(async () => {
  * reference data (categories, communes) was loaded by an earlier request with another filter.
  */
 async function statements(query: string, variables: Record<string, unknown>) {
-  const { gql } = await testApp(db, clock);
+  const { gql, services } = await testApp(db, clock);
+  await services.catalog.sweptToday(vietnamDate(clock.instant)); // as DailySweep does when the server starts
   await gql(CATALOG_PAGE, { first: 1, filter: { stars: [5] } });
   const before = db.sql.statements;
   const r = await gql(query, variables);

@@ -1,7 +1,7 @@
 // @both-databases: npm run test:sqlite runs this file on the embedded SQLite too.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { verifyCounts, verifyRollups } from "../../src/catalog/counts";
+import { countedFrom, verifyCounts, verifyRollups } from "../../src/catalog/counts";
 import { CatalogCount } from "../../src/catalog/counts.entity";
 import { Product } from "../../src/catalog/product.entity";
 import { dataSourceFor } from "../../src/db/data-source";
@@ -147,11 +147,13 @@ it("stay exact through recognitions, supersessions, revocations, a change of pro
     .filter((d): d is string => d !== null && d >= today())
     .sort()[0];
   clock.instant = new Date(`${expiringAfter}T20:00:00Z`); // the next morning in Vietnam: it has expired
-  await t.app.gql(op("CatalogFacets"), { filter: { stars: [3, 4, 5] } }); // the day's first count sweeps
+  // Before the scheduled sweep: the counts subtract the day's expiries themselves; no request sweeps.
   await expectExact();
-  expect(
-    (await t.db.dataSource.query("SELECT countedFrom FROM catalog_generation WHERE id = 1"))[0].countedFrom,
-  ).toBeTruthy();
+  expect(await countedFrom(t.db.dataSource.manager)).not.toBe(today());
+  // The scheduled sweep (DailySweep) moves them out of the table.
+  await t.app.services.catalog.sweptToday(today());
+  await expectExact();
+  expect(await countedFrom(t.db.dataSource.manager)).toBe(today());
   expect(await t.db.dataSource.getRepository(CatalogCount).count()).toBeGreaterThan(0);
 });
 
@@ -213,3 +215,22 @@ it("counts a search's matches only up to the cap, and says so", async () => {
     }
   },
 );
+
+it("never waits for the day's sweep, and counts taken while it commits are exact", async () => {
+  clock.instant = new Date("2027-03-01T03:00:00Z");
+  await makeProduct(t.db.dataSource, {
+    name: "Mật ong hết hạn hôm nay",
+    communeCode: "03390",
+    stars: 4,
+    decisionDate: "2026-01-10",
+    expiresOn: today(),
+  });
+  await t.app.services.catalog.sweptToday(today());
+  await expectExact();
+  // The next morning: the counts race the day's sweep, each either before its commit or after it.
+  clock.instant = new Date("2027-03-02T03:00:00Z");
+  const sweep = t.app.services.catalog.sweptToday(today());
+  await Promise.all(FILTERS.map(compare));
+  await sweep;
+  await expectExact();
+});

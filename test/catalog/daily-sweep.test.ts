@@ -29,16 +29,17 @@ it("sweeps at start and a second after each midnight, Vietnam time, and stops", 
   }
 });
 
-it("keeps its schedule when a sweep fails", async () => {
+it("tries a failed sweep again a minute later, then keeps its schedule", async () => {
   jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
   try {
-    const clock = new FixedClock(new Date("2026-06-15T16:59:00Z"));
-    let calls = 0;
+    const clock = new FixedClock(new Date("2026-06-15T03:00:00Z")); // 10:00 in Vietnam
+    const days: string[] = [];
+    let failures = 1;
     const sweep = new DailySweep(
       {
-        sweptToday: async () => {
-          calls++;
-          throw new Error("database away");
+        sweptToday: async (today) => {
+          days.push(today);
+          if (failures-- > 0) throw new Error("database away");
         },
       },
       clock,
@@ -46,9 +47,15 @@ it("keeps its schedule when a sweep fails", async () => {
     );
     sweep.start();
     await Promise.resolve();
+    expect(days).toEqual(["2026-06-15"]);
+    await jest.advanceTimersByTimeAsync(59_000);
+    expect(days).toEqual(["2026-06-15"]);
+    clock.instant = new Date("2026-06-15T03:01:00Z");
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(days).toEqual(["2026-06-15", "2026-06-15"]); // the retry succeeds
     clock.instant = new Date("2026-06-15T17:00:01Z");
-    await jest.advanceTimersByTimeAsync(61_000);
-    expect(calls).toBe(2);
+    await jest.advanceTimersByTimeAsync(14 * 3600 * 1000);
+    expect(days).toEqual(["2026-06-15", "2026-06-15", "2026-06-16"]);
     sweep.stop();
   } finally {
     jest.useRealTimers();

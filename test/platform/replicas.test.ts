@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../../src/config";
+import { vietnamDate } from "../../src/core/time";
 import { openReplicas } from "../../src/db/open";
 import { createLogger } from "../../src/logger";
 import { dataSourceFor } from "../../src/db/data-source";
@@ -77,7 +78,8 @@ const as = (user: string) => {
       stars: 4,
       decisionDate: "2026-01-10",
     });
-    await app.gql(CATALOG_PAGE, { first: 5 }); // the day's sweep (a write, on the primary), reference data
+    await app.services.catalog.sweptToday(vietnamDate(clock.instant)); // DailySweep's (a write, on the primary)
+    await app.gql(CATALOG_PAGE, { first: 5 }); // reference data
     await statementsSince();
 
     const publicAnswers = [
