@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { scaleReport } from "./scale";
 import { dataSourceFor } from "../src/db/data-source";
 import { loadReferenceData } from "../src/db/reference/load-reference";
 import { vietnamDate } from "../src/core/time";
@@ -265,7 +266,7 @@ async function main() {
     "- **cached**: POST with the response cache (inside Apollo: the request is still parsed and planned).",
     "- **persisted GET**: Apollo's persisted query (its hash) over GET, as a portal behind a CDN sends it, answered from stored bytes before Apollo.",
     "- **CPU**: the server process's CPU time (user + system) during the cell divided by the requests it answered.",
-    "- **× floor**: throughput over the floor's: hand-written SQL issuing the statements the API issues for that page (`bench/server.ts`), and JSON of the same shape.",
+    "- **× floor**: throughput over the floor's: hand-written SQL issuing the statements the API issues for that page (`bench/server.ts`), and JSON of the same shape. **CPU ÷ floor's**: the server's CPU per request over the floor's in the same run (the target is ≤ 2).",
     "- **SQL**: statements of one uncached request.",
     "",
   );
@@ -278,6 +279,7 @@ async function main() {
       "p99 ms",
       "CPU ms/req",
       "× floor",
+      "CPU ÷ floor's",
       "cached req/s",
       "p99 ms",
       "CPU ms/req",
@@ -288,7 +290,7 @@ async function main() {
       "errors",
     ]),
   );
-  rows.push(line(Array(15).fill("---")));
+  rows.push(line(Array(16).fill("---")));
   for (const o of ops)
     for (const c of CONNECTIONS) {
       const [u, k, p] = ["graphql", "graphql-cached", "persisted"].map((m) => results[`${m} ${o.name}@${c}`]);
@@ -302,6 +304,7 @@ async function main() {
           u.p99,
           u.cpuMs.toFixed(2),
           f ? (u.rps / f.rps).toFixed(2) : "–",
+          f ? (u.cpuMs / f.cpuMs).toFixed(2) : "–",
           k.rps.toFixed(0),
           k.p99,
           k.cpuMs.toFixed(2),
@@ -324,6 +327,8 @@ async function main() {
     "",
     `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache and persisted GETs; floor ${floorStats.maxRssMb} MB.`,
   );
+  // The catalog at BENCH_SCALE× (default 10): pages, facets and the day's first requests, one at a time.
+  if (!ONLY) rows.push("", ...(await scaleReport()));
   const text = `${rows.join("\n")}\n`;
   writeFileSync(join(projectRoot(), "bench", "results.md"), text);
   console.log(`\n${text}`);

@@ -1,9 +1,12 @@
-// npm run bench:counts: facet counts and totals on filters never asked before, at the national scale and
-// BENCH_SCALE times it (default 10), on MySQL/MariaDB (BENCH_DATABASE_URL's server; databases
-// ocop_bench_counts_1 and ocop_bench_counts_<scale>, dropped and re-created unless BENCH_REUSE=1).
-// Measures, per new filter, the catalog's facets (which include the total) from the pre-aggregated cells,
-// and the same counts taken from the products as before the cells (the four statements the catalog ran),
-// then writes bench/counts-results.md.
+// npm run bench:scale: the catalog on filters never asked before, at the national scale and BENCH_SCALE
+// times it (default 10), on MySQL/MariaDB (BENCH_DATABASE_URL's server; databases ocop_bench_counts_1 and
+// ocop_bench_counts_<scale>, dropped and re-created unless BENCH_REUSE=1), one request at a time:
+// - facets (which include the total) from the pre-aggregated cells, and the same counts taken from the
+//   products as before the cells (the four statements the catalog ran);
+// - pages of 20 with their totalCount in every sort, for random filters, every sector and group of the
+//   category tree (prefixes), and searches;
+// - the day's first requests: after midnight before the scheduled sweep, and while it runs.
+// Writes bench/scale-results.md; `npm run bench` puts the same section in bench/results.md.
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,10 +15,12 @@ import type { DataSource } from "typeorm";
 import { rebuildCounts } from "../src/catalog/counts";
 import { CatalogService } from "../src/catalog/catalog.service";
 import { LISTED, Product } from "../src/catalog/product.entity";
+import { ProductSortField, SortDirection } from "../src/catalog/catalog.types";
+import { Language } from "../src/http/labels.resolver";
 import { ReferenceCache } from "../src/catalog/reference-cache";
 import { CursorCodec } from "../src/core/connection";
 import { projectRoot } from "../src/core/paths";
-import { vietnamDate } from "../src/core/time";
+import { addDays, vietnamDate } from "../src/core/time";
 import { dataSourceFor } from "../src/db/data-source";
 import { loadReferenceData } from "../src/db/reference/load-reference";
 import { createLoaders } from "../src/loaders";
@@ -32,6 +37,7 @@ type Filter = {
   categoryCodes?: string[];
   stars?: number[];
   certifiedInYear?: number;
+  search?: string;
 };
 
 async function database(scale: number, today: string): Promise<DataSource> {
@@ -104,8 +110,16 @@ async function fromProducts(ds: DataSource, f: Filter, today: string): Promise<v
 const summary = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), worst: sorted.at(-1)! };
+  return { median: at(0.5), p95: at(0.95), worst: sorted.at(-1)!, n: sorted.length };
 };
+type Summary = ReturnType<typeof summary>;
+type Timed = { ms: number; what: string };
+
+const SORTS = Object.values(ProductSortField)
+  .filter((f) => f !== ProductSortField.RELEVANCE)
+  .flatMap((field) => [SortDirection.ASC, SortDirection.DESC].map((direction) => ({ field, direction })));
+/** Whole name words of the generated products, one of them two words, and a two-letter prefix. */
+const SEARCHES = ["Măng", "trà shan", "minh", "Ruou ngo", "ca"];
 
 async function measure(scale: number, today: string) {
   const ds = await database(scale, today);
@@ -115,79 +129,183 @@ async function measure(scale: number, today: string) {
     );
     const cells = Number((await ds.query("SELECT COUNT(*) AS n FROM catalog_count"))[0].n);
     const communes = (await ds.query("SELECT code FROM commune")).map((r: { code: string }) => r.code);
-    const categories = (await ds.query("SELECT code FROM category")).map((r: { code: string }) => r.code);
+    const categories: { code: string; level: string }[] = await ds.query("SELECT code, level FROM category");
     const catalog = new CatalogService(ds, new CursorCodec());
     const reference = new ReferenceCache(ds);
-    const scope = (): RequestScope =>
+    const scope = (day = today): RequestScope =>
       ({
         requestId: "bench",
         viewer: null,
         ip: "127.0.0.1",
         now: new Date(),
-        today,
-        catalogGeneration: () => Promise.resolve(1),
+        today: day,
+        catalogGeneration: async () =>
+          Number((await ds.query("SELECT generation FROM catalog_generation WHERE id = 1"))[0].generation),
         reader: ds,
-        loaders: createLoaders(ds, reference, today),
+        loaders: createLoaders(ds, reference, day),
         log: console,
       }) as unknown as RequestScope;
-    await catalog.facets(scope(), {}); // warms the reference cache and the day's sweep
-    const list = filters(communes, categories, 7 + scale);
-    const cellsMs: number[] = [];
-    const rowsMs: number[] = [];
-    const slowest: { ms: number; filter: Filter }[] = [];
-    for (const f of list) {
+    const timed = async (what: string, run: () => Promise<unknown>): Promise<Timed> => {
       catalog.forgetCounts(); // every filter is new
-      let start = performance.now();
-      await catalog.facets(scope(), f);
-      cellsMs.push(performance.now() - start);
-      slowest.push({ ms: cellsMs.at(-1)!, filter: f });
-      start = performance.now();
+      const start = performance.now();
+      await run();
+      return { ms: performance.now() - start, what };
+    };
+    /** A page of 20 and its total, as CatalogPage asks them. */
+    const page = (f: Filter, sort: { field: ProductSortField; direction: SortDirection }, day = today) =>
+      timed(`${JSON.stringify(f)} by ${sort.field} ${sort.direction}`, async () => {
+        const connection = await catalog.products(scope(day), {
+          filter: f,
+          sort,
+          first: 20,
+          language: Language.VI,
+        });
+        await connection.countTotal();
+      });
+    const facets = (f: Filter, day = today) => timed(JSON.stringify(f), () => catalog.facets(scope(day), f));
+
+    await catalog.sweptToday(today); // as the scheduled sweep would have done
+    await catalog.facets(scope(), {}); // warms the reference cache
+    const list = filters(
+      communes,
+      categories.map((c) => c.code),
+      7 + scale,
+    );
+    const facetTimes: Timed[] = [];
+    const rowsMs: number[] = [];
+    for (const f of list) {
+      facetTimes.push(await facets(f));
+      const start = performance.now();
       await fromProducts(ds, f, today);
       rowsMs.push(performance.now() - start);
     }
-    slowest.sort((a, b) => b.ms - a.ms);
+
+    const pages: Record<string, Timed[]> = { filters: [], prefixes: [], searches: [] };
+    for (const f of list) for (const sort of SORTS) pages.filters.push(await page(f, sort));
+    const prefixes = categories.filter((c) => c.level !== "set").map((c) => c.code);
+    for (const code of prefixes)
+      for (const stars of [undefined, [3], [4, 5]])
+        for (const sort of SORTS) pages.prefixes.push(await page({ categoryCodes: [code], stars }, sort));
+    for (const search of SEARCHES)
+      for (const f of [
+        {},
+        { stars: [4, 5] },
+        { categoryCodes: ["I"] },
+        { communeCodes: communes.slice(0, 3) },
+      ])
+        for (const sort of [{ field: ProductSortField.RELEVANCE, direction: SortDirection.DESC }, SORTS[0]])
+          pages.searches.push(await page({ ...f, search }, sort));
+
+    // The day's first requests: tomorrow, before the scheduled sweep (the day's expiries are subtracted),
+    // then while the sweep runs. The sweep moves the table's day; rebuilt for today at the end.
+    const tomorrow = addDays(today, 1);
+    const firstOfDay = filters(
+      communes,
+      categories.map((c) => c.code),
+      99 + scale,
+    ).slice(0, 40);
+    const beforeSweep: Timed[] = [];
+    for (const f of firstOfDay.slice(0, 20)) {
+      beforeSweep.push(await facets(f, tomorrow));
+      beforeSweep.push(await page(f, SORTS[0], tomorrow));
+    }
+    const duringSweep: Timed[] = [];
+    const sweepStart = performance.now();
+    let sweepMs = 0;
+    const sweep = catalog.sweptToday(tomorrow).then(() => (sweepMs = performance.now() - sweepStart));
+    for (const f of firstOfDay.slice(20)) {
+      if (sweepMs) break;
+      duringSweep.push(await facets(f, tomorrow));
+    }
+    await sweep;
+    await ds.transaction((m) => rebuildCounts(m, today));
+
+    const worst = (xs: Timed[]) => [...xs].sort((a, b) => b.ms - a.ms).slice(0, 5);
     return {
       scale,
       active,
       cells,
-      cellsMs: summary(cellsMs),
+      facets: summary(facetTimes.map((t) => t.ms)),
       rowsMs: summary(rowsMs),
-      slowest: slowest.slice(0, 5),
+      slowestFacets: worst(facetTimes),
+      pages: Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, summary(v.map((t) => t.ms))])),
+      slowestPages: Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, worst(v).slice(0, 3)])),
+      beforeSweep: summary(beforeSweep.map((t) => t.ms)),
+      duringSweep: duringSweep.length ? summary(duringSweep.map((t) => t.ms)) : null,
+      sweepMs,
     };
   } finally {
     await ds.destroy();
   }
 }
 
-async function main() {
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const cellsOf = (s: Summary) => `${ms(s.median)} | ${ms(s.p95)} | ${ms(s.worst)}`;
+
+/** The measurements at 1× and BENCH_SCALE×, as a section of markdown. */
+export async function scaleReport(): Promise<string[]> {
   const today = vietnamDate(new Date());
   const results = [];
   for (const scale of [1, SCALE]) results.push(await measure(scale, today));
-  const ms = (n: number) => n.toFixed(1);
-  const lines = [
-    "# Facet counts and totals on new filters",
+  const big = results.at(-1)!;
+  return [
+    `## At ${SCALE}× the national catalog`,
     "",
-    `\`npm run bench:counts\` (BENCH_SCALE=${SCALE}, ${FILTERS} filters never asked before, each timed once: the`,
-    "catalog's `productFacets`, which includes the total, then the same counts taken from the products as",
-    `before the cells). MariaDB with its default settings on the 2-core machine; ${today}.`,
+    `\`npm run bench:scale\` (also run by \`npm run bench\`), ${today}: the national dataset and ${SCALE} times it`,
+    `(${SCALE}× the producers and products), MariaDB with its default settings, one request at a time, in process`,
+    "(the catalog service and its SQL, no HTTP). Every filter is new: the memoized totals and facets are",
+    `forgotten before each request. ${FILTERS} random filters (one to three communes, a category of any level,`,
+    "stars, a year of certification, or a mix).",
     "",
-    "| catalog | active products | cells | cells: median | p95 | worst | products: median | p95 | worst |",
+    "| catalog | active products | cells | facets: median | p95 | worst | counted from products: median | p95 | worst |",
     "|---|---|---|---|---|---|---|---|---|",
     ...results.map(
       (r) =>
-        `| ${r.scale}× national | ${r.active.toLocaleString("en")} | ${r.cells.toLocaleString("en")} | ${ms(r.cellsMs.median)} ms | ${ms(r.cellsMs.p95)} ms | ${ms(r.cellsMs.worst)} ms | ${ms(r.rowsMs.median)} ms | ${ms(r.rowsMs.p95)} ms | ${ms(r.rowsMs.worst)} ms |`,
+        `| ${r.scale}× | ${r.active.toLocaleString("en")} | ${r.cells.toLocaleString("en")} | ${cellsOf(r.facets)} | ${cellsOf(r.rowsMs)} |`,
     ),
     "",
-    `Slowest new filters at ${SCALE}× (cells):`,
+    "Pages of 20 with their `totalCount` (CatalogPage's statements), in every sort (name, stars, certified,",
+    "expiry; ascending and descending): the random filters; each sector and group of the category tree",
+    "(a prefix of the codes) alone, with 3★ and with 4–5★; searches (five words, each alone, with 4–5★, in",
+    "sector I and in three communes, by relevance and by name).",
     "",
-    ...results.at(-1)!.slowest.map((s) => `- ${ms(s.ms)} ms: \`${JSON.stringify(s.filter)}\``),
+    "| catalog | pages | requests | median | p95 | worst |",
+    "|---|---|---|---|---|---|",
+    ...results.flatMap((r) =>
+      Object.entries(r.pages).map(([k, s]) => `| ${r.scale}× | ${k} | ${s.n} | ${cellsOf(s)} |`),
+    ),
+    "",
+    "The day's first requests (facets and a page on new filters, the day after the table's): after midnight",
+    "before the scheduled sweep, and while the sweep runs (a request never waits for it).",
+    "",
+    "| catalog | when | requests | median | p95 | worst | sweep |",
+    "|---|---|---|---|---|---|---|",
+    ...results.flatMap((r) => [
+      `| ${r.scale}× | before the sweep | ${r.beforeSweep.n} | ${cellsOf(r.beforeSweep)} | |`,
+      `| ${r.scale}× | during the sweep | ${r.duringSweep?.n ?? 0} | ${r.duringSweep ? cellsOf(r.duringSweep) : "– | – | –"} | ${ms(r.sweepMs)} |`,
+    ]),
+    "",
+    `Slowest at ${SCALE}×: facets`,
+    "",
+    ...big.slowestFacets.map((s) => `- ${ms(s.ms)}: \`${s.what}\``),
+    "",
+    `Slowest at ${SCALE}×: pages`,
+    "",
+    ...Object.entries(big.slowestPages).flatMap(([k, slowest]) =>
+      slowest.map((s) => `- ${k}, ${ms(s.ms)}: \`${s.what}\``),
+    ),
     "",
   ];
-  writeFileSync(join(projectRoot(), "bench", "counts-results.md"), lines.join("\n"));
-  console.log(lines.join("\n"));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  scaleReport()
+    .then((lines) => {
+      const text = ["# The catalog at scale", "", ...lines.slice(1)].join("\n");
+      writeFileSync(join(projectRoot(), "bench", "scale-results.md"), text);
+      console.log(text);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });

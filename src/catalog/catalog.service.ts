@@ -417,9 +417,40 @@ export class CatalogService {
       !narrower && coveredByCells(filter) && (await this.total(ctx, filter)).count >= SORT_INDEX_FROM;
     if ((field === ProductSortField.STARS || field === ProductSortField.CERTIFIED_ON) && (await many()))
       qb.useIndex(LISTED_SORT_INDEXES[SORT_COLUMNS[field] as "stars" | "certifiedOn"]);
-    if (field === ProductSortField.EXPIRES_ON && filter.certifiedInYear && (await many()))
+    else if (field === ProductSortField.EXPIRES_ON && filter.certifiedInYear && (await many()))
       qb.useIndex(YEAR_EXPIRY_INDEX);
+    // And the other way round: the expiry is also what "listed" reads, so MySQL likes to walk its index
+    // for a page by expiry even for a filter that matches few, past everything else; those are read by the
+    // filter's own indexes and sorted.
+    else if (
+      field === ProductSortField.EXPIRES_ON &&
+      !narrower &&
+      coveredByCells(filter) &&
+      !(await many())
+    ) {
+      const own = this.filterIndexes(ctx, filter);
+      if (own.length) qb.useIndex(own);
+    }
     return qb;
+  }
+
+  /** The indexes that find a filter's products by its categories, stars or year (with the expiry beside). */
+  private filterIndexes(ctx: RequestScope, filter: ProductFilter): string[] {
+    const indexOn = (...columns: string[]) =>
+      ctx.reader
+        .getMetadata(Product)
+        .indices.find((i) => i.columns.map((c) => c.propertyName).join() === columns.join())!.name;
+    return [
+      ...new Set(
+        (filter.categoryCodes ?? []).map((code) =>
+          code.split(".").length === 3
+            ? indexOn("categoryCode", "certificateExpiresOn")
+            : CATEGORY_NAME_INDEXES[code.split(".").length - 1],
+        ),
+      ),
+      ...(filter.stars ? [indexOn("stars", "certificateExpiresOn")] : []),
+      ...(filter.certifiedInYear ? [YEAR_EXPIRY_INDEX] : []),
+    ];
   }
 
   /** Products visible in the catalog on `today`, narrowed by the filter (less one facet dimension). */
