@@ -326,6 +326,8 @@ async function main() {
   rows.push(
     "",
     `Peak RSS: GraphQL server ${peakRss.graphql} MB uncached, ${peakRss["graphql-cached"]} MB with the response cache and persisted GETs; floor ${floorStats.maxRssMb} MB.`,
+    "",
+    "Where the server's CPU goes against the floor's (a profile) and what is left: `bench/README.md`, \"Server CPU per page\".",
   );
   // The catalog at BENCH_SCALE× (default 10): pages, facets and the day's first requests, one at a time.
   if (!ONLY) rows.push("", ...(await scaleReport()));
