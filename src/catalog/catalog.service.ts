@@ -7,13 +7,7 @@ import type { LocalDate } from "../core/time";
 import type { RequestScope } from "../request";
 import { Commune } from "../geography/commune.entity";
 import { type Producer } from "./producer.entity";
-import {
-  CATEGORY_NAME_INDEXES,
-  LISTED,
-  LISTED_SORT_INDEXES,
-  Product,
-  YEAR_EXPIRY_INDEX,
-} from "./product.entity";
+import { categoryLevel, LISTED, LISTED_SORT_INDEXES, Product, YEAR_EXPIRY_INDEX } from "./product.entity";
 import { joinSearchRelevance, productSearchCondition } from "./product-index";
 import { leanHydrator, leanMany } from "../core/lean";
 import { badInput } from "../core/errors";
@@ -49,8 +43,6 @@ const SORT_COLUMNS: Record<
   [ProductSortField.CERTIFIED_ON]: "certifiedOn",
   [ProductSortField.EXPIRES_ON]: "certificateExpiresOn",
 };
-/** The product column a category code of one, two or three segments is compared with. */
-const CATEGORY_LEVEL_COLUMNS = ["sectorCode", "groupCode", "categoryCode"] as const;
 const DEFAULT_SORT: ProductSort = { field: ProductSortField.NAME, direction: SortDirection.ASC };
 const RELEVANCE_SORT: ProductSort = { field: ProductSortField.RELEVANCE };
 
@@ -403,31 +395,25 @@ export class CatalogService {
     // names reads just them. A commune or a producer narrows more: then its own indexes decide.
     const narrower = filter.communeCodes || filter.producerId;
     if (field === ProductSortField.NAME && codes.length === 1 && !narrower)
-      qb.useIndex(CATEGORY_NAME_INDEXES[codes[0].split(".").length - 1]);
+      qb.useIndex(categoryLevel(codes[0]).nameIndex);
     // A listed product always has stars and a certification day: saying so starts the index's range after
     // the products without (never certified, or revoked).
     if (field === ProductSortField.STARS || field === ProductSortField.CERTIFIED_ON)
       qb.andWhere(`p.${SORT_COLUMNS[field]} IS NOT NULL`);
+    if (field === ProductSortField.NAME || narrower || !coveredByCells(filter)) return qb;
     // Reading in the sort's order finds a page soon when the filter matches many (a few are found faster by
     // the filter's index, then sorted). In the sort indexes by stars and by certification day the expiry
     // passes over the products no longer listed without reading them, but MySQL does so only when told
     // which index to read; and a year's certifications expire together, so by expiry they are read from
-    // the year's own index.
-    const many = async () =>
-      !narrower && coveredByCells(filter) && (await this.total(ctx, filter)).count >= SORT_INDEX_FROM;
-    if ((field === ProductSortField.STARS || field === ProductSortField.CERTIFIED_ON) && (await many()))
-      qb.useIndex(LISTED_SORT_INDEXES[SORT_COLUMNS[field] as "stars" | "certifiedOn"]);
-    else if (field === ProductSortField.EXPIRES_ON && filter.certifiedInYear && (await many()))
-      qb.useIndex(YEAR_EXPIRY_INDEX);
-    // And the other way round: the expiry is also what "listed" reads, so MySQL likes to walk its index
-    // for a page by expiry even for a filter that matches few, past everything else; those are read by the
-    // filter's own indexes and sorted.
-    else if (
-      field === ProductSortField.EXPIRES_ON &&
-      !narrower &&
-      coveredByCells(filter) &&
-      !(await many())
-    ) {
+    // the year's own index. The other way round, the expiry is also what "listed" reads, so MySQL likes to
+    // walk its index for a page by expiry even for a filter that matches few, past everything else: those
+    // are read by the filter's own indexes and sorted.
+    const many = (await this.total(ctx, filter)).count >= SORT_INDEX_FROM;
+    if (field !== ProductSortField.EXPIRES_ON) {
+      if (many) qb.useIndex(LISTED_SORT_INDEXES[SORT_COLUMNS[field] as "stars" | "certifiedOn"]);
+    } else if (many) {
+      if (filter.certifiedInYear) qb.useIndex(YEAR_EXPIRY_INDEX);
+    } else {
       const own = this.filterIndexes(ctx, filter);
       if (own.length) qb.useIndex(own);
     }
@@ -443,9 +429,9 @@ export class CatalogService {
     return [
       ...new Set(
         (filter.categoryCodes ?? []).map((code) =>
-          code.split(".").length === 3
+          categoryLevel(code).column === "categoryCode"
             ? indexOn("categoryCode", "certificateExpiresOn")
-            : CATEGORY_NAME_INDEXES[code.split(".").length - 1],
+            : categoryLevel(code).nameIndex,
         ),
       ),
       ...(filter.stars ? [indexOn("stars", "certificateExpiresOn")] : []),
@@ -469,7 +455,7 @@ export class CatalogService {
       qb.andWhere(
         new Brackets((b) =>
           codes.forEach((code, i) =>
-            b.orWhere(`p.${CATEGORY_LEVEL_COLUMNS[code.split(".").length - 1]} = :cat${i}`, {
+            b.orWhere(`p.${categoryLevel(code).column} = :cat${i}`, {
               [`cat${i}`]: code,
             }),
           ),

@@ -19,12 +19,16 @@ import { Commune } from "../geography/commune.entity";
 import { Category } from "./category.entity";
 import { Producer } from "./producer.entity";
 
-/** The indexes of a sector's, a group's and a set's products by name (named: the catalog asks MySQL to use them). */
-export const CATEGORY_NAME_INDEXES = [
-  "IDX_product_sector_name",
-  "IDX_product_group_name",
-  "IDX_product_set_name",
+/**
+ * What a category code of one, two or three segments (sector, group, set) is compared with: the product
+ * column holding that many segments of its own code, and that column's index by name.
+ */
+export const CATEGORY_LEVELS = [
+  { column: "sectorCode", nameIndex: "IDX_product_sector_name" },
+  { column: "groupCode", nameIndex: "IDX_product_group_name" },
+  { column: "categoryCode", nameIndex: "IDX_product_set_name" },
 ] as const;
+export const categoryLevel = (code: string) => CATEGORY_LEVELS[code.split(".").length - 1];
 
 /** The sort indexes by stars and by certification day that say "listed" themselves (see Product). */
 export const LISTED_SORT_INDEXES = {
@@ -67,9 +71,9 @@ function categorySegments(segments: 1 | 2): string {
 @Index(["communeCode", "nameKey", "id"])
 @Index(["communeCode", "stars", "nameKey", "id"])
 // A sector's, a group's or a set's page by name.
-@Index(CATEGORY_NAME_INDEXES[0], ["sectorCode", "nameKey", "id"])
-@Index(CATEGORY_NAME_INDEXES[1], ["groupCode", "nameKey", "id"])
-@Index(CATEGORY_NAME_INDEXES[2], ["categoryCode", "nameKey", "id"])
+@Index(CATEGORY_LEVELS[0].nameIndex, ["sectorCode", "nameKey", "id"])
+@Index(CATEGORY_LEVELS[1].nameIndex, ["groupCode", "nameKey", "id"])
+@Index(CATEGORY_LEVELS[2].nameIndex, ["categoryCode", "nameKey", "id"])
 @Index(YEAR_EXPIRY_INDEX, ["certifiedYear", "certificateExpiresOn", "id"])
 export class Product extends Named {
   @PrimaryGeneratedColumn()
